@@ -1,0 +1,15 @@
+export { main } from './cli.js';
+export { loadSpec, MAX_SPEC_BYTES, type LoadSpecOptions } from './load-spec.js';
+export { formatProblem, SpecError, type SpecProblem } from './spec-error.js';
+export { deref, resolvePointer, walkSchemas } from './rules.js';
+export {
+  buildModel,
+  pascal,
+  refName,
+  type OperationModel,
+  type ResourceModel,
+  type SpecModel,
+} from './spec-model.js';
+export { targets, type Target } from './targets/index.js';
+export { diffOutput, writeOutput, type Drift, type FileMap } from './write-output.js';
+export { plural, replicateResources, replicateSpecFile } from './synthetic-spec.js';

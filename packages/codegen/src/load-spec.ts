@@ -1,0 +1,194 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  BaseResolver,
+  bundle,
+  createConfig,
+  getLineColLocation,
+  lint,
+  type NormalizedProblem,
+} from '@redocly/openapi-core';
+import { LineCounter, parseDocument, isNode, type Document as YamlDocument } from 'yaml';
+import { checkRefCycles, checkRules } from './rules.js';
+import { SpecError, type SpecProblem } from './spec-error.js';
+import { buildModel, type SpecModel } from './spec-model.js';
+
+/** Specs above this size are refused: generators hold the whole document in memory several times. */
+export const MAX_SPEC_BYTES = 8 * 1024 * 1024;
+
+/** Options of {@link loadSpec}. */
+export interface LoadSpecOptions {
+  /** A redocly config file; without it only structural rules run (what generation needs). */
+  redoclyConfig?: string;
+  /** Also fail on redocly warnings (used by `lint`). */
+  strict?: boolean;
+}
+
+/**
+ * Reads, lints, bundles and checks a spec, then builds the model every generator reads.
+ * Throws {@link SpecError} naming the file and JSON pointer of every problem.
+ */
+export async function loadSpec(file: string, options: LoadSpecOptions = {}): Promise<SpecModel> {
+  const absolute = path.resolve(file);
+  const text = await readSource(absolute);
+  const { yaml, lineCounter } = parseYaml(absolute, text);
+  const raw: unknown = yaml.toJS({ maxAliasCount: 100 });
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new SpecError([
+      {
+        file: absolute,
+        pointer: '',
+        line: 1,
+        column: 1,
+        message: 'the spec is not a YAML mapping',
+        rule: 'parse',
+      },
+    ]);
+  }
+  const version = checkVersion(absolute, raw as Record<string, unknown>);
+  if (version) throw new SpecError([locate(version, yaml, lineCounter)]);
+  // redocly's resolver throws on a reference cycle, so cycles are found before it runs.
+  const cycles = checkRefCycles(raw as Record<string, unknown>);
+  if (cycles.length > 0)
+    throw new SpecError(cycles.map((p) => locate({ ...p, file: absolute }, yaml, lineCounter)));
+
+  const config = options.redoclyConfig
+    ? await createConfig(await readFile(options.redoclyConfig, 'utf8'), {
+        configPath: options.redoclyConfig,
+      })
+    : await createConfig({ extends: ['minimal'], rules: { 'no-unresolved-refs': 'error' } });
+  const resolver = new BaseResolver(config.resolve);
+  const lintProblems = await unexpected(absolute, () =>
+    lint({ ref: absolute, config, externalRefResolver: resolver }),
+  );
+  const failing = lintProblems.filter(
+    (p) => p.severity === 'error' || (options.strict && p.severity === 'warn'),
+  );
+  if (failing.length > 0) throw new SpecError(failing.map(fromRedocly));
+
+  const bundled = await unexpected(absolute, () =>
+    bundle({ ref: absolute, config, externalRefResolver: resolver, dereference: false }),
+  );
+  const bundleErrors = bundled.problems.filter((p) => p.severity === 'error');
+  if (bundleErrors.length > 0) throw new SpecError(bundleErrors.map(fromRedocly));
+  const document = bundled.bundle.parsed as Record<string, unknown>;
+
+  const ruleProblems = checkRules(document).map((p) =>
+    locate({ ...p, file: absolute }, yaml, lineCounter),
+  );
+  if (ruleProblems.length > 0) throw new SpecError(ruleProblems);
+
+  const hash = createHash('sha256').update(JSON.stringify(document)).digest('hex');
+  return buildModel({ file: absolute, document, hash });
+}
+
+/** Turns an error thrown inside redocly into a {@link SpecError} naming the file. */
+async function unexpected<T>(file: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw new SpecError([
+      { file, pointer: '', message: (error as Error).message, rule: 'resolve' },
+    ]);
+  }
+}
+
+async function readSource(file: string): Promise<string> {
+  let size: number;
+  try {
+    size = (await stat(file)).size;
+  } catch {
+    throw new SpecError([
+      { file, pointer: '', message: 'the spec file does not exist', rule: 'read' },
+    ]);
+  }
+  if (size > MAX_SPEC_BYTES) {
+    throw new SpecError([
+      {
+        file,
+        pointer: '',
+        message: `the spec is ${size} bytes; the limit is ${MAX_SPEC_BYTES} bytes`,
+        rule: 'size',
+      },
+    ]);
+  }
+  const text = await readFile(file, 'utf8');
+  if (text.trim() === '') {
+    throw new SpecError([
+      { file, pointer: '', line: 1, column: 1, message: 'the spec file is empty', rule: 'parse' },
+    ]);
+  }
+  return text;
+}
+
+function parseYaml(file: string, text: string): { yaml: YamlDocument; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  const yaml = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const error = yaml.errors[0];
+  if (error) {
+    const pos = error.linePos?.[0];
+    throw new SpecError([
+      {
+        file,
+        pointer: '',
+        ...(pos ? { line: pos.line, column: pos.col } : {}),
+        message: `invalid YAML: ${error.message.split('\n')[0]}`,
+        rule: 'parse',
+      },
+    ]);
+  }
+  return { yaml, lineCounter };
+}
+
+function checkVersion(file: string, raw: Record<string, unknown>): SpecProblem | undefined {
+  const version = raw['openapi'];
+  if (typeof version === 'string' && /^3\.[01]\.\d+$/.test(version)) return undefined;
+  return {
+    file,
+    pointer: '/openapi',
+    message: `expected an OpenAPI 3.0 or 3.1 document, got openapi: ${JSON.stringify(version ?? null)}`,
+    rule: 'openapi-version',
+  };
+}
+
+/** Adds the line and column of a pointer in the entry file, where the pointer exists there. */
+function locate(problem: SpecProblem, yaml: YamlDocument, lineCounter: LineCounter): SpecProblem {
+  if (problem.line) return problem;
+  const segments = problem.pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  // Walk up until a node exists: a missing key is best reported at its parent.
+  for (let n = segments.length; n >= 0; n--) {
+    const node = yaml.getIn(segments.slice(0, n), true);
+    if (isNode(node) && node.range) {
+      const pos = lineCounter.linePos(node.range[0]);
+      return { ...problem, line: pos.line, column: pos.col };
+    }
+  }
+  return problem;
+}
+
+function fromRedocly(p: NormalizedProblem): SpecProblem {
+  const location = p.location[0];
+  const file = location?.source.absoluteRef ?? '';
+  let line: number | undefined;
+  let column: number | undefined;
+  if (location) {
+    try {
+      const lc = getLineColLocation(location);
+      line = lc.start.line;
+      column = lc.start.col;
+    } catch {
+      // A location in a file that failed to parse has no line; the pointer still names it.
+    }
+  }
+  return {
+    file,
+    pointer: location?.pointer?.replace(/^#/, '') ?? '',
+    ...(line ? { line, column } : {}),
+    message: p.message,
+    rule: p.ruleId,
+  };
+}

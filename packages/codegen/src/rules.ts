@@ -1,0 +1,246 @@
+import { pointerOf, type SpecProblem } from './spec-error.js';
+
+type Problem = Omit<SpecProblem, 'file'>;
+type Json = Record<string, unknown>;
+
+/** HTTP methods an OpenAPI path item may hold. */
+export const HTTP_METHODS = [
+  'get',
+  'put',
+  'post',
+  'delete',
+  'options',
+  'head',
+  'patch',
+  'trace',
+] as const;
+
+/** `resource.method`: both parts become JavaScript property names in the client. */
+export const OPERATION_ID = /^([a-z][A-Za-z0-9]*)\.([a-z][A-Za-z0-9]*)$/;
+
+// Names a resource or method can't take: JavaScript reserved words, and members every
+// generated client or resource already has.
+const RESERVED = new Set([
+  ...'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval'.split(
+    ' ',
+  ),
+  ...'constructor prototype __proto__ toString valueOf hasOwnProperty then raw use options withOptions'.split(
+    ' ',
+  ),
+]);
+
+const SCHEMA_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
+
+/** Checks what generation relies on beyond the OpenAPI structure; returns every problem found. */
+export function checkRules(doc: Json): Problem[] {
+  return [...checkOperations(doc), ...checkSchemas(doc)];
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Follows local `$ref`s until a non-reference node; `undefined` for a dangling or cyclic one. */
+export function deref(doc: Json, node: unknown): unknown {
+  const seen = new Set<string>();
+  let current = node;
+  while (isObject(current) && typeof current['$ref'] === 'string') {
+    const ref = current['$ref'];
+    if (seen.has(ref)) return undefined;
+    seen.add(ref);
+    current = resolvePointer(doc, ref);
+  }
+  return current;
+}
+
+/** Resolves a local reference such as `#/components/schemas/Opportunity`. */
+export function resolvePointer(doc: Json, ref: string): unknown {
+  if (!ref.startsWith('#')) return undefined;
+  let node: unknown = doc;
+  for (const raw of ref.slice(1).split('/').slice(1)) {
+    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (!isObject(node) && !Array.isArray(node)) return undefined;
+    node = (node as Json)[key];
+  }
+  return node;
+}
+
+function checkOperations(doc: Json): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, string>();
+  const paths = isObject(doc['paths']) ? doc['paths'] : {};
+  for (const [route, rawItem] of Object.entries(paths)) {
+    const item = deref(doc, rawItem);
+    if (!isObject(item)) continue;
+    const shared = Array.isArray(item['parameters']) ? item['parameters'] : [];
+    for (const method of HTTP_METHODS) {
+      const op = item[method];
+      if (!isObject(op)) continue;
+      const at = pointerOf('paths', route, method);
+      const id = op['operationId'];
+      if (typeof id !== 'string' || id === '') {
+        problems.push({
+          pointer: at,
+          message: `${method.toUpperCase()} ${route} has no operationId`,
+          rule: 'operation-id',
+        });
+      } else {
+        const match = OPERATION_ID.exec(id);
+        if (!match) {
+          problems.push({
+            pointer: `${at}/operationId`,
+            message: `operationId "${id}" is not of the form resource.method (e.g. opportunity.create)`,
+            rule: 'operation-id',
+          });
+        } else {
+          for (const name of [match[1], match[2]]) {
+            if (name && RESERVED.has(name)) {
+              problems.push({
+                pointer: `${at}/operationId`,
+                message: `"${name}" in operationId "${id}" is a reserved name and can't be a client property`,
+                rule: 'operation-id',
+              });
+            }
+          }
+        }
+        const previous = seen.get(id);
+        if (previous) {
+          problems.push({
+            pointer: `${at}/operationId`,
+            message: `operationId "${id}" is already used at #${previous}`,
+            rule: 'operation-id-unique',
+          });
+        } else {
+          seen.set(id, at);
+        }
+      }
+      problems.push(
+        ...checkPathParams(doc, route, at, [
+          ...shared,
+          ...(Array.isArray(op['parameters']) ? op['parameters'] : []),
+        ]),
+      );
+    }
+  }
+  return problems;
+}
+
+function checkPathParams(doc: Json, route: string, at: string, params: unknown[]): Problem[] {
+  const declared = new Set<string>();
+  for (const raw of params) {
+    const p = deref(doc, raw);
+    if (isObject(p) && p['in'] === 'path' && typeof p['name'] === 'string') declared.add(p['name']);
+  }
+  const used = [...route.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] ?? '');
+  const problems: Problem[] = [];
+  for (const name of used) {
+    if (!declared.has(name)) {
+      problems.push({
+        pointer: at,
+        message: `path parameter "{${name}}" of ${route} is not declared in parameters`,
+        rule: 'path-params',
+      });
+    }
+  }
+  for (const name of declared) {
+    if (!used.includes(name)) {
+      problems.push({
+        pointer: `${at}/parameters`,
+        message: `path parameter "${name}" is declared but ${route} has no "{${name}}"`,
+        rule: 'path-params',
+      });
+    }
+  }
+  return problems;
+}
+
+/** Visits every schema object reachable from components and operations, with its pointer. */
+export function walkSchemas(doc: Json, visit: (schema: Json, pointer: string) => void): void {
+  const seen = new Set<unknown>();
+  const walk = (node: unknown, pointer: string): void => {
+    if (!isObject(node) || seen.has(node)) return;
+    seen.add(node);
+    if (typeof node['$ref'] === 'string') return;
+    visit(node, pointer);
+    for (const key of [
+      'items',
+      'additionalProperties',
+      'not',
+      'contains',
+      'propertyNames',
+      'if',
+      'then',
+      'else',
+    ]) {
+      walk(node[key], `${pointer}/${key}`);
+    }
+    for (const key of ['allOf', 'anyOf', 'oneOf', 'prefixItems']) {
+      const list = node[key];
+      if (Array.isArray(list)) list.forEach((s, i) => walk(s, `${pointer}/${key}/${i}`));
+    }
+    for (const key of ['properties', 'patternProperties', '$defs']) {
+      const map = node[key];
+      if (isObject(map))
+        for (const [k, s] of Object.entries(map)) walk(s, `${pointer}/${key}${pointerOf(k)}`);
+    }
+  };
+  const components = isObject(doc['components']) ? doc['components'] : {};
+  const schemas = isObject(components['schemas']) ? components['schemas'] : {};
+  for (const [name, schema] of Object.entries(schemas))
+    walk(schema, pointerOf('components', 'schemas', name));
+  // Inline schemas sit under `schema` keys of parameters, headers and media types.
+  const findInline = (node: unknown, pointer: string): void => {
+    if (Array.isArray(node)) node.forEach((n, i) => findInline(n, `${pointer}/${i}`));
+    if (!isObject(node)) return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'schema') walk(value, `${pointer}/schema`);
+      else if (key !== 'schemas') findInline(value, `${pointer}${pointerOf(key)}`);
+    }
+  };
+  findInline(doc['paths'], '/paths');
+  findInline({ ...components, schemas: undefined }, '/components');
+}
+
+function checkSchemas(doc: Json): Problem[] {
+  const problems: Problem[] = [];
+  walkSchemas(doc, (schema, pointer) => {
+    const type = schema['type'];
+    if (type === undefined) return;
+    const types = Array.isArray(type) ? type : [type];
+    for (const t of types) {
+      if (typeof t !== 'string' || !SCHEMA_TYPES.has(t)) {
+        problems.push({
+          pointer: `${pointer}/type`,
+          message: `unknown schema type ${JSON.stringify(t)}; expected one of ${[...SCHEMA_TYPES].join(', ')}`,
+          rule: 'schema-type',
+        });
+      }
+    }
+  });
+  return problems;
+}
+
+/** Finds `$ref`s that lead back to themselves through references alone. */
+export function checkRefCycles(doc: Json): Problem[] {
+  const problems: Problem[] = [];
+  const reported = new Set<string>();
+  const visit = (node: unknown, pointer: string): void => {
+    if (Array.isArray(node)) return node.forEach((n, i) => visit(n, `${pointer}/${i}`));
+    if (!isObject(node)) return;
+    if (typeof node['$ref'] === 'string' && deref(doc, node) === undefined) {
+      const ref = node['$ref'];
+      if (!reported.has(ref) && resolvePointer(doc, ref) !== undefined) {
+        reported.add(ref);
+        problems.push({
+          pointer,
+          message: `$ref "${ref}" is circular: it leads back to itself through references alone`,
+          rule: 'ref-cycle',
+        });
+      }
+      return;
+    }
+    for (const [key, value] of Object.entries(node)) visit(value, `${pointer}${pointerOf(key)}`);
+  };
+  visit(doc, '');
+  return problems;
+}

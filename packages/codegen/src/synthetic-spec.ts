@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import { parse, stringify } from 'yaml';
+
+type Json = Record<string, unknown>;
+
+/** English plural of a resource name, as the API's routes use it (`opportunity` → `opportunities`). */
+export function plural(name: string): string {
+  if (/[^aeiou]y$/.test(name)) return `${name.slice(0, -1)}ies`;
+  if (/(s|x|ch|sh)$/.test(name)) return `${name}es`;
+  return `${name}s`;
+}
+
+/**
+ * Adds resources that copy the entity model of `template` (paths, operations and schemas), as the
+ * API does for accounts, contacts and tasks. Tests and benchmarks use it to prove that the
+ * generators are driven by the spec alone.
+ */
+export function replicateResources(doc: Json, template: string, names: readonly string[]): Json {
+  const out = structuredClone(doc);
+  const paths = out['paths'] as Json;
+  const schemas = ((out['components'] as Json)['schemas'] ?? {}) as Json;
+  const tags = (out['tags'] ?? []) as Json[];
+  const Template = template.charAt(0).toUpperCase() + template.slice(1);
+  const prefix = `/v1/${plural(template)}`;
+  const own = {
+    paths: Object.fromEntries(
+      Object.entries(paths).filter(([route]) => route === prefix || route.startsWith(`${prefix}/`)),
+    ),
+    schemas: Object.fromEntries(
+      Object.entries(schemas).filter(([name]) => name.startsWith(Template)),
+    ),
+    tags: tags.filter((t) => t['name'] === Template),
+  };
+  const text = JSON.stringify(own);
+  for (const name of names) {
+    const Name = name.charAt(0).toUpperCase() + name.slice(1);
+    const copy = JSON.parse(
+      text
+        .replaceAll(plural(template), plural(name))
+        .replaceAll(Template, Name)
+        .replaceAll(template, name),
+    ) as typeof own;
+    Object.assign(paths, copy.paths);
+    Object.assign(schemas, copy.schemas);
+    tags.push(...copy.tags);
+  }
+  return out;
+}
+
+/** Reads a YAML spec, replicates `template` as each of `names`, and returns the new YAML. */
+export async function replicateSpecFile(
+  file: string,
+  template: string,
+  names: readonly string[],
+): Promise<string> {
+  const doc = parse(await readFile(file, 'utf8')) as Json;
+  return stringify(replicateResources(doc, template, names), { lineWidth: 0 });
+}

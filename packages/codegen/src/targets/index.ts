@@ -1,0 +1,11 @@
+import type { SpecModel } from '../spec-model.js';
+import type { FileMap } from '../write-output.js';
+import { generateTypes } from './types.js';
+
+/** A generator: a pure function from the spec model to the files of one package's `src/generated/`. */
+export type Target = (model: SpecModel) => Promise<FileMap>;
+
+/** Every target by the name the CLI takes. */
+export const targets: Record<string, Target> = {
+  types: generateTypes,
+};

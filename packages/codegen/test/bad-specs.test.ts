@@ -1,0 +1,188 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { MAX_SPEC_BYTES } from '../src/load-spec.js';
+import { checksums, run, SPEC, tempDir } from './helpers.js';
+
+type Json = Record<string, any>;
+type Case = [
+  string,
+  { given: (spec: string) => string; want: { location: RegExp; message: RegExp } },
+];
+
+const edit =
+  (change: (doc: Json) => void) =>
+  (text: string): string => {
+    const doc = parse(text) as Json;
+    change(doc);
+    return stringify(doc, { lineWidth: 0 });
+  };
+
+// Each broken spec must fail generation with its file and location, and change nothing on disk.
+const cases: Case[] = [
+  [
+    'invalid YAML',
+    {
+      given: (s) => s.replace('paths:\n', 'paths:\n  : [unclosed\n'),
+      want: { location: /bad\.yaml:\d+:\d+/, message: /invalid YAML/ },
+    },
+  ],
+  [
+    'a dangling $ref',
+    {
+      given: (s) =>
+        s.replace(
+          "$ref: '#/components/schemas/FieldValue'",
+          "$ref: '#/components/schemas/Nowhere'",
+        ),
+      want: {
+        location: /#\/components\/schemas\/Field\/properties\/value/,
+        message: /Can't resolve \$ref/,
+      },
+    },
+  ],
+  [
+    'a circular $ref',
+    {
+      given: edit((d) => {
+        d.components.schemas.Loop = { $ref: '#/components/schemas/Pool' };
+        d.components.schemas.Pool = { $ref: '#/components/schemas/Loop' };
+      }),
+      want: { location: /#\/components\/schemas\/(Loop|Pool)/, message: /circular/ },
+    },
+  ],
+  [
+    'a duplicate operationId',
+    {
+      given: edit((d) => {
+        d.paths['/v1/opportunities'].get.operationId = 'opportunity.create';
+      }),
+      want: {
+        location: /#\/paths\/~1v1~1opportunities\/(get|post)\/operationId/,
+        message: /already used/,
+      },
+    },
+  ],
+  [
+    'a missing operationId',
+    {
+      given: edit((d) => {
+        delete d.paths['/v1/opportunities/{id}'].get.operationId;
+      }),
+      want: { location: /#\/paths\/~1v1~1opportunities~1\{id\}\/get/, message: /no operationId/ },
+    },
+  ],
+  [
+    'an operationId not of the form resource.method',
+    {
+      given: edit((d) => {
+        d.paths['/v1/opportunities'].get.operationId = 'listOpportunities';
+      }),
+      want: {
+        location: /#\/paths\/~1v1~1opportunities\/get\/operationId/,
+        message: /resource\.method/,
+      },
+    },
+  ],
+  [
+    'a path param not declared',
+    {
+      given: edit((d) => {
+        d.paths['/v1/opportunities/{id}/notes/{noteId}'] = structuredClone(
+          d.paths['/v1/opportunities/{id}'],
+        );
+        delete d.paths['/v1/opportunities/{id}/notes/{noteId}'].post;
+        d.paths['/v1/opportunities/{id}/notes/{noteId}'].get.operationId = 'opportunity.note';
+      }),
+      want: {
+        location: /#\/paths\/~1v1~1opportunities~1\{id\}~1notes~1\{noteId\}/,
+        message: /noteId/,
+      },
+    },
+  ],
+  [
+    'an unknown schema type',
+    {
+      given: edit((d) => {
+        d.components.schemas.Address.properties.city.type = 'text';
+      }),
+      want: {
+        location: /#\/components\/schemas\/Address\/properties\/city\/type/,
+        message: /`type` can be one of/,
+      },
+    },
+  ],
+  ['an empty file', { given: () => '\n', want: { location: /bad\.yaml:1:1/, message: /empty/ } }],
+  [
+    'a huge file',
+    {
+      given: (s) => `${s}\n# ${'x'.repeat(MAX_SPEC_BYTES)}\n`,
+      want: { location: /bad\.yaml/, message: /limit is \d+ bytes/ },
+    },
+  ],
+  [
+    'a non-3.x version',
+    {
+      given: (s) => s.replace('openapi: 3.1.0', 'openapi: 2.0'),
+      want: { location: /bad\.yaml:1:\d+ at #\/openapi/, message: /OpenAPI 3\.0 or 3\.1/ },
+    },
+  ],
+  [
+    'a reserved resource name',
+    {
+      given: edit((d) => {
+        d.paths['/v1/opportunities'].get.operationId = 'class.list';
+      }),
+      want: { location: /#\/paths\/~1v1~1opportunities\/get\/operationId/, message: /reserved/ },
+    },
+  ],
+  [
+    'a resource name that is not an identifier',
+    {
+      given: edit((d) => {
+        d.paths['/v1/opportunities'].get.operationId = 'my-thing.list';
+      }),
+      want: {
+        location: /#\/paths\/~1v1~1opportunities\/get\/operationId/,
+        message: /resource\.method/,
+      },
+    },
+  ],
+  [
+    'a mapping that is not an OpenAPI document',
+    {
+      given: () => '- just\n- a list\n',
+      want: { location: /bad\.yaml:1:1/, message: /not a YAML mapping/ },
+    },
+  ],
+];
+
+describe('a broken spec', () => {
+  let good: string;
+  let out: string;
+  let before: Record<string, string>;
+
+  beforeAll(async () => {
+    good = await readFile(SPEC, 'utf8');
+    out = path.join(await tempDir(), 'generated');
+    expect((await run(['generate', 'types', '--spec', SPEC, '--out', out])).code).toBe(0);
+    before = await checksums(out);
+  });
+
+  test.each(cases)(
+    '%s fails with its file and location, and writes nothing',
+    async (_, { given, want }) => {
+      const dir = await tempDir();
+      const bad = path.join(dir, 'bad.yaml');
+      await writeFile(bad, given(good));
+      const result = await run(['generate', 'types', '--spec', bad, '--out', out]);
+      expect(result.code).toBe(1);
+      expect(result.err).toContain(bad);
+      expect(result.err).toMatch(want.location);
+      expect(result.err).toMatch(want.message);
+      expect(result.err).toMatch(/nothing was written/);
+      expect(await checksums(out)).toEqual(before);
+    },
+  );
+});

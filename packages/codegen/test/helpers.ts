@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '../src/cli.js';
+
+/** The repository's spec. */
+export const SPEC = fileURLToPath(new URL('../../../spec/openapi.yaml', import.meta.url));
+
+/** A fresh temp folder. */
+export function tempDir(prefix = 'lightfield-codegen-'): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), prefix));
+}
+
+/** sha256 of every file below `dir`, by relative path. */
+export async function checksums(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    out[path.relative(dir, file)] = createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
+  }
+  return out;
+}
+
+/** Runs the CLI in-process and captures what it prints. */
+export async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(
+    argv,
+    (m: string) => out.push(m),
+    (m: string) => err.push(m),
+  );
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}

@@ -1,0 +1,117 @@
+import { describe, expectTypeOf, test } from 'vitest';
+import type {
+  FieldDefinition,
+  FieldValue,
+  Opportunity,
+  OpportunityCreateParams,
+  OpportunityDefinitions,
+  OpportunityList,
+  OpportunityListParams,
+  OpportunityUpdateParams,
+  RelationshipOperation,
+  ValueType,
+  operations,
+  paths,
+} from '../src/index.js';
+
+// These tests fail to compile when the types drift from the wire format of the facts sheet.
+describe('entity', () => {
+  test('uses camelCase wire names', () => {
+    expectTypeOf<Opportunity>().toHaveProperty('createdAt').toEqualTypeOf<string>();
+    expectTypeOf<Opportunity>().not.toHaveProperty('created_at');
+    expectTypeOf<Opportunity['fields'][string]>().toHaveProperty('valueType');
+    expectTypeOf<Opportunity['fields'][string]>().not.toHaveProperty('value_type');
+    expectTypeOf<Opportunity['relationships'][string]>().toHaveProperty('objectType');
+  });
+
+  test('has the newer nullable, optional properties', () => {
+    expectTypeOf<Opportunity['updatedAt']>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<Opportunity['httpLink']>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<Opportunity['externalId']>().toEqualTypeOf<string | null | undefined>();
+  });
+
+  test('field values are the full union', () => {
+    expectTypeOf<string>().toExtend<FieldValue>();
+    expectTypeOf<number>().toExtend<FieldValue>();
+    expectTypeOf<boolean>().toExtend<FieldValue>();
+    expectTypeOf<null>().toExtend<FieldValue>();
+    expectTypeOf<string[]>().toExtend<FieldValue>();
+    expectTypeOf<{ city: string; country: string }>().toExtend<FieldValue>();
+    expectTypeOf<{ firstName: string; lastName: string }>().toExtend<FieldValue>();
+    expectTypeOf<{ unknown: true }>().not.toExtend<FieldValue>();
+  });
+
+  test('valueType is the closed union of the page', () => {
+    expectTypeOf<'CURRENCY'>().toExtend<ValueType>();
+    expectTypeOf<'SOCIAL_HANDLE'>().toExtend<ValueType>();
+    expectTypeOf<'currency'>().not.toExtend<ValueType>();
+  });
+});
+
+describe('create', () => {
+  test('requires $name, $stage and $account', () => {
+    expectTypeOf<OpportunityCreateParams['fields']['$name']>().toEqualTypeOf<string>();
+    expectTypeOf<OpportunityCreateParams['fields']['$stage']>().toEqualTypeOf<string>();
+    expectTypeOf<{
+      fields: { $name: 'A' };
+      relationships: { $account: 'acc_1' };
+    }>().not.toExtend<OpportunityCreateParams>();
+    expectTypeOf<{
+      fields: { $name: 'A'; $stage: 's' };
+      relationships: {};
+    }>().not.toExtend<OpportunityCreateParams>();
+    expectTypeOf<{
+      fields: { $name: 'A'; $stage: 's'; amount: 5 };
+      relationships: { $account: 'acc_1'; $owner: ['u_1'] };
+    }>().toExtend<OpportunityCreateParams>();
+  });
+});
+
+describe('update', () => {
+  test('takes relationship operations and nullable fields', () => {
+    expectTypeOf<{ add: 'c_1' }>().toExtend<RelationshipOperation>();
+    expectTypeOf<{ remove: ['c_1'] }>().toExtend<RelationshipOperation>();
+    expectTypeOf<{ replace: null }>().toExtend<RelationshipOperation>();
+    expectTypeOf<{ set: 'c_1' }>().not.toExtend<RelationshipOperation>();
+    expectTypeOf<{ fields: { $name: null } }>().toExtend<OpportunityUpdateParams>();
+    expectTypeOf<{
+      relationships: { $account: 'acc_1' };
+    }>().not.toExtend<OpportunityUpdateParams>();
+  });
+});
+
+describe('list', () => {
+  test('limit and offset are numbers, the page has totalCount', () => {
+    expectTypeOf<OpportunityListParams['limit']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<OpportunityListParams['offset']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<OpportunityList>().toHaveProperty('totalCount').toEqualTypeOf<number>();
+    expectTypeOf<OpportunityList>().not.toHaveProperty('total_count');
+    expectTypeOf<OpportunityList['object']>().toEqualTypeOf<'list'>();
+    expectTypeOf<OpportunityList['data']>().toEqualTypeOf<Opportunity[]>();
+  });
+});
+
+describe('definitions', () => {
+  test('use camelCase and the definition enums', () => {
+    expectTypeOf<OpportunityDefinitions>().toHaveProperty('fieldDefinitions');
+    expectTypeOf<OpportunityDefinitions>().toHaveProperty('relationshipDefinitions');
+    expectTypeOf<OpportunityDefinitions>().not.toHaveProperty('field_definitions');
+    expectTypeOf<FieldDefinition>().toHaveProperty('typeConfiguration');
+    expectTypeOf<FieldDefinition['readOnly']>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<
+      OpportunityDefinitions['relationshipDefinitions'][string]['cardinality']
+    >().toEqualTypeOf<'HAS_ONE' | 'HAS_MANY'>();
+  });
+});
+
+describe('paths', () => {
+  test('hold every route and the version header', () => {
+    expectTypeOf<paths>().toHaveProperty('/v1/opportunities/{id}');
+    expectTypeOf<paths['/v1/opportunities/{id}']['post']>().toEqualTypeOf<
+      operations['opportunity.update']
+    >();
+    expectTypeOf<
+      operations['opportunity.create']['parameters']['header']['Lightfield-Version']
+    >().toEqualTypeOf<'2026-03-01'>();
+  });
+});
