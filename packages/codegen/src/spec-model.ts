@@ -59,6 +59,8 @@ export interface SpecModel {
   constantHeaders: Record<string, string>;
   /** The base URL of the first server. */
   baseUrl: string;
+  /** `x-lightfield-rate-limits`: requests per second by rate-limit category. */
+  rateLimits: Record<string, number>;
   operations: OperationModel[];
   resources: ResourceModel[];
 }
@@ -144,6 +146,11 @@ export function buildModel(input: { file: string; document: Json; hash: string }
     hash: input.hash,
     constantHeaders,
     baseUrl: str(firstServer['url']) ?? '',
+    rateLimits: Object.fromEntries(
+      Object.entries(
+        isObject(document['x-lightfield-rate-limits']) ? document['x-lightfield-rate-limits'] : {},
+      ).filter((e): e is [string, number] => typeof e[1] === 'number' && e[1] > 0),
+    ),
     operations,
     resources,
   };

@@ -1,5 +1,6 @@
 import type { SpecModel } from '../spec-model.js';
 import type { FileMap } from '../write-output.js';
+import { generateClient } from './client.js';
 import { generateTypes } from './types.js';
 
 /** A generator: a pure function from the spec model to the files of one package's `src/generated/`. */
@@ -8,4 +9,5 @@ export type Target = (model: SpecModel) => Promise<FileMap>;
 /** Every target by the name the CLI takes. */
 export const targets: Record<string, Target> = {
   types: generateTypes,
+  client: generateClient,
 };

@@ -1,0 +1,401 @@
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import type { paths } from '@lightfield/types';
+import { APIPromise, type WithResponse } from './api-promise.js';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIResponseError,
+  APIUserAbortError,
+  LightfieldError,
+} from './errors.js';
+import { serializeFilter, type Filter } from './filter.js';
+import { isLogLevel, levelLogger, redactHeaders, type Logger } from './logger.js';
+import type { OperationInfo } from './operation.js';
+import type { ClientOptions, RequestOptions } from './options.js';
+import { Page, PagePromise, type ListBody } from './pagination.js';
+import { RateLimiter } from './rate-limiter.js';
+import { retryDelay, shouldRetry } from './retry.js';
+import { sleep } from './sleep.js';
+import { VERSION } from './version.js';
+
+/** What the generated client tells the runtime about its spec. */
+export interface SpecDefaults {
+  /** The spec's server. */
+  baseUrl: string;
+  /** Headers every request sends, e.g. `Lightfield-Version`. */
+  headers: Readonly<Record<string, string>>;
+  /** Requests per second by rate-limit category. */
+  rateLimits: Readonly<Record<string, number>>;
+}
+
+/** The inputs of one call, by where they go. */
+export interface CallInput {
+  path?: Record<string, unknown>;
+  query?: Record<string, unknown> | undefined;
+  body?: unknown;
+}
+
+const DEFAULT_TIMEOUT = 60_000;
+const DEFAULT_MAX_RETRIES = 2;
+const MAX_ID_LENGTH = 1024;
+const TIMEOUT = Symbol('timeout');
+const CRLF = /[\r\n]/;
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+function env(name: string): string | undefined {
+  const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
+    ?.env?.[name];
+  return value === '' ? undefined : value;
+}
+
+function checkHeaders(headers: Record<string, string> | undefined, where: string): void {
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (CRLF.test(name) || CRLF.test(String(value))) {
+      throw new LightfieldError(
+        `${where} header "${name.replace(CRLF, ' ')}" contains CR or LF, which could inject headers`,
+      );
+    }
+  }
+}
+
+/**
+ * The runtime behind every generated method: auth and version headers, retries with backoff,
+ * timeouts, idempotency keys, rate limiting, typed errors and logging, on top of openapi-fetch.
+ */
+export class BaseClient {
+  /** The openapi-fetch client, for endpoints or tweaks the methods don't cover (no retries). */
+  readonly raw: Client<paths>;
+  /** The API's base URL. */
+  readonly baseUrl: string;
+  /** Retries after a first failed attempt. */
+  readonly maxRetries: number;
+  /** Milliseconds one attempt may take. */
+  readonly timeout: number;
+  readonly #apiKey: string;
+  readonly #log: Logger;
+  readonly #debug: boolean;
+  readonly #baseHeaders: Record<string, string>;
+  readonly #limiter: RateLimiter | undefined;
+
+  constructor(spec: SpecDefaults, options: ClientOptions = {}) {
+    const apiKey = options.apiKey ?? env('LIGHTFIELD_API_KEY');
+    if (!apiKey) {
+      throw new LightfieldError(
+        'No API key: pass `apiKey` to the client or set the LIGHTFIELD_API_KEY environment variable.',
+      );
+    }
+    if (CRLF.test(apiKey))
+      throw new LightfieldError('The API key contains CR or LF; check how it was read.');
+    checkHeaders(options.defaultHeaders, 'defaultHeaders');
+    this.#apiKey = apiKey;
+    this.baseUrl = (options.baseUrl ?? env('LIGHTFIELD_BASE_URL') ?? spec.baseUrl).replace(
+      /\/+$/,
+      '',
+    );
+    this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+    this.timeout = options.timeout ?? DEFAULT_TIMEOUT;
+    const level = options.logLevel ?? env('LIGHTFIELD_LOG');
+    const logLevel = isLogLevel(level) ? level : 'warn';
+    this.#log = levelLogger(options.logger ?? console, logLevel);
+    this.#debug = logLevel === 'debug';
+
+    const rateLimit = options.rateLimit ?? true;
+    if (rateLimit !== false) {
+      const rps = typeof rateLimit === 'object' ? rateLimit.requestsPerSecond : undefined;
+      const limits = Object.fromEntries(
+        Object.entries(spec.rateLimits).map(([k, v]) => [k, rps ?? v]),
+      );
+      this.#limiter = new RateLimiter(limits);
+    }
+
+    // The base headers live in openapi-fetch's closure, so `raw` calls are authenticated too and
+    // the key is on no property of this object.
+    this.#baseHeaders = {
+      Accept: 'application/json',
+      'User-Agent': `lightfield-client-typescript/${VERSION}`,
+      ...spec.headers,
+      ...options.defaultHeaders,
+      Authorization: `Bearer ${apiKey}`,
+    };
+    this.raw = createClient<paths>({
+      baseUrl: this.baseUrl,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      headers: this.#baseHeaders,
+    });
+  }
+
+  /** Adds openapi-fetch middleware to every request, the methods' and `raw`'s. */
+  use(...middleware: Middleware[]): this {
+    this.raw.use(...middleware);
+    return this;
+  }
+
+  /** Sends one operation; the generated methods call this. */
+  protected request<T>(
+    op: OperationInfo,
+    input: CallInput,
+    options?: RequestOptions,
+  ): APIPromise<T> {
+    return new APIPromise(this.#send<T>(op, input, options ?? {}));
+  }
+
+  /** Sends a paginated list operation; the result is awaitable and async-iterable. */
+  protected requestPage<Item>(
+    op: OperationInfo,
+    input: CallInput,
+    options?: RequestOptions,
+  ): PagePromise<Item> {
+    const query = input.query ?? {};
+    const limit = typeof query['limit'] === 'number' ? query['limit'] : (op.pageSize ?? 0);
+    const fetchPage = (offset: number): PagePromise<Item> =>
+      new PagePromise(
+        this.#send<ListBody<Item>>(
+          op,
+          { ...input, query: { ...query, offset } },
+          options ?? {},
+        ).then(({ data, response }) => ({
+          data: new Page(data, response, offset, limit, fetchPage),
+          response,
+        })),
+      );
+    const first = typeof query['offset'] === 'number' ? query['offset'] : 0;
+    return fetchPage(first);
+  }
+
+  async #send<T>(
+    op: OperationInfo,
+    input: CallInput,
+    options: RequestOptions,
+  ): Promise<WithResponse<T>> {
+    // Every check runs before the first byte is sent.
+    const path = this.#pathParams(op, input.path);
+    const search = this.#query(op, input.query);
+    checkHeaders(options.headers, 'request');
+    const headers: Record<string, string> = { ...options.headers };
+    if (op.idempotencyKeyMaxLength !== undefined) {
+      const key = options.idempotencyKey ?? crypto.randomUUID();
+      if (key.length === 0 || key.length > op.idempotencyKeyMaxLength || CRLF.test(key)) {
+        throw new LightfieldError(
+          `idempotencyKey must be 1–${op.idempotencyKeyMaxLength} characters without CR or LF`,
+        );
+      }
+      headers['Idempotency-Key'] = key;
+    }
+    // A POST without a key could run twice on the server, so it is never retried.
+    const retryable = op.method === 'GET' || 'Idempotency-Key' in headers;
+    const maxRetries = retryable ? (options.maxRetries ?? this.maxRetries) : 0;
+    const timeout = options.timeout ?? this.timeout;
+
+    for (let retry = 0; ; retry++) {
+      const wait = this.#limiter?.acquire(op.category, options.signal);
+      if (wait) await wait;
+      const started = Date.now();
+      let outcome: WithResponse<T> | APIError | LightfieldError;
+      try {
+        outcome = await this.#attempt<T>(
+          op,
+          path,
+          search,
+          input.body,
+          headers,
+          timeout,
+          options.signal,
+        );
+      } catch (error) {
+        if (error instanceof APIUserAbortError) throw error;
+        outcome =
+          error instanceof LightfieldError
+            ? error
+            : new APIConnectionError(undefined, { cause: error });
+      }
+      const status =
+        outcome instanceof APIError
+          ? outcome.status
+          : 'response' in outcome
+            ? outcome.response.status
+            : 0;
+      if (this.#debug) {
+        this.#log.debug(`${op.method} ${op.path} ${status || outcome.constructor.name}`, {
+          operation: op.id,
+          attempt: retry + 1,
+          durationMs: Date.now() - started,
+          headers: redactHeaders(new Headers({ ...this.#baseHeaders, ...headers })),
+        });
+      }
+      if (!(outcome instanceof LightfieldError)) return outcome;
+
+      const again =
+        retry < maxRetries &&
+        (outcome instanceof APIError
+          ? shouldRetry(outcome.status, outcome.headers)
+          : outcome instanceof APIConnectionError);
+      if (!again) {
+        this.#log.warn(`${op.id} failed: ${outcome.message}`);
+        throw outcome;
+      }
+      const delay = retryDelay(retry, outcome instanceof APIError ? outcome.headers : undefined);
+      this.#log.info(`${op.id}: retrying in ${Math.round(delay)} ms (${outcome.message})`);
+      await sleep(delay, options.signal);
+    }
+  }
+
+  async #attempt<T>(
+    op: OperationInfo,
+    path: Record<string, string> | undefined,
+    search: string,
+    body: unknown,
+    headers: Record<string, string>,
+    timeout: number,
+    signal: AbortSignal | undefined,
+  ): Promise<WithResponse<T> | APIError> {
+    if (signal?.aborted) throw new APIUserAbortError();
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(TIMEOUT), timeout);
+    const onAbort = () => controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      // The operation table is generated from the same spec as `paths`, so the untyped call is safe.
+      const { data, error, response } = (await this.raw.request(
+        op.method.toLowerCase() as 'get',
+        op.path as never,
+        {
+          params: path ? { path } : {},
+          querySerializer: () => search,
+          body: body as never,
+          headers,
+          signal: controller.signal,
+          parseAs: 'text',
+        } as never,
+      )) as { data?: unknown; error?: unknown; response: Response };
+      this.#limiter?.observe(op.category, response.headers);
+      if (!response.ok)
+        return APIError.generate(response.status, this.#redactBody(error), response.headers);
+      if (typeof data !== 'string' || data === '') {
+        throw new APIResponseError(
+          `${response.status} response has an empty body`,
+          response.status,
+          response.headers,
+        );
+      }
+      try {
+        return { data: JSON.parse(data) as T, response };
+      } catch (cause) {
+        throw new APIResponseError(
+          `${response.status} response body is not valid JSON`,
+          response.status,
+          response.headers,
+          {
+            cause,
+          },
+        );
+      }
+    } catch (error) {
+      if (error instanceof LightfieldError) throw error;
+      if (controller.signal.aborted) {
+        throw controller.signal.reason === TIMEOUT
+          ? new APIConnectionTimeoutError(`Request timed out after ${timeout} ms.`)
+          : new APIUserAbortError();
+      }
+      throw new APIConnectionError(
+        `Connection error: ${(error as Error)?.message ?? String(error)}`,
+        { cause: error },
+      );
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  #pathParams(
+    op: OperationInfo,
+    values: Record<string, unknown> | undefined,
+  ): Record<string, string> | undefined {
+    if (!op.pathParams?.length) return undefined;
+    const out: Record<string, string> = {};
+    for (const name of op.pathParams) {
+      const value = values?.[name];
+      if (typeof value !== 'string' || value.trim() === '') {
+        throw new LightfieldError(
+          `${op.id}: \`${name}\` must be a non-empty string, got ${JSON.stringify(value) ?? 'undefined'}`,
+        );
+      }
+      // Percent-encoding keeps `/` inside the segment, but `.` and `..` would still move up the path.
+      if (value === '.' || value === '..')
+        throw new LightfieldError(`${op.id}: \`${name}\` can't be "${value}"`);
+      if (value.length > MAX_ID_LENGTH) {
+        throw new LightfieldError(
+          `${op.id}: \`${name}\` is ${value.length} characters; the limit is ${MAX_ID_LENGTH}`,
+        );
+      }
+      out[name] = value;
+    }
+    return out;
+  }
+
+  #query(op: OperationInfo, query: Record<string, unknown> | undefined): string {
+    const parts: string[] = [];
+    for (const [name, rule] of Object.entries(op.query ?? {})) {
+      const value = query?.[name];
+      if (value === undefined) {
+        if (rule.required) throw new LightfieldError(`${op.id}: \`${name}\` is required`);
+        continue;
+      }
+      if (rule.type === 'integer' || rule.type === 'number') {
+        const ok =
+          typeof value === 'number' &&
+          (rule.type === 'number' ? Number.isFinite(value) : Number.isInteger(value));
+        const low = rule.minimum ?? -Infinity;
+        const high = rule.maximum ?? Infinity;
+        if (!ok || (value as number) < low || (value as number) > high) {
+          const range =
+            rule.minimum !== undefined && rule.maximum !== undefined
+              ? ` from ${low} to ${high}`
+              : rule.minimum !== undefined
+                ? ` ≥ ${low}`
+                : '';
+          throw new LightfieldError(
+            `${op.id}: \`${name}\` must be an ${rule.type}${range}, got ${JSON.stringify(value)}`,
+          );
+        }
+      }
+    }
+    for (const [name, value] of Object.entries(query ?? {})) {
+      if (value === undefined || name === 'filter') continue;
+      if (typeof value === 'object' && value !== null)
+        throw new LightfieldError(`${op.id}: \`${name}\` must be a primitive value`);
+      parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`);
+    }
+    const filter = query?.['filter'];
+    if (filter !== undefined) {
+      if (!op.filter) throw new LightfieldError(`${op.id} takes no filter`);
+      if (typeof filter !== 'object' || filter === null)
+        throw new LightfieldError(`${op.id}: \`filter\` must be an object`);
+      parts.push(...serializeFilter(filter as Filter));
+    }
+    return parts.join('&');
+  }
+
+  /** What `util.inspect` shows: the settings, never the key. */
+  [INSPECT](): Record<string, unknown> {
+    return {
+      baseUrl: this.baseUrl,
+      maxRetries: this.maxRetries,
+      timeout: this.timeout,
+      apiKey: '[redacted]',
+    };
+  }
+
+  /** What `JSON.stringify` shows: the settings, never the key. */
+  toJSON(): Record<string, unknown> {
+    return this[INSPECT]();
+  }
+
+  // An error body that echoes the key (a misconfigured proxy, say) must not carry it into messages.
+  #redactBody(body: unknown): unknown {
+    const text = typeof body === 'string' ? body : JSON.stringify(body ?? null);
+    if (!text.includes(this.#apiKey)) return body;
+    const clean = text.split(this.#apiKey).join('[redacted]');
+    return typeof body === 'string' ? clean : (JSON.parse(clean) as unknown);
+  }
+}

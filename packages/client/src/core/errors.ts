@@ -1,0 +1,196 @@
+/** The base class of every error the client throws. */
+export class LightfieldError extends Error {
+  override name = 'LightfieldError';
+}
+
+/** The API's error body, read from `{ error: {…} }` or from the unwrapped form. */
+export interface ErrorBody {
+  type?: string;
+  message?: string;
+  code?: string;
+  param?: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readErrorBody(body: unknown): ErrorBody | undefined {
+  const inner = isRecord(body) && isRecord(body['error']) ? body['error'] : body;
+  if (!isRecord(inner)) return undefined;
+  const pick = (k: string) => (typeof inner[k] === 'string' ? (inner[k] as string) : undefined);
+  const out: ErrorBody = {};
+  for (const k of ['type', 'message', 'code', 'param'] as const) {
+    const v = pick(k);
+    if (v !== undefined) out[k] = v;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function describeBody(status: number, body: unknown, parsed: ErrorBody | undefined): string {
+  if (parsed?.message) return `${status} ${parsed.message}`;
+  if (parsed?.type) return `${status} ${parsed.type}`;
+  if (typeof body === 'string' && body.trim() !== '') {
+    // An HTML error page from a proxy says nothing useful; name it instead of printing it.
+    if (/^\s*</.test(body)) return `${status} status code (HTML body)`;
+    return `${status} ${body.trim().slice(0, 200)}`;
+  }
+  return `${status} status code (no body)`;
+}
+
+/** An HTTP response with a non-2xx status. */
+export class APIError extends LightfieldError {
+  override name = 'APIError';
+  /** The HTTP status. */
+  readonly status: number;
+  /** The error type from the body, e.g. `not_found` or `idempotency_conflict`. */
+  readonly type: string | undefined;
+  /** The machine-readable reason of a 400, e.g. `unknown_field`. */
+  readonly code: string | undefined;
+  /** The request location the error is about, e.g. `fields.$name`. */
+  readonly param: string | undefined;
+  /** The response headers. */
+  readonly headers: Headers;
+  /** The parsed body (JSON where it parsed, else text). */
+  readonly body: unknown;
+
+  constructor(status: number, body: unknown, headers: Headers, message?: string) {
+    const parsed = readErrorBody(body);
+    super(message ?? describeBody(status, body, parsed));
+    this.status = status;
+    this.type = parsed?.type;
+    this.code = parsed?.code;
+    this.param = parsed?.param;
+    this.headers = headers;
+    this.body = body;
+  }
+
+  /** The subclass that matches a status. */
+  static generate(status: number, body: unknown, headers: Headers, message?: string): APIError {
+    const Class = STATUS_ERRORS[status] ?? (status >= 500 ? InternalServerError : APIError);
+    return new Class(status, body, headers, message);
+  }
+
+  /** Leaves the headers and body out of JSON, which only the status and message describe. */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      status: this.status,
+      type: this.type,
+      code: this.code,
+      param: this.param,
+      message: this.message,
+    };
+  }
+}
+
+/** 400: the request is malformed; `code` and `param` say why and where. */
+export class BadRequestError extends APIError {
+  override name = 'BadRequestError';
+}
+/** 401: the API key is missing or invalid. */
+export class AuthenticationError extends APIError {
+  override name = 'AuthenticationError';
+}
+/** 403: the API key lacks the scope the operation needs. */
+export class PermissionDeniedError extends APIError {
+  override name = 'PermissionDeniedError';
+}
+/** 404: no entity has this id. */
+export class NotFoundError extends APIError {
+  override name = 'NotFoundError';
+}
+/** 409: e.g. a request with the same idempotency key is still running. */
+export class ConflictError extends APIError {
+  override name = 'ConflictError';
+}
+/** 415: the body was not JSON. */
+export class UnsupportedMediaTypeError extends APIError {
+  override name = 'UnsupportedMediaTypeError';
+}
+/** 422: the request is well-formed but can't be applied. */
+export class UnprocessableEntityError extends APIError {
+  override name = 'UnprocessableEntityError';
+}
+
+/** 429: the rate limit of the operation's category was exceeded. */
+export class RateLimitError extends APIError {
+  override name = 'RateLimitError';
+  /** Seconds to wait, from `Retry-After`, if the response said. */
+  get retryAfter(): number | undefined {
+    const value = Number(this.headers.get('retry-after'));
+    return this.headers.has('retry-after') && Number.isFinite(value) ? value : undefined;
+  }
+  /** `X-RateLimit-Limit`, `-Remaining` and `-Reset` (unix seconds), where present. */
+  get rateLimit(): { limit?: number; remaining?: number; reset?: number } {
+    const read = (name: string) => {
+      const v = this.headers.get(name);
+      return v === null || !Number.isFinite(Number(v)) ? undefined : Number(v);
+    };
+    const out: { limit?: number; remaining?: number; reset?: number } = {};
+    const limit = read('x-ratelimit-limit');
+    const remaining = read('x-ratelimit-remaining');
+    const reset = read('x-ratelimit-reset');
+    if (limit !== undefined) out.limit = limit;
+    if (remaining !== undefined) out.remaining = remaining;
+    if (reset !== undefined) out.reset = reset;
+    return out;
+  }
+}
+
+/** 5xx: the API failed. */
+export class InternalServerError extends APIError {
+  override name = 'InternalServerError';
+}
+
+const STATUS_ERRORS: Record<
+  number,
+  new (status: number, body: unknown, headers: Headers, message?: string) => APIError
+> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  415: UnsupportedMediaTypeError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
+/** The request never got a response: DNS, refused or reset connection, or a body cut short. */
+export class APIConnectionError extends LightfieldError {
+  override name = 'APIConnectionError';
+  constructor(message = 'Connection error.', options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** An attempt took longer than the timeout. */
+export class APIConnectionTimeoutError extends APIConnectionError {
+  override name = 'APIConnectionTimeoutError';
+  constructor(message = 'Request timed out.') {
+    super(message);
+  }
+}
+
+/** The caller's `AbortSignal` aborted the request. */
+export class APIUserAbortError extends LightfieldError {
+  override name = 'APIUserAbortError';
+  constructor(message = 'Request was aborted.') {
+    super(message);
+  }
+}
+
+/** A 2xx response whose body is not the JSON the operation returns (empty, malformed or cut). */
+export class APIResponseError extends LightfieldError {
+  override name = 'APIResponseError';
+  /** The HTTP status. */
+  readonly status: number;
+  /** The response headers. */
+  readonly headers: Headers;
+  constructor(message: string, status: number, headers: Headers, options?: { cause?: unknown }) {
+    super(message, options);
+    this.status = status;
+    this.headers = headers;
+  }
+}

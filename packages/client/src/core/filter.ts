@@ -1,0 +1,63 @@
+import { LightfieldError } from './errors.js';
+
+/** A filter operator of the list endpoints. */
+export type FilterOperator = 'equal' | 'greaterThan' | 'lessThan' | 'startsWith' | 'contains';
+
+/** A value a field can be filtered by. */
+export type FilterValue = string | number | boolean;
+
+/** Conditions on one field; `not` negates the operators inside it. */
+export type FilterCondition = { [K in FilterOperator]?: FilterValue } & {
+  not?: { [K in FilterOperator]?: FilterValue };
+};
+
+/**
+ * Field filters of a list call, by field key: `{ $name: { startsWith: 'Acme' } }`. A bare value
+ * lets the API pick the operator (`equal` where the field allows it, else `contains`).
+ */
+export type Filter = Record<string, FilterCondition | FilterValue>;
+
+const OPERATORS = new Set<string>(['equal', 'greaterThan', 'lessThan', 'startsWith', 'contains']);
+
+// Field keys keep `$` readable (`$name[equal]`); everything else is percent-encoded.
+function encodeKey(key: string): string {
+  return encodeURIComponent(key).replace(/%24/g, '$');
+}
+
+function encodeValue(value: unknown, where: string): string {
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+    throw new LightfieldError(`filter ${where} must be a string, number or boolean`);
+  }
+  return encodeURIComponent(String(value));
+}
+
+/** Serializes a filter into the API's query form: `$name[startsWith]=Acme&$stage[-equal]=opt_1`. */
+export function serializeFilter(filter: Filter): string[] {
+  const parts: string[] = [];
+  for (const [field, condition] of Object.entries(filter)) {
+    if (condition === undefined) continue;
+    const key = encodeKey(field);
+    if (typeof condition !== 'object' || condition === null) {
+      parts.push(`${key}=${encodeValue(condition, field)}`);
+      continue;
+    }
+    for (const [op, value] of Object.entries(condition)) {
+      if (value === undefined) continue;
+      if (op === 'not') {
+        if (typeof value !== 'object' || value === null)
+          throw new LightfieldError(`filter ${field}.not must be an object`);
+        for (const [negated, v] of Object.entries(value)) {
+          if (v === undefined) continue;
+          if (!OPERATORS.has(negated))
+            throw new LightfieldError(`unknown filter operator ${field}.not.${negated}`);
+          parts.push(`${key}[-${negated}]=${encodeValue(v, `${field}.not.${negated}`)}`);
+        }
+      } else if (OPERATORS.has(op)) {
+        parts.push(`${key}[${op}]=${encodeValue(value, `${field}.${op}`)}`);
+      } else {
+        throw new LightfieldError(`unknown filter operator ${field}.${op}`);
+      }
+    }
+  }
+  return parts;
+}

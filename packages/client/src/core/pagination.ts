@@ -1,0 +1,105 @@
+import { APIPromise, type WithResponse } from './api-promise.js';
+import { LightfieldError } from './errors.js';
+
+/** The body of a list response: `{ object, data, totalCount }`. */
+export interface ListBody<Item> {
+  object: string;
+  data: Item[];
+  totalCount: number;
+}
+
+/** Fetches the page at an offset, with the same query and options. */
+export type FetchPage<Item> = (offset: number) => PagePromise<Item>;
+
+/**
+ * One page of a list. It is also async-iterable over every item of this page and the pages
+ * after it, fetching them as the loop reaches them.
+ */
+export class Page<Item> implements AsyncIterable<Item> {
+  /** Always `"list"`. */
+  readonly object: string;
+  /** The entities of this page. */
+  readonly data: Item[];
+  /** How many entities match the query, across all pages. */
+  readonly totalCount: number;
+  /** The offset this page starts at. */
+  readonly offset: number;
+  /** The page size asked for (the API's default where none was given). */
+  readonly limit: number;
+  /** The raw response of this page. */
+  readonly response: Response;
+  readonly #fetchPage: FetchPage<Item>;
+
+  constructor(
+    body: ListBody<Item>,
+    response: Response,
+    offset: number,
+    limit: number,
+    fetchPage: FetchPage<Item>,
+  ) {
+    this.object = body.object;
+    this.data = Array.isArray(body.data) ? body.data : [];
+    this.totalCount = typeof body.totalCount === 'number' ? body.totalCount : this.data.length;
+    this.offset = offset;
+    this.limit = limit;
+    this.response = response;
+    this.#fetchPage = fetchPage;
+  }
+
+  /** By the API's rules: none after a short page, or once `offset + data.length >= totalCount`. */
+  hasNextPage(): boolean {
+    return (
+      this.data.length > 0 &&
+      this.data.length >= this.limit &&
+      this.offset + this.data.length < this.totalCount
+    );
+  }
+
+  /** The next page; throws when there is none (check {@link hasNextPage}). */
+  getNextPage(): PagePromise<Item> {
+    if (!this.hasNextPage()) {
+      return new PagePromise(
+        Promise.reject(new LightfieldError('There is no next page; check hasNextPage() first.')),
+      );
+    }
+    return this.#fetchPage(this.offset + this.data.length);
+  }
+
+  /** This page and every page after it. */
+  async *iterPages(): AsyncGenerator<Page<Item>, void, undefined> {
+    let page: Page<Item> = this;
+    yield page;
+    while (page.hasNextPage()) {
+      page = await page.getNextPage();
+      yield page;
+    }
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
+    for await (const page of this.iterPages()) yield* page.data;
+  }
+
+  /** Leaves the response and fetcher out of JSON. */
+  toJSON(): ListBody<Item> {
+    return { object: this.object, data: this.data, totalCount: this.totalCount };
+  }
+}
+
+/**
+ * What a list method returns: awaited, the first page; iterated with `for await`, every item of
+ * every page.
+ */
+export class PagePromise<Item> extends APIPromise<Page<Item>> implements AsyncIterable<Item> {
+  constructor(result: Promise<WithResponse<Page<Item>>>) {
+    super(result);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
+    yield* await this;
+  }
+
+  /** Every page, starting with this one. */
+  async *iterPages(): AsyncGenerator<Page<Item>, void, undefined> {
+    yield* (await this).iterPages();
+  }
+}

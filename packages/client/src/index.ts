@@ -1,0 +1,41 @@
+/**
+ * The Lightfield CRM API client.
+ *
+ * ```ts
+ * import { Lightfield } from '@lightfield/client';
+ * const client = new Lightfield(); // reads LIGHTFIELD_API_KEY
+ * const opportunity = await client.opportunity.retrieve('opp_123');
+ * ```
+ * @packageDocumentation
+ */
+export * from './generated/client.js';
+export { operationInfo } from './generated/operations.js';
+export { spec } from './generated/spec.js';
+export { APIPromise, type WithResponse } from './core/api-promise.js';
+export { BaseClient, type CallInput, type SpecDefaults } from './core/base-client.js';
+export {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIResponseError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  LightfieldError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+  UnsupportedMediaTypeError,
+  type ErrorBody,
+} from './core/errors.js';
+export type { Filter, FilterCondition, FilterOperator, FilterValue } from './core/filter.js';
+export type { Logger, LogLevel } from './core/logger.js';
+export type { OperationInfo, ParamRule } from './core/operation.js';
+export type { ClientOptions, RequestOptions } from './core/options.js';
+export { Page, PagePromise, type ListBody } from './core/pagination.js';
+export { VERSION } from './core/version.js';
+export type { Middleware } from 'openapi-fetch';
+export { Lightfield as default } from './generated/client.js';

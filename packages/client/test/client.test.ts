@@ -1,0 +1,397 @@
+import { inspect } from 'node:util';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import {
+  APIConnectionError,
+  APIError,
+  APIResponseError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  Lightfield,
+  LightfieldError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+  UnsupportedMediaTypeError,
+  spec,
+} from '../src/index.js';
+import { API_KEY, entity, fetchClient, json } from './helpers.js';
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.useRealTimers();
+});
+
+describe('configuration', () => {
+  test('fails at construction without an API key', () => {
+    vi.stubEnv('LIGHTFIELD_API_KEY', '');
+    expect(() => new Lightfield()).toThrow(/No API key.*LIGHTFIELD_API_KEY/);
+  });
+
+  test('reads the key and base URL from the environment', async () => {
+    vi.stubEnv('LIGHTFIELD_API_KEY', 'env_key');
+    vi.stubEnv('LIGHTFIELD_BASE_URL', 'http://env.test/');
+    const seen: Request[] = [];
+    const client = new Lightfield({
+      fetch: (async (r: Request) => (seen.push(r), json(entity()))) as typeof fetch,
+      rateLimit: false,
+    });
+    await client.opportunity.retrieve('opp_1');
+    expect(seen[0]?.url).toBe('http://env.test/v1/opportunities/opp_1');
+    expect(seen[0]?.headers.get('authorization')).toBe('Bearer env_key');
+  });
+
+  test('defaults to the spec server, 2 retries and 60 s', () => {
+    vi.stubEnv('LIGHTFIELD_BASE_URL', '');
+    const client = new Lightfield({ apiKey: 'k' });
+    expect(client.baseUrl).toBe('https://api.lightfield.app');
+    expect(client.maxRetries).toBe(2);
+    expect(client.timeout).toBe(60_000);
+  });
+
+  test('sends auth, version, accept, content type and user agent on every request', async () => {
+    const { client, requests } = fetchClient(() => json(entity()), {
+      defaultHeaders: { 'X-Team': 'sales' },
+    });
+    await client.opportunity.create({
+      fields: { $name: 'A', $stage: 'Lead' },
+      relationships: { $account: 'acc_1' },
+    });
+    const h = requests[0]!.headers;
+    expect(h.get('authorization')).toBe(`Bearer ${API_KEY}`);
+    expect(h.get('lightfield-version')).toBe(spec.apiVersion);
+    expect(h.get('accept')).toBe('application/json');
+    expect(h.get('content-type')).toBe('application/json');
+    expect(h.get('user-agent')).toMatch(/^lightfield-client-typescript\/\d+\.\d+\.\d+/);
+    expect(h.get('x-team')).toBe('sales');
+  });
+});
+
+describe('methods', () => {
+  test.each([
+    [
+      'definitions',
+      {
+        call: (c: Lightfield) => c.opportunity.definitions(),
+        want: ['GET', '/v1/opportunities/definitions', null],
+      },
+    ],
+    [
+      'create',
+      {
+        call: (c: Lightfield) =>
+          c.opportunity.create({
+            fields: { $name: 'A', $stage: 'Lead' },
+            relationships: { $account: 'acc_1' },
+          }),
+        want: [
+          'POST',
+          '/v1/opportunities',
+          { fields: { $name: 'A', $stage: 'Lead' }, relationships: { $account: 'acc_1' } },
+        ],
+      },
+    ],
+    [
+      'retrieve',
+      {
+        call: (c: Lightfield) => c.opportunity.retrieve('opp_1'),
+        want: ['GET', '/v1/opportunities/opp_1', null],
+      },
+    ],
+    [
+      'update',
+      {
+        call: (c: Lightfield) =>
+          c.opportunity.update('opp_1', {
+            fields: { amount: null },
+            relationships: { $owner: { replace: 'u_2' } },
+          }),
+        want: [
+          'POST',
+          '/v1/opportunities/opp_1',
+          { fields: { amount: null }, relationships: { $owner: { replace: 'u_2' } } },
+        ],
+      },
+    ],
+    [
+      'list',
+      {
+        call: (c: Lightfield) => c.opportunity.list({ limit: 10, offset: 20 }),
+        want: ['GET', '/v1/opportunities?limit=10&offset=20', null],
+      },
+    ],
+  ] as const)('%s sends its method, path and body', async (_, { call, want }) => {
+    const body = _ === 'list' ? { object: 'list', data: [], totalCount: 0 } : entity();
+    const { client, requests } = fetchClient(() => json(body));
+    await call(client);
+    const [method, path, sent] = want;
+    expect(requests[0]!.method).toBe(method);
+    expect(requests[0]!.url).toBe(`http://api.test${path}`);
+    expect(requests[0]!.body ? await requests[0]!.json() : null).toEqual(sent);
+  });
+
+  test('resolve to the body, and withResponse() gives the raw response too', async () => {
+    const { client } = fetchClient(() => json(entity(), 200, { 'x-ratelimit-remaining': '24' }));
+    expect(await client.opportunity.retrieve('opp_1')).toEqual(entity());
+    const { data, response } = await client.opportunity.retrieve('opp_1').withResponse();
+    expect(data.id).toBe('opp_1');
+    expect(response.headers.get('x-ratelimit-remaining')).toBe('24');
+  });
+
+  test('tolerate a body without the newer properties, and an unknown valueType', async () => {
+    const body = { ...entity(), fields: { body: { value: '<p>x</p>', valueType: 'HTML' } } };
+    const { client } = fetchClient(() => json(body));
+    const opp = await client.opportunity.retrieve('opp_1');
+    expect(opp.updatedAt).toBeUndefined();
+    expect(opp.fields['body']?.valueType).toBe('HTML');
+  });
+
+  test('raw openapi-fetch and middleware stay reachable', async () => {
+    const { client, requests } = fetchClient(() => json(entity()));
+    const tagged: string[] = [];
+    client.use({
+      onRequest({ request }) {
+        tagged.push(request.url);
+        request.headers.set('x-trace', 't1');
+        return request;
+      },
+    });
+    const { data } = await client.raw.GET('/v1/opportunities/{id}', {
+      params: { path: { id: 'opp_9' }, header: { 'Lightfield-Version': '2026-03-01' } },
+    });
+    await client.opportunity.retrieve('opp_2');
+    expect(data?.id).toBe('opp_1');
+    expect(tagged).toEqual([
+      'http://api.test/v1/opportunities/opp_9',
+      'http://api.test/v1/opportunities/opp_2',
+    ]);
+    expect(requests[0]!.headers.get('authorization')).toBe(`Bearer ${API_KEY}`);
+    expect(requests[1]!.headers.get('x-trace')).toBe('t1');
+  });
+});
+
+describe('typed errors', () => {
+  test.each([
+    [400, BadRequestError],
+    [401, AuthenticationError],
+    [403, PermissionDeniedError],
+    [404, NotFoundError],
+    [409, ConflictError],
+    [415, UnsupportedMediaTypeError],
+    [422, UnprocessableEntityError],
+    [429, RateLimitError],
+    [500, InternalServerError],
+    [503, InternalServerError],
+    [418, APIError],
+  ] as const)('%i is %o', async (status, Class) => {
+    const { client } = fetchClient(
+      () =>
+        json(
+          {
+            error: {
+              type: 'bad_request',
+              message: 'Unknown field',
+              code: 'unknown_field',
+              param: 'fields.$nmae',
+            },
+          },
+          status,
+          {
+            'retry-after': '0',
+          },
+        ),
+      { maxRetries: 0 },
+    );
+    const error = await client.opportunity.retrieve('opp_1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Class);
+    expect(error).toBeInstanceOf(APIError);
+    expect(error).toBeInstanceOf(LightfieldError);
+    expect(error).toMatchObject({
+      status,
+      type: 'bad_request',
+      code: 'unknown_field',
+      param: 'fields.$nmae',
+      message: `${status} Unknown field`,
+    });
+  });
+
+  test.each([
+    [
+      'the wrapped form',
+      {
+        given: { error: { type: 'not_found', message: 'No such opportunity' } },
+        want: { type: 'not_found', message: '404 No such opportunity' },
+      },
+    ],
+    [
+      'the unwrapped form',
+      {
+        given: { type: 'not_found', message: 'No such opportunity' },
+        want: { type: 'not_found', message: '404 No such opportunity' },
+      },
+    ],
+    [
+      'an HTML page',
+      {
+        given: '<html><body>Bad gateway</body></html>',
+        want: { type: undefined, message: '404 status code (HTML body)' },
+      },
+    ],
+    [
+      'an empty body',
+      { given: '', want: { type: undefined, message: '404 status code (no body)' } },
+    ],
+    [
+      'plain text',
+      { given: 'upstream gone', want: { type: undefined, message: '404 upstream gone' } },
+    ],
+  ])('reads %s', async (_, { given, want }) => {
+    const { client } = fetchClient(
+      () =>
+        new Response(typeof given === 'string' ? given : JSON.stringify(given), { status: 404 }),
+    );
+    const error = await client.opportunity.retrieve('opp_1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject(want);
+  });
+
+  test('RateLimitError carries retryAfter and the rate-limit headers', async () => {
+    const { client } = fetchClient(
+      () =>
+        json({ error: { type: 'too_many_requests', message: 'Slow down' } }, 429, {
+          'retry-after': '0',
+          'x-ratelimit-limit': '25',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': '1767225600',
+        }),
+      { maxRetries: 0 },
+    );
+    const error = (await client.opportunity.list().catch((e: unknown) => e)) as RateLimitError;
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error.retryAfter).toBe(0);
+    expect(error.rateLimit).toEqual({ limit: 25, remaining: 0, reset: 1767225600 });
+  });
+
+  test.each([
+    ['malformed JSON', { given: '{"id": "opp_1",', want: /not valid JSON/ }],
+    ['an empty 200', { given: '', want: /empty body/ }],
+  ])('a 2xx with %s is an APIResponseError, not retried', async (_, { given, want }) => {
+    const { client, requests } = fetchClient(() => new Response(given, { status: 200 }));
+    const error = await client.opportunity.retrieve('opp_1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIResponseError);
+    expect((error as APIResponseError).message).toMatch(want);
+    expect(requests).toHaveLength(1);
+  });
+
+  test('a network failure is an APIConnectionError after the retries', async () => {
+    const { client, requests } = fetchClient(
+      () => {
+        throw new TypeError('fetch failed');
+      },
+      { maxRetries: 1 },
+    );
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    const error = await client.opportunity.retrieve('opp_1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(requests).toHaveLength(2);
+    vi.restoreAllMocks();
+  });
+});
+
+describe('input safety', () => {
+  test.each([
+    ['an empty id', ''],
+    ['a whitespace id', '  '],
+    ['a dot id', '.'],
+    ['a dot-dot id', '..'],
+    ['a very long id', 'x'.repeat(5000)],
+    ['no id', undefined],
+  ])('%s fails before sending', async (_, id) => {
+    const { client, requests } = fetchClient(() => json(entity()));
+    await expect(client.opportunity.retrieve(id as string)).rejects.toThrow(LightfieldError);
+    expect(requests).toHaveLength(0);
+  });
+
+  test.each([
+    ['../secret', '/v1/opportunities/..%2Fsecret'],
+    ['a/b', '/v1/opportunities/a%2Fb'],
+    ['%2F', '/v1/opportunities/%252F'],
+    ['opp 1?x=#', '/v1/opportunities/opp%201%3Fx%3D%23'],
+  ])('id %j is percent-encoded into one segment', async (id, path) => {
+    const { client, requests } = fetchClient(() => json(entity()));
+    await client.opportunity.retrieve(id);
+    expect(new URL(requests[0]!.url).pathname).toBe(path);
+  });
+
+  test.each([
+    ['limit 0', { limit: 0 }],
+    ['limit 26', { limit: 26 }],
+    ['limit 2.5', { limit: 2.5 }],
+    ['limit "10"', { limit: '10' as unknown as number }],
+    ['offset -1', { offset: -1 }],
+  ])('%s fails before sending', async (_, query) => {
+    const { client, requests } = fetchClient(() =>
+      json({ object: 'list', data: [], totalCount: 0 }),
+    );
+    await expect(client.opportunity.list(query)).rejects.toThrow(/limit|offset/);
+    expect(requests).toHaveLength(0);
+  });
+
+  test('header values with CR/LF are refused', async () => {
+    const { client, requests } = fetchClient(() => json(entity()));
+    await expect(
+      client.opportunity.retrieve('opp_1', { headers: { 'X-A': 'a\r\nX-Injected: 1' } }),
+    ).rejects.toThrow(/CR or LF/);
+    await expect(
+      client.opportunity.create(
+        { fields: { $name: 'A', $stage: 'Lead' }, relationships: { $account: 'acc_1' } },
+        { idempotencyKey: 'k\n2' },
+      ),
+    ).rejects.toThrow(/idempotencyKey/);
+    expect(() => new Lightfield({ apiKey: 'key\r\n' })).toThrow(/CR or LF/);
+    expect(() => new Lightfield({ apiKey: 'k', defaultHeaders: { 'X-A': 'b\nc' } })).toThrow(
+      /CR or LF/,
+    );
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe('secrets', () => {
+  test('the key is in no error, inspected client, JSON or log line', async () => {
+    const lines: string[] = [];
+    const log = (...args: unknown[]) =>
+      lines.push(args.map((a) => (typeof a === 'string' ? a : inspect(a, { depth: 5 }))).join(' '));
+    const { client } = fetchClient(
+      (r) =>
+        json(
+          { error: { type: 'unauthorized', message: `bad key ${r.headers.get('authorization')}` } },
+          401,
+        ),
+      { logLevel: 'debug', logger: { debug: log, info: log, warn: log, error: log } },
+    );
+    const error = (await client.opportunity.retrieve('opp_1').catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(AuthenticationError);
+    const outputs = [
+      error.message,
+      error.stack ?? '',
+      JSON.stringify(error),
+      inspect(error, { depth: 10 }),
+      inspect(client, { depth: 10, showHidden: true }),
+      JSON.stringify(client),
+      ...lines,
+    ];
+    expect(lines.some((l) => l.includes('[redacted]'))).toBe(true);
+    for (const text of outputs) expect(text).not.toContain(API_KEY);
+  });
+
+  test('a missing key error does not print other environment values', () => {
+    vi.stubEnv('LIGHTFIELD_API_KEY', '');
+    try {
+      new Lightfield();
+    } catch (e) {
+      expect(String(e)).not.toContain(API_KEY);
+    }
+  });
+});

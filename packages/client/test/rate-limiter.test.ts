@@ -1,0 +1,66 @@
+import { describe, expect, test, vi } from 'vitest';
+import { RateLimiter } from '../src/core/rate-limiter.js';
+import { entity, fetchClient, json } from './helpers.js';
+
+describe('RateLimiter', () => {
+  test('lets a burst of `limit` through, then spaces the rest by the window', () => {
+    const limiter = new RateLimiter({ Read: 3 });
+    const t = 1_000_000;
+    expect([0, 1, 2].map(() => limiter.acquire('Read', undefined, t))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    const fourth = limiter.acquire('Read', undefined, t);
+    expect(fourth).toBeInstanceOf(Promise);
+    // A category's requests never exceed `limit` in any window; other categories are independent.
+    expect(limiter.acquire('Write', undefined, t)).toBeUndefined();
+    expect(limiter.acquire(undefined, undefined, t)).toBeUndefined();
+  });
+
+  test('300 calls at once: never more than `limit` start in any window', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const limiter = new RateLimiter({ Search: 25 });
+    const starts: number[] = [];
+    const calls = Array.from({ length: 300 }, () =>
+      (limiter.acquire('Search') ?? Promise.resolve()).then(() => starts.push(Date.now())),
+    );
+    await vi.advanceTimersByTimeAsync(20_000);
+    await Promise.all(calls);
+    vi.useRealTimers();
+    starts.sort((a, b) => a - b);
+    expect(starts).toHaveLength(300);
+    for (let i = 25; i < starts.length; i++)
+      expect(starts[i]! - starts[i - 25]!).toBeGreaterThanOrEqual(1000);
+    // …and it uses the budget: 12 windows for 300 calls.
+    expect(starts.at(-1)).toBeLessThanOrEqual(11 * 1020);
+  });
+
+  test('pauses a category when the server reports none remaining', async () => {
+    const limiter = new RateLimiter({ Read: 25 });
+    const now = 2_000_000;
+    limiter.observe(
+      'Read',
+      new Headers({
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': String((now + 3000) / 1000),
+      }),
+      now,
+    );
+    const wait = limiter.acquire('Read', AbortSignal.abort(), now);
+    expect(wait).toBeInstanceOf(Promise);
+    await expect(wait).rejects.toThrow(/aborted/);
+    limiter.observe('Write', new Headers({ 'x-ratelimit-remaining': '3' }), now);
+    expect(limiter.acquire('Write', undefined, now)).toBeUndefined();
+  });
+});
+
+test('the client throttles by the spec category limits', async () => {
+  const { client, requests } = fetchClient(() => json(entity()), {
+    rateLimit: { requestsPerSecond: 2 },
+  });
+  const started = Date.now();
+  await Promise.all([1, 2, 3].map(() => client.opportunity.retrieve('opp_1')));
+  expect(requests).toHaveLength(3);
+  expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+});
