@@ -13,3 +13,4 @@ export {
 export { targets, type Target } from './targets/index.js';
 export { diffOutput, writeOutput, type Drift, type FileMap } from './write-output.js';
 export { plural, replicateResources, replicateSpecFile } from './synthetic-spec.js';
+export { sampleSchema } from './sample-schema.js';

@@ -120,7 +120,9 @@ export class BaseClient {
     };
     this.raw = createClient<paths>({
       baseUrl: this.baseUrl,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      // The global fetch is looked up per request, so mocks (msw) and polyfills installed after
+      // the client was made still apply.
+      fetch: options.fetch ?? ((request: Request) => globalThis.fetch(request)),
       headers: this.#baseHeaders,
     });
   }

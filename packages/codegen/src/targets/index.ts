@@ -1,6 +1,7 @@
 import type { SpecModel } from '../spec-model.js';
 import type { FileMap } from '../write-output.js';
 import { generateClient } from './client.js';
+import { generateFixtures } from './fixtures.js';
 import { generateTypes } from './types.js';
 
 /** A generator: a pure function from the spec model to the files of one package's `src/generated/`. */
@@ -10,4 +11,5 @@ export type Target = (model: SpecModel) => Promise<FileMap>;
 export const targets: Record<string, Target> = {
   types: generateTypes,
   client: generateClient,
+  fixtures: generateFixtures,
 };

@@ -1,0 +1,82 @@
+import { deref } from './rules.js';
+
+type Json = Record<string, unknown>;
+
+const FORMAT_SAMPLES: Record<string, string> = {
+  'date-time': '2026-03-01T12:00:00.000Z',
+  date: '2026-03-01',
+  uri: 'https://app.lightfield.app/example',
+  url: 'https://app.lightfield.app/example',
+  email: 'ada@example.com',
+  uuid: '00000000-0000-4000-8000-000000000000',
+};
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A deterministic value that satisfies `schema`: the schema's own `example` or `examples` where
+ * given, else the simplest valid value (first enum member, minimum, required properties, one map
+ * entry). Recursion stops at `depth` so self-referencing schemas terminate.
+ */
+export function sampleSchema(doc: Json, schema: unknown, depth = 0): unknown {
+  const s = deref(doc, schema);
+  if (!isObject(s) || depth > 12) return null;
+  if ('example' in s) return s['example'];
+  if (Array.isArray(s['examples']) && s['examples'].length > 0) return s['examples'][0];
+  if ('const' in s) return s['const'];
+  if (Array.isArray(s['enum']) && s['enum'].length > 0) return s['enum'][0];
+  if ('default' in s) return s['default'];
+  for (const key of ['allOf'] as const) {
+    const list = s[key];
+    if (Array.isArray(list)) {
+      return Object.assign({}, ...list.map((part) => sampleSchema(doc, part, depth + 1) as object));
+    }
+  }
+  for (const key of ['oneOf', 'anyOf'] as const) {
+    const list = s[key];
+    if (Array.isArray(list) && list.length > 0) {
+      // The first branch that is not `null` reads best as an example.
+      const pick =
+        list.find((b) => (deref(doc, b) as Json | undefined)?.['type'] !== 'null') ?? list[0];
+      return sampleSchema(doc, pick, depth + 1);
+    }
+  }
+  const types = Array.isArray(s['type']) ? s['type'] : [s['type']];
+  const type = types.find((t) => t !== 'null') ?? types[0];
+  switch (type) {
+    case 'string': {
+      const format = typeof s['format'] === 'string' ? FORMAT_SAMPLES[s['format']] : undefined;
+      if (format) return format;
+      if (typeof s['pattern'] === 'string' && /^\^\[A-Z\]\{(\d)\}\$$/.test(s['pattern'])) {
+        return 'US'.padEnd(Number(/\{(\d)\}/.exec(s['pattern'])?.[1] ?? 2), 'D');
+      }
+      const min = typeof s['minLength'] === 'number' ? s['minLength'] : 0;
+      return 'string'.padEnd(min, 'x');
+    }
+    case 'integer':
+    case 'number':
+      return typeof s['minimum'] === 'number' ? s['minimum'] : 0;
+    case 'boolean':
+      return false;
+    case 'null':
+      return null;
+    case 'array': {
+      const min = typeof s['minItems'] === 'number' ? s['minItems'] : 1;
+      return Array.from({ length: Math.max(min, 1) }, () =>
+        sampleSchema(doc, s['items'], depth + 1),
+      );
+    }
+    default: {
+      const out: Json = {};
+      const props = isObject(s['properties']) ? s['properties'] : {};
+      for (const [key, value] of Object.entries(props))
+        out[key] = sampleSchema(doc, value, depth + 1);
+      if (isObject(s['additionalProperties']) && Object.keys(props).length === 0) {
+        out['example'] = sampleSchema(doc, s['additionalProperties'], depth + 1);
+      }
+      return out;
+    }
+  }
+}
