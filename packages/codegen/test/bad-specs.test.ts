@@ -1,6 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { MAX_SPEC_BYTES } from '../src/load-spec.js';
 import { checksums, run, SPEC, tempDir } from './helpers.js';
@@ -158,6 +161,13 @@ const cases: Case[] = [
   ],
 ];
 
+let rejected = 0;
+afterAll(() => {
+  console.log(
+    `bad specs: ${cases.length} broken specs, ${rejected} rejected with file and location, 0 generated files changed`,
+  );
+});
+
 describe('a broken spec', () => {
   let good: string;
   let out: string;
@@ -183,6 +193,26 @@ describe('a broken spec', () => {
       expect(result.err).toMatch(want.message);
       expect(result.err).toMatch(/nothing was written/);
       expect(await checksums(out)).toEqual(before);
+      rejected++;
     },
   );
+
+  test('makes the lightfield-codegen command exit non-zero', async () => {
+    const dir = await tempDir();
+    const bad = path.join(dir, 'bad.yaml');
+    await writeFile(bad, good.replace('openapi: 3.1.0', 'openapi: 2.0'));
+    const bin = fileURLToPath(new URL('../bin/lightfield-codegen.js', import.meta.url));
+    const error = await promisify(execFile)(process.execPath, [
+      bin,
+      'generate',
+      'types',
+      '--spec',
+      bad,
+      '--out',
+      out,
+    ]).catch((e: { code: number; stderr: string }) => e);
+    expect(error).toMatchObject({ code: 1 });
+    expect((error as { stderr: string }).stderr).toContain(`${bad}:1:`);
+    expect(await checksums(out)).toEqual(before);
+  });
 });

@@ -1,0 +1,144 @@
+import { inspect } from 'node:util';
+import { afterAll, expect, test } from 'vitest';
+import { Lightfield, LightfieldError } from '../src/index.js';
+import { API_KEY, entity, fetchClient, json, loopback, send } from './helpers.js';
+
+// Client input and secrets: a recognisable key is searched for in everything the client can emit.
+let searched = 0;
+let refused = 0;
+let encoded = 0;
+
+function expectNoKey(texts: string[]): void {
+  for (const text of texts) {
+    searched++;
+    expect(text).not.toContain(API_KEY);
+    expect(text).not.toContain(API_KEY.slice(3, 20));
+  }
+}
+
+function views(error: unknown): string[] {
+  const e = error as Error;
+  return [
+    e.message,
+    e.stack ?? '',
+    JSON.stringify(e),
+    inspect(e, { depth: 10, showHidden: true }),
+    String(e),
+  ];
+}
+
+afterAll(() => {
+  console.log(
+    `secrets: key searched in ${searched} outputs, 0 leaks; ids: ${encoded} encoded, ${refused} refused before sending`,
+  );
+});
+
+test('every kind of error, the client and the debug log are free of the key', async () => {
+  const lines: string[] = [];
+  const log = (...args: unknown[]) =>
+    lines.push(args.map((a) => (typeof a === 'string' ? a : inspect(a, { depth: 8 }))).join(' '));
+  const logger = { debug: log, info: log, warn: log, error: log };
+  const errors: unknown[] = [];
+  // An API error whose body echoes the Authorization header back.
+  const echo = fetchClient(
+    (r) =>
+      json(
+        { error: { type: 'unauthorized', message: `bad ${r.headers.get('authorization')}` } },
+        401,
+      ),
+    { logLevel: 'debug', logger },
+  );
+  errors.push(await echo.client.opportunity.retrieve('opp_1').catch((e: unknown) => e));
+  // A refused connection, a timeout, a user abort and a misuse.
+  const server = await loopback((_, res) => setTimeout(() => send(res, 200, entity()), 500));
+  const slow = new Lightfield({
+    apiKey: API_KEY,
+    baseUrl: server.url,
+    timeout: 50,
+    maxRetries: 0,
+    rateLimit: false,
+    logLevel: 'debug',
+    logger,
+  });
+  errors.push(await slow.opportunity.retrieve('opp_1').catch((e: unknown) => e));
+  errors.push(
+    await slow.opportunity
+      .retrieve('opp_1', { signal: AbortSignal.abort() })
+      .catch((e: unknown) => e),
+  );
+  errors.push(await slow.opportunity.retrieve('').catch((e: unknown) => e));
+  await server.close();
+  const refusedClient = new Lightfield({
+    apiKey: API_KEY,
+    baseUrl: 'http://127.0.0.1:1',
+    maxRetries: 0,
+    rateLimit: false,
+    logLevel: 'debug',
+    logger,
+  });
+  errors.push(await refusedClient.opportunity.retrieve('opp_1').catch((e: unknown) => e));
+  for (const e of errors) expect(e).toBeInstanceOf(LightfieldError);
+  expectNoKey(errors.flatMap(views));
+  expectNoKey([
+    inspect(slow, { depth: 10, showHidden: true }),
+    JSON.stringify(slow),
+    inspect(slow.opportunity, { showHidden: true }),
+    ...lines,
+  ]);
+  expect(lines.some((l) => l.includes("authorization: '[redacted]'"))).toBe(true);
+});
+
+test.each([
+  ['../secret', '..%2Fsecret'],
+  ['a/b', 'a%2Fb'],
+  ['%2F', '%252F'],
+  ['a\r\nb', 'a%0D%0Ab'],
+])('id %j is encoded into one path segment', async (id, segment) => {
+  const { client, requests } = fetchClient(() => json(entity()));
+  await client.opportunity.retrieve(id);
+  expect(new URL(requests[0]!.url).pathname).toBe(`/v1/opportunities/${segment}`);
+  encoded++;
+});
+
+test.each([
+  ['empty', ''],
+  ['whitespace', ' \t'],
+  ['dot', '.'],
+  ['dot-dot', '..'],
+  ['very long', 'x'.repeat(10_000)],
+])('a %s id is refused before sending', async (_, id) => {
+  const { client, requests } = fetchClient(() => json(entity()));
+  await expect(client.opportunity.retrieve(id)).rejects.toBeInstanceOf(LightfieldError);
+  expect(requests).toHaveLength(0);
+  refused++;
+});
+
+test.each([
+  [
+    'a header value',
+    () =>
+      fetchClient(() => json(entity())).client.opportunity.retrieve('x', {
+        headers: { 'X-A': 'v\r\nSet-Cookie: a' },
+      }),
+  ],
+  [
+    'a header name',
+    () =>
+      fetchClient(() => json(entity())).client.opportunity.retrieve('x', {
+        headers: { 'X-A\nB': 'v' },
+      }),
+  ],
+  ['the API key', async () => new Lightfield({ apiKey: `${API_KEY}\r\nX-Evil: 1` })],
+  [
+    'a default header',
+    async () => new Lightfield({ apiKey: API_KEY, defaultHeaders: { 'X-A': 'a\nb' } }),
+  ],
+])('CR/LF in %s is refused', async (_, make) => {
+  const error = await Promise.resolve()
+    .then(make as () => unknown)
+    .catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(LightfieldError);
+  expect((error as Error).message).toMatch(/CR or LF/);
+  expectNoKey(views(error));
+  refused++;
+});
