@@ -1,0 +1,82 @@
+import { apiCompare } from 'api-smart-diff';
+
+/** How a change affects consumers. */
+export type ChangeClass = 'breaking' | 'non-breaking' | 'annotation';
+
+/** One classified change between two specs. */
+export interface SpecChange {
+  class: ChangeClass;
+  /** `GET /v1/opportunities`, or `component Opportunity`, or the top-level key. */
+  where: string;
+  /** What changed, in words. */
+  what: string;
+  /** JSON pointer of the change in the newer spec (or the older, for a removal). */
+  pointer: string;
+}
+
+const RANK: Record<ChangeClass, number> = { annotation: 0, 'non-breaking': 1, breaking: 2 };
+const METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace']);
+
+function pointer(path: (string | number)[]): string {
+  return path.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
+function where(path: (string | number)[]): string {
+  if (path[0] === 'paths' && typeof path[1] === 'string') {
+    const method =
+      typeof path[2] === 'string' && METHODS.has(path[2]) ? `${path[2].toUpperCase()} ` : '';
+    return `${method}${path[1]}`;
+  }
+  if (path[0] === 'components' && path.length >= 3)
+    return `component ${String(path[2])} (${String(path[1])})`;
+  return String(path[0] ?? 'document');
+}
+
+/**
+ * Classifies every change from `before` to `after` with api-smart-diff (which resolves `$ref`s),
+ * tightened where a typed SDK is concerned: a property removed from a response, and a component
+ * removed (its exported type disappears), are breaking. Unclassified changes count as non-breaking.
+ */
+export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
+  const { diffs } = apiCompare(before as object, after as object);
+  const seen = new Set<string>();
+  const out: SpecChange[] = [];
+  for (const d of diffs) {
+    const path = d.path as (string | number)[];
+    let cls: ChangeClass =
+      d.type === 'breaking' ? 'breaking' : d.type === 'annotation' ? 'annotation' : 'non-breaking';
+    const inResponse = path.includes('responses');
+    if (d.action === 'remove' && inResponse && path[path.length - 2] === 'properties')
+      cls = 'breaking';
+    if (d.action === 'remove' && path[0] === 'components' && path.length === 3) cls = 'breaking';
+    const what = d.description?.trim() || `${d.action} ${String(path[path.length - 1])}`;
+    const change = { class: cls, where: where(path), what, pointer: pointer(path) };
+    const key = `${change.class}|${change.where}|${change.pointer}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(change);
+    }
+  }
+  return out.sort((a, b) => RANK[b.class] - RANK[a.class] || a.where.localeCompare(b.where));
+}
+
+/** The most severe class of a set of changes; `undefined` when there are none. */
+export function overall(changes: SpecChange[]): ChangeClass | undefined {
+  return changes.reduce<ChangeClass | undefined>(
+    (worst, c) => (worst === undefined || RANK[c.class] > RANK[worst] ? c.class : worst),
+    undefined,
+  );
+}
+
+/** A readable report: one line per change, grouped by class. */
+export function formatReport(changes: SpecChange[], heading: string): string {
+  if (changes.length === 0) return `${heading}: no changes`;
+  const lines = [`${heading}: ${changes.length} change(s), overall ${overall(changes)}`];
+  for (const cls of ['breaking', 'non-breaking', 'annotation'] as const) {
+    const group = changes.filter((c) => c.class === cls);
+    if (group.length === 0) continue;
+    lines.push('', `${cls} (${group.length}):`);
+    for (const c of group) lines.push(`  ${c.where}: ${c.what}`, `    at #${c.pointer}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,109 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { main } from '../src/index.js';
+
+const SPEC = fileURLToPath(new URL('../../../spec/openapi.yaml', import.meta.url));
+const GROUP = ['@lightfield/types', '@lightfield/client', '@lightfield/fixtures'];
+let repo: string;
+
+const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(
+    args,
+    (m: string) => out.push(m),
+    (m: string) => err.push(m),
+    repo,
+  );
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+async function changeset(name: string, bump: string): Promise<void> {
+  await writeFile(
+    path.join(repo, '.changeset', name),
+    `---\n${GROUP.map((p) => `'${p}': ${bump}`).join('\n')}\n---\n\nA change.\n`,
+  );
+}
+
+// A throwaway repository with the spec, a release version and the changesets config.
+beforeEach(async () => {
+  repo = await mkdtemp(path.join(tmpdir(), 'lightfield-guard-'));
+  await mkdir(path.join(repo, 'spec'));
+  await mkdir(path.join(repo, '.changeset'));
+  await mkdir(path.join(repo, 'packages', 'types'), { recursive: true });
+  await writeFile(path.join(repo, 'spec', 'openapi.yaml'), await readFile(SPEC, 'utf8'));
+  await writeFile(path.join(repo, '.changeset', 'config.json'), JSON.stringify({ fixed: [GROUP] }));
+  await writeFile(
+    path.join(repo, 'packages', 'types', 'package.json'),
+    JSON.stringify({ name: '@lightfield/types', version: '1.0.0' }),
+  );
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'commit', '-q', '-m', 'spec');
+  git(
+    '-c',
+    'user.email=ci@example.com',
+    '-c',
+    'user.name=ci',
+    'commit',
+    '-q',
+    '--allow-empty',
+    '-m',
+    'unrelated',
+  );
+});
+
+async function editSpec(from: string, to: string): Promise<void> {
+  const file = path.join(repo, 'spec', 'openapi.yaml');
+  const text = await readFile(file, 'utf8');
+  expect(text).toContain(from);
+  await writeFile(file, text.replace(from, to));
+}
+
+describe('check-changeset', () => {
+  test('passes when the spec is unchanged', async () => {
+    expect((await cli('check-changeset')).code).toBe(0);
+  });
+
+  test('fails when the spec changed and no changeset covers it', async () => {
+    await editSpec('maximum: 25\n', 'maximum: 10\n');
+    const r = await cli('check-changeset');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/no changeset covers it/);
+    expect(r.err).toMatch(/breaking/);
+  });
+
+  test('fails when the changeset bump is lower than the diff demands', async () => {
+    await editSpec('maximum: 25\n', 'maximum: 10\n');
+    await changeset('low.md', 'minor');
+    const r = await cli('check-changeset');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/needs a major bump, but pending changesets give only minor/);
+  });
+
+  test('passes with a covering changeset, and spec:diff --changeset writes one', async () => {
+    await editSpec(
+      'description: Returns the latest version of one opportunity.',
+      'description: Returns one opportunity.',
+    );
+    expect((await cli('check-changeset')).code).toBe(1);
+    const diff = await cli('diff', '--changeset');
+    expect(diff.out).toMatch(/overall annotation/);
+    expect(diff.out).toMatch(/wrote \.changeset\/spec-[0-9a-f]{8}\.md \(patch/);
+    const check = await cli('check-changeset');
+    expect(check.code).toBe(0);
+    expect(check.out).toMatch(/need a patch bump/);
+  });
+
+  test('--base compares with any ref', async () => {
+    await editSpec('maximum: 25\n', 'maximum: 30\n');
+    git('-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'commit', '-qam', 'raise max');
+    const r = await cli('diff', '--base', 'HEAD~1');
+    expect(r.out).toMatch(/GET \/v1\/opportunities/);
+    expect((await cli('diff', '--base', 'no-such-ref')).code).toBe(1);
+  });
+});
