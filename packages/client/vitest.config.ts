@@ -4,6 +4,9 @@ export default defineConfig({
   test: {
     name: 'client',
     include: ['test/**/*.test.ts'],
+    // CI has 2 cores and turbo runs packages in parallel: allow for a loaded machine.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 });

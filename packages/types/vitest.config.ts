@@ -4,6 +4,9 @@ export default defineConfig({
   test: {
     name: 'types',
     include: ['test/**/*.test.ts'],
+    // CI has 2 cores and turbo runs packages in parallel: allow for a loaded machine.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
     // The type-level tests are checked by tsc, each expectTypeOf a test case.
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
