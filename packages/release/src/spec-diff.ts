@@ -15,6 +15,14 @@ export interface SpecChange {
 }
 
 const RANK: Record<ChangeClass, number> = { annotation: 0, 'non-breaking': 1, breaking: 2 };
+const ANNOTATIONS = new Set([
+  'description',
+  'summary',
+  'title',
+  'example',
+  'examples',
+  'externalDocs',
+]);
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace']);
 
 function pointer(path: (string | number)[]): string {
@@ -45,6 +53,9 @@ export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
     const path = d.path as (string | number)[];
     let cls: ChangeClass =
       d.type === 'breaking' ? 'breaking' : d.type === 'annotation' ? 'annotation' : 'non-breaking';
+    // api-smart-diff leaves most component-level changes unclassified: prose is an annotation.
+    if (d.type === 'unclassified' && ANNOTATIONS.has(String(path[path.length - 1])))
+      cls = 'annotation';
     const inResponse = path.includes('responses');
     if (d.action === 'remove' && inResponse && path[path.length - 2] === 'properties')
       cls = 'breaking';
