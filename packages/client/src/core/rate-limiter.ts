@@ -14,7 +14,7 @@ interface Waiter {
 
 interface Bucket {
   limit: number;
-  /** Start times of the last `limit` requests, oldest at `next`. */
+  /** Start times of the last `limit` requests; once full, a ring with the oldest at `next`. */
   starts: number[];
   next: number;
   pausedUntil: number;
@@ -43,7 +43,8 @@ export class RateLimiter {
     if (!bucket && limit) {
       bucket = {
         limit,
-        starts: new Array<number>(limit).fill(-Infinity),
+        // Grows with use, so a generous limit costs no memory up front.
+        starts: [],
         next: 0,
         pausedUntil: 0,
         queue: [],
@@ -56,10 +57,15 @@ export class RateLimiter {
 
   /** When the next request of the bucket may start. */
   #earliest(b: Bucket): number {
-    return Math.max((b.starts[b.next] ?? -Infinity) + WINDOW_MS, b.pausedUntil);
+    const oldest = b.starts.length < b.limit ? -Infinity : (b.starts[b.next] ?? -Infinity);
+    return Math.max(oldest + WINDOW_MS, b.pausedUntil);
   }
 
   #take(b: Bucket, now: number): void {
+    if (b.starts.length < b.limit) {
+      b.starts.push(now);
+      return;
+    }
     b.starts[b.next] = now;
     b.next = (b.next + 1) % b.limit;
   }

@@ -1,0 +1,85 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { replicateSpecFile } from '@lightfield/codegen';
+import { figure, ratio, show, type Section } from './report.js';
+import { ROOT, timed } from './exec.js';
+
+const CODEGEN = path.join(ROOT, 'packages', 'codegen', 'bin', 'lightfield-codegen.js');
+const OPENAPI_TS = path.join(ROOT, 'bench', 'node_modules', 'openapi-typescript', 'bin', 'cli.js');
+
+/** A spec with `n` resources of the entity model (the repository's plus n − 1 copies). */
+export async function syntheticSpec(n: number, dir: string): Promise<string> {
+  const file = path.join(dir, 'spec', `resources-${n}.yaml`);
+  await mkdir(path.dirname(file), { recursive: true });
+  const names = Array.from({ length: n - 1 }, (_, i) => `resource${i + 2}`);
+  await writeFile(
+    file,
+    await replicateSpecFile(path.join(ROOT, 'spec', 'openapi.yaml'), 'opportunity', names),
+  );
+  return file;
+}
+
+/** The whole pipeline: what the three packages' `generate` scripts run. */
+export async function pipeline(spec: string, out: string): Promise<number> {
+  let total = 0;
+  for (const target of ['types', 'client', 'fixtures']) {
+    total += await timed(process.execPath, [
+      CODEGEN,
+      'generate',
+      target,
+      '--spec',
+      spec,
+      '--out',
+      path.join(out, target),
+    ]);
+  }
+  return total;
+}
+
+/** Generation time: the pipeline against the bare openapi-typescript CLI, and growth with resources. */
+export async function codegen(runs = 3): Promise<Section> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'lightfield-codegen-bench-'));
+  const rows: string[][] = [];
+  const goals = [];
+  const specs: [string, string][] = [
+    ['spec/openapi.yaml (1 resource, 5 operations)', path.join(ROOT, 'spec', 'openapi.yaml')],
+    ['synthetic: 50 resources × 5 operations', await syntheticSpec(50, dir)],
+  ];
+  for (const [name, spec] of specs) {
+    const ours: number[] = [];
+    const bare: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      bare.push(await timed(process.execPath, [OPENAPI_TS, spec, '-o', path.join(dir, 'bare.ts')]));
+      ours.push(await pipeline(spec, path.join(dir, 'out')));
+    }
+    const o = figure(ours, 'ms');
+    const b = figure(bare, 'ms');
+    rows.push([name, show(b), show(o), ratio(o.median, b.median)]);
+    if (name.startsWith('synthetic')) {
+      goals.push({
+        goal: 'pipeline ≤ 2× bare openapi-typescript on the large spec',
+        measured: ratio(o.median, b.median),
+        met: o.median / b.median <= 2,
+      });
+    }
+  }
+  const growth: string[] = [];
+  for (const n of [1, 10, 25, 50]) {
+    const spec = n === 1 ? path.join(ROOT, 'spec', 'openapi.yaml') : await syntheticSpec(n, dir);
+    growth.push(`${n}: ${(await pipeline(spec, path.join(dir, `growth-${n}`))).toFixed(0)} ms`);
+  }
+  return {
+    title: 'Code generation',
+    table: {
+      head: ['spec', 'openapi-typescript CLI', 'pipeline (types + client + fixtures)', 'ratio'],
+      rows,
+    },
+    goals,
+    notes: [
+      `${runs} runs each; the pipeline is the three \`lightfield-codegen generate\` commands the packages' \`generate\` scripts run (what \`pnpm generate\` runs, without Turborepo).`,
+      `Growth of the pipeline from 1 to 50 resources: ${growth.join(', ')}.`,
+    ],
+    ranAt: new Date().toISOString(),
+  };
+}
