@@ -35,7 +35,10 @@ describe('configuration', () => {
     vi.stubEnv('LIGHTFIELD_BASE_URL', 'http://env.test/');
     const seen: Request[] = [];
     const client = new Lightfield({
-      fetch: (async (r: Request) => (seen.push(r), json(entity()))) as typeof fetch,
+      fetch: (async (input: RequestInfo, init?: RequestInit) => (
+        seen.push(new Request(input, init)),
+        json(entity())
+      )) as typeof fetch,
       rateLimit: false,
     });
     await client.opportunity.retrieve('opp_1');

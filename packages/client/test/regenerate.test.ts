@@ -73,7 +73,8 @@ describe('a spec with one more resource', () => {
       apiKey: API_KEY,
       baseUrl: 'http://api.test',
       rateLimit: false,
-      fetch: async (r: Request) => {
+      fetch: async (input: RequestInfo, init?: RequestInit) => {
+        const r = new Request(input, init);
         urls.push(`${r.method} ${new URL(r.url).pathname}`);
         return r.url.includes('?')
           ? json({ object: 'list', data: [], totalCount: 0 })
