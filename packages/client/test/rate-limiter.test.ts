@@ -64,3 +64,10 @@ test('the client throttles by the spec category limits', async () => {
   expect(requests).toHaveLength(3);
   expect(Date.now() - started).toBeGreaterThanOrEqual(900);
 });
+
+test('a limit far above the call rate never throttles and keeps a bounded log', () => {
+  const limiter = new RateLimiter({ Read: 1e9 });
+  const t = 3_000_000;
+  for (let i = 0; i < 50_000; i++)
+    expect(limiter.acquire('Read', undefined, t + i / 1000)).toBeUndefined();
+});

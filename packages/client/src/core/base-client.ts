@@ -319,7 +319,7 @@ export class BaseClient {
    * through openapi-fetch: building a `Request` with a signal costs more than the rest of a call,
    * and `fetch` builds one anyway. Middleware from `use()` still runs, as openapi-fetch runs it.
    */
-  async #exchange(
+  #exchange(
     op: OperationInfo,
     path: Record<string, string> | undefined,
     search: string,

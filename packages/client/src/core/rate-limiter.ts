@@ -4,6 +4,8 @@ import { APIUserAbortError } from './errors.js';
 // per second even when network jitter bunches their arrival.
 const WINDOW_MS = 1020;
 const MAX_PAUSE_MS = 60_000;
+// The log keeps at most this many start times; a higher limit spaces requests evenly instead.
+const MAX_LOG = 1024;
 
 interface Waiter {
   resolve: () => void;
@@ -13,7 +15,10 @@ interface Waiter {
 }
 
 interface Bucket {
-  limit: number;
+  /** How many start times the log keeps: the limit, up to MAX_LOG. */
+  size: number;
+  /** The time one logged start holds its place: the window, scaled when the log is capped. */
+  hold: number;
   /** Start times of the last `limit` requests; once full, a ring with the oldest at `next`. */
   starts: number[];
   next: number;
@@ -42,7 +47,8 @@ export class RateLimiter {
     const limit = this.#limits[category];
     if (!bucket && limit) {
       bucket = {
-        limit,
+        size: Math.min(limit, MAX_LOG),
+        hold: (WINDOW_MS * Math.min(limit, MAX_LOG)) / limit,
         // Grows with use, so a generous limit costs no memory up front.
         starts: [],
         next: 0,
@@ -57,17 +63,17 @@ export class RateLimiter {
 
   /** When the next request of the bucket may start. */
   #earliest(b: Bucket): number {
-    const oldest = b.starts.length < b.limit ? -Infinity : (b.starts[b.next] ?? -Infinity);
-    return Math.max(oldest + WINDOW_MS, b.pausedUntil);
+    const oldest = b.starts.length < b.size ? -Infinity : (b.starts[b.next] ?? -Infinity);
+    return Math.max(oldest + b.hold, b.pausedUntil);
   }
 
   #take(b: Bucket, now: number): void {
-    if (b.starts.length < b.limit) {
+    if (b.starts.length < b.size) {
       b.starts.push(now);
       return;
     }
     b.starts[b.next] = now;
-    b.next = (b.next + 1) % b.limit;
+    b.next = (b.next + 1) % b.size;
   }
 
   /** Resolves when a request of `category` may start; `undefined` when it may start now. */
