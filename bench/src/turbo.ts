@@ -5,6 +5,7 @@ const TURBO = ['exec', 'turbo', 'run', 'build', 'test', '--output-logs=errors-on
 
 /** A cold `build` + `test` (cache ignored) against fully cached reruns. */
 export async function turbo(cachedRuns = 5): Promise<Section> {
+  // A failing task would end the cold run early and flatter it, so a failure stops the benchmark.
   const cold = await timed('pnpm', [...TURBO, '--force'], ROOT);
   const cached: number[] = [];
   for (let r = 0; r < cachedRuns; r++) cached.push(await timed('pnpm', TURBO, ROOT));

@@ -2,10 +2,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSpec } from './load-spec.js';
 import { formatProblem, SpecError } from './spec-error.js';
-import { targets } from './targets/index.js';
+import { targets, type Target } from './targets/index.js';
 import { diffOutput, writeOutput } from './write-output.js';
 
 const USAGE = `Usage:
+  lightfield-codegen generate --spec <file> [--check] <target>=<dir>...
   lightfield-codegen generate <target> --spec <file> --out <dir> [--check]
   lightfield-codegen lint --spec <file> [--config <redocly.yaml>]
 
@@ -62,38 +63,56 @@ export async function main(
       );
       return 0;
     }
-    const target = targetName ? targets[targetName] : undefined;
-    if (!target || !values.out) {
-      err(`generate needs a target (${Object.keys(targets).join(', ')}) and --out\n\n${USAGE}`);
+    // `generate <target> --out <dir>`, or several `<target>=<dir>` from one load of the spec.
+    const jobs: [string, string][] =
+      values.out && targetName && !targetName.includes('=')
+        ? [[targetName, values.out]]
+        : positionals.slice(1).map((p) => p.split('=') as [string, string]);
+    const unknown = jobs.find(([name, dir]) => !targets[name] || !dir);
+    if (jobs.length === 0 || unknown) {
+      err(
+        `generate needs targets (${Object.keys(targets).join(', ')}) with their folders\n\n${USAGE}`,
+      );
       return 2;
     }
-    const out = path.resolve(values.out);
     let start = performance.now();
     const model = await loadSpec(specFile);
     log(
-      `${targetName}: loaded ${path.relative(process.cwd(), model.file)} (${model.operations.length} operations) in ${ms(start)}`,
+      `loaded ${path.relative(process.cwd(), model.file)} (${model.operations.length} operations) in ${ms(start)}`,
     );
-    start = performance.now();
-    const files = await target(model);
-    log(`${targetName}: generated ${files.size} files in ${ms(start)}`);
-    start = performance.now();
-    if (values.check) {
-      const drift = await diffOutput(out, files);
-      const stale = [...drift.changed, ...drift.missing, ...drift.extra];
-      if (stale.length > 0) {
-        const rel = path.relative(process.cwd(), out);
-        err(`${targetName}: ${rel} is out of date with the spec:`);
+    // Every target is generated before anything is written, so a failure writes nothing.
+    const outputs: [string, string, Awaited<ReturnType<Target>>][] = [];
+    for (const [name, dir] of jobs) {
+      start = performance.now();
+      const files = await targets[name]!(model);
+      log(`${name}: generated ${files.size} files in ${ms(start)}`);
+      outputs.push([name, path.resolve(dir), files]);
+    }
+    let stale = 0;
+    for (const [name, out, files] of outputs) {
+      start = performance.now();
+      const rel = path.relative(process.cwd(), out);
+      if (values.check) {
+        const drift = await diffOutput(out, files);
+        const changed = [...drift.changed, ...drift.missing, ...drift.extra];
+        if (changed.length === 0) {
+          log(`${name}: ${files.size} files match the spec (${ms(start)})`);
+          continue;
+        }
+        stale += changed.length;
+        err(`${name}: ${rel} is out of date with the spec:`);
         for (const f of drift.changed) err(`  changed: ${rel}/${f}`);
         for (const f of drift.missing) err(`  missing: ${rel}/${f}`);
         for (const f of drift.extra) err(`  not generated: ${rel}/${f}`);
-        err('Run `pnpm generate` and commit the result.');
-        return 1;
+        continue;
       }
-      log(`${targetName}: ${files.size} files match the spec (${ms(start)})`);
-      return 0;
+      await writeOutput(out, files);
+      log(`${name}: wrote ${rel} in ${ms(start)}`);
     }
-    await writeOutput(out, files);
-    log(`${targetName}: wrote ${path.relative(process.cwd(), out)} in ${ms(start)}`);
+    if (stale > 0) {
+      err('Run `pnpm generate` and commit the result.');
+      return 1;
+    }
     return 0;
   } catch (error) {
     if (error instanceof SpecError) {

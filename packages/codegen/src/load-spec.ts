@@ -7,6 +7,7 @@ import {
   createConfig,
   getLineColLocation,
   lint,
+  parseYaml,
   type NormalizedProblem,
 } from '@redocly/openapi-core';
 import { LineCounter, parseDocument, isNode, type Document as YamlDocument } from 'yaml';
@@ -23,6 +24,8 @@ export interface LoadSpecOptions {
   redoclyConfig?: string;
   /** Also fail on redocly warnings (used by `lint`). */
   strict?: boolean;
+  /** Run redocly's lint rules; on by default with a config or `strict`, off for generation. */
+  lint?: boolean;
 }
 
 /**
@@ -32,8 +35,16 @@ export interface LoadSpecOptions {
 export async function loadSpec(file: string, options: LoadSpecOptions = {}): Promise<SpecModel> {
   const absolute = path.resolve(file);
   const text = await readSource(absolute);
-  const { yaml, lineCounter } = parseYaml(absolute, text);
-  const raw: unknown = yaml.toJS({ maxAliasCount: 100 });
+  // js-yaml (redocly's) parses fast; the line-tracking parser only runs when a problem needs a line.
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch {
+    parseWithLines(absolute, text);
+    throw new SpecError([{ file: absolute, pointer: '', message: 'invalid YAML', rule: 'parse' }]);
+  }
+  let lines: { yaml: YamlDocument; lineCounter: LineCounter } | undefined;
+  const at = (p: SpecProblem) => locate(p, (lines ??= parseWithLines(absolute, text)));
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new SpecError([
       {
@@ -47,11 +58,10 @@ export async function loadSpec(file: string, options: LoadSpecOptions = {}): Pro
     ]);
   }
   const version = checkVersion(absolute, raw as Record<string, unknown>);
-  if (version) throw new SpecError([locate(version, yaml, lineCounter)]);
+  if (version) throw new SpecError([at(version)]);
   // redocly's resolver throws on a reference cycle, so cycles are found before it runs.
   const cycles = checkRefCycles(raw as Record<string, unknown>);
-  if (cycles.length > 0)
-    throw new SpecError(cycles.map((p) => locate({ ...p, file: absolute }, yaml, lineCounter)));
+  if (cycles.length > 0) throw new SpecError(cycles.map((p) => at({ ...p, file: absolute })));
 
   const config = options.redoclyConfig
     ? await createConfig(await readFile(options.redoclyConfig, 'utf8'), {
@@ -59,13 +69,17 @@ export async function loadSpec(file: string, options: LoadSpecOptions = {}): Pro
       })
     : await createConfig({ extends: ['minimal'], rules: { 'no-unresolved-refs': 'error' } });
   const resolver = new BaseResolver(config.resolve);
-  const lintProblems = await unexpected(absolute, () =>
-    lint({ ref: absolute, config, externalRefResolver: resolver }),
-  );
-  const failing = lintProblems.filter(
-    (p) => p.severity === 'error' || (options.strict && p.severity === 'warn'),
-  );
-  if (failing.length > 0) throw new SpecError(failing.map(fromRedocly));
+  // Generation skips redocly's lint (the `lint` task runs it): the bundle still fails on an
+  // unresolved $ref, and the rules below check what generation relies on.
+  if (options.lint ?? Boolean(options.redoclyConfig || options.strict)) {
+    const lintProblems = await unexpected(absolute, () =>
+      lint({ ref: absolute, config, externalRefResolver: resolver }),
+    );
+    const failing = lintProblems.filter(
+      (p) => p.severity === 'error' || (options.strict && p.severity === 'warn'),
+    );
+    if (failing.length > 0) throw new SpecError(failing.map(fromRedocly));
+  }
 
   const bundled = await unexpected(absolute, () =>
     bundle({ ref: absolute, config, externalRefResolver: resolver, dereference: false }),
@@ -74,9 +88,7 @@ export async function loadSpec(file: string, options: LoadSpecOptions = {}): Pro
   if (bundleErrors.length > 0) throw new SpecError(bundleErrors.map(fromRedocly));
   const document = bundled.bundle.parsed as Record<string, unknown>;
 
-  const ruleProblems = checkRules(document).map((p) =>
-    locate({ ...p, file: absolute }, yaml, lineCounter),
-  );
+  const ruleProblems = checkRules(document).map((p) => at({ ...p, file: absolute }));
   if (ruleProblems.length > 0) throw new SpecError(ruleProblems);
 
   const hash = createHash('sha256').update(JSON.stringify(document)).digest('hex');
@@ -122,7 +134,10 @@ async function readSource(file: string): Promise<string> {
   return text;
 }
 
-function parseYaml(file: string, text: string): { yaml: YamlDocument; lineCounter: LineCounter } {
+function parseWithLines(
+  file: string,
+  text: string,
+): { yaml: YamlDocument; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
   const yaml = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const error = yaml.errors[0];
@@ -153,7 +168,10 @@ function checkVersion(file: string, raw: Record<string, unknown>): SpecProblem |
 }
 
 /** Adds the line and column of a pointer in the entry file, where the pointer exists there. */
-function locate(problem: SpecProblem, yaml: YamlDocument, lineCounter: LineCounter): SpecProblem {
+function locate(
+  problem: SpecProblem,
+  { yaml, lineCounter }: { yaml: YamlDocument; lineCounter: LineCounter },
+): SpecProblem {
   if (problem.line) return problem;
   const segments = problem.pointer
     .split('/')

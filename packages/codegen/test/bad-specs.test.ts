@@ -112,7 +112,7 @@ const cases: Case[] = [
       }),
       want: {
         location: /#\/components\/schemas\/Address\/properties\/city\/type/,
-        message: /`type` can be one of/,
+        message: /unknown schema type "text"/,
       },
     },
   ],

@@ -3,985 +3,961 @@
 // Spec: Lightfield API 1.0.0, API version 2026-03-01, sha256 a83c47a853b6ff8a.
 
 export interface paths {
-  '/v1/opportunities/definitions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/opportunities/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get opportunity field definitions
+         * @description Returns the field and relationship definitions of the opportunity object, including both system and custom fields.
+         */
+        get: operations["opportunity.definitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Get opportunity field definitions
-     * @description Returns the field and relationship definitions of the opportunity object, including both system and custom fields.
-     */
-    get: operations['opportunity.definitions'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/opportunities': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List opportunities
+         * @description Lists opportunities, newest first, one page at a time. Filter with one query parameter per field, e.g. `$name[equal]=Acme`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
+         */
+        get: operations["opportunity.list"];
+        put?: never;
+        /**
+         * Create an opportunity
+         * @description Creates an opportunity. `fields.$name`, `fields.$stage` and `relationships.$account` are required. Send an `Idempotency-Key` to make a retry safe.
+         */
+        post: operations["opportunity.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List opportunities
-     * @description Lists opportunities, newest first, one page at a time. Filter with one query parameter per field, e.g. `$name[equal]=Acme`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
-     */
-    get: operations['opportunity.list'];
-    put?: never;
-    /**
-     * Create an opportunity
-     * @description Creates an opportunity. `fields.$name`, `fields.$stage` and `relationships.$account` are required. Send an `Idempotency-Key` to make a retry safe.
-     */
-    post: operations['opportunity.create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/opportunities/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Unique identifier of the entity. */
-        id: components['parameters']['Id'];
-      };
-      cookie?: never;
+    "/v1/opportunities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the entity. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve an opportunity
+         * @description Returns the latest version of one opportunity.
+         */
+        get: operations["opportunity.retrieve"];
+        put?: never;
+        /**
+         * Update an opportunity
+         * @description Updates an opportunity. Only the keys you send change; a `null` field value clears the field. Relationships take `add`, `remove` or `replace` operations.
+         */
+        post: operations["opportunity.update"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Retrieve an opportunity
-     * @description Returns the latest version of one opportunity.
-     */
-    get: operations['opportunity.retrieve'];
-    put?: never;
-    /**
-     * Update an opportunity
-     * @description Updates an opportunity. Only the keys you send change; a `null` field value clears the field. Relationships take `add`, `remove` or `replace` operations.
-     */
-    post: operations['opportunity.update'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/accounts/definitions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/accounts/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get account field definitions
+         * @description Returns the field and relationship definitions of the account object, including both system and custom fields.
+         */
+        get: operations["account.definitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Get account field definitions
-     * @description Returns the field and relationship definitions of the account object, including both system and custom fields.
-     */
-    get: operations['account.definitions'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/accounts': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List accounts
+         * @description Lists accounts, newest first, one page at a time. Filter with one query parameter per field, e.g. `$name[equal]=Acme`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
+         */
+        get: operations["account.list"];
+        put?: never;
+        /**
+         * Create an account
+         * @description Creates an account. `fields.$name`, `fields.$stage` and `relationships.$account` are required. Send an `Idempotency-Key` to make a retry safe.
+         */
+        post: operations["account.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List accounts
-     * @description Lists accounts, newest first, one page at a time. Filter with one query parameter per field, e.g. `$name[equal]=Acme`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
-     */
-    get: operations['account.list'];
-    put?: never;
-    /**
-     * Create an account
-     * @description Creates an account. `fields.$name`, `fields.$stage` and `relationships.$account` are required. Send an `Idempotency-Key` to make a retry safe.
-     */
-    post: operations['account.create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/accounts/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Unique identifier of the entity. */
-        id: components['parameters']['Id'];
-      };
-      cookie?: never;
+    "/v1/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the entity. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve an account
+         * @description Returns the latest version of one account.
+         */
+        get: operations["account.retrieve"];
+        put?: never;
+        /**
+         * Update an account
+         * @description Updates an account. Only the keys you send change; a `null` field value clears the field. Relationships take `add`, `remove` or `replace` operations.
+         */
+        post: operations["account.update"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Retrieve an account
-     * @description Returns the latest version of one account.
-     */
-    get: operations['account.retrieve'];
-    put?: never;
-    /**
-     * Update an account
-     * @description Updates an account. Only the keys you send change; a `null` field value clears the field. Relationships take `add`, `remove` or `replace` operations.
-     */
-    post: operations['account.update'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    /**
-     * @description The data type of the field.
-     * @enum {string}
-     */
-    ValueType:
-      | 'ADDRESS'
-      | 'CHECKBOX'
-      | 'CURRENCY'
-      | 'DATETIME'
-      | 'EMAIL'
-      | 'FULL_NAME'
-      | 'MARKDOWN'
-      | 'MULTI_SELECT'
-      | 'NUMBER'
-      | 'SINGLE_SELECT'
-      | 'SOCIAL_HANDLE'
-      | 'TELEPHONE'
-      | 'TEXT'
-      | 'URL';
-    /** @description A postal address. Every part is optional. */
-    Address: {
-      street?: string;
-      street2?: string;
-      city?: string;
-      state?: string;
-      postalCode?: string;
-      /** @description ISO 3166-1 alpha-2 country code. */
-      country?: string;
-      latitude?: number;
-      longitude?: number;
-    };
-    /** @description A person's name. Both parts are optional. */
-    FullName: {
-      firstName?: string;
-      lastName?: string;
-    };
-    /** @description The field value, or null if unset. */
-    FieldValue:
-      | string
-      | number
-      | boolean
-      | null
-      | string[]
-      | components['schemas']['Address']
-      | components['schemas']['FullName'];
-    /** @description A typed field value. */
-    Field: {
-      value: components['schemas']['FieldValue'];
-      valueType: components['schemas']['ValueType'];
-    };
-    /** @description The entities related to this one under one relationship key. */
-    Relationship: {
-      /** @description Whether the relationship is has_one or has_many. */
-      cardinality: string;
-      /** @description The type of the related object (e.g. account, contact). */
-      objectType: string;
-      /** @description IDs of the related entities. */
-      values: string[];
-    };
-    /** @description A potential deal or sale. Each opportunity belongs to an account and can have tasks and notes associated with it. */
-    Opportunity: {
-      /** @description Unique identifier for the entity. */
-      id: string;
-      /**
-       * Format: date-time
-       * @description ISO 8601 timestamp of when the entity was created.
-       */
-      createdAt: string;
-      /**
-       * Format: date-time
-       * @description ISO 8601 timestamp of the last change, or null.
-       */
-      updatedAt?: string | null;
-      /**
-       * Format: uri
-       * @description A link to the record in the Lightfield web app, or null.
-       */
-      httpLink?: string | null;
-      /** @description An identifier of the record in another system, or null. */
-      externalId?: string | null;
-      /** @description Map of field names to their typed values. System fields are prefixed with $ (e.g. $name, $email); custom attributes use their bare slug. */
-      fields: {
-        [key: string]: components['schemas']['Field'];
-      };
-      /** @description Map of relationship names to their associated entities. System relationships are prefixed with $ (e.g. $owner, $contact). */
-      relationships: {
-        [key: string]: components['schemas']['Relationship'];
-      };
-    };
-    /** @description One page of opportunities. */
-    OpportunityList: {
-      /**
-       * @description The object type, always "list".
-       * @constant
-       */
-      object: 'list';
-      /** @description Array of entity objects for the current page. */
-      data: components['schemas']['Opportunity'][];
-      /** @description Total number of entities matching the query. */
-      totalCount: number;
-    };
-    /** @description One entity id, or an array of ids. */
-    RelationshipIds: string | string[];
-    /** @description The body of a create request. */
-    OpportunityCreateParams: {
-      /** @description Field values by key. `$name` and `$stage` (a SINGLE_SELECT option id or label) are required. */
-      fields: {
-        /** @description The opportunity's name. */
-        $name: string;
-        /** @description The stage, as a SINGLE_SELECT option id or its label. */
-        $stage: string;
-      } & {
-        [key: string]: components['schemas']['FieldValue'];
-      };
-      /** @description Related entity ids by relationship key. `$account` is required. */
-      relationships: {
-        $account: components['schemas']['RelationshipIds'];
-      } & {
-        [key: string]: components['schemas']['RelationshipIds'];
-      };
-    };
-    /** @description A change to one relationship: `add` or `remove` ids, or `replace` them all (`replace: null` clears the relationship where it allows that). */
-    RelationshipOperation:
-      | {
-          add: components['schemas']['RelationshipIds'];
-        }
-      | {
-          remove: components['schemas']['RelationshipIds'];
-        }
-      | {
-          replace: components['schemas']['RelationshipIds'] | null;
+    schemas: {
+        /**
+         * @description The data type of the field.
+         * @enum {string}
+         */
+        ValueType: "ADDRESS" | "CHECKBOX" | "CURRENCY" | "DATETIME" | "EMAIL" | "FULL_NAME" | "MARKDOWN" | "MULTI_SELECT" | "NUMBER" | "SINGLE_SELECT" | "SOCIAL_HANDLE" | "TELEPHONE" | "TEXT" | "URL";
+        /** @description A postal address. Every part is optional. */
+        Address: {
+            street?: string;
+            street2?: string;
+            city?: string;
+            state?: string;
+            postalCode?: string;
+            /** @description ISO 3166-1 alpha-2 country code. */
+            country?: string;
+            latitude?: number;
+            longitude?: number;
         };
-    /** @description The body of an update request. Only the keys you send change. */
-    OpportunityUpdateParams: {
-      /** @description Field values by key; `null` clears a field. */
-      fields?: {
-        [key: string]: components['schemas']['FieldValue'];
-      };
-      /** @description Relationship operations by key. */
-      relationships?: {
-        [key: string]: components['schemas']['RelationshipOperation'];
-      };
+        /** @description A person's name. Both parts are optional. */
+        FullName: {
+            firstName?: string;
+            lastName?: string;
+        };
+        /** @description The field value, or null if unset. */
+        FieldValue: string | number | boolean | null | string[] | components["schemas"]["Address"] | components["schemas"]["FullName"];
+        /** @description A typed field value. */
+        Field: {
+            value: components["schemas"]["FieldValue"];
+            valueType: components["schemas"]["ValueType"];
+        };
+        /** @description The entities related to this one under one relationship key. */
+        Relationship: {
+            /** @description Whether the relationship is has_one or has_many. */
+            cardinality: string;
+            /** @description The type of the related object (e.g. account, contact). */
+            objectType: string;
+            /** @description IDs of the related entities. */
+            values: string[];
+        };
+        /** @description A potential deal or sale. Each opportunity belongs to an account and can have tasks and notes associated with it. */
+        Opportunity: {
+            /** @description Unique identifier for the entity. */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp of when the entity was created.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp of the last change, or null.
+             */
+            updatedAt?: string | null;
+            /**
+             * Format: uri
+             * @description A link to the record in the Lightfield web app, or null.
+             */
+            httpLink?: string | null;
+            /** @description An identifier of the record in another system, or null. */
+            externalId?: string | null;
+            /** @description Map of field names to their typed values. System fields are prefixed with $ (e.g. $name, $email); custom attributes use their bare slug. */
+            fields: {
+                [key: string]: components["schemas"]["Field"];
+            };
+            /** @description Map of relationship names to their associated entities. System relationships are prefixed with $ (e.g. $owner, $contact). */
+            relationships: {
+                [key: string]: components["schemas"]["Relationship"];
+            };
+        };
+        /** @description One page of opportunities. */
+        OpportunityList: {
+            /**
+             * @description The object type, always "list".
+             * @constant
+             */
+            object: "list";
+            /** @description Array of entity objects for the current page. */
+            data: components["schemas"]["Opportunity"][];
+            /** @description Total number of entities matching the query. */
+            totalCount: number;
+        };
+        /** @description One entity id, or an array of ids. */
+        RelationshipIds: string | string[];
+        /** @description The body of a create request. */
+        OpportunityCreateParams: {
+            /** @description Field values by key. `$name` and `$stage` (a SINGLE_SELECT option id or label) are required. */
+            fields: {
+                /** @description The opportunity's name. */
+                $name: string;
+                /** @description The stage, as a SINGLE_SELECT option id or its label. */
+                $stage: string;
+            } & {
+                [key: string]: components["schemas"]["FieldValue"];
+            };
+            /** @description Related entity ids by relationship key. `$account` is required. */
+            relationships: {
+                $account: components["schemas"]["RelationshipIds"];
+            } & {
+                [key: string]: components["schemas"]["RelationshipIds"];
+            };
+        };
+        /** @description A change to one relationship: `add` or `remove` ids, or `replace` them all (`replace: null` clears the relationship where it allows that). */
+        RelationshipOperation: {
+            add: components["schemas"]["RelationshipIds"];
+        } | {
+            remove: components["schemas"]["RelationshipIds"];
+        } | {
+            replace: components["schemas"]["RelationshipIds"] | null;
+        };
+        /** @description The body of an update request. Only the keys you send change. */
+        OpportunityUpdateParams: {
+            /** @description Field values by key; `null` clears a field. */
+            fields?: {
+                [key: string]: components["schemas"]["FieldValue"];
+            };
+            /** @description Relationship operations by key. */
+            relationships?: {
+                [key: string]: components["schemas"]["RelationshipOperation"];
+            };
+        };
+        /** @description One option of a SINGLE_SELECT or MULTI_SELECT field. */
+        SelectOption: {
+            /** @description Unique identifier of the option. */
+            id: string;
+            /** @description Human-readable name of the option. */
+            label: string;
+            /** @description Description of the option, or null. */
+            description?: string | null;
+        };
+        /** @description Type-specific configuration (e.g. select options, currency code). */
+        TypeConfiguration: {
+            /** @description The options of a select field. */
+            options?: components["schemas"]["SelectOption"][];
+            /** @description ISO 4217 currency code of a CURRENCY field. */
+            currency?: string;
+            /** @description Whether two entities may not share a value. */
+            unique?: boolean;
+            /** @description Whether the field holds several values. */
+            multipleValues?: boolean;
+            /**
+             * @description The service of a SOCIAL_HANDLE field.
+             * @enum {string}
+             */
+            handleService?: "TWITTER" | "LINKEDIN" | "FACEBOOK" | "INSTAGRAM";
+        };
+        /** @description The definition of one field. */
+        FieldDefinition: {
+            /** @description Unique identifier of the field definition. */
+            id?: string;
+            /** @description Human-readable display name of the field. */
+            label: string;
+            /** @description Description of the field, or null. */
+            description: string | null;
+            valueType: components["schemas"]["ValueType"];
+            typeConfiguration: components["schemas"]["TypeConfiguration"];
+            /** @description true for fields that are not writable via the API (e.g. AI-generated summaries). false or absent for writable fields. */
+            readOnly?: boolean;
+        };
+        /**
+         * @description Whether this is a has_one or has_many relationship.
+         * @enum {string}
+         */
+        Cardinality: "HAS_ONE" | "HAS_MANY";
+        /** @description The definition of one relationship. */
+        RelationshipDefinition: {
+            /** @description Unique identifier of the relationship definition. */
+            id?: string;
+            /** @description Human-readable display name of the relationship. */
+            label: string;
+            /** @description Description of the relationship, or null. */
+            description: string | null;
+            cardinality: components["schemas"]["Cardinality"];
+            /** @description The type of the related object (e.g. account, contact). */
+            objectType: string;
+        };
+        /** @description The field and relationship definitions of the opportunity object. */
+        OpportunityDefinitions: {
+            /** @description The object type these definitions belong to (e.g. account). */
+            objectType: string;
+            /** @description Map of field keys to their definitions, including both system and custom fields. */
+            fieldDefinitions: {
+                [key: string]: components["schemas"]["FieldDefinition"];
+            };
+            /** @description Map of relationship keys to their definitions. */
+            relationshipDefinitions: {
+                [key: string]: components["schemas"]["RelationshipDefinition"];
+            };
+        };
+        /** @description What went wrong. */
+        Error: {
+            /** @description The kind of error, e.g. `bad_request`, `unauthorized`, `not_found`, `idempotency_conflict`, `too_many_requests`. */
+            type: string;
+            /** @description A human-readable explanation. */
+            message: string;
+            /** @description A machine-readable reason on 400 responses, e.g. `unknown_field`, `unknown_relationship`, `relationship_entity_missing`, `idempotency_key_too_long`. */
+            code?: string;
+            /** @description The request location the error is about, e.g. `fields.$name`. */
+            param?: string;
+        };
+        /** @description The error envelope of every non-2xx response. */
+        ErrorResponse: {
+            error: components["schemas"]["Error"];
+        };
+        /** @description A potential deal or sale. Each account belongs to an account and can have tasks and notes associated with it. */
+        Account: {
+            /** @description Unique identifier for the entity. */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp of when the entity was created.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp of the last change, or null.
+             */
+            updatedAt?: string | null;
+            /**
+             * Format: uri
+             * @description A link to the record in the Lightfield web app, or null.
+             */
+            httpLink?: string | null;
+            /** @description An identifier of the record in another system, or null. */
+            externalId?: string | null;
+            /** @description Map of field names to their typed values. System fields are prefixed with $ (e.g. $name, $email); custom attributes use their bare slug. */
+            fields: {
+                [key: string]: components["schemas"]["Field"];
+            };
+            /** @description Map of relationship names to their associated entities. System relationships are prefixed with $ (e.g. $owner, $contact). */
+            relationships: {
+                [key: string]: components["schemas"]["Relationship"];
+            };
+        };
+        /** @description One page of accounts. */
+        AccountList: {
+            /**
+             * @description The object type, always "list".
+             * @constant
+             */
+            object: "list";
+            /** @description Array of entity objects for the current page. */
+            data: components["schemas"]["Account"][];
+            /** @description Total number of entities matching the query. */
+            totalCount: number;
+        };
+        /** @description The body of a create request. */
+        AccountCreateParams: {
+            /** @description Field values by key. `$name` and `$stage` (a SINGLE_SELECT option id or label) are required. */
+            fields: {
+                /** @description The account's name. */
+                $name: string;
+                /** @description The stage, as a SINGLE_SELECT option id or its label. */
+                $stage: string;
+            } & {
+                [key: string]: components["schemas"]["FieldValue"];
+            };
+            /** @description Related entity ids by relationship key. `$account` is required. */
+            relationships: {
+                $account: components["schemas"]["RelationshipIds"];
+            } & {
+                [key: string]: components["schemas"]["RelationshipIds"];
+            };
+        };
+        /** @description The body of an update request. Only the keys you send change. */
+        AccountUpdateParams: {
+            /** @description Field values by key; `null` clears a field. */
+            fields?: {
+                [key: string]: components["schemas"]["FieldValue"];
+            };
+            /** @description Relationship operations by key. */
+            relationships?: {
+                [key: string]: components["schemas"]["RelationshipOperation"];
+            };
+        };
+        /** @description The field and relationship definitions of the account object. */
+        AccountDefinitions: {
+            /** @description The object type these definitions belong to (e.g. account). */
+            objectType: string;
+            /** @description Map of field keys to their definitions, including both system and custom fields. */
+            fieldDefinitions: {
+                [key: string]: components["schemas"]["FieldDefinition"];
+            };
+            /** @description Map of relationship keys to their definitions. */
+            relationshipDefinitions: {
+                [key: string]: components["schemas"]["RelationshipDefinition"];
+            };
+        };
     };
-    /** @description One option of a SINGLE_SELECT or MULTI_SELECT field. */
-    SelectOption: {
-      /** @description Unique identifier of the option. */
-      id: string;
-      /** @description Human-readable name of the option. */
-      label: string;
-      /** @description Description of the option, or null. */
-      description?: string | null;
+    responses: {
+        /** @description The request is malformed (`bad_request`); `code` and `param` say why and where. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The API key is missing or invalid (`unauthorized`). */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The API key lacks the scope this operation needs (`forbidden`). */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description No entity has this id (`not_found`). */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description A request with the same `Idempotency-Key` is still being processed (`conflict`, with type `idempotency_conflict`). */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request body is not `application/json` (`unsupported_media_type`). */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is well-formed but cannot be applied (`unprocessable_content`). */
+        UnprocessableContent: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The organization exceeded 25 requests per second in this operation's category (`too_many_requests`). */
+        TooManyRequests: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The API failed (`internal_server_error`). */
+        InternalServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The API is briefly unavailable (`service_unavailable`). */
+        ServiceUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The API took too long to answer (`gateway_timeout`). */
+        GatewayTimeout: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
-    /** @description Type-specific configuration (e.g. select options, currency code). */
-    TypeConfiguration: {
-      /** @description The options of a select field. */
-      options?: components['schemas']['SelectOption'][];
-      /** @description ISO 4217 currency code of a CURRENCY field. */
-      currency?: string;
-      /** @description Whether two entities may not share a value. */
-      unique?: boolean;
-      /** @description Whether the field holds several values. */
-      multipleValues?: boolean;
-      /**
-       * @description The service of a SOCIAL_HANDLE field.
-       * @enum {string}
-       */
-      handleService?: 'TWITTER' | 'LINKEDIN' | 'FACEBOOK' | 'INSTAGRAM';
+    parameters: {
+        /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+        LightfieldVersion: "2026-03-01";
+        /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`. */
+        IdempotencyKey: string;
+        /** @description Unique identifier of the entity. */
+        Id: string;
+        /** @description How many entities to return, from 1 to 25. */
+        Limit: number;
+        /** @description How many entities to skip. */
+        Offset: number;
     };
-    /** @description The definition of one field. */
-    FieldDefinition: {
-      /** @description Unique identifier of the field definition. */
-      id?: string;
-      /** @description Human-readable display name of the field. */
-      label: string;
-      /** @description Description of the field, or null. */
-      description: string | null;
-      valueType: components['schemas']['ValueType'];
-      typeConfiguration: components['schemas']['TypeConfiguration'];
-      /** @description true for fields that are not writable via the API (e.g. AI-generated summaries). false or absent for writable fields. */
-      readOnly?: boolean;
+    requestBodies: never;
+    headers: {
+        /** @description Requests allowed per second in this operation's rate-limit category. */
+        RateLimitLimit: number;
+        /** @description Requests left in the current window. */
+        RateLimitRemaining: number;
+        /** @description When the current window resets, in unix seconds. */
+        RateLimitReset: number;
+        /** @description Seconds to wait before retrying. */
+        RetryAfter: number;
     };
-    /**
-     * @description Whether this is a has_one or has_many relationship.
-     * @enum {string}
-     */
-    Cardinality: 'HAS_ONE' | 'HAS_MANY';
-    /** @description The definition of one relationship. */
-    RelationshipDefinition: {
-      /** @description Unique identifier of the relationship definition. */
-      id?: string;
-      /** @description Human-readable display name of the relationship. */
-      label: string;
-      /** @description Description of the relationship, or null. */
-      description: string | null;
-      cardinality: components['schemas']['Cardinality'];
-      /** @description The type of the related object (e.g. account, contact). */
-      objectType: string;
-    };
-    /** @description The field and relationship definitions of the opportunity object. */
-    OpportunityDefinitions: {
-      /** @description The object type these definitions belong to (e.g. account). */
-      objectType: string;
-      /** @description Map of field keys to their definitions, including both system and custom fields. */
-      fieldDefinitions: {
-        [key: string]: components['schemas']['FieldDefinition'];
-      };
-      /** @description Map of relationship keys to their definitions. */
-      relationshipDefinitions: {
-        [key: string]: components['schemas']['RelationshipDefinition'];
-      };
-    };
-    /** @description What went wrong. */
-    Error: {
-      /** @description The kind of error, e.g. `bad_request`, `unauthorized`, `not_found`, `idempotency_conflict`, `too_many_requests`. */
-      type: string;
-      /** @description A human-readable explanation. */
-      message: string;
-      /** @description A machine-readable reason on 400 responses, e.g. `unknown_field`, `unknown_relationship`, `relationship_entity_missing`, `idempotency_key_too_long`. */
-      code?: string;
-      /** @description The request location the error is about, e.g. `fields.$name`. */
-      param?: string;
-    };
-    /** @description The error envelope of every non-2xx response. */
-    ErrorResponse: {
-      error: components['schemas']['Error'];
-    };
-    /** @description A potential deal or sale. Each account belongs to an account and can have tasks and notes associated with it. */
-    Account: {
-      /** @description Unique identifier for the entity. */
-      id: string;
-      /**
-       * Format: date-time
-       * @description ISO 8601 timestamp of when the entity was created.
-       */
-      createdAt: string;
-      /**
-       * Format: date-time
-       * @description ISO 8601 timestamp of the last change, or null.
-       */
-      updatedAt?: string | null;
-      /**
-       * Format: uri
-       * @description A link to the record in the Lightfield web app, or null.
-       */
-      httpLink?: string | null;
-      /** @description An identifier of the record in another system, or null. */
-      externalId?: string | null;
-      /** @description Map of field names to their typed values. System fields are prefixed with $ (e.g. $name, $email); custom attributes use their bare slug. */
-      fields: {
-        [key: string]: components['schemas']['Field'];
-      };
-      /** @description Map of relationship names to their associated entities. System relationships are prefixed with $ (e.g. $owner, $contact). */
-      relationships: {
-        [key: string]: components['schemas']['Relationship'];
-      };
-    };
-    /** @description One page of accounts. */
-    AccountList: {
-      /**
-       * @description The object type, always "list".
-       * @constant
-       */
-      object: 'list';
-      /** @description Array of entity objects for the current page. */
-      data: components['schemas']['Account'][];
-      /** @description Total number of entities matching the query. */
-      totalCount: number;
-    };
-    /** @description The body of a create request. */
-    AccountCreateParams: {
-      /** @description Field values by key. `$name` and `$stage` (a SINGLE_SELECT option id or label) are required. */
-      fields: {
-        /** @description The account's name. */
-        $name: string;
-        /** @description The stage, as a SINGLE_SELECT option id or its label. */
-        $stage: string;
-      } & {
-        [key: string]: components['schemas']['FieldValue'];
-      };
-      /** @description Related entity ids by relationship key. `$account` is required. */
-      relationships: {
-        $account: components['schemas']['RelationshipIds'];
-      } & {
-        [key: string]: components['schemas']['RelationshipIds'];
-      };
-    };
-    /** @description The body of an update request. Only the keys you send change. */
-    AccountUpdateParams: {
-      /** @description Field values by key; `null` clears a field. */
-      fields?: {
-        [key: string]: components['schemas']['FieldValue'];
-      };
-      /** @description Relationship operations by key. */
-      relationships?: {
-        [key: string]: components['schemas']['RelationshipOperation'];
-      };
-    };
-    /** @description The field and relationship definitions of the account object. */
-    AccountDefinitions: {
-      /** @description The object type these definitions belong to (e.g. account). */
-      objectType: string;
-      /** @description Map of field keys to their definitions, including both system and custom fields. */
-      fieldDefinitions: {
-        [key: string]: components['schemas']['FieldDefinition'];
-      };
-      /** @description Map of relationship keys to their definitions. */
-      relationshipDefinitions: {
-        [key: string]: components['schemas']['RelationshipDefinition'];
-      };
-    };
-  };
-  responses: {
-    /** @description The request is malformed (`bad_request`); `code` and `param` say why and where. */
-    BadRequest: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorResponse'];
-      };
-    };
-    /** @description The API key is missing or invalid (`unauthorized`). */
-    Unauthorized: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorResponse'];
-      };
-    };
-    /** @description The API key lacks the scope this operation needs (`forbidden`). */
-    Forbidden: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorResponse'];
-      };
-    };
-    /** @description No entity has this id (`not_found`). */
-    NotFound: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorResponse'];
-      };
-    };
-    /** @description A request with the same `Idempotency-Key` is still being processed (`conflict`, with type `idempotency_conflict`). */
-    Conflict: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorResponse'];
-      };
-    };
-    /** @description The request body is not `application/json` (`unsupported_media_type`). */
-    UnsupportedMediaType: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorResponse'];
-      };
-    };
-    /** @description The request is well-formed but cannot be applied (`unprocessable_content`). */
-    UnprocessableContent: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorResponse'];
-      };
-    };
-    /** @description The organization exceeded 25 requests per second in this operation's category (`too_many_requests`). */
-    TooManyRequests: {
-      headers: {
-        'Retry-After': components['headers']['RetryAfter'];
-        'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
-        'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
-        'X-RateLimit-Reset': components['headers']['RateLimitReset'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorResponse'];
-      };
-    };
-    /** @description The API failed (`internal_server_error`). */
-    InternalServerError: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorResponse'];
-      };
-    };
-    /** @description The API is briefly unavailable (`service_unavailable`). */
-    ServiceUnavailable: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorResponse'];
-      };
-    };
-    /** @description The API took too long to answer (`gateway_timeout`). */
-    GatewayTimeout: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorResponse'];
-      };
-    };
-  };
-  parameters: {
-    /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
-    LightfieldVersion: '2026-03-01';
-    /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`. */
-    IdempotencyKey: string;
-    /** @description Unique identifier of the entity. */
-    Id: string;
-    /** @description How many entities to return, from 1 to 25. */
-    Limit: number;
-    /** @description How many entities to skip. */
-    Offset: number;
-  };
-  requestBodies: never;
-  headers: {
-    /** @description Requests allowed per second in this operation's rate-limit category. */
-    RateLimitLimit: number;
-    /** @description Requests left in the current window. */
-    RateLimitRemaining: number;
-    /** @description When the current window resets, in unix seconds. */
-    RateLimitReset: number;
-    /** @description Seconds to wait before retrying. */
-    RetryAfter: number;
-  };
-  pathItems: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  'opportunity.definitions': {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
-        'Lightfield-Version': components['parameters']['LightfieldVersion'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The opportunity definitions. */
-      200: {
-        headers: {
-          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
-          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
-          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
-          [name: string]: unknown;
+    "opportunity.definitions": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['OpportunityDefinitions'];
+        requestBody?: never;
+        responses: {
+            /** @description The opportunity definitions. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityDefinitions"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
-      503: components['responses']['ServiceUnavailable'];
-      504: components['responses']['GatewayTimeout'];
     };
-  };
-  'opportunity.list': {
-    parameters: {
-      query?: {
-        /** @description How many entities to return, from 1 to 25. */
-        limit?: components['parameters']['Limit'];
-        /** @description How many entities to skip. */
-        offset?: components['parameters']['Offset'];
-      };
-      header: {
-        /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
-        'Lightfield-Version': components['parameters']['LightfieldVersion'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A page of opportunities. */
-      200: {
-        headers: {
-          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
-          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
-          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
-          [name: string]: unknown;
+    "opportunity.list": {
+        parameters: {
+            query?: {
+                /** @description How many entities to return, from 1 to 25. */
+                limit?: components["parameters"]["Limit"];
+                /** @description How many entities to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['OpportunityList'];
+        requestBody?: never;
+        responses: {
+            /** @description A page of opportunities. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
-      503: components['responses']['ServiceUnavailable'];
-      504: components['responses']['GatewayTimeout'];
     };
-  };
-  'opportunity.create': {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
-        'Lightfield-Version': components['parameters']['LightfieldVersion'];
-        /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`. */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['OpportunityCreateParams'];
-      };
-    };
-    responses: {
-      /** @description The created opportunity. */
-      200: {
-        headers: {
-          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
-          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
-          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
-          [name: string]: unknown;
+    "opportunity.create": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+                /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['Opportunity'];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpportunityCreateParams"];
+            };
         };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      409: components['responses']['Conflict'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['UnprocessableContent'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
-      503: components['responses']['ServiceUnavailable'];
-      504: components['responses']['GatewayTimeout'];
-    };
-  };
-  'opportunity.retrieve': {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
-        'Lightfield-Version': components['parameters']['LightfieldVersion'];
-      };
-      path: {
-        /** @description Unique identifier of the entity. */
-        id: components['parameters']['Id'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The opportunity. */
-      200: {
-        headers: {
-          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
-          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
-          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
-          [name: string]: unknown;
+        responses: {
+            /** @description The created opportunity. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
-        content: {
-          'application/json': components['schemas']['Opportunity'];
+    };
+    "opportunity.retrieve": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path: {
+                /** @description Unique identifier of the entity. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
         };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
-      503: components['responses']['ServiceUnavailable'];
-      504: components['responses']['GatewayTimeout'];
-    };
-  };
-  'opportunity.update': {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
-        'Lightfield-Version': components['parameters']['LightfieldVersion'];
-        /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`. */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
-      };
-      path: {
-        /** @description Unique identifier of the entity. */
-        id: components['parameters']['Id'];
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['OpportunityUpdateParams'];
-      };
-    };
-    responses: {
-      /** @description The updated opportunity. */
-      200: {
-        headers: {
-          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
-          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
-          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description The opportunity. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
-        content: {
-          'application/json': components['schemas']['Opportunity'];
+    };
+    "opportunity.update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+                /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Unique identifier of the entity. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
         };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['UnprocessableContent'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
-      503: components['responses']['ServiceUnavailable'];
-      504: components['responses']['GatewayTimeout'];
-    };
-  };
-  'account.definitions': {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
-        'Lightfield-Version': components['parameters']['LightfieldVersion'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The account definitions. */
-      200: {
-        headers: {
-          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
-          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
-          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
-          [name: string]: unknown;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpportunityUpdateParams"];
+            };
         };
-        content: {
-          'application/json': components['schemas']['AccountDefinitions'];
+        responses: {
+            /** @description The updated opportunity. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
-      503: components['responses']['ServiceUnavailable'];
-      504: components['responses']['GatewayTimeout'];
     };
-  };
-  'account.list': {
-    parameters: {
-      query?: {
-        /** @description How many entities to return, from 1 to 25. */
-        limit?: components['parameters']['Limit'];
-        /** @description How many entities to skip. */
-        offset?: components['parameters']['Offset'];
-      };
-      header: {
-        /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
-        'Lightfield-Version': components['parameters']['LightfieldVersion'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A page of accounts. */
-      200: {
-        headers: {
-          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
-          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
-          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
-          [name: string]: unknown;
+    "account.definitions": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['AccountList'];
+        requestBody?: never;
+        responses: {
+            /** @description The account definitions. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDefinitions"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
-      503: components['responses']['ServiceUnavailable'];
-      504: components['responses']['GatewayTimeout'];
     };
-  };
-  'account.create': {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
-        'Lightfield-Version': components['parameters']['LightfieldVersion'];
-        /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`. */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AccountCreateParams'];
-      };
-    };
-    responses: {
-      /** @description The created account. */
-      200: {
-        headers: {
-          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
-          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
-          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
-          [name: string]: unknown;
+    "account.list": {
+        parameters: {
+            query?: {
+                /** @description How many entities to return, from 1 to 25. */
+                limit?: components["parameters"]["Limit"];
+                /** @description How many entities to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['Account'];
+        requestBody?: never;
+        responses: {
+            /** @description A page of accounts. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      409: components['responses']['Conflict'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['UnprocessableContent'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
-      503: components['responses']['ServiceUnavailable'];
-      504: components['responses']['GatewayTimeout'];
     };
-  };
-  'account.retrieve': {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
-        'Lightfield-Version': components['parameters']['LightfieldVersion'];
-      };
-      path: {
-        /** @description Unique identifier of the entity. */
-        id: components['parameters']['Id'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The account. */
-      200: {
-        headers: {
-          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
-          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
-          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
-          [name: string]: unknown;
+    "account.create": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+                /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['Account'];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountCreateParams"];
+            };
         };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
-      503: components['responses']['ServiceUnavailable'];
-      504: components['responses']['GatewayTimeout'];
-    };
-  };
-  'account.update': {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
-        'Lightfield-Version': components['parameters']['LightfieldVersion'];
-        /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`. */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
-      };
-      path: {
-        /** @description Unique identifier of the entity. */
-        id: components['parameters']['Id'];
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AccountUpdateParams'];
-      };
-    };
-    responses: {
-      /** @description The updated account. */
-      200: {
-        headers: {
-          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
-          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
-          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
-          [name: string]: unknown;
+        responses: {
+            /** @description The created account. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
-        content: {
-          'application/json': components['schemas']['Account'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['UnprocessableContent'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
-      503: components['responses']['ServiceUnavailable'];
-      504: components['responses']['GatewayTimeout'];
     };
-  };
+    "account.retrieve": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path: {
+                /** @description Unique identifier of the entity. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "account.update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+                /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Unique identifier of the entity. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountUpdateParams"];
+            };
+        };
+        responses: {
+            /** @description The updated account. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
 }
