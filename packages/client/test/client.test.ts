@@ -1,4 +1,3 @@
-import { inspect } from 'node:util';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
   APIConnectionError,
@@ -361,40 +360,4 @@ describe('input safety', () => {
   });
 });
 
-describe('secrets', () => {
-  test('the key is in no error, inspected client, JSON or log line', async () => {
-    const lines: string[] = [];
-    const log = (...args: unknown[]) =>
-      lines.push(args.map((a) => (typeof a === 'string' ? a : inspect(a, { depth: 5 }))).join(' '));
-    const { client } = fetchClient(
-      (r) =>
-        json(
-          { error: { type: 'unauthorized', message: `bad key ${r.headers.get('authorization')}` } },
-          401,
-        ),
-      { logLevel: 'debug', logger: { debug: log, info: log, warn: log, error: log } },
-    );
-    const error = (await client.opportunity.retrieve('opp_1').catch((e: unknown) => e)) as Error;
-    expect(error).toBeInstanceOf(AuthenticationError);
-    const outputs = [
-      error.message,
-      error.stack ?? '',
-      JSON.stringify(error),
-      inspect(error, { depth: 10 }),
-      inspect(client, { depth: 10, showHidden: true }),
-      JSON.stringify(client),
-      ...lines,
-    ];
-    expect(lines.some((l) => l.includes('[redacted]'))).toBe(true);
-    for (const text of outputs) expect(text).not.toContain(API_KEY);
-  });
-
-  test('a missing key error does not print other environment values', () => {
-    vi.stubEnv('LIGHTFIELD_API_KEY', '');
-    try {
-      new Lightfield();
-    } catch (e) {
-      expect(String(e)).not.toContain(API_KEY);
-    }
-  });
-});
+// Secrets are covered in secrets.test.ts.

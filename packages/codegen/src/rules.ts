@@ -36,7 +36,8 @@ export function checkRules(doc: Json): Problem[] {
   return [...checkOperations(doc), ...checkSchemas(doc)];
 }
 
-function isObject(value: unknown): value is Json {
+/** Whether a value is a JSON object (not null, not an array). */
+export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

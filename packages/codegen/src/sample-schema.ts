@@ -1,4 +1,4 @@
-import { deref } from './rules.js';
+import { deref, isObject } from './rules.js';
 
 type Json = Record<string, unknown>;
 
@@ -10,10 +10,6 @@ const FORMAT_SAMPLES: Record<string, string> = {
   email: 'ada@example.com',
   uuid: '00000000-0000-4000-8000-000000000000',
 };
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * A deterministic value that satisfies `schema`: the schema's own `example` or `examples` where

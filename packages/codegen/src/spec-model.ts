@@ -1,4 +1,4 @@
-import { HTTP_METHODS, OPERATION_ID, deref } from './rules.js';
+import { HTTP_METHODS, OPERATION_ID, deref, isObject } from './rules.js';
 
 type Json = Record<string, unknown>;
 
@@ -63,10 +63,6 @@ export interface SpecModel {
   rateLimits: Record<string, number>;
   operations: OperationModel[];
   resources: ResourceModel[];
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function str(value: unknown): string | undefined {

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { copyRepo } from './copy-repo.js';
 import { packAll, PUBLISHED } from './smoke.js';
 import { syncVersion } from './sync-version.js';
 
@@ -16,15 +16,8 @@ export async function dryRun(
   root: string,
   log = console.log,
 ): Promise<{ name: string; version: string; bytes: number }[]> {
-  const copy = await mkdtemp(path.join(tmpdir(), 'lightfield-release-'));
+  const copy = await copyRepo(root, 'lightfield-release-');
   try {
-    const { stdout } = await run(
-      'git',
-      ['ls-files', '-z', '--cached', '--others', '--exclude-standard'],
-      { cwd: root, maxBuffer: 64 * 1024 * 1024 },
-    );
-    for (const file of stdout.split('\0').filter(Boolean))
-      await cp(path.join(root, file), path.join(copy, file), { recursive: true });
     for (const folder of Object.keys(PUBLISHED)) {
       await cp(
         path.join(root, 'packages', folder, 'dist'),

@@ -1,3 +1,4 @@
+export { copyRepo } from './copy-repo.js';
 export {
   bumpFor,
   covers,

@@ -1,13 +1,12 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { replicateSpecFile } from '@lightfield/codegen';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { diffSpecs, overall } from '../src/index.js';
+import { copyRepo, diffSpecs, overall } from '../src/index.js';
 
 // The regenerate walk-through: copy the repository, add a resource to the spec, regenerate, and
 // check that every package follows with no generator change.
@@ -17,14 +16,7 @@ let copy: string;
 let before: string;
 
 beforeAll(async () => {
-  copy = await mkdtemp(path.join(tmpdir(), 'lightfield-walkthrough-'));
-  const { stdout } = await run(
-    'git',
-    ['ls-files', '-z', '--cached', '--others', '--exclude-standard'],
-    { cwd: root, maxBuffer: 64 * 1024 * 1024 },
-  );
-  for (const file of stdout.split('\0').filter(Boolean))
-    await cp(path.join(root, file), path.join(copy, file));
+  copy = await copyRepo(root, 'lightfield-walkthrough-');
   await run('pnpm', ['install', '--offline', '--frozen-lockfile'], { cwd: copy });
   const spec = path.join(copy, 'spec', 'openapi.yaml');
   before = await readFile(spec, 'utf8');

@@ -1,6 +1,6 @@
 import { formatTs, jsdoc } from '../format.js';
 import { generatedHeader, specIdentity } from '../header.js';
-import { deref } from '../rules.js';
+import { deref, isObject } from '../rules.js';
 import { pascal, refName, type OperationModel, type SpecModel } from '../spec-model.js';
 import type { FileMap } from '../write-output.js';
 
@@ -18,10 +18,6 @@ export async function generateClient(model: SpecModel): Promise<FileMap> {
   files.set('spec.ts', await formatTs(`${header}\n${specFile(model)}`));
   files.set('client.ts', await formatTs(`${header}\n${clientFile(model)}`));
   return files;
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The list shape `{ data: Item[], totalCount }` with `limit`/`offset` query parameters. */

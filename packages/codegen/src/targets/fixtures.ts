@@ -1,16 +1,12 @@
 import { formatTs, jsdoc } from '../format.js';
 import { generatedHeader, specIdentity } from '../header.js';
-import { deref } from '../rules.js';
+import { deref, isObject } from '../rules.js';
 import { sampleSchema } from '../sample-schema.js';
 import { pascal, refName, type OperationModel, type SpecModel } from '../spec-model.js';
 import type { FileMap } from '../write-output.js';
 import { isPaginated } from './client.js';
 
 type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Writes the fixtures' `src/generated/`: `document.ts` (the bundled spec, for request
