@@ -29,7 +29,11 @@ export class APIPromise<T> implements PromiseLike<T> {
     onfulfilled?: ((value: T) => A | PromiseLike<A>) | null,
     onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
-    return this.#body().then(onfulfilled, onrejected);
+    // One step from the response to the caller's callback: awaiting a call costs one hop less.
+    return this.#result.then(
+      onfulfilled ? (r) => onfulfilled(r.data) : (r) => r.data as unknown as A,
+      onrejected,
+    );
   }
 
   catch<B = never>(onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {
