@@ -112,7 +112,8 @@ describe('retries', () => {
     const waited = times[1]! - times[0]!;
     // An HTTP date has one-second precision, so its wait is anywhere in (0, 2] s.
     expect(waited).toBeGreaterThanOrEqual(_.includes('date') ? 900 : 650);
-    expect(waited).toBeLessThan(2600);
+    // The upper bound only shows the wait followed the header, not a longer backoff or hang.
+    expect(waited).toBeLessThan(4000);
   });
 
   test('a connection reset before the response is retried', async () => {
