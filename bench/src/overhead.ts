@@ -2,16 +2,11 @@ import { Lightfield } from '@lightfield/client';
 import type { paths } from '@lightfield/types';
 import createClient from 'openapi-fetch';
 import { Bench } from 'tinybench';
+import { ENTITY } from './entity.js';
 import { figure, ratio, show, type Section } from './report.js';
 
 // Client call overhead with a fetch that answers at once, as openapi-fetch's own benchmark does.
 const BASE = 'https://api.lightfield.app';
-const ENTITY = JSON.stringify({
-  id: 'opp_1',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  fields: { $name: { value: 'Acme', valueType: 'TEXT' } },
-  relationships: { $account: { cardinality: 'has_one', objectType: 'account', values: ['acc_1'] } },
-});
 const LIST = JSON.stringify({ object: 'list', data: [JSON.parse(ENTITY)], totalCount: 1 });
 const HEADERS = { 'content-type': 'application/json' };
 const stub = async (input: RequestInfo | URL) => {
