@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import { codegen } from './codegen.js';
 import { ROOT } from './exec.js';
 import { http } from './http.js';
@@ -54,8 +55,11 @@ const versions = {
   typescript: await version('node_modules/typescript'),
   turbo: await version('node_modules/turbo'),
 };
-await writeFile(store, `${JSON.stringify(ordered, null, 2)}\n`);
-await writeFile(
+// Written as prettier would, so the committed results pass the format check as they are.
+const write = async (file: string, text: string) =>
+  writeFile(file, await format(text, { ...(await resolveConfig(file)), filepath: file }));
+await write(store, JSON.stringify(ordered, null, 2));
+await write(
   path.join(ROOT, 'bench', 'RESULTS.md'),
   render(ordered, [`- Date: ${new Date().toISOString().slice(0, 10)}`, ...machine(versions)]),
 );
