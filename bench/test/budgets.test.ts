@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { bundleSizes } from '../src/size.js';
+import { bundleSizes, OPENAPI_FETCH } from '../src/size.js';
 import { realSpecCosts, typeCost } from '../src/types.js';
 
 // Deterministic budgets (type instantiations, bytes), enforced in the test command. Timings are
@@ -32,7 +32,10 @@ test('the measured consumer is really checked: a wrong call is an error', async 
   expect(cost.errors.join('\n')).toMatch(/TS2345/);
 });
 
-test('the client bundle pulls in none of the fixtures', async () => {
+test('the client bundle pulls in none of the fixtures and no openapi-fetch', async () => {
   const sizes = await bundleSizes();
   expect(sizes['@lightfield/client']!.text).not.toMatch(/faker|createMockServer|lightfield-mock/);
+  expect(sizes['@lightfield/client']!.text).not.toMatch(OPENAPI_FETCH);
+  // The marker is real: the bare openapi-fetch app has it.
+  expect(sizes['openapi-fetch']!.text).toMatch(OPENAPI_FETCH);
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { createRawClient } from '../src/raw.js';
 import {
   APIConnectionError,
   APIError,
@@ -150,8 +151,10 @@ describe('methods', () => {
     expect(opp.fields['body']?.valueType).toBe('HTML');
   });
 
-  test('raw openapi-fetch and middleware stay reachable', async () => {
+  test('a raw openapi-fetch client sends as the client does, with its middleware', async () => {
     const { client, requests } = fetchClient(() => json(entity()));
+    // One made before use() and one after: both get the middleware.
+    const before = createRawClient(client);
     const tagged: string[] = [];
     client.use({
       onRequest({ request }) {
@@ -160,17 +163,24 @@ describe('methods', () => {
         return request;
       },
     });
-    const { data } = await client.raw.GET('/v1/opportunities/{id}', {
-      params: { path: { id: 'opp_9' }, header: { 'Lightfield-Version': '2026-03-01' } },
+    const after = createRawClient(client);
+    const params = { header: { 'Lightfield-Version': '2026-03-01' } } as const;
+    const { data } = await before.GET('/v1/opportunities/{id}', {
+      params: { ...params, path: { id: 'opp_9' } },
     });
+    await after.GET('/v1/opportunities/{id}', { params: { ...params, path: { id: 'opp_8' } } });
     await client.opportunity.retrieve('opp_2');
     expect(data?.id).toBe('opp_1');
     expect(tagged).toEqual([
       'http://api.test/v1/opportunities/opp_9',
+      'http://api.test/v1/opportunities/opp_8',
       'http://api.test/v1/opportunities/opp_2',
     ]);
-    expect(requests[0]!.headers.get('authorization')).toBe(`Bearer ${API_KEY}`);
-    expect(requests[1]!.headers.get('x-trace')).toBe('t1');
+    for (const r of requests) {
+      expect(r.headers.get('authorization')).toBe(`Bearer ${API_KEY}`);
+      expect(r.headers.get('x-trace')).toBe('t1');
+    }
+    expect(() => createRawClient({} as never)).toThrow(LightfieldError);
   });
 });
 

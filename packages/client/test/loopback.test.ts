@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { createRawClient } from '../src/raw.js';
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -173,7 +174,7 @@ describe('idempotency', () => {
     const { client, seen } = await setup((_, res) =>
       send(res, 503, { error: { type: 'x', message: 'busy' } }, { 'retry-after-ms': '1' }),
     );
-    const { error } = await client.raw.POST('/v1/opportunities', {
+    const { error } = await createRawClient(client).POST('/v1/opportunities', {
       params: { header: { 'Lightfield-Version': '2026-03-01' } },
       body,
     });

@@ -1,5 +1,4 @@
-import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import type { paths } from '@lightfield/types';
+import type { Middleware } from 'openapi-fetch';
 import { APIPromise, type WithResponse } from './api-promise.js';
 import {
   APIConnectionError,
@@ -15,6 +14,7 @@ import type { OperationInfo } from './operation.js';
 import type { ClientOptions, RequestOptions } from './options.js';
 import { Page, PagePromise, type ListBody } from './pagination.js';
 import { RateLimiter } from './rate-limiter.js';
+import { rawAccess, type RawAccess } from './raw-access.js';
 import { retryDelay, shouldRetry } from './retry.js';
 import { sleep } from './sleep.js';
 import { VERSION } from './version.js';
@@ -64,8 +64,6 @@ function checkHeaders(headers: Record<string, string> | undefined, where: string
  * timeouts, idempotency keys, rate limiting, typed errors and logging, on top of openapi-fetch.
  */
 export class BaseClient {
-  /** The openapi-fetch client, for endpoints or tweaks the methods don't cover (no retries). */
-  readonly raw: Client<paths>;
   /** The API's base URL. */
   readonly baseUrl: string;
   /** Retries after a first failed attempt. */
@@ -80,6 +78,7 @@ export class BaseClient {
   readonly #limiter: RateLimiter | undefined;
   readonly #fetch: (input: Request | string, init?: RequestInit) => Promise<Response>;
   readonly #middleware: Middleware[] = [];
+  readonly #raw: RawAccess;
 
   constructor(spec: SpecDefaults, options: ClientOptions = {}) {
     const apiKey = options.apiKey ?? env('LIGHTFIELD_API_KEY');
@@ -112,8 +111,7 @@ export class BaseClient {
       this.#limiter = new RateLimiter(limits);
     }
 
-    // The base headers live in openapi-fetch's closure, so `raw` calls are authenticated too and
-    // the key is on no property of this object.
+    // The base headers (the key among them) are on no property of this object.
     this.#baseHeaders = {
       Accept: 'application/json',
       'User-Agent': `lightfield-client-typescript/${VERSION}`,
@@ -130,17 +128,22 @@ export class BaseClient {
     this.#fetch = custom
       ? (input, init) => custom(input, init)
       : (input, init) => globalThis.fetch(input, init);
-    this.raw = createClient<paths>({
-      baseUrl: this.baseUrl,
-      fetch: (request: Request) => this.#fetch(request),
+    this.#raw = {
       headers: this.#baseHeaders,
-    });
+      fetch: (request) => this.#fetch(request),
+      middleware: this.#middleware,
+      clients: [],
+    };
+    rawAccess.set(this, this.#raw);
   }
 
-  /** Adds openapi-fetch middleware to every request, the methods' and `raw`'s. */
+  /**
+   * Adds openapi-fetch middleware to every request: the methods', and those of raw clients from
+   * `@lightfield/client/raw`, made before or after.
+   */
   use(...middleware: Middleware[]): this {
-    this.raw.use(...middleware);
     this.#middleware.push(...middleware);
+    for (const raw of this.#raw.clients) raw.use(...middleware);
     return this;
   }
 
