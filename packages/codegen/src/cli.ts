@@ -81,13 +81,15 @@ export async function main(
       `loaded ${path.relative(process.cwd(), model.file)} (${model.operations.length} operations) in ${ms(start)}`,
     );
     // Every target is generated before anything is written, so a failure writes nothing.
-    const outputs: [string, string, Awaited<ReturnType<Target>>][] = [];
-    for (const [name, dir] of jobs) {
-      start = performance.now();
-      const files = await targets[name]!(model);
-      log(`${name}: generated ${files.size} files in ${ms(start)}`);
-      outputs.push([name, path.resolve(dir), files]);
-    }
+    // The targets run together: their formatting (in a worker) overlaps each other's work.
+    start = performance.now();
+    const outputs: [string, string, Awaited<ReturnType<Target>>][] = await Promise.all(
+      jobs.map(async ([name, dir]) => {
+        const files = await targets[name]!(model);
+        log(`${name}: generated ${files.size} files in ${ms(start)}`);
+        return [name, path.resolve(dir), files] as [string, string, Awaited<ReturnType<Target>>];
+      }),
+    );
     let stale = 0;
     for (const [name, out, files] of outputs) {
       start = performance.now();

@@ -1,4 +1,4 @@
-import { formatTs, jsdoc } from '../format.js';
+import { formatTs, indentDoc, jsdoc, printLiteral, propertyKey } from '../format.js';
 import { generatedHeader, specIdentity } from '../header.js';
 import { deref, isObject } from '../rules.js';
 import { pascal, refName, type OperationModel, type SpecModel } from '../spec-model.js';
@@ -14,9 +14,14 @@ type Json = Record<string, unknown>;
 export async function generateClient(model: SpecModel): Promise<FileMap> {
   const header = generatedHeader(model, 'client');
   const files: FileMap = new Map();
-  files.set('operations.ts', await formatTs(`${header}\n${operationsFile(model)}`));
-  files.set('spec.ts', await formatTs(`${header}\n${specFile(model)}`));
-  files.set('client.ts', await formatTs(`${header}\n${clientFile(model)}`));
+  const [operations, spec, client] = await Promise.all([
+    operationsFile(model, header),
+    specFile(model, header),
+    formatTs(`${header}\n${clientFile(model)}`),
+  ]);
+  files.set('operations.ts', operations);
+  files.set('spec.ts', spec);
+  files.set('client.ts', client);
   return files;
 }
 
@@ -66,7 +71,8 @@ function pageSize(model: SpecModel, op: OperationModel): number | undefined {
   return isObject(schema) && typeof schema['default'] === 'number' ? schema['default'] : undefined;
 }
 
-function operationsFile(model: SpecModel): string {
+/** `operations.ts`, printed directly when every entry's layout is certain, else by prettier. */
+async function operationsFile(model: SpecModel, header: string): Promise<string> {
   const entries = model.operations.map((op) => {
     const info: Json = { id: op.operationId, method: op.httpMethod.toUpperCase(), path: op.path };
     if (op.pathParams.length) info['pathParams'] = op.pathParams.map((p) => p.name);
@@ -77,27 +83,50 @@ function operationsFile(model: SpecModel): string {
     if (op.filter) info['filter'] = true;
     const size = isPaginated(model, op) ? pageSize(model, op) : undefined;
     if (size !== undefined) info['pageSize'] = size;
-    return `${jsdoc(op.summary)}${JSON.stringify(op.operationId)}: ${JSON.stringify(info)},`;
+    return { op, info };
   });
-  return [
+  const head = [
+    header,
     "import type { OperationInfo } from '../core/operation.js';",
     '',
     `${jsdoc('Every operation of the spec, by operationId.')}export const operationInfo = {`,
-    ...entries,
-    '} as const satisfies Record<string, OperationInfo>;',
-  ].join('\n');
+  ];
+  const tail = '} as const satisfies Record<string, OperationInfo>;\n';
+  const printed = entries.map(({ op, info }) => {
+    const key = propertyKey(op.operationId);
+    const value = key && printLiteral(info, '  ', 2 + key.length + 2, 1);
+    return value && `${indentDoc(jsdoc(op.summary), '  ')}  ${key}: ${value},`;
+  });
+  if (printed.every(Boolean)) return [...head, ...printed, tail].join('\n');
+  const loose = entries.map(
+    ({ op, info }) =>
+      `${jsdoc(op.summary)}${JSON.stringify(op.operationId)}: ${JSON.stringify(info)},`,
+  );
+  return formatTs([...head, ...loose, tail].join('\n'));
 }
 
-function specFile(model: SpecModel): string {
-  return [
-    "import type { SpecDefaults } from '../core/base-client.js';",
-    '',
-    `${jsdoc('The spec this client was generated from.')}export const spec = ${JSON.stringify(specIdentity(model))} as const;`,
-    '',
-    `${jsdoc('Defaults the client takes from the spec: server, constant headers and rate limits.')}export const specDefaults: SpecDefaults = ${JSON.stringify(
-      { baseUrl: model.baseUrl, headers: model.constantHeaders, rateLimits: model.rateLimits },
-    )};`,
-  ].join('\n');
+/** `spec.ts`: the spec's identity and the client's defaults. */
+async function specFile(model: SpecModel, header: string): Promise<string> {
+  const defaults = {
+    baseUrl: model.baseUrl,
+    headers: model.constantHeaders,
+    rateLimits: model.rateLimits,
+  };
+  const head = "import type { SpecDefaults } from '../core/base-client.js';";
+  const specStart = 'export const spec = ';
+  const defaultsStart = 'export const specDefaults: SpecDefaults = ';
+  const spec = printLiteral(specIdentity(model), '', specStart.length, ' as const;'.length);
+  const values = printLiteral(defaults, '', defaultsStart.length, 1);
+  const specDoc = jsdoc('The spec this client was generated from.');
+  const defaultsDoc = jsdoc(
+    'Defaults the client takes from the spec: server, constant headers and rate limits.',
+  );
+  if (spec && values) {
+    return `${header}\n${head}\n\n${specDoc}${specStart}${spec} as const;\n\n${defaultsDoc}${defaultsStart}${values};\n`;
+  }
+  return formatTs(
+    `${header}\n${head}\n\n${specDoc}${specStart}${JSON.stringify(specIdentity(model))} as const;\n\n${defaultsDoc}${defaultsStart}${JSON.stringify(defaults)};`,
+  );
 }
 
 /** The TypeScript type of a schema: the named alias where the spec names it, else `fallback`. */

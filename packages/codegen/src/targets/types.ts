@@ -1,5 +1,6 @@
+import { createConfig } from '@redocly/openapi-core';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { formatTs, jsdoc } from '../format.js';
+import { formatDeclarations, formatTs, jsdoc, PRINT_WIDTH, printLiteral } from '../format.js';
 import { generatedHeader, specIdentity } from '../header.js';
 import { pascal, type SpecModel } from '../spec-model.js';
 import type { FileMap } from '../write-output.js';
@@ -9,51 +10,96 @@ type Json = Record<string, unknown>;
 /** Writes `openapi.ts` (openapi-typescript), `aliases.ts` (named types) and `spec.ts` (spec identity). */
 export async function generateTypes(model: SpecModel): Promise<FileMap> {
   const header = generatedHeader(model, 'types');
-  const ast = await openapiTS(structuredClone(model.document) as never, { silent: true });
+  // Formatting runs in a worker; queue it, and let other targets queue theirs, before
+  // openapi-typescript takes the main thread.
+  const formatted = Promise.all([aliases(model, header), specConstant(model, header)]);
+  await new Promise((resolve) => setImmediate(resolve));
+  // The document is already bundled and checked (loadSpec; the `lint` task runs redocly's rules),
+  // so openapi-typescript's own lint pass runs with no rules.
+  const redocly = await createConfig({ rules: {} }, { extends: [] });
+  const ast = await openapiTS(structuredClone(model.document) as never, { silent: true, redocly });
   const files: FileMap = new Map();
   // openapi-typescript prints its own output; formatting megabytes of it again would cost more than generating it.
   files.set('openapi.ts', `${header}\n${astToString(ast)}`);
-  files.set('aliases.ts', await formatTs(`${header}\n${aliases(model)}`));
-  files.set('spec.ts', await formatTs(`${header}\n${specConstant(model)}`));
+  const [aliasesFile, specFile] = await formatted;
+  files.set('aliases.ts', aliasesFile);
+  files.set('spec.ts', specFile);
   return files;
 }
 
-function aliases(model: SpecModel): string {
+/** An indexed access chain such as `components['schemas']['Opportunity']`: prettier never breaks one. */
+const INDEXED = /^\w+(?:\['[^'\n]*'\]|\[\d+\])+$/;
+
+/**
+ * A type alias as prettier prints it, for the two shapes whose printing is certain: one line when
+ * it fits, else an indexed chain on the next line. Anything else is left to prettier.
+ */
+function typeAlias(name: string, type: string): string | undefined {
+  const line = `export type ${name} = ${type};`;
+  if (line.length <= PRINT_WIDTH) return line;
+  if (INDEXED.test(type)) return `export type ${name} =\n  ${type};`;
+  return undefined;
+}
+
+/**
+ * The named aliases. Printed directly where the layout is certain (most of them), so prettier only
+ * formats the rest: on a large spec that keeps this file off the critical path.
+ */
+async function aliases(model: SpecModel, header: string): Promise<string> {
   const components = (model.document['components'] ?? {}) as Json;
   const schemas = (components['schemas'] ?? {}) as Record<string, Json>;
-  const out: string[] = ["import type { components, operations } from './openapi.js';", ''];
+  const decls: { doc: string; name: string; type: string }[] = [];
   const taken = new Set<string>();
   for (const [name, schema] of Object.entries(schemas)) {
     taken.add(name);
     const description =
       typeof schema['description'] === 'string' ? schema['description'] : undefined;
-    out.push(
-      `${jsdoc(description ?? `The \`${name}\` schema.`)}export type ${name} = components['schemas']['${name}'];`,
-    );
+    decls.push({
+      doc: jsdoc(description ?? `The \`${name}\` schema.`),
+      name,
+      type: `components['schemas']['${name}']`,
+    });
   }
   for (const op of model.operations) {
     const base = `${pascal(op.resource)}${pascal(op.method)}`;
     const ref = `operations['${op.operationId}']`;
     if (op.success.schema && !taken.has(`${base}Response`)) {
-      out.push(
-        `${jsdoc(`The response body of \`${op.operationId}\`.`)}export type ${base}Response = ${ref}['responses'][${op.success.status}]['content']['application/json'];`,
-      );
+      decls.push({
+        doc: jsdoc(`The response body of \`${op.operationId}\`.`),
+        name: `${base}Response`,
+        type: `${ref}['responses'][${op.success.status}]['content']['application/json']`,
+      });
     }
     if (taken.has(`${base}Params`)) continue;
     if (op.requestBody) {
-      out.push(
-        `${jsdoc(`The request body of \`${op.operationId}\`.`)}export type ${base}Params = NonNullable<${ref}['requestBody']>['content']['application/json'];`,
-      );
+      decls.push({
+        doc: jsdoc(`The request body of \`${op.operationId}\`.`),
+        name: `${base}Params`,
+        type: `NonNullable<${ref}['requestBody']>['content']['application/json']`,
+      });
     } else if (op.queryParams.length > 0) {
-      out.push(
-        `${jsdoc(`The query parameters of \`${op.operationId}\`.`)}export type ${base}Params = NonNullable<${ref}['parameters']['query']>;`,
-      );
+      decls.push({
+        doc: jsdoc(`The query parameters of \`${op.operationId}\`.`),
+        name: `${base}Params`,
+        type: `NonNullable<${ref}['parameters']['query']>`,
+      });
     }
   }
-  return out.join('\n');
+  const printed = await formatDeclarations(
+    decls.map((d) => ({
+      doc: d.doc,
+      fast: typeAlias(d.name, d.type),
+      source: `export type ${d.name} = ${d.type};`,
+    })),
+  );
+  return `${header}\nimport type { components, operations } from './openapi.js';\n\n${printed.join('\n')}\n`;
 }
 
-function specConstant(model: SpecModel): string {
+async function specConstant(model: SpecModel, header: string): Promise<string> {
   const id = specIdentity(model);
-  return `${jsdoc('The spec these types were generated from.')}export const spec = ${JSON.stringify(id)} as const;\n`;
+  const doc = jsdoc('The spec these types were generated from.');
+  const start = 'export const spec = ';
+  const printed = printLiteral(id, '', start.length, ' as const;'.length);
+  if (printed) return `${header}\n${doc}${start}${printed} as const;\n`;
+  return formatTs(`${header}\n${doc}${start}${JSON.stringify(id)} as const;\n`);
 }
