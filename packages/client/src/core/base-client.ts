@@ -49,6 +49,19 @@ function env(name: string): string | undefined {
   return value === '' ? undefined : value;
 }
 
+function isEmpty(record: Record<string, unknown>): boolean {
+  for (const _ in record) return false;
+  return true;
+}
+
+const PATH_PARTS = new Map<string, string[]>();
+
+function pathParts(path: string): string[] {
+  let parts = PATH_PARTS.get(path);
+  if (!parts) PATH_PARTS.set(path, (parts = path.split(/\{([^}]+)\}/)));
+  return parts;
+}
+
 function checkHeaders(headers: Record<string, string> | undefined, where: string): void {
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (CRLF.test(name) || CRLF.test(String(value))) {
@@ -119,8 +132,9 @@ export class BaseClient {
       ...options.defaultHeaders,
       Authorization: `Bearer ${apiKey}`,
     };
-    this.#wireHeaders = Object.fromEntries(
-      Object.entries(this.#baseHeaders).map(([k, v]) => [k.toLowerCase(), v]),
+    // Frozen: requests without headers of their own send this very object.
+    this.#wireHeaders = Object.freeze(
+      Object.fromEntries(Object.entries(this.#baseHeaders).map(([k, v]) => [k.toLowerCase(), v])),
     );
     // The global fetch is looked up per request, so mocks (msw) and polyfills installed after
     // the client was made still apply.
@@ -268,8 +282,8 @@ export class BaseClient {
     if (signal?.aborted) throw new APIUserAbortError();
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(TIMEOUT), timeout);
-    const onAbort = () => controller.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const onAbort = signal && (() => controller.abort());
+    if (onAbort) signal.addEventListener('abort', onAbort, { once: true });
     try {
       const response = await this.#exchange(op, path, search, body, headers, controller.signal);
       this.#limiter?.observe(op.category, response.headers);
@@ -313,7 +327,7 @@ export class BaseClient {
       );
     } finally {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      if (onAbort) signal.removeEventListener('abort', onAbort);
     }
   }
 
@@ -330,14 +344,21 @@ export class BaseClient {
     extra: Record<string, string>,
     signal: AbortSignal,
   ): Promise<Response> {
-    let url = this.baseUrl + op.path;
-    if (path)
-      url = url.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(path[name] ?? ''));
+    let url = this.baseUrl;
+    if (path) {
+      // The path split once per operation: even parts are literal, odd parts parameter names.
+      const parts = pathParts(op.path);
+      for (let i = 0; i < parts.length; i++)
+        url += i % 2 ? encodeURIComponent(path[parts[i]!] ?? '') : parts[i];
+    } else url += op.path;
     if (search) url += `?${search}`;
     // Lower-case keys merge like Headers would, without building one: fetch builds its own.
-    const headers: Record<string, string> = { ...this.#wireHeaders };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    for (const name in extra) headers[name.toLowerCase()] = extra[name]!;
+    let headers = this.#wireHeaders;
+    if (body !== undefined || !isEmpty(extra)) {
+      headers = { ...headers };
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      for (const name in extra) headers[name.toLowerCase()] = extra[name]!;
+    }
     const init: RequestInit = { method: op.method, headers, signal };
     if (body !== undefined) init.body = JSON.stringify(body);
     if (this.#middleware.length === 0) return this.#fetch(url, init);
