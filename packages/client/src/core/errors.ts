@@ -123,17 +123,11 @@ export class RateLimitError extends APIError {
   }
   /** `X-RateLimit-Limit`, `-Remaining` and `-Reset` (unix seconds), where present. */
   get rateLimit(): { limit?: number; remaining?: number; reset?: number } {
-    const read = (name: string) => {
-      const v = this.headers.get(name);
-      return v === null || !Number.isFinite(Number(v)) ? undefined : Number(v);
-    };
     const out: { limit?: number; remaining?: number; reset?: number } = {};
-    const limit = read('x-ratelimit-limit');
-    const remaining = read('x-ratelimit-remaining');
-    const reset = read('x-ratelimit-reset');
-    if (limit !== undefined) out.limit = limit;
-    if (remaining !== undefined) out.remaining = remaining;
-    if (reset !== undefined) out.reset = reset;
+    for (const key of ['limit', 'remaining', 'reset'] as const) {
+      const v = this.headers.get(`x-ratelimit-${key}`);
+      if (v !== null && v.trim() !== '' && Number.isFinite(Number(v))) out[key] = Number(v);
+    }
     return out;
   }
 }
