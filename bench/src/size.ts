@@ -17,15 +17,30 @@ if (!res.ok) throw new Error(String(res.status));
 console.log(await res.json());`,
 };
 
+/** One app's bundle: its sizes, its text, and the minified bytes each module adds. */
+export interface AppSize {
+  min: number;
+  gzip: number;
+  brotli: number;
+  text: string;
+  modules: (readonly [string, number])[];
+}
+
+// `../packages/client/dist/core/retry.js` → `client/core/retry`, for the breakdown note.
+function moduleName(file: string): string {
+  return file
+    .replace(/^.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, '')
+    .replace(/^.*packages\/([^/]+)\/dist\//, '$1/')
+    .replace(/\.m?js$/, '');
+}
+
 /** Text only openapi-fetch's bundle has (its serializer options). */
 export const OPENAPI_FETCH = /querySerializer|bodySerializer/;
 
 /** Bundles each one-call app with esbuild (minified, browser) and measures it. */
-export async function bundleSizes(): Promise<
-  Record<string, { min: number; gzip: number; brotli: number; text: string }>
-> {
+export async function bundleSizes(): Promise<Record<string, AppSize>> {
   const dir = await mkdtemp(path.join(tmpdir(), 'lightfield-size-'));
-  const out: Record<string, { min: number; gzip: number; brotli: number; text: string }> = {};
+  const out: Record<string, AppSize> = {};
   for (const [name, source] of Object.entries(APPS)) {
     const entry = path.join(dir, `${name.replace(/\W/g, '_')}.mjs`);
     await writeFile(entry, source);
@@ -38,14 +53,20 @@ export async function bundleSizes(): Promise<
       write: false,
       nodePaths: [path.resolve(import.meta.dirname, '../node_modules')],
       logLevel: 'error',
+      metafile: true,
     });
     const bytes = Buffer.from(result.outputFiles[0]!.contents);
+    const inputs = Object.values(result.metafile.outputs)[0]?.inputs ?? {};
     out[name] = {
       min: bytes.length,
       gzip: gzipSync(bytes, { level: 9 }).length,
       brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
         .length,
       text: bytes.toString('utf8'),
+      modules: Object.entries(inputs)
+        .map(([file, v]) => [moduleName(file), v.bytesInOutput] as const)
+        .filter(([, n]) => n > 0)
+        .sort((a, b) => b[1] - a[1]),
     };
   }
   return out;
@@ -82,6 +103,10 @@ export async function size(): Promise<Section> {
     ],
     notes: [
       `The client app holds no openapi-fetch: \`createRawClient\` (the openapi-fetch client) is the separate \`@lightfield/client/raw\` entry. Against the bare openapi-fetch app the client app is ${kb(own.min)} minified, ${kb(own.brotli)} brotli larger.`,
+      `Where the client app's minified bytes come from (esbuild metafile): ${ours.modules
+        .slice(0, 12)
+        .map(([m, n]) => `${m} ${kb(n)}`)
+        .join(', ')}.`,
     ],
     ranAt: new Date().toISOString(),
   };
