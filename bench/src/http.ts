@@ -7,7 +7,7 @@ import { request } from 'undici';
 import { figure, ratio, show, type Section } from './report.js';
 
 /** Loopback HTTP at concurrency 10 against a minimal node:http server, rotating the order over rounds. */
-export async function http(rounds = 3, seconds = 2): Promise<Section> {
+export async function http(rounds = 5, seconds = 2): Promise<Section> {
   const child = fork(fileURLToPath(new URL('./http-server.js', import.meta.url)));
   const { port } = await new Promise<{ port: number }>((resolve) =>
     child.once('message', (m) => resolve(m as { port: number })),
