@@ -77,7 +77,7 @@ export async function http(rounds = 5, seconds = 2): Promise<Section> {
     ],
     notes: [
       `${rounds} rounds of ${seconds} s per client, order rotated each round; the server runs in its own process.`,
-      `Our client gives every attempt an AbortSignal so a timeout really aborts the request; undici's handling of that signal alone takes fetch to ${signalCost.toFixed(2)}× of plain fetch in this run (the "fetch + timeout signal" row), and it is most of the gap.`,
+      `Our client gives every attempt an AbortSignal so a timeout really aborts the request; undici's handling of that signal alone takes fetch to ${signalCost.toFixed(2)}× of plain fetch in this run (the "fetch + timeout signal" row).`,
     ],
     ranAt: new Date().toISOString(),
   };
