@@ -22,19 +22,21 @@ import { rawAccess } from './core/raw-access.js';
 export type RawClient = Client<paths>;
 
 /**
- * An openapi-fetch client that sends as `client` does: its base URL, `fetch`, auth and version
- * headers, and its `use()` middleware (added before or after). It has no retries, timeouts or rate
- * limiting: those belong to the generated methods.
+ * The openapi-fetch client that sends as `client` does: its base URL, `fetch`, auth and version
+ * headers, and its `use()` middleware (added before or after). One per client: calling this again
+ * returns the same one. It has no retries, timeouts or rate limiting: those belong to the
+ * generated methods.
  */
 export function createRawClient(client: BaseClient): RawClient {
   const access = rawAccess.get(client);
   if (!access) throw new LightfieldError('createRawClient needs a client made by this package');
+  if (access.raw) return access.raw as RawClient;
   const raw = createClient<paths>({
     baseUrl: client.baseUrl,
     fetch: access.fetch,
     headers: access.headers,
   });
   raw.use(...access.middleware);
-  access.clients.push(raw);
+  access.raw = raw;
   return raw;
 }

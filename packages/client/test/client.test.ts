@@ -153,7 +153,7 @@ describe('methods', () => {
 
   test('a raw openapi-fetch client sends as the client does, with its middleware', async () => {
     const { client, requests } = fetchClient(() => json(entity()));
-    // One made before use() and one after: both get the middleware.
+    // Made before use(), it still gets the middleware.
     const before = createRawClient(client);
     const tagged: string[] = [];
     client.use({
@@ -164,6 +164,8 @@ describe('methods', () => {
       },
     });
     const after = createRawClient(client);
+    // One raw client per client, so calling it per request holds nothing more.
+    expect(after).toBe(before);
     const params = { header: { 'Lightfield-Version': '2026-03-01' } } as const;
     const { data } = await before.GET('/v1/opportunities/{id}', {
       params: { ...params, path: { id: 'opp_9' } },

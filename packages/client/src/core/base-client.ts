@@ -146,18 +146,17 @@ export class BaseClient {
       headers: this.#baseHeaders,
       fetch: (request) => this.#fetch(request),
       middleware: this.#middleware,
-      clients: [],
     };
     rawAccess.set(this, this.#raw);
   }
 
   /**
-   * Adds openapi-fetch middleware to every request: the methods', and those of raw clients from
+   * Adds openapi-fetch middleware to every request: the methods', and those of the raw client from
    * `@lightfield/client/raw`, made before or after.
    */
   use(...middleware: Middleware[]): this {
     this.#middleware.push(...middleware);
-    for (const raw of this.#raw.clients) raw.use(...middleware);
+    this.#raw.raw?.use(...middleware);
     return this;
   }
 

@@ -7,8 +7,8 @@ export interface RawAccess {
   fetch: (request: Request) => Promise<Response>;
   /** The client's middleware so far. */
   middleware: Middleware[];
-  /** The raw clients made from it, which later `use()` calls reach too. */
-  clients: { use(...middleware: Middleware[]): void }[];
+  /** The raw client made from it, if any; later `use()` calls reach it too. */
+  raw?: { use(...middleware: Middleware[]): void };
 }
 
 /**
