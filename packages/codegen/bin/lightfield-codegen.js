@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// The formatting worker starts before the CLI's imports (openapi-typescript loads the TypeScript
-// compiler), so prettier loads and warms up in parallel with them.
+// For `generate`, the formatting worker starts before the CLI's imports (openapi-typescript loads
+// the TypeScript compiler), so prettier loads and warms up in parallel with them. `lint` formats
+// nothing, so it starts no worker.
 import { startFormatter } from '../dist/format.js';
 
-startFormatter();
+const argv = process.argv.slice(2);
+if (argv[0] === 'generate') startFormatter();
 const { main } = await import('../dist/cli.js');
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(argv);

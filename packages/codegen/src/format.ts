@@ -5,7 +5,8 @@ import { Worker } from 'node:worker_threads';
 /** The line width generated code is printed to. */
 export const PRINT_WIDTH = 100;
 
-const OPTIONS = {
+/** The prettier options generated code is formatted with. */
+export const PRETTIER_OPTIONS = {
   parser: 'typescript',
   singleQuote: true,
   printWidth: PRINT_WIDTH,
@@ -62,7 +63,10 @@ export function startFormatter(): void {
   if (worker) return;
   const w = new Worker(WORKER, {
     eval: true,
-    workerData: { prettier: createRequire(import.meta.url).resolve('prettier'), options: OPTIONS },
+    workerData: {
+      prettier: createRequire(import.meta.url).resolve('prettier'),
+      options: PRETTIER_OPTIONS,
+    },
   });
   // An idle worker must not keep the process alive. unref() before the thread is online does
   // not hold in Node 20, so it is repeated once it is.
@@ -136,7 +140,7 @@ function flat(value: unknown): string | undefined {
     const size = (v: unknown) => (typeof v === 'object' && v !== null ? Object.keys(v).length : 0);
     const matrix =
       value.length > 1 &&
-      value.every((v) => size(v) > 1 && Array.isArray(v) === Array.isArray(value[0]) && v !== null);
+      value.every((v) => size(v) > 1 && Array.isArray(v) === Array.isArray(value[0]));
     if (matrix) return undefined;
     const items = value.map(flat);
     return items.includes(undefined) ? undefined : `[${items.join(', ')}]`;
@@ -194,6 +198,29 @@ export function printLiteral(
   }
   // A primitive too long for its line: prettier may move it to the next one.
   return undefined;
+}
+
+/** A `const` declaration of a JSON value: `start` + value + `end`, after its JSDoc. */
+export interface ConstantDeclaration {
+  doc: string;
+  start: string;
+  value: unknown;
+  end: string;
+}
+
+/**
+ * A file of `const` declarations of JSON values after `prelude`, one blank line apart: printed
+ * directly when every value's layout is certain, else formatted by prettier.
+ */
+export async function constantsFile(
+  prelude: string,
+  decls: ConstantDeclaration[],
+): Promise<string> {
+  const printed = decls.map((d) => printLiteral(d.value, '', d.start.length, d.end.length));
+  const body = (values: (string | undefined)[]) =>
+    decls.map((d, i) => `${d.doc}${d.start}${values[i]}${d.end}`).join('\n\n');
+  if (printed.every((p) => p !== undefined)) return `${prelude}${body(printed)}\n`;
+  return formatTs(`${prelude}${body(decls.map((d) => JSON.stringify(d.value)))}\n`);
 }
 
 /** A JSDoc block indented as prettier indents it inside a block. */

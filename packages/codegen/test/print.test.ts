@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { format } from 'prettier';
 import { describe, expect, it } from 'vitest';
-import { formatDeclarations, formatTs, printLiteral, PRINT_WIDTH } from '../src/format.js';
+import { formatDeclarations, formatTs, PRETTIER_OPTIONS, printLiteral } from '../src/format.js';
 import { loadSpec } from '../src/load-spec.js';
 import { replicateSpecFile } from '../src/synthetic-spec.js';
 import { targets } from '../src/targets/index.js';
@@ -12,12 +12,7 @@ import { SPEC, tempDir } from './helpers.js';
 // The printers skip prettier where they know its layout. What they print must be exactly what
 // prettier keeps, or `format:check` would fail on generated code; prettier is the oracle here.
 
-const OPTIONS = {
-  parser: 'typescript',
-  singleQuote: true,
-  printWidth: PRINT_WIDTH,
-  trailingComma: 'all',
-} as const;
+const OPTIONS = PRETTIER_OPTIONS;
 
 /** `export const <name> = <value> as const;` printed by printLiteral, or undefined. */
 function statement(name: string, value: unknown): string | undefined {

@@ -1,4 +1,4 @@
-import { formatTs, indentDoc, jsdoc, printLiteral, propertyKey } from '../format.js';
+import { constantsFile, formatTs, indentDoc, jsdoc, printLiteral, propertyKey } from '../format.js';
 import { generatedHeader, specIdentity } from '../header.js';
 import { deref, isObject } from '../rules.js';
 import { pascal, refName, type OperationModel, type SpecModel } from '../spec-model.js';
@@ -106,27 +106,28 @@ async function operationsFile(model: SpecModel, header: string): Promise<string>
 }
 
 /** `spec.ts`: the spec's identity and the client's defaults. */
-async function specFile(model: SpecModel, header: string): Promise<string> {
-  const defaults = {
-    baseUrl: model.baseUrl,
-    headers: model.constantHeaders,
-    rateLimits: model.rateLimits,
-  };
+function specFile(model: SpecModel, header: string): Promise<string> {
   const head = "import type { SpecDefaults } from '../core/base-client.js';";
-  const specStart = 'export const spec = ';
-  const defaultsStart = 'export const specDefaults: SpecDefaults = ';
-  const spec = printLiteral(specIdentity(model), '', specStart.length, ' as const;'.length);
-  const values = printLiteral(defaults, '', defaultsStart.length, 1);
-  const specDoc = jsdoc('The spec this client was generated from.');
-  const defaultsDoc = jsdoc(
-    'Defaults the client takes from the spec: server, constant headers and rate limits.',
-  );
-  if (spec && values) {
-    return `${header}\n${head}\n\n${specDoc}${specStart}${spec} as const;\n\n${defaultsDoc}${defaultsStart}${values};\n`;
-  }
-  return formatTs(
-    `${header}\n${head}\n\n${specDoc}${specStart}${JSON.stringify(specIdentity(model))} as const;\n\n${defaultsDoc}${defaultsStart}${JSON.stringify(defaults)};`,
-  );
+  return constantsFile(`${header}\n${head}\n\n`, [
+    {
+      doc: jsdoc('The spec this client was generated from.'),
+      start: 'export const spec = ',
+      value: specIdentity(model),
+      end: ' as const;',
+    },
+    {
+      doc: jsdoc(
+        'Defaults the client takes from the spec: server, constant headers and rate limits.',
+      ),
+      start: 'export const specDefaults: SpecDefaults = ',
+      value: {
+        baseUrl: model.baseUrl,
+        headers: model.constantHeaders,
+        rateLimits: model.rateLimits,
+      },
+      end: ';',
+    },
+  ]);
 }
 
 /** The TypeScript type of a schema: the named alias where the spec names it, else `fallback`. */

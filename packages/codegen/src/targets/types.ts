@@ -1,6 +1,6 @@
 import { createConfig } from '@redocly/openapi-core';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { formatDeclarations, formatTs, jsdoc, PRINT_WIDTH, printLiteral } from '../format.js';
+import { constantsFile, formatDeclarations, jsdoc, PRINT_WIDTH } from '../format.js';
 import { generatedHeader, specIdentity } from '../header.js';
 import { pascal, type SpecModel } from '../spec-model.js';
 import type { FileMap } from '../write-output.js';
@@ -95,11 +95,13 @@ async function aliases(model: SpecModel, header: string): Promise<string> {
   return `${header}\nimport type { components, operations } from './openapi.js';\n\n${printed.join('\n')}\n`;
 }
 
-async function specConstant(model: SpecModel, header: string): Promise<string> {
-  const id = specIdentity(model);
-  const doc = jsdoc('The spec these types were generated from.');
-  const start = 'export const spec = ';
-  const printed = printLiteral(id, '', start.length, ' as const;'.length);
-  if (printed) return `${header}\n${doc}${start}${printed} as const;\n`;
-  return formatTs(`${header}\n${doc}${start}${JSON.stringify(id)} as const;\n`);
+function specConstant(model: SpecModel, header: string): Promise<string> {
+  return constantsFile(`${header}\n`, [
+    {
+      doc: jsdoc('The spec these types were generated from.'),
+      start: 'export const spec = ',
+      value: specIdentity(model),
+      end: ' as const;',
+    },
+  ]);
 }
