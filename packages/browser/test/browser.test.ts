@@ -4,6 +4,7 @@ import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Lightfield } from '@lightfield/client';
 import { chromium, type Browser } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -149,10 +150,9 @@ describe('@lightfield/client in Chromium', () => {
       const run = await runPage('client-and-mock', { mode: 'mock', api: mock.url });
       expectAllPassed(run);
       // The write landed on the mock itself, not in some page-side stand-in.
-      const res = await fetch(`${mock.url}/v1/opportunities/${run.result.createdId}`, {
-        headers: { authorization: 'Bearer k', 'lightfield-version': '2026-03-01' },
-      });
-      expect(res.status).toBe(200);
+      const node = new Lightfield({ apiKey: 'k', baseUrl: mock.url, logLevel: 'off' });
+      const stored = await node.opportunity.retrieve(run.result.createdId!);
+      expect(stored.fields['$name']?.value).toBe('Browser renewal');
     } finally {
       await mock.stop();
     }
