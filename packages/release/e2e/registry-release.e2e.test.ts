@@ -1,14 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { appendFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { turboCacheDir } from '../src/clone.js';
 import { copyRepo } from '../src/copy-repo.js';
 import { addUser, packument, startRegistry, type Registry } from '../src/registry.js';
-import { cleanEnv, mustRun, runCommand, type CommandResult } from '../src/services.js';
+import {
+  cleanEnv,
+  makeTempDir,
+  mustRun,
+  removeTempDir,
+  runCommand,
+  trackTempDir,
+  type CommandResult,
+} from '../src/services.js';
 import { PUBLISHED } from '../src/smoke.js';
 
 // The real release flow, in a throwaway copy of the repository, against a Verdaccio registry on
@@ -43,7 +50,7 @@ const tail = (r: CommandResult) =>
     .join('\n');
 
 beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'lightfield-registry-'));
+  work = await makeTempDir('lightfield-registry-');
   registry = await startRegistry(path.join(work, 'registry'), log);
   token = await addUser(registry.url, 'release-bot', randomBytes(12).toString('hex'));
   log(`verdaccio: ${registry.url}`);
@@ -62,7 +69,7 @@ beforeAll(async () => {
   });
 
   // A release runs from a checkout: the copy becomes a git repository, so changesets can tag it.
-  copy = await copyRepo(root, 'lightfield-release-copy-');
+  copy = trackTempDir(await copyRepo(root, 'lightfield-release-copy-'));
   await sh(copy, 'git', 'init', '--quiet', '--initial-branch', 'main');
   await sh(copy, 'git', 'add', '--all');
   await sh(copy, 'git', 'commit', '--quiet', '--message', 'copy');
@@ -94,8 +101,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await registry?.server.stop();
-  if (copy) await rm(copy, { recursive: true, force: true });
-  if (work) await rm(work, { recursive: true, force: true });
+  if (copy) await removeTempDir(copy);
+  if (work) await removeTempDir(work);
 });
 
 test('pnpm release publishes the three packages at one version, tagged latest', async () => {

@@ -1,13 +1,18 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { cloneHead } from '../src/clone.js';
 import { startRemoteCache, type RemoteCache } from '../src/remote-cache.js';
-import { cleanEnv, mustRun, type CommandResult } from '../src/services.js';
+import {
+  cleanEnv,
+  makeTempDir,
+  mustRun,
+  removeTempDir,
+  type CommandResult,
+} from '../src/services.js';
 
 // Two clean clones of HEAD share one self-hosted remote cache: A builds cold and fills it, then B,
 // with no local cache, must replay every task from it (`FULL TURBO`).
@@ -72,7 +77,7 @@ async function build(clone: string): Promise<CommandResult> {
 }
 
 beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'lightfield-remote-cache-'));
+  work = await makeTempDir('lightfield-remote-cache-');
   cache = await startRemoteCache(path.join(work, 'server'));
   console.log(`remote cache: ${cache.env.TURBO_API} (team ${cache.env.TURBO_TEAM})`);
 
@@ -101,7 +106,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await cache?.server.stop();
-  if (work) await rm(work, { recursive: true, force: true });
+  if (work) await removeTempDir(work);
 });
 
 test('clone A builds every task cold and uploads each artifact to the server', async () => {

@@ -1,5 +1,9 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 /** What a finished command printed, its exit code and how long it took. */
 export interface CommandResult {
@@ -87,10 +91,49 @@ export interface Service {
 }
 
 const live = new Set<ChildProcess>();
-// A suite that dies without running its cleanup still takes its servers down with it.
-process.once('exit', () => {
+const temps = new Set<string>();
+const cleanUp = () => {
   for (const child of live) child.kill('SIGKILL');
-});
+  for (const dir of temps) {
+    try {
+      // Commands interrupted with us may still be writing there: retry a few times.
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    } catch {
+      // Best effort: the process is going down anyway.
+    }
+  }
+};
+// A suite that exits or is interrupted before its own cleanup still stops its servers and removes
+// its temp folders.
+process.once('exit', cleanUp);
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
+  process.once(signal, () => {
+    cleanUp();
+    process.exit(code);
+  });
+}
+
+/** A new temp folder, removed by {@link removeTempDir} or, failing that, when the process ends. */
+export async function makeTempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  temps.add(dir);
+  return dir;
+}
+
+/** Has a temp folder made elsewhere removed when the process ends, as {@link makeTempDir} does. */
+export function trackTempDir(dir: string): string {
+  temps.add(dir);
+  return dir;
+}
+
+/** Removes a folder made by {@link makeTempDir} (or any other). */
+export async function removeTempDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  temps.delete(dir);
+}
 
 /**
  * Starts a server process and resolves once its output matches `ready`; rejects (and stops it)
