@@ -9,7 +9,7 @@ import { Application, OptionDefaults } from 'typedoc';
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** Where `pnpm docs` writes the site (git-ignored). */
+/** Where `pnpm run docs` writes the site (git-ignored). */
 export const SITE = path.join(ROOT, 'docs', 'site');
 /** The packages TypeDoc documents, by folder under `packages/`. */
 export const PACKAGES = ['types', 'client', 'fixtures'] as const;

@@ -13,7 +13,7 @@ export interface SampleOperation {
 
 type Json = Record<string, unknown>;
 
-/** Every operation of the bundled spec that `pnpm docs` wrote, with its `x-codeSamples` TypeScript source. */
+/** Every operation of the bundled spec that `pnpm run docs` wrote, with its `x-codeSamples` TypeScript source. */
 export async function siteOperations(): Promise<SampleOperation[]> {
   const doc = JSON.parse(await readFile(path.join(SITE, 'openapi.json'), 'utf8')) as Json;
   const out: SampleOperation[] = [];
