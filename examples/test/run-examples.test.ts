@@ -1,0 +1,72 @@
+// Runs every program in src/ (built to dist/) as a team would, with node, against a fresh mock
+// server, and checks what it prints.
+import { execFile } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { createMockServer, type MockServerOptions } from '@lightfield/fixtures/server';
+import { describe, expect, test } from 'vitest';
+
+const run = promisify(execFile);
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+
+const cases: [string, { mock?: MockServerOptions; want: RegExp[] }][] = [
+  [
+    'create-update-retrieve',
+    { want: [/^created opp_\w+$/m, /^stage "(opt_\w+|Qualified)"$/m, /^amount cleared: true$/m] },
+  ],
+  [
+    'paginate-with-filters',
+    { want: [/^matches [1-9]\d*$/m, /^pages [2-9]\d* of \d+ opportunities$/m] },
+  ],
+  [
+    'errors-and-rate-limits',
+    {
+      want: [
+        /^not found: 404 not_found$/m,
+        /^api error: 404 not_found$/m,
+        /^refused locally: .*limit/m,
+        /^without the limiter: [1-9]\d* of 40 got 429$/m,
+        /^retry after \d+ s, remaining 0$/m,
+        /^with the limiter: 40 of 40 succeeded$/m,
+        /^bad request: unknown_field at fields\.notAField$/m,
+      ],
+    },
+  ],
+  [
+    'idempotent-retry',
+    {
+      // Connections drop after the create is committed: only the key keeps it to one copy.
+      mock: {
+        faults: { seed: 5, rules: [{ operations: ['opportunity.create'], dropAfterCommit: 0.4 }] },
+      },
+      want: [/^same opportunity: true$/m, /^copies created: 1$/m],
+    },
+  ],
+];
+
+test('every program in src/ has a case here', async () => {
+  const programs = (await readdir(DIST))
+    .filter((f) => f.endsWith('.js') && f !== 'shared.js')
+    .map((f) => f.replace(/\.js$/, ''));
+  expect(programs.sort()).toEqual(cases.map(([name]) => name).sort());
+});
+
+describe.each(cases)('%s', (name, { mock: options, want }) => {
+  test('runs against the mock and prints what it shows', async () => {
+    const mock = await createMockServer({ seed: 42, port: 0, ...options });
+    try {
+      const { stdout } = await run(process.execPath, [`${DIST}${name}.js`], {
+        env: {
+          ...process.env,
+          LIGHTFIELD_BASE_URL: mock.url,
+          LIGHTFIELD_API_KEY: 'example-key',
+          LIGHTFIELD_LOG: 'off',
+        },
+      });
+      for (const line of want) expect(stdout).toMatch(line);
+    } finally {
+      await mock.close();
+    }
+  });
+});
