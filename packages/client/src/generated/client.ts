@@ -32,9 +32,9 @@ interface Transport {
 }
 
 /**
- * The query of `opportunity.list`.
+ * The query of `opportunity.list`, with field filters.
  */
-export type OpportunityListQuery = NonNullable<
+export type OpportunityListParams = NonNullable<
   operations['opportunity.list']['parameters']['query']
 > & { /** Field filters, e.g. `{ $name: { startsWith: 'Acme' } }`. */ filter?: Filter };
 
@@ -76,7 +76,7 @@ export class OpportunityResource {
    * `GET /v1/opportunities` · rate limit: Search · scope: `opportunities:read`
    */
   list(
-    query?: OpportunityListQuery,
+    query?: OpportunityListParams,
     options?: RequestOptions,
   ): PagePromise<OpportunityList['data'][number]> {
     return this.#client.requestPage(operationInfo['opportunity.list'], { query }, options);

@@ -1,4 +1,12 @@
-import { constantsFile, formatTs, indentDoc, jsdoc, printLiteral, propertyKey } from '../format.js';
+import {
+  constantsFile,
+  formatTs,
+  indentDoc,
+  jsdoc,
+  PRINT_WIDTH,
+  printLiteral,
+  propertyKey,
+} from '../format.js';
 import { generatedHeader, specIdentity } from '../header.js';
 import { deref, isObject } from '../rules.js';
 import { pascal, refName, type OperationModel, type SpecModel } from '../spec-model.js';
@@ -105,10 +113,14 @@ async function operationsFile(model: SpecModel, header: string): Promise<string>
   return formatTs([...head, ...loose, tail].join('\n'));
 }
 
-/** `spec.ts`: the spec's identity and the client's defaults. */
-function specFile(model: SpecModel, header: string): Promise<string> {
+/** `spec.ts`: the spec's identity, the client's defaults and the names of the headers it sends. */
+async function specFile(model: SpecModel, header: string): Promise<string> {
   const head = "import type { SpecDefaults } from '../core/base-client.js';";
-  return constantsFile(`${header}\n${head}\n\n`, [
+  const names = Object.keys(model.constantHeaders).map((h) => `'${h.replace(/'/g, "\\'")}'`);
+  const sent = `${jsdoc(
+    'The headers the client sends on every request by itself; the raw client makes them optional.',
+  )}export type SentHeader = ${names.join(' | ') || 'never'};\n`;
+  const constants = await constantsFile(`${header}\n${head}\n\n`, [
     {
       doc: jsdoc('The spec this client was generated from.'),
       start: 'export const spec = ',
@@ -128,6 +140,8 @@ function specFile(model: SpecModel, header: string): Promise<string> {
       end: ';',
     },
   ]);
+  const text = `${constants}\n${sent}`;
+  return sent.split('\n').every((l) => l.length <= PRINT_WIDTH) ? text : formatTs(text);
 }
 
 /** The TypeScript type of a schema: the named alias where the spec names it, else `fallback`. */
@@ -174,7 +188,8 @@ function clientFile(model: SpecModel): string {
         input.push('body');
       }
       if (op.queryParams.length || op.filter) {
-        const queryType = `${base}Query`;
+        // The name @lightfield/types gives the query (`…Params`), unless a body takes that name.
+        const queryType = op.requestBody ? `${base}Query` : `${base}Params`;
         const parts = op.queryParams.length
           ? [`NonNullable<${opType}['parameters']['query']>`]
           : [];
@@ -185,7 +200,7 @@ function clientFile(model: SpecModel): string {
           usesFilter = true;
         }
         extraTypes.push(
-          `${jsdoc(`The query of \`${op.operationId}\`.`)}export type ${queryType} = ${parts.join(' & ')};`,
+          `${jsdoc(`The query of \`${op.operationId}\`${op.filter ? ', with field filters' : ''}.`)}export type ${queryType} = ${parts.join(' & ')};`,
         );
         const required = op.queryParams.some((p) => p.required);
         params.push(`query${required ? '' : '?'}: ${queryType}`);

@@ -37,15 +37,15 @@ interface Transport {
 }
 
 /**
- * The query of `account.list`.
+ * The query of `account.list`, with field filters.
  */
-export type AccountListQuery = NonNullable<operations['account.list']['parameters']['query']> & {
+export type AccountListParams = NonNullable<operations['account.list']['parameters']['query']> & {
   /** Field filters, e.g. `{ $name: { startsWith: 'Acme' } }`. */ filter?: Filter;
 };
 /**
- * The query of `opportunity.list`.
+ * The query of `opportunity.list`, with field filters.
  */
-export type OpportunityListQuery = NonNullable<
+export type OpportunityListParams = NonNullable<
   operations['opportunity.list']['parameters']['query']
 > & { /** Field filters, e.g. `{ $name: { startsWith: 'Acme' } }`. */ filter?: Filter };
 
@@ -87,7 +87,7 @@ export class AccountResource {
    * `GET /v1/accounts` · rate limit: Search · scope: `accounts:read`
    */
   list(
-    query?: AccountListQuery,
+    query?: AccountListParams,
     options?: RequestOptions,
   ): PagePromise<AccountList['data'][number]> {
     return this.#client.requestPage(operationInfo['account.list'], { query }, options);
@@ -154,7 +154,7 @@ export class OpportunityResource {
    * `GET /v1/opportunities` · rate limit: Search · scope: `opportunities:read`
    */
   list(
-    query?: OpportunityListQuery,
+    query?: OpportunityListParams,
     options?: RequestOptions,
   ): PagePromise<OpportunityList['data'][number]> {
     return this.#client.requestPage(operationInfo['opportunity.list'], { query }, options);

@@ -22,3 +22,8 @@ export const specDefaults: SpecDefaults = {
   headers: { 'Lightfield-Version': '2026-03-01' },
   rateLimits: { Write: 25, Read: 25, Search: 25 },
 };
+
+/**
+ * The headers the client sends on every request by itself; the raw client makes them optional.
+ */
+export type SentHeader = 'Lightfield-Version';
