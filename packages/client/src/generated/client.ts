@@ -8,6 +8,9 @@ import type {
   OpportunityDefinitions,
   OpportunityList,
   OpportunityUpdateParams,
+  OrgBody,
+  OrgDefinitions,
+  OrgEntity,
   operations,
 } from '@lightfield/types';
 import type { APIPromise } from '../core/api-promise.js';
@@ -40,8 +43,10 @@ export type OpportunityListParams = NonNullable<
 
 /**
  * Opportunities represent potential deals or sales in Lightfield. Each opportunity belongs to an account and can have tasks and notes associated with it.
+ *
+ * `Org` narrows its entities and writes to an organization (see `Lightfield`).
  */
-export class OpportunityResource {
+export class OpportunityResource<Org extends OrgDefinitions = {}> {
   readonly #client: Transport;
   constructor(client: Transport) {
     this.#client = client;
@@ -53,7 +58,10 @@ export class OpportunityResource {
    *
    * `POST /v1/opportunities` · rate limit: Write · scope: `opportunities:create`
    */
-  create(body: OpportunityCreateParams, options?: RequestOptions): APIPromise<Opportunity> {
+  create(
+    body: OrgBody<OpportunityCreateParams, Org, 'opportunity'>,
+    options?: RequestOptions,
+  ): APIPromise<OrgEntity<Opportunity, Org, 'opportunity'>> {
     return this.#client.request(operationInfo['opportunity.create'], { body }, options);
   }
 
@@ -78,7 +86,7 @@ export class OpportunityResource {
   list(
     query?: OpportunityListParams,
     options?: RequestOptions,
-  ): PagePromise<OpportunityList['data'][number]> {
+  ): PagePromise<OrgEntity<OpportunityList['data'][number], Org, 'opportunity'>> {
     return this.#client.requestPage(operationInfo['opportunity.list'], { query }, options);
   }
 
@@ -89,7 +97,10 @@ export class OpportunityResource {
    *
    * `GET /v1/opportunities/{id}` · rate limit: Read · scope: `opportunities:read`
    */
-  retrieve(id: string, options?: RequestOptions): APIPromise<Opportunity> {
+  retrieve(
+    id: string,
+    options?: RequestOptions,
+  ): APIPromise<OrgEntity<Opportunity, Org, 'opportunity'>> {
     return this.#client.request(operationInfo['opportunity.retrieve'], { path: { id } }, options);
   }
 
@@ -102,9 +113,9 @@ export class OpportunityResource {
    */
   update(
     id: string,
-    body: OpportunityUpdateParams,
+    body: OrgBody<OpportunityUpdateParams, Org, 'opportunity'>,
     options?: RequestOptions,
-  ): APIPromise<Opportunity> {
+  ): APIPromise<OrgEntity<Opportunity, Org, 'opportunity'>> {
     return this.#client.request(
       operationInfo['opportunity.update'],
       { path: { id }, body },
@@ -116,12 +127,14 @@ export class OpportunityResource {
 /**
  * The Lightfield API client: one property per resource, each method one operation of the spec.
  *
+ * Give it an organization's definitions (a module `lightfield-codegen fields` writes) to type that organization's fields and relationships: `new Lightfield<MyOrg>()`.
+ *
  * @example
  * ```ts
  * const client = new Lightfield({ apiKey: process.env.LIGHTFIELD_API_KEY });
  * ```
  */
-export class Lightfield extends BaseClient {
+export class Lightfield<Org extends OrgDefinitions = {}> extends BaseClient {
   // Resources reach the protected request methods through this, not through public API.
   readonly #transport: Transport = {
     request: (op, input, options) => this.request(op, input, options),
@@ -130,7 +143,7 @@ export class Lightfield extends BaseClient {
   /**
    * Opportunities represent potential deals or sales in Lightfield. Each opportunity belongs to an account and can have tasks and notes associated with it.
    */
-  readonly opportunity: OpportunityResource = new OpportunityResource(this.#transport);
+  readonly opportunity: OpportunityResource<Org> = new OpportunityResource<Org>(this.#transport);
 
   constructor(options?: ClientOptions) {
     super(specDefaults, options);

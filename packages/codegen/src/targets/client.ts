@@ -33,6 +33,21 @@ export async function generateClient(model: SpecModel): Promise<FileMap> {
   return files;
 }
 
+/** The entity model's shape: an object schema with `fields` and `relationships` properties. */
+function isEntity(model: SpecModel, schema: unknown): boolean {
+  const node = deref(model.document, schema);
+  const props = isObject(node) && isObject(node['properties']) ? node['properties'] : {};
+  return 'fields' in props && 'relationships' in props;
+}
+
+/** The item schema of a paginated operation's `data`. */
+function listItem(model: SpecModel, op: OperationModel): unknown {
+  const schema = deref(model.document, op.success.schema);
+  const props = isObject(schema) && isObject(schema['properties']) ? schema['properties'] : {};
+  const data = deref(model.document, props['data']);
+  return isObject(data) ? data['items'] : undefined;
+}
+
 /** The list shape `{ data: Item[], totalCount }` with `limit`/`offset` query parameters. */
 export function isPaginated(model: SpecModel, op: OperationModel): boolean {
   const schema = deref(model.document, op.success.schema);
@@ -159,6 +174,7 @@ function clientFile(model: SpecModel): string {
   const extraTypes: string[] = [];
   const tags = (Array.isArray(model.document['tags']) ? model.document['tags'] : []) as Json[];
   let usesFilter = false;
+  let usesOrg = false;
 
   const classes = model.resources.map((resource) => {
     const Resource = pascal(resource.name);
@@ -179,11 +195,14 @@ function clientFile(model: SpecModel): string {
       if (op.pathParams.length > 1)
         input.splice(0, input.length, `path: { ${op.pathParams.map((p) => p.name).join(', ')} }`);
       if (op.requestBody) {
-        const type = typeOf(
+        const base = typeOf(
           op.requestBody.schema,
           `NonNullable<${opType}['requestBody']>['content']['application/json']`,
           aliases,
         );
+        const entityBody = isEntity(model, op.requestBody.schema);
+        if (entityBody) usesOrg = true;
+        const type = entityBody ? `OrgBody<${base}, Org, '${resource.name}'>` : base;
         params.push(`body${op.requestBody.required ? '' : '?'}: ${type}`);
         input.push('body');
       }
@@ -218,17 +237,26 @@ function clientFile(model: SpecModel): string {
         `\`${op.httpMethod.toUpperCase()} ${op.path}\`${op.rateLimit ? ` · rate limit: ${op.rateLimit}` : ''}${op.scope ? ` · scope: \`${op.scope}\`` : ''}`,
       );
       const call = `{ ${input.join(', ')} }`;
+      const org = (type: string, schema: unknown) => {
+        if (!isEntity(model, schema)) return type;
+        usesOrg = true;
+        return `OrgEntity<${type}, Org, '${resource.name}'>`;
+      };
       if (isPaginated(model, op)) {
-        return `${doc}${op.method}(${params.join(', ')}): PagePromise<${responseType}['data'][number]> {
+        const item = org(`${responseType}['data'][number]`, listItem(model, op));
+        return `${doc}${op.method}(${params.join(', ')}): PagePromise<${item}> {
           return this.#client.requestPage(operationInfo[${id}], ${call}, options);
         }`;
       }
-      return `${doc}${op.method}(${params.join(', ')}): APIPromise<${responseType}> {
+      return `${doc}${op.method}(${params.join(', ')}): APIPromise<${org(responseType, op.success.schema)}> {
         return this.#client.request(operationInfo[${id}], ${call}, options);
       }`;
     });
     const description = typeof tag?.['description'] === 'string' ? tag['description'] : undefined;
-    return `${jsdoc(description ?? `The \`${resource.name}\` operations.`)}export class ${Resource}Resource {
+    return `${jsdoc(
+      description ?? `The \`${resource.name}\` operations.`,
+      '`Org` narrows its entities and writes to an organization (see `Lightfield`).',
+    )}export class ${Resource}Resource<Org extends OrgDefinitions = {}> {
       readonly #client: Transport;
       constructor(client: Transport) {
         this.#client = client;
@@ -245,12 +273,16 @@ function clientFile(model: SpecModel): string {
       typeof tag?.['description'] === 'string'
         ? tag['description']
         : `The \`${r.name}\` operations.`;
-    return `${jsdoc(description)}readonly ${r.name}: ${pascal(r.name)}Resource = new ${pascal(r.name)}Resource(this.#transport);`;
+    return `${jsdoc(description)}readonly ${r.name}: ${pascal(r.name)}Resource<Org> = new ${pascal(r.name)}Resource<Org>(this.#transport);`;
   });
 
   const body = classes.join('\n\n') + extraTypes.join('\n');
   if (/\boperations\[/.test(body)) aliases.add('operations');
-  const typeImports = [...aliases].sort();
+  const typeImports = [
+    ...aliases,
+    'OrgDefinitions',
+    ...(usesOrg ? ['OrgBody', 'OrgEntity'] : []),
+  ].sort();
   return [
     typeImports.length ? `import type { ${typeImports.join(', ')} } from '@lightfield/types';` : '',
     "import type { APIPromise } from '../core/api-promise.js';",
@@ -273,8 +305,9 @@ function clientFile(model: SpecModel): string {
     '',
     `${jsdoc(
       `The ${model.title} client: one property per resource, each method one operation of the spec.`,
+      "Give it an organization's definitions (a module `lightfield-codegen fields` writes) to type that organization's fields and relationships: `new Lightfield<MyOrg>()`.",
       '@example\n```ts\nconst client = new Lightfield({ apiKey: process.env.LIGHTFIELD_API_KEY });\n```',
-    )}export class Lightfield extends BaseClient {
+    )}export class Lightfield<Org extends OrgDefinitions = {}> extends BaseClient {
       // Resources reach the protected request methods through this, not through public API.
       readonly #transport: Transport = {
         request: (op, input, options) => this.request(op, input, options),

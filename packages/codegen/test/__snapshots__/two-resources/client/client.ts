@@ -13,6 +13,9 @@ import type {
   OpportunityDefinitions,
   OpportunityList,
   OpportunityUpdateParams,
+  OrgBody,
+  OrgDefinitions,
+  OrgEntity,
   operations,
 } from '@lightfield/types';
 import type { APIPromise } from '../core/api-promise.js';
@@ -51,8 +54,10 @@ export type OpportunityListParams = NonNullable<
 
 /**
  * Opportunities represent potential deals or sales in Lightfield. Each account belongs to an account and can have tasks and notes associated with it.
+ *
+ * `Org` narrows its entities and writes to an organization (see `Lightfield`).
  */
-export class AccountResource {
+export class AccountResource<Org extends OrgDefinitions = {}> {
   readonly #client: Transport;
   constructor(client: Transport) {
     this.#client = client;
@@ -64,7 +69,10 @@ export class AccountResource {
    *
    * `POST /v1/accounts` · rate limit: Write · scope: `accounts:create`
    */
-  create(body: AccountCreateParams, options?: RequestOptions): APIPromise<Account> {
+  create(
+    body: OrgBody<AccountCreateParams, Org, 'account'>,
+    options?: RequestOptions,
+  ): APIPromise<OrgEntity<Account, Org, 'account'>> {
     return this.#client.request(operationInfo['account.create'], { body }, options);
   }
 
@@ -89,7 +97,7 @@ export class AccountResource {
   list(
     query?: AccountListParams,
     options?: RequestOptions,
-  ): PagePromise<AccountList['data'][number]> {
+  ): PagePromise<OrgEntity<AccountList['data'][number], Org, 'account'>> {
     return this.#client.requestPage(operationInfo['account.list'], { query }, options);
   }
 
@@ -100,7 +108,7 @@ export class AccountResource {
    *
    * `GET /v1/accounts/{id}` · rate limit: Read · scope: `accounts:read`
    */
-  retrieve(id: string, options?: RequestOptions): APIPromise<Account> {
+  retrieve(id: string, options?: RequestOptions): APIPromise<OrgEntity<Account, Org, 'account'>> {
     return this.#client.request(operationInfo['account.retrieve'], { path: { id } }, options);
   }
 
@@ -111,15 +119,21 @@ export class AccountResource {
    *
    * `POST /v1/accounts/{id}` · rate limit: Write · scope: `accounts:update`
    */
-  update(id: string, body: AccountUpdateParams, options?: RequestOptions): APIPromise<Account> {
+  update(
+    id: string,
+    body: OrgBody<AccountUpdateParams, Org, 'account'>,
+    options?: RequestOptions,
+  ): APIPromise<OrgEntity<Account, Org, 'account'>> {
     return this.#client.request(operationInfo['account.update'], { path: { id }, body }, options);
   }
 }
 
 /**
  * Opportunities represent potential deals or sales in Lightfield. Each opportunity belongs to an account and can have tasks and notes associated with it.
+ *
+ * `Org` narrows its entities and writes to an organization (see `Lightfield`).
  */
-export class OpportunityResource {
+export class OpportunityResource<Org extends OrgDefinitions = {}> {
   readonly #client: Transport;
   constructor(client: Transport) {
     this.#client = client;
@@ -131,7 +145,10 @@ export class OpportunityResource {
    *
    * `POST /v1/opportunities` · rate limit: Write · scope: `opportunities:create`
    */
-  create(body: OpportunityCreateParams, options?: RequestOptions): APIPromise<Opportunity> {
+  create(
+    body: OrgBody<OpportunityCreateParams, Org, 'opportunity'>,
+    options?: RequestOptions,
+  ): APIPromise<OrgEntity<Opportunity, Org, 'opportunity'>> {
     return this.#client.request(operationInfo['opportunity.create'], { body }, options);
   }
 
@@ -156,7 +173,7 @@ export class OpportunityResource {
   list(
     query?: OpportunityListParams,
     options?: RequestOptions,
-  ): PagePromise<OpportunityList['data'][number]> {
+  ): PagePromise<OrgEntity<OpportunityList['data'][number], Org, 'opportunity'>> {
     return this.#client.requestPage(operationInfo['opportunity.list'], { query }, options);
   }
 
@@ -167,7 +184,10 @@ export class OpportunityResource {
    *
    * `GET /v1/opportunities/{id}` · rate limit: Read · scope: `opportunities:read`
    */
-  retrieve(id: string, options?: RequestOptions): APIPromise<Opportunity> {
+  retrieve(
+    id: string,
+    options?: RequestOptions,
+  ): APIPromise<OrgEntity<Opportunity, Org, 'opportunity'>> {
     return this.#client.request(operationInfo['opportunity.retrieve'], { path: { id } }, options);
   }
 
@@ -180,9 +200,9 @@ export class OpportunityResource {
    */
   update(
     id: string,
-    body: OpportunityUpdateParams,
+    body: OrgBody<OpportunityUpdateParams, Org, 'opportunity'>,
     options?: RequestOptions,
-  ): APIPromise<Opportunity> {
+  ): APIPromise<OrgEntity<Opportunity, Org, 'opportunity'>> {
     return this.#client.request(
       operationInfo['opportunity.update'],
       { path: { id }, body },
@@ -194,12 +214,14 @@ export class OpportunityResource {
 /**
  * The Lightfield API client: one property per resource, each method one operation of the spec.
  *
+ * Give it an organization's definitions (a module `lightfield-codegen fields` writes) to type that organization's fields and relationships: `new Lightfield<MyOrg>()`.
+ *
  * @example
  * ```ts
  * const client = new Lightfield({ apiKey: process.env.LIGHTFIELD_API_KEY });
  * ```
  */
-export class Lightfield extends BaseClient {
+export class Lightfield<Org extends OrgDefinitions = {}> extends BaseClient {
   // Resources reach the protected request methods through this, not through public API.
   readonly #transport: Transport = {
     request: (op, input, options) => this.request(op, input, options),
@@ -208,11 +230,11 @@ export class Lightfield extends BaseClient {
   /**
    * Opportunities represent potential deals or sales in Lightfield. Each account belongs to an account and can have tasks and notes associated with it.
    */
-  readonly account: AccountResource = new AccountResource(this.#transport);
+  readonly account: AccountResource<Org> = new AccountResource<Org>(this.#transport);
   /**
    * Opportunities represent potential deals or sales in Lightfield. Each opportunity belongs to an account and can have tasks and notes associated with it.
    */
-  readonly opportunity: OpportunityResource = new OpportunityResource(this.#transport);
+  readonly opportunity: OpportunityResource<Org> = new OpportunityResource<Org>(this.#transport);
 
   constructor(options?: ClientOptions) {
     super(specDefaults, options);

@@ -175,8 +175,61 @@ export interface components {
         FieldValue: string | number | boolean | null | string[] | components["schemas"]["Address"] | components["schemas"]["FullName"];
         /** @description A typed field value. */
         Field: {
-            value: components["schemas"]["FieldValue"];
-            valueType: components["schemas"]["ValueType"];
+            value: components["schemas"]["Address"] | null;
+            /** @constant */
+            valueType: "ADDRESS";
+        } | {
+            value: boolean | null;
+            /** @constant */
+            valueType: "CHECKBOX";
+        } | {
+            value: number | null;
+            /** @constant */
+            valueType: "CURRENCY";
+        } | {
+            value: string | null;
+            /** @constant */
+            valueType: "DATETIME";
+        } | {
+            value: string | null;
+            /** @constant */
+            valueType: "EMAIL";
+        } | {
+            value: components["schemas"]["FullName"] | null;
+            /** @constant */
+            valueType: "FULL_NAME";
+        } | {
+            value: string | null;
+            /** @constant */
+            valueType: "MARKDOWN";
+        } | {
+            value: string[] | null;
+            /** @constant */
+            valueType: "MULTI_SELECT";
+        } | {
+            value: number | null;
+            /** @constant */
+            valueType: "NUMBER";
+        } | {
+            value: string | null;
+            /** @constant */
+            valueType: "SINGLE_SELECT";
+        } | {
+            value: string | null;
+            /** @constant */
+            valueType: "SOCIAL_HANDLE";
+        } | {
+            value: string | null;
+            /** @constant */
+            valueType: "TELEPHONE";
+        } | {
+            value: string | null;
+            /** @constant */
+            valueType: "TEXT";
+        } | {
+            value: string | null;
+            /** @constant */
+            valueType: "URL";
         };
         /** @description The entities related to this one under one relationship key. */
         Relationship: {
@@ -210,6 +263,19 @@ export interface components {
             externalId?: string | null;
             /** @description Map of field names to their typed values. System fields are prefixed with $ (e.g. $name, $email); custom attributes use their bare slug. */
             fields: {
+                /** @description The opportunity's name. */
+                $name: {
+                    value: string | null;
+                    /** @constant */
+                    valueType: "TEXT";
+                };
+                /** @description The stage, a SINGLE_SELECT option. */
+                $stage: {
+                    value: string | null;
+                    /** @constant */
+                    valueType: "SINGLE_SELECT";
+                };
+            } & {
                 [key: string]: components["schemas"]["Field"];
             };
             /** @description Map of relationship names to their associated entities. System relationships are prefixed with $ (e.g. $owner, $contact). */
@@ -374,6 +440,19 @@ export interface components {
             externalId?: string | null;
             /** @description Map of field names to their typed values. System fields are prefixed with $ (e.g. $name, $email); custom attributes use their bare slug. */
             fields: {
+                /** @description The account's name. */
+                $name: {
+                    value: string | null;
+                    /** @constant */
+                    valueType: "TEXT";
+                };
+                /** @description The stage, a SINGLE_SELECT option. */
+                $stage: {
+                    value: string | null;
+                    /** @constant */
+                    valueType: "SINGLE_SELECT";
+                };
+            } & {
                 [key: string]: components["schemas"]["Field"];
             };
             /** @description Map of relationship names to their associated entities. System relationships are prefixed with $ (e.g. $owner, $contact). */
