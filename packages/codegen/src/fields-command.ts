@@ -68,7 +68,7 @@ export async function runFields(
       err(
         `fields: ${rel} is out of date with the definitions${saved === undefined ? ' (missing)' : ':'}`,
       );
-      if (saved === text) {
+      if (saved !== undefined) {
         for (const l of missing(text, saved)) err(`  + ${l.trim()}`);
         for (const l of missing(saved, text)) err(`  - ${l.trim()}`);
       }
