@@ -4,6 +4,7 @@ import { format, resolveConfig } from 'prettier';
 import { codegen } from './codegen.js';
 import { ROOT } from './exec.js';
 import { http } from './http.js';
+import { innerLoop } from './inner-loop.js';
 import { mock } from './mock.js';
 import { overhead } from './overhead.js';
 import { machine, render, type Section } from './report.js';
@@ -21,6 +22,7 @@ const BENCHMARKS: Record<string, () => Promise<Section>> = {
   turbo,
   types,
   mock,
+  'inner-loop': innerLoop,
 };
 
 const names = process.argv.slice(2);

@@ -1,4 +1,4 @@
-import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSpec, targets, writeOutput } from '@lightfield/codegen';
 import { syntheticSpec } from './codegen.js';
@@ -70,9 +70,15 @@ async function largeSpecCosts(): Promise<[TypeCost, TypeCost]> {
     path.join(dir, 'client', 'core'),
     'dir',
   );
-  await writeFile(
+  // The types package's own entry and hand-written core, over the regenerated files.
+  await copyFile(
+    path.join(ROOT, 'packages', 'types', 'src', 'index.ts'),
     path.join(dir, 'types', 'index.ts'),
-    "export type * from './generated/aliases.js';\nexport type { components, operations, paths } from './generated/openapi.js';\n",
+  );
+  await symlink(
+    path.join(ROOT, 'packages', 'types', 'src', 'core'),
+    path.join(dir, 'types', 'core'),
+    'dir',
   );
   const ours = [
     "import { Lightfield } from './client/generated/client.js';",

@@ -6,8 +6,9 @@
  * import { Lightfield } from '@lightfield/client';
  * import { createRawClient } from '@lightfield/client/raw';
  * const raw = createRawClient(new Lightfield());
+ * // The headers the client sends by itself (`Lightfield-Version`) are optional here.
  * const { data, error } = await raw.GET('/v1/opportunities/{id}', {
- *   params: { path: { id: 'opp_123' }, header: { 'Lightfield-Version': '2026-03-01' } },
+ *   params: { path: { id: 'opp_123' } },
  * });
  * ```
  * @packageDocumentation
@@ -17,9 +18,38 @@ import type { paths } from '@lightfield/types';
 import type { BaseClient } from './core/base-client.js';
 import { LightfieldError } from './core/errors.js';
 import { rawAccess } from './core/raw-access.js';
+import type { SentHeader } from './generated/spec.js';
 
-/** The openapi-fetch client over the API's `paths`. */
-export type RawClient = Client<paths>;
+/** `T` with the keys `K` optional. */
+type Optional<T, K extends PropertyKey> = Omit<T, K> & Partial<Pick<T, K & keyof T>>;
+
+/** A `header` part that is optional once none of its keys is required. */
+type HeaderPart<H> = {} extends H ? { header?: H } : { header: H };
+
+/** An operation's parameters with the headers the client sends optional. */
+type LooseParams<P> = P extends { header?: infer H }
+  ? Omit<P, 'header'> & HeaderPart<Optional<NonNullable<H>, SentHeader>>
+  : P;
+
+/** An operation whose caller need not pass the headers the client sends. */
+type LooseOperation<Op> = Op extends { parameters: infer P }
+  ? Omit<Op, 'parameters'> & { parameters: LooseParams<P> }
+  : Op;
+
+/**
+ * The API's `paths` as the raw client takes them: the headers every request already carries
+ * (`SentHeader`, the spec's constant headers such as `Lightfield-Version`) are optional.
+ */
+export type RawPaths = {
+  [Path in keyof paths]: {
+    [M in keyof paths[Path]]: M extends 'parameters'
+      ? paths[Path][M]
+      : LooseOperation<paths[Path][M]>;
+  };
+};
+
+/** The openapi-fetch client over the API's `paths`, without the headers the client sends. */
+export type RawClient = Client<RawPaths>;
 
 /**
  * The openapi-fetch client that sends as `client` does: its base URL, `fetch`, auth and version
@@ -31,7 +61,7 @@ export function createRawClient(client: BaseClient): RawClient {
   const access = rawAccess.get(client);
   if (!access) throw new LightfieldError('createRawClient needs a client made by this package');
   if (access.raw) return access.raw as RawClient;
-  const raw = createClient<paths>({
+  const raw = createClient<RawPaths>({
     baseUrl: client.baseUrl,
     fetch: access.fetch,
     headers: access.headers,

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -22,9 +22,15 @@ beforeAll(async () => {
   await writeOutput(path.join(out, 'types', 'generated'), await targets['types']!(model));
   await writeOutput(path.join(out, 'client', 'generated'), await targets['client']!(model));
   await symlink(path.resolve(here, '../src/core'), path.join(out, 'client', 'core'), 'dir');
-  await writeFile(
+  // The types package's own entry and hand-written core, over the regenerated files.
+  await copyFile(
+    path.resolve(here, '../../types/src', 'index.ts'),
     path.join(out, 'types', 'index.ts'),
-    "export type * from './generated/aliases.js';\nexport type { components, operations, paths } from './generated/openapi.js';\n",
+  );
+  await symlink(
+    path.resolve(here, '../../types/src', 'core'),
+    path.join(out, 'types', 'core'),
+    'dir',
   );
   await writeFile(
     path.join(out, 'tsconfig.json'),

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSpec } from './load-spec.js';
+import { runFields } from './fields-command.js';
 import { formatProblem, SpecError } from './spec-error.js';
 import { targets, type Target } from './targets/index.js';
 import { diffOutput, writeOutput } from './write-output.js';
@@ -9,9 +10,14 @@ const USAGE = `Usage:
   lightfield-codegen generate --spec <file> [--check] <target>=<dir>...
   lightfield-codegen generate <target> --spec <file> --out <dir> [--check]
   lightfield-codegen lint --spec <file> [--config <redocly.yaml>]
+  lightfield-codegen fields --from <definitions.json | url>... --out <file.ts> [--name <Type>] [--spec <file>] [--check]
 
 Targets: ${Object.keys(targets).join(', ')}.
---check regenerates in memory and fails, naming the files, when <dir> differs.`;
+--check regenerates in memory and fails, naming the files, when <dir> differs.
+
+fields writes an organization's typed fields module from definitions responses (a saved file,
+or a URL read live with LIGHTFIELD_API_KEY and the spec's constant headers from --spec); with
+--check it writes nothing and fails when <file.ts> no longer matches them.`;
 
 function ms(start: number): string {
   return `${(performance.now() - start).toFixed(0)} ms`;
@@ -33,6 +39,8 @@ export async function main(
         out: { type: 'string' },
         config: { type: 'string' },
         check: { type: 'boolean', default: false },
+        from: { type: 'string', multiple: true },
+        name: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -46,6 +54,7 @@ export async function main(
     log(USAGE);
     return 0;
   }
+  if (command === 'fields') return fieldsCommand(values, log, err);
   if (!values.spec || (command !== 'generate' && command !== 'lint')) {
     err(USAGE);
     return 2;
@@ -120,6 +129,40 @@ export async function main(
     if (error instanceof SpecError) {
       for (const p of error.problems) err(formatProblem(p));
       err(`${error.problems.length} problem(s) in the spec; nothing was written.`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+async function fieldsCommand(
+  values: { from?: string[]; out?: string; name?: string; spec?: string; check?: boolean },
+  log: (m: string) => void,
+  err: (m: string) => void,
+): Promise<number> {
+  if (!values.from?.length || !values.out) {
+    err(`fields needs --from and --out\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.name !== undefined && !/^[A-Za-z_$][\w$]*$/.test(values.name)) {
+    err(`--name must be a TypeScript identifier, not "${values.name}"`);
+    return 2;
+  }
+  try {
+    return await runFields(
+      {
+        from: values.from,
+        out: values.out,
+        name: values.name ?? 'Org',
+        check: values.check ?? false,
+        ...(values.spec ? { spec: values.spec } : {}),
+      },
+      log,
+      err,
+    );
+  } catch (error) {
+    if (error instanceof SpecError) {
+      for (const p of error.problems) err(formatProblem(p));
       return 1;
     }
     throw error;

@@ -1,4 +1,5 @@
 import { pointerOf, type SpecProblem } from './spec-error.js';
+import { checkVariants } from './variants.js';
 
 type Problem = Omit<SpecProblem, 'file'>;
 type Json = Record<string, unknown>;
@@ -33,7 +34,11 @@ const SCHEMA_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array',
 
 /** Checks what generation relies on beyond the OpenAPI structure; returns every problem found. */
 export function checkRules(doc: Json): Problem[] {
-  return [...checkOperations(doc), ...checkSchemas(doc)];
+  return [
+    ...checkOperations(doc),
+    ...checkSchemas(doc),
+    ...checkVariants(doc).map((p) => ({ ...p, rule: 'variants' })),
+  ];
 }
 
 /** Whether a value is a JSON object (not null, not an array). */

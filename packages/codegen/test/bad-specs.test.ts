@@ -159,6 +159,30 @@ const cases: Case[] = [
       want: { location: /bad\.yaml:1:1/, message: /not a YAML mapping/ },
     },
   ],
+  [
+    'a field variant for no valueType',
+    {
+      given: edit((d) => {
+        d.components.schemas.Field['x-lightfield-variants'].schemas.NUMBR = { type: 'number' };
+      }),
+      want: {
+        location: /#\/components\/schemas\/Field\/x-lightfield-variants\/schemas\/NUMBR/,
+        message: /NUMBR is not a value of valueType/,
+      },
+    },
+  ],
+  [
+    'field variants on a property the schema lacks',
+    {
+      given: edit((d) => {
+        d.components.schemas.Field['x-lightfield-variants'].discriminator = 'kind';
+      }),
+      want: {
+        location: /#\/components\/schemas\/Field\/x-lightfield-variants\/discriminator/,
+        message: /discriminator must name a property of Field/,
+      },
+    },
+  ],
 ];
 
 let rejected = 0;

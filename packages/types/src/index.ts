@@ -3,9 +3,20 @@
  *
  * `paths`, `components` and `operations` are openapi-typescript's output, for use with
  * openapi-fetch; the named aliases (`Opportunity`, `OpportunityCreateParams`, …) are what
- * application code usually imports.
+ * application code usually imports. `Field` is a union discriminated on `valueType`; `OrgEntity` and
+ * `OrgBody` narrow an entity and its writes to one organization's definitions (see
+ * `lightfield-codegen fields`).
  * @packageDocumentation
  */
 export type { $defs, components, operations, paths, webhooks } from './generated/openapi.js';
 export type * from './generated/aliases.js';
+export type { FieldValueOf, FieldVariants, WithFieldValue } from './generated/fields.js';
+export type {
+  OrgBody,
+  OrgDefinitions,
+  OrgEntity,
+  OrgField,
+  OrgObject,
+  OrgRelationship,
+} from './core/org.js';
 export { spec } from './generated/spec.js';

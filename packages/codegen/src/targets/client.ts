@@ -1,4 +1,12 @@
-import { constantsFile, formatTs, indentDoc, jsdoc, printLiteral, propertyKey } from '../format.js';
+import {
+  constantsFile,
+  formatTs,
+  indentDoc,
+  jsdoc,
+  PRINT_WIDTH,
+  printLiteral,
+  propertyKey,
+} from '../format.js';
 import { generatedHeader, specIdentity } from '../header.js';
 import { deref, isObject } from '../rules.js';
 import { pascal, refName, type OperationModel, type SpecModel } from '../spec-model.js';
@@ -23,6 +31,21 @@ export async function generateClient(model: SpecModel): Promise<FileMap> {
   files.set('spec.ts', spec);
   files.set('client.ts', client);
   return files;
+}
+
+/** The entity model's shape: an object schema with `fields` and `relationships` properties. */
+function isEntity(model: SpecModel, schema: unknown): boolean {
+  const node = deref(model.document, schema);
+  const props = isObject(node) && isObject(node['properties']) ? node['properties'] : {};
+  return 'fields' in props && 'relationships' in props;
+}
+
+/** The item schema of a paginated operation's `data`. */
+function listItem(model: SpecModel, op: OperationModel): unknown {
+  const schema = deref(model.document, op.success.schema);
+  const props = isObject(schema) && isObject(schema['properties']) ? schema['properties'] : {};
+  const data = deref(model.document, props['data']);
+  return isObject(data) ? data['items'] : undefined;
 }
 
 /** The list shape `{ data: Item[], totalCount }` with `limit`/`offset` query parameters. */
@@ -105,10 +128,14 @@ async function operationsFile(model: SpecModel, header: string): Promise<string>
   return formatTs([...head, ...loose, tail].join('\n'));
 }
 
-/** `spec.ts`: the spec's identity and the client's defaults. */
-function specFile(model: SpecModel, header: string): Promise<string> {
+/** `spec.ts`: the spec's identity, the client's defaults and the names of the headers it sends. */
+async function specFile(model: SpecModel, header: string): Promise<string> {
   const head = "import type { SpecDefaults } from '../core/base-client.js';";
-  return constantsFile(`${header}\n${head}\n\n`, [
+  const names = Object.keys(model.constantHeaders).map((h) => `'${h.replace(/'/g, "\\'")}'`);
+  const sent = `${jsdoc(
+    'The headers the client sends on every request by itself; the raw client makes them optional.',
+  )}export type SentHeader = ${names.join(' | ') || 'never'};\n`;
+  const constants = await constantsFile(`${header}\n${head}\n\n`, [
     {
       doc: jsdoc('The spec this client was generated from.'),
       start: 'export const spec = ',
@@ -128,6 +155,8 @@ function specFile(model: SpecModel, header: string): Promise<string> {
       end: ';',
     },
   ]);
+  const text = `${constants}\n${sent}`;
+  return sent.split('\n').every((l) => l.length <= PRINT_WIDTH) ? text : formatTs(text);
 }
 
 /** The TypeScript type of a schema: the named alias where the spec names it, else `fallback`. */
@@ -140,11 +169,18 @@ function typeOf(schema: Json | undefined, fallback: string, aliases: Set<string>
   return fallback;
 }
 
+/** The name of a method's query type: the one @lightfield/types gives it (`…Params`), unless a body takes that name. */
+export function queryTypeName(op: OperationModel): string {
+  const base = `${pascal(op.resource)}${pascal(op.method)}`;
+  return op.requestBody ? `${base}Query` : `${base}Params`;
+}
+
 function clientFile(model: SpecModel): string {
   const aliases = new Set<string>();
   const extraTypes: string[] = [];
   const tags = (Array.isArray(model.document['tags']) ? model.document['tags'] : []) as Json[];
   let usesFilter = false;
+  let usesOrg = false;
 
   const classes = model.resources.map((resource) => {
     const Resource = pascal(resource.name);
@@ -165,16 +201,19 @@ function clientFile(model: SpecModel): string {
       if (op.pathParams.length > 1)
         input.splice(0, input.length, `path: { ${op.pathParams.map((p) => p.name).join(', ')} }`);
       if (op.requestBody) {
-        const type = typeOf(
+        const base = typeOf(
           op.requestBody.schema,
           `NonNullable<${opType}['requestBody']>['content']['application/json']`,
           aliases,
         );
+        const entityBody = isEntity(model, op.requestBody.schema);
+        if (entityBody) usesOrg = true;
+        const type = entityBody ? `OrgBody<${base}, Org, '${resource.name}'>` : base;
         params.push(`body${op.requestBody.required ? '' : '?'}: ${type}`);
         input.push('body');
       }
       if (op.queryParams.length || op.filter) {
-        const queryType = `${base}Query`;
+        const queryType = queryTypeName(op);
         const parts = op.queryParams.length
           ? [`NonNullable<${opType}['parameters']['query']>`]
           : [];
@@ -185,7 +224,7 @@ function clientFile(model: SpecModel): string {
           usesFilter = true;
         }
         extraTypes.push(
-          `${jsdoc(`The query of \`${op.operationId}\`.`)}export type ${queryType} = ${parts.join(' & ')};`,
+          `${jsdoc(`The query of \`${op.operationId}\`${op.filter ? ', with field filters' : ''}.`)}export type ${queryType} = ${parts.join(' & ')};`,
         );
         const required = op.queryParams.some((p) => p.required);
         params.push(`query${required ? '' : '?'}: ${queryType}`);
@@ -203,17 +242,26 @@ function clientFile(model: SpecModel): string {
         `\`${op.httpMethod.toUpperCase()} ${op.path}\`${op.rateLimit ? ` · rate limit: ${op.rateLimit}` : ''}${op.scope ? ` · scope: \`${op.scope}\`` : ''}`,
       );
       const call = `{ ${input.join(', ')} }`;
+      const org = (type: string, schema: unknown) => {
+        if (!isEntity(model, schema)) return type;
+        usesOrg = true;
+        return `OrgEntity<${type}, Org, '${resource.name}'>`;
+      };
       if (isPaginated(model, op)) {
-        return `${doc}${op.method}(${params.join(', ')}): PagePromise<${responseType}['data'][number]> {
+        const item = org(`${responseType}['data'][number]`, listItem(model, op));
+        return `${doc}${op.method}(${params.join(', ')}): PagePromise<${item}> {
           return this.#client.requestPage(operationInfo[${id}], ${call}, options);
         }`;
       }
-      return `${doc}${op.method}(${params.join(', ')}): APIPromise<${responseType}> {
+      return `${doc}${op.method}(${params.join(', ')}): APIPromise<${org(responseType, op.success.schema)}> {
         return this.#client.request(operationInfo[${id}], ${call}, options);
       }`;
     });
     const description = typeof tag?.['description'] === 'string' ? tag['description'] : undefined;
-    return `${jsdoc(description ?? `The \`${resource.name}\` operations.`)}export class ${Resource}Resource {
+    return `${jsdoc(
+      description ?? `The \`${resource.name}\` operations.`,
+      '`Org` narrows its entities and writes to an organization (see `Lightfield`).',
+    )}export class ${Resource}Resource<Org extends OrgDefinitions = {}> {
       readonly #client: Transport;
       constructor(client: Transport) {
         this.#client = client;
@@ -230,12 +278,16 @@ function clientFile(model: SpecModel): string {
       typeof tag?.['description'] === 'string'
         ? tag['description']
         : `The \`${r.name}\` operations.`;
-    return `${jsdoc(description)}readonly ${r.name}: ${pascal(r.name)}Resource = new ${pascal(r.name)}Resource(this.#transport);`;
+    return `${jsdoc(description)}readonly ${r.name}: ${pascal(r.name)}Resource<Org> = new ${pascal(r.name)}Resource<Org>(this.#transport);`;
   });
 
   const body = classes.join('\n\n') + extraTypes.join('\n');
   if (/\boperations\[/.test(body)) aliases.add('operations');
-  const typeImports = [...aliases].sort();
+  const typeImports = [
+    ...aliases,
+    'OrgDefinitions',
+    ...(usesOrg ? ['OrgBody', 'OrgEntity'] : []),
+  ].sort();
   return [
     typeImports.length ? `import type { ${typeImports.join(', ')} } from '@lightfield/types';` : '',
     "import type { APIPromise } from '../core/api-promise.js';",
@@ -258,8 +310,9 @@ function clientFile(model: SpecModel): string {
     '',
     `${jsdoc(
       `The ${model.title} client: one property per resource, each method one operation of the spec.`,
+      "Give it an organization's definitions (a module `lightfield-codegen fields` writes) to type that organization's fields and relationships: `new Lightfield<MyOrg>()`.",
       '@example\n```ts\nconst client = new Lightfield({ apiKey: process.env.LIGHTFIELD_API_KEY });\n```',
-    )}export class Lightfield extends BaseClient {
+    )}export class Lightfield<Org extends OrgDefinitions = {}> extends BaseClient {
       // Resources reach the protected request methods through this, not through public API.
       readonly #transport: Transport = {
         request: (op, input, options) => this.request(op, input, options),

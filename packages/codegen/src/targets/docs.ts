@@ -4,7 +4,7 @@ import { PRETTIER_OPTIONS } from '../format.js';
 import { deref, isObject } from '../rules.js';
 import { pascal, refName, type OperationModel, type SpecModel } from '../spec-model.js';
 import type { FileMap } from '../write-output.js';
-import { isPaginated } from './client.js';
+import { isPaginated, queryTypeName } from './client.js';
 
 type Json = Record<string, unknown>;
 
@@ -94,7 +94,7 @@ function signature(model: SpecModel, op: OperationModel): { params: string[]; re
   }
   if (op.queryParams.length > 0 || op.filter) {
     const required = op.queryParams.some((p) => p.required);
-    params.push(`query${required ? '' : '?'}: ${pascal(op.resource)}${pascal(op.method)}Query`);
+    params.push(`query${required ? '' : '?'}: ${queryTypeName(op)}`);
   }
   params.push('options?: RequestOptions');
   const response = refName(op.success.schema) ?? 'unknown';
@@ -123,7 +123,7 @@ function methodDetails(model: SpecModel, op: OperationModel): string {
       ? `- **Body:** ${typeLink(refName(op.requestBody.schema) ?? 'object')}${op.requestBody.required ? '' : ' (optional)'}`
       : '',
     op.queryParams.length > 0 || op.filter
-      ? `- **Query:** \`${pascal(op.resource)}${pascal(op.method)}Query\` (exported by \`@lightfield/client\`): ${[
+      ? `- **Query:** \`${queryTypeName(op)}\` (exported by \`@lightfield/client\`): ${[
           ...op.queryParams.map((p) => `\`${p.name}\`${p.required ? ' (required)' : ''}`),
           ...(op.filter ? ['`filter` (field filters)'] : []),
         ].join(', ')}`

@@ -1,13 +1,17 @@
 import { createConfig } from '@redocly/openapi-core';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { constantsFile, formatDeclarations, jsdoc, PRINT_WIDTH } from '../format.js';
+import { constantsFile, formatDeclarations, formatTs, jsdoc, PRINT_WIDTH } from '../format.js';
 import { generatedHeader, specIdentity } from '../header.js';
 import { pascal, type SpecModel } from '../spec-model.js';
+import { discriminatedDocument, readVariants } from '../variants.js';
 import type { FileMap } from '../write-output.js';
 
 type Json = Record<string, unknown>;
 
-/** Writes `openapi.ts` (openapi-typescript), `aliases.ts` (named types) and `spec.ts` (spec identity). */
+/**
+ * Writes `openapi.ts` (openapi-typescript), `aliases.ts` (named types), `spec.ts` (spec identity)
+ * and `fields.ts` (the field variants that organization-specific typing builds on).
+ */
 export async function generateTypes(model: SpecModel): Promise<FileMap> {
   const header = generatedHeader(model, 'types');
   // Formatting runs in a worker; queue it, and let other targets queue theirs, before
@@ -17,13 +21,19 @@ export async function generateTypes(model: SpecModel): Promise<FileMap> {
   // The document is already bundled and checked (loadSpec; the `lint` task runs redocly's rules),
   // so openapi-typescript's own lint pass runs with no rules.
   const redocly = await createConfig({ rules: {} }, { extends: [] });
-  const ast = await openapiTS(structuredClone(model.document) as never, { silent: true, redocly });
+  // Discriminated schemas (x-lightfield-variants) become unions in the types only.
+  const document = discriminatedDocument(model.document);
+  const ast = await openapiTS(
+    (document === model.document ? structuredClone(document) : document) as never,
+    { silent: true, redocly },
+  );
   const files: FileMap = new Map();
   // openapi-typescript prints its own output; formatting megabytes of it again would cost more than generating it.
   files.set('openapi.ts', `${header}\n${astToString(ast)}`);
   const [aliasesFile, specFile] = await formatted;
   files.set('aliases.ts', aliasesFile);
   files.set('spec.ts', specFile);
+  files.set('fields.ts', await formatTs(`${header}\n${fieldsFile(model)}`));
   return files;
 }
 
@@ -104,4 +114,37 @@ function specConstant(model: SpecModel, header: string): Promise<string> {
       end: ' as const;',
     },
   ]);
+}
+
+/**
+ * `fields.ts`: the variants of the spec's first discriminated schema (`x-lightfield-variants`, the
+ * entity field), by discriminator value, and two helpers over them. `@lightfield/types`' org
+ * typing (`src/core/org.ts`) builds on these names alone; without a discriminated schema they are
+ * empty and org typing keeps the spec's own field types.
+ */
+function fieldsFile(model: SpecModel): string {
+  const v = readVariants(model.document)[0];
+  const doc = (text: string) => jsdoc(text);
+  if (!v) {
+    return [
+      `${doc('The spec declares no discriminated field schema (`x-lightfield-variants`): no variants.')}export type FieldVariants = {};`,
+      `${doc('Without variants, a field keeps its type.')}export type WithFieldValue<F, T> = F;`,
+      `${doc('Without variants, any value the spec allows.')}export type FieldValueOf<F> = unknown;`,
+      '',
+    ].join('\n');
+  }
+  const d = JSON.stringify(v.discriminator).replace(/"/g, "'");
+  const p = JSON.stringify(v.property).replace(/"/g, "'");
+  return [
+    `import type { ${v.schema} } from './aliases.js';`,
+    '',
+    `${doc(`Each variant of \`${v.schema}\` by its \`${v.discriminator}\`.`)}export type FieldVariants = {`,
+    `  [K in ${v.schema}[${d}]]: Extract<${v.schema}, { ${v.discriminator}: K }>;`,
+    '};',
+    `${doc(`A \`${v.schema}\` variant whose \`${v.property}\` is narrowed to \`T\` (or null), e.g. an organization's select options.`)}export type WithFieldValue<F, T> = F extends unknown`,
+    `  ? Omit<F, ${p}> & { ${v.property}: T | null }`,
+    '  : never;',
+    `${doc(`The non-null \`${v.property}\` of a \`${v.schema}\` variant: what a write sends.`)}export type FieldValueOf<F> = F extends { ${v.property}: infer V } ? NonNullable<V> : never;`,
+    '',
+  ].join('\n');
 }

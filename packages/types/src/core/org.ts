@@ -1,0 +1,132 @@
+// Organization-specific typing: the entity and write types of a resource narrowed to one
+// organization's field and relationship definitions. The definitions come from a module that
+// `lightfield-codegen fields` writes from a definitions response; the value type of each
+// valueType comes from the spec (`FieldVariants`, generated). Nothing here names a resource.
+import type { FieldValueOf, FieldVariants, WithFieldValue } from '../generated/fields.js';
+
+/** One field of an organization, as `lightfield-codegen fields` writes it. */
+export interface OrgField {
+  /** The field's valueType. */
+  valueType: string;
+  /** A select field's option ids and labels. */
+  options?: string;
+  /** `true` for a field the API does not let you write. */
+  readOnly?: boolean;
+}
+
+/** One relationship of an organization, as `lightfield-codegen fields` writes it. */
+export interface OrgRelationship {
+  cardinality: string;
+  objectType: string;
+}
+
+/** The definitions of one resource of an organization. */
+export interface OrgObject {
+  fields: { [key: string]: OrgField };
+  relationships: { [key: string]: OrgRelationship };
+}
+
+/** An organization's definitions by resource name (`opportunity`, …): the `Org` of `Lightfield<Org>`. */
+export type OrgDefinitions = { [resource: string]: OrgObject };
+
+/** The spec's variant of a field's valueType; `never` for a valueType the spec doesn't know. */
+type VariantOf<D extends OrgField> = D['valueType'] extends keyof FieldVariants
+  ? FieldVariants[D['valueType']]
+  : never;
+
+/** A value narrowed to select options: a string becomes `O`, an array of strings `O[]`. */
+type Narrow<V, O> = V extends readonly string[] ? O[] : V extends string ? O : V;
+
+/** The value a write sends for a field; `Fallback` where the spec has no variant for it. */
+type InputValue<D extends OrgField, Fallback> = [VariantOf<D>] extends [never]
+  ? Fallback
+  : D extends { options: infer O }
+    ? Narrow<FieldValueOf<VariantOf<D>>, O>
+    : FieldValueOf<VariantOf<D>>;
+
+/** A field as an entity holds it; `Fallback` where the spec has no variant for it. */
+type ReadField<D extends OrgField, Fallback> = [VariantOf<D>] extends [never]
+  ? Fallback
+  : D extends { options: infer O }
+    ? WithFieldValue<VariantOf<D>, Narrow<FieldValueOf<VariantOf<D>>, O>>
+    : VariantOf<D>;
+
+/** The keys a type names, without its index signature. */
+type KnownKeys<T> = keyof {
+  [K in keyof T as string extends K ? never : number extends K ? never : K]: 0;
+};
+
+/** The named keys `T` requires. */
+type RequiredKeys<T> = {
+  [K in KnownKeys<T>]-?: {} extends Pick<T, K> ? never : K;
+}[KnownKeys<T>];
+
+/** The value type of a map's index signature. */
+type IndexValue<M> = M extends { [key: string]: infer V } ? V : never;
+
+/** The fields a write may send: every field that is not read-only. */
+type WritableFields<O extends OrgObject> = {
+  [K in keyof O['fields'] as O['fields'][K] extends { readOnly: true } ? never : K]: O['fields'][K];
+};
+
+/** A write's `fields`: the keys the spec requires stay required, the other writable ones optional. */
+type FieldsInput<M, O extends OrgObject> = {
+  [K in RequiredKeys<M>]: K extends keyof WritableFields<O>
+    ? InputValue<WritableFields<O>[K], M[K]>
+    : M[K];
+} & {
+  [K in Exclude<keyof WritableFields<O>, RequiredKeys<M>>]?:
+    InputValue<WritableFields<O>[K], IndexValue<M>> | (null extends IndexValue<M> ? null : never);
+};
+
+/** A write's `relationships`: the organization's keys, each taking what the spec's write takes. */
+type RelationshipsInput<M, O extends OrgObject> = {
+  [K in RequiredKeys<M>]: M[K];
+} & {
+  [K in Exclude<keyof O['relationships'], RequiredKeys<M>>]?: IndexValue<M>;
+};
+
+/** The organization's object for `resource`, or `never` when `Org` doesn't type it. */
+type ObjectOf<Org, Resource extends string> = Resource extends keyof Org
+  ? Org[Resource] extends OrgObject
+    ? Org[Resource]
+    : never
+  : never;
+
+/**
+ * An entity of `Resource` narrowed to the organization: every defined field present and typed by
+ * its valueType (select values as option ids or labels), only its relationship keys. `E` as is
+ * when `Org` doesn't type `Resource`.
+ */
+export type OrgEntity<E, Org, Resource extends string> = [ObjectOf<Org, Resource>] extends [never]
+  ? E
+  : Omit<E, 'fields' | 'relationships'> & {
+      fields: {
+        [K in keyof ObjectOf<Org, Resource>['fields']]: ReadField<
+          ObjectOf<Org, Resource>['fields'][K],
+          E extends { fields: infer F } ? IndexValue<F> : never
+        >;
+      };
+      relationships: {
+        [K in keyof ObjectOf<Org, Resource>['relationships']]?: E extends {
+          relationships: infer R;
+        }
+          ? IndexValue<R>
+          : never;
+      };
+    };
+
+/**
+ * A create or update body of `Resource` narrowed to the organization: field keys and values
+ * checked, read-only fields left out, relationship keys checked. `B` as is when `Org` doesn't
+ * type `Resource`.
+ */
+export type OrgBody<B, Org, Resource extends string> = [ObjectOf<Org, Resource>] extends [never]
+  ? B
+  : {
+      [P in keyof B]: P extends 'fields'
+        ? FieldsInput<NonNullable<B[P]>, ObjectOf<Org, Resource>>
+        : P extends 'relationships'
+          ? RelationshipsInput<NonNullable<B[P]>, ObjectOf<Org, Resource>>
+          : B[P];
+    };
