@@ -59,6 +59,9 @@ function createRequirements(model: SpecModel, op: OperationModel): Json {
 
 function resourcesFile(model: SpecModel): string {
   const valueTypes = deref(model.document, { $ref: '#/components/schemas/ValueType' });
+  const valueTypeList =
+    isObject(valueTypes) && Array.isArray(valueTypes['enum']) ? valueTypes['enum'] : [];
+  const operationIds = model.resources.flatMap((r) => r.operations.map((op) => op.operationId));
   const resources = model.resources.map((r) => {
     const create = r.operations.find((o) => o.method === 'create');
     return {
@@ -97,9 +100,15 @@ function resourcesFile(model: SpecModel): string {
     '',
     `${jsdoc('Every resource of the spec, with the operations the mock and the handlers serve.')}export const resources: ResourceInfo[] = ${JSON.stringify(resources, null, 2)};`,
     '',
-    `${jsdoc('The valueTypes the spec knows.')}export const valueTypes: readonly string[] = ${JSON.stringify(
-      isObject(valueTypes) && Array.isArray(valueTypes['enum']) ? valueTypes['enum'] : [],
-    )};`,
+    `${jsdoc('The valueTypes the spec knows.')}export const valueTypes = ${JSON.stringify(valueTypeList)} as const;`,
+    '',
+    `${jsdoc('A valueType of the spec.')}export type ValueType = ${valueTypeList.length ? '(typeof valueTypes)[number]' : 'string'};`,
+    '',
+    `${jsdoc('The id of every operation of the spec.')}export const operationIds = ${JSON.stringify(operationIds)} as const;`,
+    '',
+    `${jsdoc('An operation id of the spec, e.g. for `errorHandler`.')}export type OperationId = ${operationIds.length ? '(typeof operationIds)[number]' : 'never'};`,
+    '',
+    `${jsdoc("The spec's first server: where the client sends requests unless told otherwise.")}export const defaultBaseUrl = ${JSON.stringify(model.baseUrl)};`,
     '',
     `${jsdoc('Headers every request must send, with their only accepted value.')}export const constantHeaders: Readonly<Record<string, string>> = ${JSON.stringify(model.constantHeaders)};`,
     '',
@@ -144,9 +153,10 @@ function factoriesFile(model: SpecModel): string {
       imports.add(entityType);
       blocks.push(
         `${jsdoc(
-          `A realistic \`${entityType}\` with a field of every valueType; \`overrides\` replace top-level properties.`,
+          `A realistic \`${entityType}\` with a field of every valueType, and a new id on each call.`,
+          '`overrides` replace top-level properties; `fields` and `relationships` merge by key (a key set to `undefined` is removed).',
           '@param options.seed The same seed gives the same entity.',
-        )}export function make${R}(overrides: Partial<${entityType}> = {}, options: FactoryOptions = {}): ${entityType} {
+        )}export function make${R}(overrides: EntityOverrides<${entityType}> = {}, options: FactoryOptions = {}): ${entityType} {
           return makeEntity(${JSON.stringify(r.name)}, overrides, options) as ${entityType};
         }`,
       );
@@ -155,7 +165,7 @@ function factoriesFile(model: SpecModel): string {
     if (listType && entityType) {
       imports.add(listType);
       blocks.push(
-        `${jsdoc(`A \`${listType}\` page of \`n\` entities.`)}export function make${R}List(n = 3, options: FactoryOptions = {}): ${listType} {
+        `${jsdoc(`A \`${listType}\` page of \`n\` entities, new ones on each call.`, '@param options.seed The same seed gives the same page.')}export function make${R}List(n = 3, options: FactoryOptions = {}): ${listType} {
           return makeList(${JSON.stringify(r.name)}, n, options) as ${listType};
         }`,
       );
@@ -174,7 +184,7 @@ function factoriesFile(model: SpecModel): string {
     [...imports].length
       ? `import type { ${[...imports].sort().join(', ')} } from '@lightfield/types';`
       : '',
-    "import { makeDefinitions, makeEntity, makeList, type FactoryOptions } from '../core/factories.js';",
+    "import { makeDefinitions, makeEntity, makeList, type EntityOverrides, type FactoryOptions } from '../core/factories.js';",
     '',
     blocks.join('\n\n'),
   ].join('\n');
