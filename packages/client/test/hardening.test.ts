@@ -455,6 +455,8 @@ describe('5. options are checked at construction', () => {
     ['timeOut', { timeOut: 5 }, /Unknown client option `timeOut`; did you mean `timeout`\?/],
     ['maxretries', { maxretries: 5 }, /did you mean `maxRetries`\?/],
     ['baseURL', { baseURL: 'https://x.test' }, /did you mean `baseUrl`\?/],
+    ['maxRetires', { maxRetires: 1 }, /did you mean `maxRetries`\?/],
+    ['APIKEY', { APIKEY: 'x' }, /did you mean `apiKey`\?/],
     [
       'something unrelated',
       { colour: 'red' },
@@ -472,6 +474,13 @@ describe('5. options are checked at construction', () => {
       /did you mean `requestsPerSecond`\?/,
     ],
     ['requestsPerSecond 0', { rateLimit: { requestsPerSecond: 0 } }, /must be above 0/],
+    ['requestsPerSecond -1', { rateLimit: { requestsPerSecond: -1 } }, /must be a finite number/],
+    ['an apiKey that is not a string', { apiKey: 42 }, /`apiKey` must be a string/],
+    [
+      'a default header name with a space',
+      { defaultHeaders: { 'X A': '1' } },
+      /header name "X A" is invalid/,
+    ],
   ])('%s fails', (_, options, message) => {
     const make = () => new Lightfield({ apiKey: API_KEY, ...(options as ClientOptions) });
     expect(make).toThrow(LightfieldError);
@@ -491,6 +500,11 @@ describe('5. options are checked at construction', () => {
       baseUrl: 'http://127.0.0.1:4010/',
     });
     expect(c).toMatchObject({ timeout: 0, maxRetries: 0, baseUrl: 'http://127.0.0.1:4010' });
+    const high = { timeout: 2 ** 31 - 1, maxRetries: Number.MAX_SAFE_INTEGER, maxResponseBytes: 1 };
+    expect(new Lightfield({ apiKey: API_KEY, ...high })).toMatchObject({
+      timeout: high.timeout,
+      maxRetries: high.maxRetries,
+    });
   });
 
   test.each([

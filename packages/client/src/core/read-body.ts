@@ -16,23 +16,20 @@ function tooLarge(response: Response, max: number, detail: string, safe: SafeHea
 
 /**
  * The body as text, reading at most `max` bytes: past that the stream is cancelled and the call
- * rejects. A declared `Content-Length` over the limit is refused before reading. When the body is
- * not encoded, fetch holds it to its `Content-Length`, so a length within the limit is read whole;
- * a compressed or chunked body is counted as it streams in.
+ * rejects. Bytes are counted as they stream in, after decompression, so neither a lying
+ * `Content-Length` nor a compressed bomb gets past; a declared length over the limit is refused
+ * before reading.
  */
 export async function readBody(
   response: Response,
   max: number,
   safe: SafeHeaders,
 ): Promise<string> {
-  const length = response.headers.get('content-length');
-  const declared = length === null ? NaN : Number(length);
+  const declared = Number(response.headers.get('content-length'));
   if (declared > max) {
-    await response.body?.cancel().catch(() => {});
+    await response.body?.cancel();
     throw tooLarge(response, max, `declares ${declared} bytes, over`, safe);
   }
-  const encoding = response.headers.get('content-encoding');
-  if (declared >= 0 && (encoding === null || encoding === 'identity')) return response.text();
   if (!response.body) return '';
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
@@ -43,7 +40,7 @@ export async function readBody(
     if (done) return text + decoder.decode();
     read += value.byteLength;
     if (read > max) {
-      await reader.cancel().catch(() => {});
+      await reader.cancel();
       throw tooLarge(response, max, 'passed', safe);
     }
     text += decoder.decode(value, { stream: true });
