@@ -25,7 +25,7 @@ function escapeRegExp(text: string): string {
  */
 export function secretRedactor(secret: string): (text: string) => string {
   if (secret.length >= MIN_SECRET_LENGTH) {
-    return (text) => (text.includes(secret) ? text.split(secret).join(REDACTED) : text);
+    return (text) => text.split(secret).join(REDACTED);
   }
   const key = escapeRegExp(secret);
   const token = new RegExp(`(\\bbearer\\s+)${key}(?![\\w.~+/=-])|(["'\`])${key}\\2`, 'gi');

@@ -48,7 +48,7 @@ export function checkHeaders(headers: Record<string, string> | undefined, where:
     const value = String(raw);
     if (CRLF.test(name) || CRLF.test(value)) {
       throw new LightfieldError(
-        `${where} header "${name.replace(CRLF, ' ')}" contains CR or LF, which could inject headers`,
+        `${where} header "${name.replace(/[\r\n]/g, ' ')}" contains CR or LF, which could inject headers`,
       );
     }
     if (!TOKEN.test(name)) throw new LightfieldError(`${where} header name "${name}" is invalid`);
