@@ -27,6 +27,7 @@ export {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  RedirectError,
   UnprocessableEntityError,
   UnsupportedMediaTypeError,
   type ErrorBody,

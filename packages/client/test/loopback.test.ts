@@ -170,7 +170,7 @@ describe('idempotency', () => {
     expect(seen[0]?.headers['idempotency-key']).toBe('order-42');
   });
 
-  test('a POST without a key is never retried', async () => {
+  test('the raw client sends a POST once, without a key', async () => {
     const { client, seen } = await setup((_, res) =>
       send(res, 503, { error: { type: 'x', message: 'busy' } }, { 'retry-after-ms': '1' }),
     );

@@ -7,16 +7,33 @@ import {
   APIResponseError,
   APIUserAbortError,
   LightfieldError,
+  RedirectError,
 } from './errors.js';
 import { serializeFilter, type Filter } from './filter.js';
-import { isLogLevel, levelLogger, redactHeaders, type Logger } from './logger.js';
+import { isLogLevel, levelLogger, type Logger } from './logger.js';
 import type { OperationInfo } from './operation.js';
 import type { ClientOptions, RequestOptions } from './options.js';
 import { Page, PagePromise, type ListBody } from './pagination.js';
 import { RateLimiter } from './rate-limiter.js';
 import { rawAccess, type RawAccess } from './raw-access.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from './read-body.js';
+import {
+  redactDeep,
+  redactRequestHeaders,
+  redactResponseHeaders,
+  secretRedactor,
+  REDACTED,
+} from './redact.js';
 import { retryDelay, shouldRetry } from './retry.js';
+import { isBrowser } from './runtime.js';
 import { sleep } from './sleep.js';
+import {
+  checkApiKey,
+  checkBaseUrl,
+  checkClientOptions,
+  checkHeaders,
+  checkRequestOptions,
+} from './validate.js';
 import { VERSION } from './version.js';
 
 /** What the generated client tells the runtime about its spec. */
@@ -62,15 +79,8 @@ function pathParts(path: string): string[] {
   return parts;
 }
 
-function checkHeaders(headers: Record<string, string> | undefined, where: string): void {
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    if (CRLF.test(name) || CRLF.test(String(value))) {
-      throw new LightfieldError(
-        `${where} header "${name.replace(CRLF, ' ')}" contains CR or LF, which could inject headers`,
-      );
-    }
-  }
-}
+// Errors that look retryable but are not worth another attempt (a CORS failure in a browser).
+const FINAL = new WeakSet<Error>();
 
 /**
  * The runtime behind every generated method: auth and version headers, retries with backoff,
@@ -83,7 +93,9 @@ export class BaseClient {
   readonly maxRetries: number;
   /** Milliseconds one attempt may take. */
   readonly timeout: number;
-  readonly #apiKey: string;
+  readonly #maxResponseBytes: number;
+  readonly #redact: (text: string) => string;
+  readonly #browser: boolean;
   readonly #log: Logger;
   readonly #debug: boolean;
   readonly #baseHeaders: Record<string, string>;
@@ -94,22 +106,27 @@ export class BaseClient {
   readonly #raw: RawAccess;
 
   constructor(spec: SpecDefaults, options: ClientOptions = {}) {
+    checkClientOptions(options as Record<string, unknown>);
     const apiKey = options.apiKey ?? env('LIGHTFIELD_API_KEY');
     if (!apiKey) {
       throw new LightfieldError(
         'No API key: pass `apiKey` to the client or set the LIGHTFIELD_API_KEY environment variable.',
       );
     }
-    if (CRLF.test(apiKey))
-      throw new LightfieldError('The API key contains CR or LF; check how it was read.');
+    checkApiKey(apiKey);
+    this.#browser = isBrowser();
+    if (this.#browser && options.dangerouslyAllowBrowser !== true) {
+      throw new LightfieldError(
+        'This looks like a browser, where the API key would be visible to anyone using the page. ' +
+          'Call the API from a server, or pass `dangerouslyAllowBrowser: true` if the key may be exposed.',
+      );
+    }
     checkHeaders(options.defaultHeaders, 'defaultHeaders');
-    this.#apiKey = apiKey;
-    this.baseUrl = (options.baseUrl ?? env('LIGHTFIELD_BASE_URL') ?? spec.baseUrl).replace(
-      /\/+$/,
-      '',
-    );
+    this.#redact = secretRedactor(apiKey);
+    this.baseUrl = checkBaseUrl(options.baseUrl ?? env('LIGHTFIELD_BASE_URL') ?? spec.baseUrl);
     this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
     this.timeout = options.timeout ?? DEFAULT_TIMEOUT;
+    this.#maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     const level = options.logLevel ?? env('LIGHTFIELD_LOG');
     const logLevel = isLogLevel(level) ? level : 'warn';
     this.#log = levelLogger(options.logger ?? console, logLevel);
@@ -144,7 +161,8 @@ export class BaseClient {
       : (input, init) => globalThis.fetch(input, init);
     this.#raw = {
       headers: this.#baseHeaders,
-      fetch: (request) => this.#fetch(request),
+      // The raw client follows no redirect either: its Authorization stays on this origin.
+      fetch: (request) => this.#fetch(request, { redirect: 'manual' }),
       middleware: this.#middleware,
     };
     rawAccess.set(this, this.#raw);
@@ -198,6 +216,7 @@ export class BaseClient {
     options: RequestOptions,
   ): Promise<WithResponse<T>> {
     // Every check runs before the first byte is sent.
+    checkRequestOptions(options);
     const path = this.#pathParams(op, input.path);
     const search = this.#query(op, input.query);
     checkHeaders(options.headers, 'request');
@@ -217,10 +236,11 @@ export class BaseClient {
     const timeout = options.timeout ?? this.timeout;
 
     for (let retry = 0; ; retry++) {
-      const wait = this.#limiter?.acquire(op.category, options.signal);
+      // Waiting for the rate limit counts against the attempt's timeout; past it, the call fails.
+      const wait = this.#limiter?.acquire(op.category, options.signal, undefined, timeout);
       if (wait) await wait;
       const started = this.#debug ? Date.now() : 0;
-      let outcome: WithResponse<T> | APIError | LightfieldError;
+      let outcome: WithResponse<T> | LightfieldError;
       try {
         outcome = await this.#attempt<T>(
           op,
@@ -238,35 +258,39 @@ export class BaseClient {
             ? error
             : new APIConnectionError(undefined, { cause: error });
       }
-      const status =
-        outcome instanceof APIError
-          ? outcome.status
-          : 'response' in outcome
-            ? outcome.response.status
-            : 0;
-      if (this.#debug) {
-        this.#log.debug(`${op.method} ${op.path} ${status || outcome.constructor.name}`, {
-          operation: op.id,
-          attempt: retry + 1,
-          durationMs: Date.now() - started,
-          headers: redactHeaders(new Headers({ ...this.#baseHeaders, ...headers })),
-        });
-      }
+      if (this.#debug) this.#logAttempt(op, outcome, retry, started, headers);
       if (!(outcome instanceof LightfieldError)) return outcome;
 
-      const again =
-        retry < maxRetries &&
-        (outcome instanceof APIError
-          ? shouldRetry(outcome.status, outcome.headers)
-          : outcome instanceof APIConnectionError);
-      if (!again) {
-        this.#log.warn(`${op.id} failed: ${outcome.message}`);
+      if (retry >= maxRetries || !isRetryable(outcome)) {
+        // The caller gets this error; logging it too would print every handled 404.
+        this.#log.debug(`${op.id} failed: ${outcome.message}`);
         throw outcome;
       }
       const delay = retryDelay(retry, outcome instanceof APIError ? outcome.headers : undefined);
-      this.#log.info(`${op.id}: retrying in ${Math.round(delay)} ms (${outcome.message})`);
+      this.#log.warn(`${op.id}: retrying in ${Math.round(delay)} ms (${outcome.message})`);
       await sleep(delay, options.signal);
     }
+  }
+
+  #logAttempt(
+    op: OperationInfo,
+    outcome: WithResponse<unknown> | LightfieldError,
+    retry: number,
+    started: number,
+    headers: Record<string, string>,
+  ): void {
+    const status =
+      outcome instanceof APIError
+        ? outcome.status
+        : 'response' in outcome
+          ? outcome.response.status
+          : 0;
+    this.#log.debug(`${op.method} ${op.path} ${status || outcome.constructor.name}`, {
+      operation: op.id,
+      attempt: retry + 1,
+      durationMs: Date.now() - started,
+      headers: redactRequestHeaders({ ...this.#baseHeaders, ...headers }),
+    });
   }
 
   async #attempt<T>(
@@ -285,8 +309,14 @@ export class BaseClient {
     if (onAbort) signal.addEventListener('abort', onAbort, { once: true });
     try {
       const response = await this.#exchange(op, path, search, body, headers, controller.signal);
-      this.#limiter?.observe(op.category, response.headers);
-      const text = await response.text();
+      const pause = this.#limiter?.observe(
+        op.category,
+        response.headers,
+        Date.now(),
+        response.status,
+      );
+      if (pause) this.#log.warn(`${op.category} requests paused for ${pause} ms by the rate limit`);
+      const text = await readBody(response, this.#maxResponseBytes, this.#safeHeaders);
       if (!response.ok) {
         let error: unknown = text;
         try {
@@ -294,13 +324,17 @@ export class BaseClient {
         } catch {
           // Not JSON: an HTML page from a proxy, say; APIError describes it.
         }
-        return APIError.generate(response.status, this.#redactBody(error), response.headers);
+        return APIError.generate(
+          response.status,
+          redactDeep(error, this.#redact),
+          this.#safeHeaders(response.headers),
+        );
       }
       if (text === '') {
         throw new APIResponseError(
           `${response.status} response has an empty body`,
           response.status,
-          response.headers,
+          this.#safeHeaders(response.headers),
         );
       }
       try {
@@ -309,7 +343,7 @@ export class BaseClient {
         throw new APIResponseError(
           `${response.status} response body is not valid JSON`,
           response.status,
-          response.headers,
+          this.#safeHeaders(response.headers),
           { cause },
         );
       }
@@ -320,10 +354,17 @@ export class BaseClient {
           ? new APIConnectionTimeoutError(`Request timed out after ${timeout} ms.`)
           : new APIUserAbortError();
       }
-      throw new APIConnectionError(
-        `Connection error: ${(error as Error)?.message ?? String(error)}`,
-        { cause: error },
-      );
+      const reason = this.#redact(String((error as Error)?.message ?? error));
+      if (this.#browser && error instanceof TypeError) {
+        // A browser hides why fetch failed; a CORS rejection fails the same way every time.
+        const failure = new APIConnectionError(
+          `Connection error: ${reason}. In a browser this is usually a CORS rejection (the API must allow this page's origin) or a network failure; it is not retried.`,
+          { cause: error },
+        );
+        FINAL.add(failure);
+        throw failure;
+      }
+      throw new APIConnectionError(`Connection error: ${reason}`, { cause: error });
     } finally {
       clearTimeout(timer);
       if (onAbort) signal.removeEventListener('abort', onAbort);
@@ -358,7 +399,9 @@ export class BaseClient {
       if (body !== undefined) headers['content-type'] = 'application/json';
       for (const name in extra) headers[name.toLowerCase()] = extra[name]!;
     }
-    const init: RequestInit = { method: op.method, headers, signal };
+    // Redirects come back as responses: fetch would follow them with the key and the
+    // Idempotency-Key, and turn a POST into a GET elsewhere.
+    const init: RequestInit = { method: op.method, headers, signal, redirect: 'manual' };
     if (body !== undefined) init.body = JSON.stringify(body);
     if (this.#middleware.length === 0) return this.#fetch(url, init);
     return this.#withMiddleware(new Request(url, init), op, path, search);
@@ -484,7 +527,7 @@ export class BaseClient {
       baseUrl: this.baseUrl,
       maxRetries: this.maxRetries,
       timeout: this.timeout,
-      apiKey: '[redacted]',
+      apiKey: REDACTED,
     };
   }
 
@@ -493,11 +536,14 @@ export class BaseClient {
     return this[INSPECT]();
   }
 
-  // An error body that echoes the key (a misconfigured proxy, say) must not carry it into messages.
-  #redactBody(body: unknown): unknown {
-    const text = typeof body === 'string' ? body : JSON.stringify(body ?? null);
-    if (!text.includes(this.#apiKey)) return body;
-    const clean = text.split(this.#apiKey).join('[redacted]');
-    return typeof body === 'string' ? clean : (JSON.parse(clean) as unknown);
-  }
+  // Response headers kept on an error: a server that echoes Authorization must not put the key
+  // into `util.inspect(error)`.
+  readonly #safeHeaders = (headers: Headers): Headers =>
+    redactResponseHeaders(headers, this.#redact);
+}
+
+function isRetryable(error: LightfieldError): boolean {
+  if (FINAL.has(error) || error instanceof RedirectError) return false;
+  if (error instanceof APIError) return shouldRetry(error.status, error.headers);
+  return error instanceof APIConnectionError;
 }

@@ -67,7 +67,9 @@ export class APIError extends LightfieldError {
 
   /** The subclass that matches a status. */
   static generate(status: number, body: unknown, headers: Headers, message?: string): APIError {
-    const Class = STATUS_ERRORS[status] ?? (status >= 500 ? InternalServerError : APIError);
+    const Class =
+      STATUS_ERRORS[status] ??
+      (status >= 500 ? InternalServerError : status < 400 ? RedirectError : APIError);
     return new Class(status, body, headers, message);
   }
 
@@ -129,6 +131,34 @@ export class RateLimitError extends APIError {
       if (v !== null && v.trim() !== '' && Number.isFinite(Number(v))) out[key] = Number(v);
     }
     return out;
+  }
+}
+
+/**
+ * 3xx: the client follows no redirect, since fetch would turn a write into a GET to wherever the
+ * `Location` points and send its headers along. `location` says where the server pointed; in a
+ * browser, which hides both, `status` is 0 and `location` undefined.
+ */
+export class RedirectError extends APIError {
+  override name = 'RedirectError';
+  /** The `Location` the response named, if it could be read. */
+  readonly location: string | undefined;
+  constructor(status: number, body: unknown, headers: Headers, message?: string) {
+    const location = headers.get('location') ?? undefined;
+    super(
+      status,
+      body,
+      headers,
+      message ??
+        (status === 0
+          ? 'The server answered with a redirect, which the client does not follow (the browser hides its status and Location); check baseUrl.'
+          : `${status} redirect to ${location ?? '(no Location)'}, which the client does not follow; check baseUrl.`),
+    );
+    this.location = location;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), location: this.location };
   }
 }
 

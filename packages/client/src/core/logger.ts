@@ -23,13 +23,3 @@ export function levelLogger(logger: Logger, level: LogLevel): Logger {
     RANK[level] >= RANK[l] ? logger[l].bind(logger) : noop;
   return { error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') };
 }
-
-/** A copy of headers safe to log: credentials are replaced. */
-export function redactHeaders(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((value, key) => {
-    out[key] =
-      key === 'authorization' || key === 'cookie' || key === 'x-api-key' ? '[redacted]' : value;
-  });
-  return out;
-}

@@ -10,6 +10,11 @@ export interface ClientOptions {
   maxRetries?: number | undefined;
   /** Milliseconds one attempt may take before it is abandoned. Default 60 000. */
   timeout?: number | undefined;
+  /**
+   * The largest response body read, in bytes; a longer one rejects with `APIResponseError` and
+   * is not retried. Default 32 MiB.
+   */
+  maxResponseBytes?: number | undefined;
   /** The `fetch` to send requests with; defaults to the global one. */
   fetch?: typeof fetch | undefined;
   /** Headers sent with every request. */
@@ -23,6 +28,11 @@ export interface ClientOptions {
    * default; `false` turns it off, a number overrides every category's requests per second.
    */
   rateLimit?: boolean | { requestsPerSecond?: number } | undefined;
+  /**
+   * Allows the client in a browser, where the API key is visible to anyone who opens the page.
+   * Off by default: in a browser the constructor then throws.
+   */
+  dangerouslyAllowBrowser?: boolean | undefined;
 }
 
 /** Options of one call; each overrides the client's setting for that call only. */

@@ -1,4 +1,4 @@
-import { APIUserAbortError } from './errors.js';
+import { APIConnectionTimeoutError, APIUserAbortError } from './errors.js';
 
 // A little over a second, so that requests spaced by this window stay under a server that counts
 // per second even when network jitter bunches their arrival.
@@ -12,6 +12,8 @@ interface Waiter {
   reject: (error: unknown) => void;
   signal: AbortSignal | undefined;
   onAbort: () => void;
+  /** Rejects the waiter once it has waited as long as it may. */
+  timer: ReturnType<typeof setTimeout> | undefined;
 }
 
 interface Bucket {
@@ -76,11 +78,16 @@ export class RateLimiter {
     b.next = (b.next + 1) % b.size;
   }
 
-  /** Resolves when a request of `category` may start; `undefined` when it may start now. */
+  /**
+   * Resolves when a request of `category` may start; `undefined` when it may start now. A request
+   * may wait at most `maxWait` ms: it rejects with `APIConnectionTimeoutError` at once when the
+   * category is paused for longer, or when its turn has not come by then.
+   */
   acquire(
     category: string | undefined,
     signal?: AbortSignal,
     now = Date.now(),
+    maxWait = Infinity,
   ): Promise<void> | undefined {
     const b = this.#bucket(category);
     if (!b) return undefined;
@@ -89,16 +96,37 @@ export class RateLimiter {
       return undefined;
     }
     if (signal?.aborted) return Promise.reject(new APIUserAbortError());
+    if (b.pausedUntil - now > maxWait) {
+      return Promise.reject(
+        new APIConnectionTimeoutError(
+          `The ${category} rate limit is paused for ${b.pausedUntil - now} ms, longer than the ${maxWait} ms timeout.`,
+        ),
+      );
+    }
     return new Promise<void>((resolve, reject) => {
+      const leave = (error: Error) => {
+        b.queue.splice(b.queue.indexOf(waiter), 1);
+        signal?.removeEventListener('abort', waiter.onAbort);
+        clearTimeout(waiter.timer);
+        reject(error);
+        this.#schedule(b);
+      };
       const waiter: Waiter = {
         resolve,
         reject,
         signal,
-        onAbort: () => {
-          b.queue.splice(b.queue.indexOf(waiter), 1);
-          reject(new APIUserAbortError());
-          this.#schedule(b);
-        },
+        onAbort: () => leave(new APIUserAbortError()),
+        timer: Number.isFinite(maxWait)
+          ? setTimeout(
+              () =>
+                leave(
+                  new APIConnectionTimeoutError(
+                    `Waited ${maxWait} ms (the timeout) for the ${category} rate limit.`,
+                  ),
+                ),
+              maxWait,
+            )
+          : undefined,
       };
       signal?.addEventListener('abort', waiter.onAbort, { once: true });
       b.queue.push(waiter);
@@ -119,23 +147,49 @@ export class RateLimiter {
     while (b.queue.length > 0 && this.#earliest(b) <= now) {
       const waiter = b.queue.shift()!;
       waiter.signal?.removeEventListener('abort', waiter.onAbort);
+      clearTimeout(waiter.timer);
       this.#take(b, now);
       waiter.resolve();
     }
     this.#schedule(b);
   }
 
-  /** Reads `X-RateLimit-Remaining` and `-Reset` from a response of `category`. */
-  observe(category: string | undefined, headers: Headers, now = Date.now()): void {
-    if (headers.get('x-ratelimit-remaining') !== '0') return;
+  /**
+   * Reads a response of `category`: after `X-RateLimit-Remaining: 0` or a 429, the category
+   * pauses until `Retry-After`, else `X-RateLimit-Reset`, at most 60 s. Both are taken relative to
+   * the response's `Date`, so a server clock ahead of ours can't stretch the pause. Returns the
+   * pause in ms when it starts or lengthens one.
+   */
+  observe(
+    category: string | undefined,
+    headers: Headers,
+    now = Date.now(),
+    status = 200,
+  ): number | undefined {
+    if (status !== 429 && headers.get('x-ratelimit-remaining') !== '0') return undefined;
     const b = this.#bucket(category);
-    if (!b) return;
-    const reset = Number(headers.get('x-ratelimit-reset')) * 1000;
-    const until =
-      Number.isFinite(reset) && reset > now ? Math.min(reset, now + MAX_PAUSE_MS) : now + WINDOW_MS;
-    if (until > b.pausedUntil) {
-      b.pausedUntil = until;
-      this.#schedule(b);
-    }
+    if (!b) return undefined;
+    const wait = serverWait(headers, status, now);
+    const until = now + (wait === undefined ? WINDOW_MS : Math.min(wait, MAX_PAUSE_MS));
+    if (until <= b.pausedUntil) return undefined;
+    b.pausedUntil = until;
+    this.#schedule(b);
+    return until - now;
   }
+}
+
+/** Milliseconds the server asks for, measured on its own clock; undefined when it doesn't say. */
+function serverWait(headers: Headers, status: number, now: number): number | undefined {
+  const date = Date.parse(headers.get('date') ?? '');
+  const serverNow = Number.isNaN(date) ? now : date;
+  const after = status === 429 ? headers.get('retry-after') : null;
+  if (after !== null && after.trim() !== '') {
+    const seconds = Number(after);
+    const at = Number.isNaN(seconds) ? Date.parse(after) - serverNow : seconds * 1000;
+    if (at >= 0) return at;
+  }
+  const reset = headers.get('x-ratelimit-reset');
+  if (reset === null || reset.trim() === '') return undefined;
+  const at = Number(reset) * 1000 - serverNow;
+  return at > 0 ? at : undefined;
 }

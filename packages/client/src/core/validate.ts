@@ -1,0 +1,147 @@
+import { LightfieldError } from './errors.js';
+import { isLogLevel } from './logger.js';
+
+const CRLF = /[\r\n]/;
+// RFC 9110 token characters: what a header name may hold.
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// What fetch refuses in a header value, besides CR and LF: NUL and anything above U+00FF.
+const BAD_VALUE = /[\0\u0100-\uffff]/;
+// A key is sent as `Bearer <key>`: printable ASCII without spaces is all it may hold. Whitespace at
+// either end would be trimmed by fetch, so a key read with a trailing newline must fail loudly.
+const KEY = /^[\x21-\x7e]+$/;
+// setTimeout fires at once for longer delays.
+const MAX_TIMEOUT = 2 ** 31 - 1;
+
+const CLIENT_OPTIONS = [
+  'apiKey',
+  'baseUrl',
+  'maxRetries',
+  'timeout',
+  'maxResponseBytes',
+  'fetch',
+  'defaultHeaders',
+  'logger',
+  'logLevel',
+  'rateLimit',
+  'dangerouslyAllowBrowser',
+] as const;
+
+const REQUEST_OPTIONS = ['timeout', 'maxRetries', 'signal', 'headers', 'idempotencyKey'] as const;
+
+/** Refuses a key that no header can carry, without ever showing the key. */
+export function checkApiKey(apiKey: unknown): asserts apiKey is string {
+  if (typeof apiKey !== 'string') throw new LightfieldError('`apiKey` must be a string.');
+  if (KEY.test(apiKey)) return;
+  const what = CRLF.test(apiKey)
+    ? 'CR or LF'
+    : /\s/.test(apiKey)
+      ? 'whitespace'
+      : 'a control or non-ASCII character';
+  throw new LightfieldError(
+    `The API key contains ${what}, which an HTTP header can't carry; check how it was read.`,
+  );
+}
+
+/** Refuses header names and values that fetch would reject or that could inject headers. */
+export function checkHeaders(headers: Record<string, string> | undefined, where: string): void {
+  for (const [name, raw] of Object.entries(headers ?? {})) {
+    const value = String(raw);
+    if (CRLF.test(name) || CRLF.test(value)) {
+      throw new LightfieldError(
+        `${where} header "${name.replace(/[\r\n]/g, ' ')}" contains CR or LF, which could inject headers`,
+      );
+    }
+    if (!TOKEN.test(name)) throw new LightfieldError(`${where} header name "${name}" is invalid`);
+    if (BAD_VALUE.test(value)) {
+      throw new LightfieldError(
+        `${where} header "${name}" contains NUL or a character above U+00FF, which fetch refuses`,
+      );
+    }
+  }
+}
+
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + cost);
+    }
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+function checkKeys(options: object, known: readonly string[], what: string): void {
+  for (const key of Object.keys(options)) {
+    if (known.includes(key)) continue;
+    const near = known.find((k) => k.toLowerCase() === key.toLowerCase() || distance(k, key) <= 2);
+    const hint = near ? `; did you mean \`${near}\`?` : `; known options: ${known.join(', ')}`;
+    throw new LightfieldError(`Unknown ${what} option \`${key}\`${hint}`);
+  }
+}
+
+function checkCount(name: string, value: unknown, max = Number.MAX_SAFE_INTEGER): void {
+  if (value === undefined) return;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > max) {
+    throw new LightfieldError(
+      `\`${name}\` must be a finite number from 0 to ${max}, got ${String(value)}`,
+    );
+  }
+}
+
+function checkNumbers(options: { timeout?: unknown; maxRetries?: unknown }): void {
+  checkCount('timeout', options.timeout, MAX_TIMEOUT);
+  checkCount('maxRetries', options.maxRetries);
+  if (options.maxRetries !== undefined && !Number.isInteger(options.maxRetries))
+    throw new LightfieldError(
+      `\`maxRetries\` must be an integer, got ${String(options.maxRetries)}`,
+    );
+}
+
+/** The checks on the constructor's options that need no environment. */
+export function checkClientOptions(options: Record<string, unknown>): void {
+  checkKeys(options, CLIENT_OPTIONS, 'client');
+  checkNumbers(options);
+  const { maxResponseBytes, logLevel, rateLimit } = options;
+  checkCount('maxResponseBytes', maxResponseBytes);
+  if (maxResponseBytes === 0) throw new LightfieldError('`maxResponseBytes` must be above 0');
+  if (logLevel !== undefined && !isLogLevel(logLevel)) {
+    throw new LightfieldError(
+      `\`logLevel\` must be off, error, warn, info or debug, got ${String(logLevel)}`,
+    );
+  }
+  const kind = rateLimit === null ? 'null' : typeof rateLimit;
+  if (!['undefined', 'boolean', 'object'].includes(kind))
+    throw new LightfieldError(`\`rateLimit\` must be true, false or { requestsPerSecond }`);
+  if (typeof rateLimit === 'object' && rateLimit !== null) {
+    const rps = (rateLimit as { requestsPerSecond?: unknown }).requestsPerSecond;
+    checkKeys(rateLimit, ['requestsPerSecond'], 'rateLimit');
+    checkCount('rateLimit.requestsPerSecond', rps);
+    if (rps === 0) throw new LightfieldError('`rateLimit.requestsPerSecond` must be above 0');
+  }
+}
+
+/** The base URL without trailing slashes, once it is known to be an http(s) URL. */
+export function checkBaseUrl(baseUrl: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    url = undefined;
+  }
+  const http = url?.protocol === 'http:' || url?.protocol === 'https:';
+  if (!url || !http || url.search || url.hash) {
+    throw new LightfieldError(
+      `\`baseUrl\` must be an http or https URL without query or fragment, got ${JSON.stringify(baseUrl)}`,
+    );
+  }
+  return baseUrl.replace(/\/+$/, '');
+}
+
+/** The checks on one call's options. */
+export function checkRequestOptions(options: object): void {
+  checkKeys(options, REQUEST_OPTIONS, 'request');
+  checkNumbers(options);
+}
