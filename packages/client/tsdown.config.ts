@@ -12,5 +12,6 @@ export default defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
-  outputOptions: { exports: 'named' },
+  // Maps point into the shipped src/ rather than embedding the sources.
+  outputOptions: { exports: 'named', sourcemapExcludeSources: true },
 });

@@ -19,3 +19,4 @@ export {
   type SpecChange,
 } from './spec-diff.js';
 export { syncVersion } from './sync-version.js';
+export { manifestProblems, NODE_ENGINES, readTarball, type Manifest } from './manifest.js';
