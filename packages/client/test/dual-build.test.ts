@@ -5,7 +5,9 @@ import { loopback, send } from './helpers.js';
 
 // The published ESM and CommonJS builds are two copies of every class. An app can load both (an
 // ESM app whose CommonJS dependency uses the client), so `instanceof` must hold across them.
-const cjs = createRequire(import.meta.url)('../dist/index.cjs') as typeof esm;
+const require = createRequire(import.meta.url);
+const cjs = require('../dist/index.cjs') as typeof esm;
+const cjsRaw = require('../dist/raw.cjs') as typeof import('../dist/raw.js');
 
 const errorClasses = Object.entries(esm).filter(
   ([, value]) =>
@@ -63,4 +65,20 @@ describe('errors across the ESM and CommonJS builds', () => {
     expect(new cjs.NotFoundError(404, {}, new Headers()) instanceof MyError).toBe(false);
     expect(new MyError(400, {}, new Headers()) instanceof esm.APIError).toBe(true);
   });
+});
+
+// openapi-fetch is CommonJS to the CommonJS build, whose default import is then its `exports`.
+test('the raw client of the CommonJS build sends requests', async () => {
+  const server = await loopback((_req, res) => send(res, 200, { id: 'opp_1' }));
+  try {
+    const client = new cjs.Lightfield({ apiKey: 'k', baseUrl: server.url, logLevel: 'off' });
+    const raw = cjsRaw.createRawClient(client);
+    const { data } = await raw.GET('/v1/opportunities/{id}', {
+      params: { path: { id: 'opp_1' }, header: { 'Lightfield-Version': '2026-03-01' } },
+    });
+    expect(data).toEqual({ id: 'opp_1' });
+    expect(server.seen[0]?.url).toBe('/v1/opportunities/opp_1');
+  } finally {
+    await server.close();
+  }
 });
