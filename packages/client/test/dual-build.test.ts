@@ -1,19 +1,22 @@
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
-import * as esm from '../dist/index.js';
 import { loopback, send } from './helpers.js';
 
 // The published ESM and CommonJS builds are two copies of every class. An app can load both (an
 // ESM app whose CommonJS dependency uses the client), so `instanceof` must hold across them.
+// The builds are loaded at run time (the typecheck task runs before this package's build).
+type Client = typeof import('../src/index.js');
+const dist = new URL('../dist/', import.meta.url);
+const esm = (await import(new URL('index.js', dist).href)) as Client;
 const require = createRequire(import.meta.url);
-const cjs = require('../dist/index.cjs') as typeof esm;
-const cjsRaw = require('../dist/raw.cjs') as typeof import('../dist/raw.js');
+const cjs = require('../dist/index.cjs') as Client;
+const cjsRaw = require('../dist/raw.cjs') as typeof import('../src/raw.js');
 
 const errorClasses = Object.entries(esm).filter(
   ([, value]) =>
     typeof value === 'function' &&
     (value === esm.LightfieldError || value.prototype instanceof esm.LightfieldError),
-) as [string, typeof esm.LightfieldError][];
+) as [string, Client['LightfieldError']][];
 
 describe('errors across the ESM and CommonJS builds', () => {
   test('the two builds are distinct copies', () => {
@@ -45,10 +48,10 @@ describe('errors across the ESM and CommonJS builds', () => {
   });
 
   test.each(errorClasses)('%s matches across builds both ways, and only its own kind', (name) => {
-    const Esm = esm[name as keyof typeof esm] as typeof esm.LightfieldError;
-    const Cjs = cjs[name as keyof typeof cjs] as typeof esm.LightfieldError;
-    const make = (Class: typeof esm.LightfieldError) =>
-      Object.create(Class.prototype) as esm.LightfieldError;
+    const Esm = esm[name as keyof Client] as Client['LightfieldError'];
+    const Cjs = cjs[name as keyof Client] as Client['LightfieldError'];
+    const make = (Class: Client['LightfieldError']) =>
+      Object.create(Class.prototype) as InstanceType<Client['LightfieldError']>;
     expect(make(Cjs) instanceof Esm).toBe(true);
     expect(make(Esm) instanceof Cjs).toBe(true);
     expect(make(Cjs) instanceof esm.LightfieldError).toBe(true);
