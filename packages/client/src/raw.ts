@@ -13,12 +13,17 @@
  * ```
  * @packageDocumentation
  */
-import createClient, { type Client } from 'openapi-fetch';
+import openapiFetch, { type Client } from 'openapi-fetch';
 import type { paths } from '@lightfield/types';
 import type { BaseClient } from './core/base-client.js';
 import { LightfieldError } from './core/errors.js';
 import { rawAccess } from './core/raw-access.js';
 import type { SentHeader } from './generated/spec.js';
+
+// The CommonJS build receives openapi-fetch's `exports` object as the default import (Node's
+// interop for an ES module importing CommonJS), the ESM build its default export: take either.
+const createClient: typeof openapiFetch =
+  (openapiFetch as unknown as { default?: typeof openapiFetch }).default ?? openapiFetch;
 
 /** `T` with the keys `K` optional. */
 type Optional<T, K extends PropertyKey> = Omit<T, K> & Partial<Pick<T, K & keyof T>>;

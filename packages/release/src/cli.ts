@@ -5,6 +5,8 @@ import { parse } from 'yaml';
 import { bumpFor, covers, fixedGroup, pendingBump, writeChangeset } from './changeset.js';
 import { dryRun } from './dry-run.js';
 import { fileAt, repoRoot, resolveBase } from './git.js';
+import { formatResults } from './consumers.js';
+import { nodeMatrix } from './node-matrix.js';
 import { smoke } from './smoke.js';
 import { diffSpecs, formatReport, overall, type SpecChange } from './spec-diff.js';
 import { syncVersion } from './sync-version.js';
@@ -13,7 +15,8 @@ const SPEC = 'spec/openapi.yaml';
 const USAGE = `Usage:
   lightfield-release diff [--base <git-ref>] [--changeset]   classify spec changes since the base; --changeset writes one
   lightfield-release check-changeset [--base <git-ref>]      fail when a spec change has no changeset, or too low a bump
-  lightfield-release smoke                                   pack, install into a throwaway consumer, type-check and run it
+  lightfield-release node-matrix                             Node 22 and 24 from npm: client + fixtures tests, consumers on 20/22/24
+  lightfield-release smoke                                   pack, install into the consumer matrix, type-check and run each
   lightfield-release dry-run                                 show what a release would publish
   lightfield-release sync-version                            copy the client's version into src/core/version.ts
 
@@ -129,11 +132,19 @@ export async function main(
       return 1;
     }
     case 'smoke': {
-      const { tarballs, output } = await smoke(root);
+      const { tarballs, results } = await smoke(root, { log });
       for (const [name, t] of Object.entries(tarballs))
         log(`${name}: ${(t.bytes / 1024).toFixed(1)} kB packed`);
-      log(`consumer: ${output.calls.join(', ')}`);
-      return 0;
+      log(formatResults(results));
+      for (const r of results.filter((x) => x.status === 'fail'))
+        err(`${r.project} on ${r.node}: ${r.detail}`);
+      return results.some((r) => r.status === 'fail') ? 1 : 0;
+    }
+    case 'node-matrix': {
+      const results = await nodeMatrix(root, [22, 24], log);
+      for (const r of results.filter((x) => x.status === 'fail'))
+        err(`${r.project} on ${r.node}: ${r.detail}`);
+      return results.some((r) => r.status === 'fail') ? 1 : 0;
     }
     case 'dry-run':
       await dryRun(root, log);

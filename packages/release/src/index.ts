@@ -10,7 +10,10 @@ export {
 export { main } from './cli.js';
 export { dryRun } from './dry-run.js';
 export { fileAt, repoRoot, resolveBase } from './git.js';
-export { packAll, PUBLISHED, smoke } from './smoke.js';
+export { CONSUMERS, CORE_CONSUMERS, TOOLS, type ConsumerProject } from './consumer-projects.js';
+export { formatResults, installConsumers, runConsumers, type ConsumerResult } from './consumers.js';
+export { installNodes, MATRIX_SUITES, nodeMatrix } from './node-matrix.js';
+export { npmCacheDir, packAll, PUBLISHED, smoke } from './smoke.js';
 export {
   diffSpecs,
   formatReport,
@@ -19,3 +22,4 @@ export {
   type SpecChange,
 } from './spec-diff.js';
 export { syncVersion } from './sync-version.js';
+export { manifestProblems, NODE_ENGINES, readTarball, type Manifest } from './manifest.js';

@@ -1,6 +1,16 @@
-/** The base class of every error the client throws. */
+import { brandErrorClasses, isBrandedInstance } from './error-brand.js';
+
+/**
+ * The base class of every error the client throws. `instanceof` holds across the ESM and
+ * CommonJS builds (see `error-brand.ts`).
+ */
 export class LightfieldError extends Error {
   override name = 'LightfieldError';
+
+  /** Also true for an error thrown by the other build of the client. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isBrandedInstance(this, value);
+  }
 }
 
 /** The API's error body, read from `{ error: {…} }` or from the unwrapped form. */
@@ -218,3 +228,22 @@ export class APIResponseError extends LightfieldError {
     this.headers = headers;
   }
 }
+
+brandErrorClasses({
+  LightfieldError,
+  APIError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  UnsupportedMediaTypeError,
+  UnprocessableEntityError,
+  RateLimitError,
+  RedirectError,
+  InternalServerError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+  APIResponseError,
+});

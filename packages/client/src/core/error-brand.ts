@@ -1,0 +1,36 @@
+/**
+ * The brand that lets `instanceof` recognise errors across copies of the client.
+ *
+ * The package ships an ESM and a CommonJS build. An app that loads both (an ESM app with a
+ * CommonJS dependency, Jest beside a bundler) holds two copies of every error class, and a plain
+ * `instanceof` would fail across them. Each class carries its name under a `Symbol.for` key, which
+ * is the same in every copy, and `instanceof` also accepts an error whose class chain has that name.
+ */
+export const ERROR_BRAND: unique symbol = Symbol.for('@lightfield/client.error');
+
+type Branded = { [ERROR_BRAND]?: string };
+
+/** Names each class under the brand; the names stay stable when a consumer minifies the code. */
+export function brandErrorClasses(
+  classes: Record<string, abstract new (...args: never) => Error>,
+): void {
+  for (const [name, Class] of Object.entries(classes)) {
+    Object.defineProperty(Class, ERROR_BRAND, { value: name });
+  }
+}
+
+/** `value instanceof Class`, where `value` may come from another copy of the client. */
+export function isBrandedInstance(Class: object, value: unknown): boolean {
+  if (Function.prototype[Symbol.hasInstance].call(Class, value)) return true;
+  // A user's own subclass is not branded: it matches only its own instances.
+  if (!Object.hasOwn(Class, ERROR_BRAND)) return false;
+  const want = (Class as Branded)[ERROR_BRAND];
+  if (typeof value !== 'object' || value === null) return false;
+  for (let proto = Object.getPrototypeOf(value); proto; proto = Object.getPrototypeOf(proto)) {
+    const ctor = (proto as { constructor?: unknown }).constructor;
+    if (typeof ctor === 'function' && Object.hasOwn(ctor, ERROR_BRAND)) {
+      if ((ctor as Branded)[ERROR_BRAND] === want) return true;
+    }
+  }
+  return false;
+}
