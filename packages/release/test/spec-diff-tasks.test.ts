@@ -26,9 +26,9 @@ const cases: [string, { given: string; want: string[] }][] = [
     { given: SCRIPTS['spec:diff']!.split('&&')[0]!, want: ['@lightfield/release#build'] },
   ],
   [
-    'the check:changeset task',
+    'pnpm check:changeset',
     {
-      given: 'turbo run check:changeset --filter @lightfield/release',
+      given: SCRIPTS['check:changeset']!,
       want: ['@lightfield/release#build', '@lightfield/release#check:changeset'],
     },
   ],
