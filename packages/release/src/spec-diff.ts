@@ -58,7 +58,8 @@ function classOf(type: string, action: string, path: (string | number)[]): Chang
  * Parameter and property changes are worded (optional or required) from the specs themselves.
  */
 export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
-  const { diffs } = apiCompare(before as object, after as object);
+  // api-smart-diff rewrites the documents it is given; the caller's and reword's stay intact.
+  const { diffs } = apiCompare(structuredClone(before) as object, structuredClone(after) as object);
   const seen = new Set<string>();
   const out: SpecChange[] = [];
   for (const d of diffs) {

@@ -116,6 +116,16 @@ describe('diffSpecs', () => {
   });
 });
 
+test('diffSpecs leaves both specs as they were, so a second diff reads the same', () => {
+  const before = structuredClone(SPEC);
+  const after = structuredClone(SPEC);
+  after.components.schemas.Opportunity.properties.archived = { type: 'boolean' };
+  const given = JSON.stringify([before, after]);
+  const first = diffSpecs(before, after);
+  expect(JSON.stringify([before, after])).toBe(given);
+  expect(diffSpecs(before, after)).toEqual(first);
+});
+
 describe('bumpFor', () => {
   test.each([
     ['breaking', '1.2.3', 'major'],
