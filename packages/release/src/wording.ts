@@ -127,12 +127,24 @@ function propertyChange(d: RawDiff, before: unknown, after: unknown): Reworded |
   return undefined;
 }
 
+/** An operationId changed: the generated client names its method `resource.method` after it. */
+function operationIdChange(d: RawDiff): Reworded | undefined {
+  const { path, action } = d;
+  if (path[0] !== 'paths' || path[path.length - 1] !== 'operationId' || action !== 'replace')
+    return undefined;
+  const what = `operationId \`${String(d.before)}\` renamed to \`${String(d.after)}\` (the client method is renamed)`;
+  return { what, breaking: true };
+}
+
 /**
  * Words parameter and property changes from the specs themselves: api-smart-diff calls a
  * parameter with `required: false` "required", misses a required parameter behind a `$ref`,
  * and leaves some property additions unworded ("[Added] annotation"). `breaking` is set when
- * the spec alone decides the class (a required parameter or request property added).
+ * the spec alone decides the class (a required parameter or request property added, an
+ * operationId renamed: api-smart-diff calls that an annotation).
  */
 export function reword(d: RawDiff, before: unknown, after: unknown): Reworded | undefined {
-  return parameterChange(d, before, after) ?? propertyChange(d, before, after);
+  return (
+    parameterChange(d, before, after) ?? propertyChange(d, before, after) ?? operationIdChange(d)
+  );
 }
