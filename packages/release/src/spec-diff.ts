@@ -1,4 +1,5 @@
 import { apiCompare } from 'api-smart-diff';
+import { reword } from './wording.js';
 
 /** How a change affects consumers. */
 export type ChangeClass = 'breaking' | 'non-breaking' | 'annotation';
@@ -40,28 +41,39 @@ function where(path: (string | number)[]): string {
   return String(path[0] ?? 'document');
 }
 
+function classOf(type: string, action: string, path: (string | number)[]): ChangeClass {
+  // api-smart-diff leaves most component-level changes unclassified: prose is an annotation.
+  if (type === 'unclassified' && ANNOTATIONS.has(String(path[path.length - 1])))
+    return 'annotation';
+  if (action === 'remove' && path.includes('responses') && path[path.length - 2] === 'properties')
+    return 'breaking';
+  if (action === 'remove' && path[0] === 'components' && path.length === 3) return 'breaking';
+  return type === 'breaking' ? 'breaking' : type === 'annotation' ? 'annotation' : 'non-breaking';
+}
+
 /**
  * Classifies every change from `before` to `after` with api-smart-diff (which resolves `$ref`s),
  * tightened where a typed SDK is concerned: a property removed from a response, and a component
  * removed (its exported type disappears), are breaking. Unclassified changes count as non-breaking.
+ * Parameter and property changes are worded (optional or required) from the specs themselves.
  */
 export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
-  const { diffs } = apiCompare(before as object, after as object);
+  // api-smart-diff rewrites the documents it is given; the caller's and reword's stay intact.
+  const { diffs } = apiCompare(structuredClone(before) as object, structuredClone(after) as object);
   const seen = new Set<string>();
   const out: SpecChange[] = [];
   for (const d of diffs) {
     const path = d.path as (string | number)[];
-    let cls: ChangeClass =
-      d.type === 'breaking' ? 'breaking' : d.type === 'annotation' ? 'annotation' : 'non-breaking';
-    // api-smart-diff leaves most component-level changes unclassified: prose is an annotation.
-    if (d.type === 'unclassified' && ANNOTATIONS.has(String(path[path.length - 1])))
-      cls = 'annotation';
-    const inResponse = path.includes('responses');
-    if (d.action === 'remove' && inResponse && path[path.length - 2] === 'properties')
-      cls = 'breaking';
-    if (d.action === 'remove' && path[0] === 'components' && path.length === 3) cls = 'breaking';
-    const what = d.description?.trim() || `${d.action} ${String(path[path.length - 1])}`;
-    const change = { class: cls, where: where(path), what, pointer: pointer(path) };
+    let cls = classOf(d.type, d.action, path);
+    const own = reword({ ...d, path }, before, after);
+    if (own?.drop) continue;
+    // Only an operation's change breaks callers: a component alone is not yet used.
+    if (own?.breaking !== undefined && path[0] === 'paths')
+      cls = own.breaking ? 'breaking' : 'non-breaking';
+    const what =
+      own?.what ?? (d.description?.trim() || `${d.action} ${String(path[path.length - 1])}`);
+    const at = own?.at ?? path;
+    const change = { class: cls, where: where(at), what, pointer: pointer(at) };
     const key = `${change.class}|${change.where}|${change.pointer}`;
     if (!seen.has(key)) {
       seen.add(key);

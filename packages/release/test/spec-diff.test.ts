@@ -116,6 +116,16 @@ describe('diffSpecs', () => {
   });
 });
 
+test('diffSpecs leaves both specs as they were, so a second diff reads the same', () => {
+  const before = structuredClone(SPEC);
+  const after = structuredClone(SPEC);
+  after.components.schemas.Opportunity.properties.archived = { type: 'boolean' };
+  const given = JSON.stringify([before, after]);
+  const first = diffSpecs(before, after);
+  expect(JSON.stringify([before, after])).toBe(given);
+  expect(diffSpecs(before, after)).toEqual(first);
+});
+
 describe('bumpFor', () => {
   test.each([
     ['breaking', '1.2.3', 'major'],
@@ -125,5 +135,172 @@ describe('bumpFor', () => {
     ['annotation', '1.2.3', 'patch'],
   ] as const)('%s at %s → %s', (cls, version, want) => {
     expect(bumpFor(cls, version)).toBe(want);
+  });
+});
+
+const LIST = '/v1/opportunities';
+const param = (p: Json) => (d: Json) => d.paths[LIST].get.parameters.push(p);
+const sort = { name: 'sort', in: 'query', schema: { type: 'string' } };
+const trace = { name: 'X-Trace', in: 'header', schema: { type: 'string' } };
+const createProp =
+  (required: boolean) =>
+  (d: Json): void => {
+    const s = d.components.schemas.OpportunityCreateParams;
+    s.properties.source = { type: 'string' };
+    if (required) s.required.push('source');
+  };
+
+// Each change, the line the report must print for the operation, and the overall class.
+const wording: [
+  string,
+  {
+    given: { before?: (d: Json) => void; after: (d: Json) => void };
+    want: { what: string; class: ChangeClass; pointer?: string };
+  },
+][] = [
+  [
+    'an optional query parameter added',
+    {
+      given: { after: param(sort) },
+      want: { what: 'optional query parameter `sort` added', class: 'non-breaking' },
+    },
+  ],
+  [
+    'a query parameter added with required: false',
+    {
+      given: { after: param({ ...sort, required: false }) },
+      want: { what: 'optional query parameter `sort` added', class: 'non-breaking' },
+    },
+  ],
+  [
+    'a required query parameter added',
+    {
+      given: { after: param({ ...sort, required: true }) },
+      want: { what: 'required query parameter `sort` added', class: 'breaking' },
+    },
+  ],
+  [
+    'a required query parameter added by $ref',
+    {
+      given: {
+        after: (d) => {
+          d.components.parameters.Sort = { ...sort, required: true };
+          param({ $ref: '#/components/parameters/Sort' })(d);
+        },
+      },
+      want: { what: 'required query parameter `sort` added', class: 'breaking' },
+    },
+  ],
+  [
+    'an optional header parameter added',
+    {
+      given: { after: param(trace) },
+      want: { what: 'optional header parameter `X-Trace` added', class: 'non-breaking' },
+    },
+  ],
+  [
+    'a required header parameter added',
+    {
+      given: { after: param({ ...trace, required: true }) },
+      want: { what: 'required header parameter `X-Trace` added', class: 'breaking' },
+    },
+  ],
+  [
+    'an optional query parameter made required',
+    {
+      given: { before: param(sort), after: param({ ...sort, required: true }) },
+      want: { what: 'query parameter `sort` made required', class: 'breaking' },
+    },
+  ],
+  [
+    'an optional query parameter inserted between others',
+    {
+      given: { after: (d) => d.paths[LIST].get.parameters.splice(2, 0, sort) },
+      want: {
+        what: 'optional query parameter `sort` added',
+        class: 'non-breaking',
+        pointer: '/paths/~1v1~1opportunities/get/parameters/2',
+      },
+    },
+  ],
+  [
+    'a query parameter made required behind a new one',
+    {
+      given: {
+        before: param(sort),
+        after: (d) => {
+          d.paths[LIST].get.parameters.splice(1, 0, { ...sort, name: 'order' });
+          param({ ...sort, required: true })(d);
+        },
+      },
+      want: {
+        what: 'query parameter `sort` made required',
+        class: 'breaking',
+        pointer: '/paths/~1v1~1opportunities/get/parameters/4/required',
+      },
+    },
+  ],
+  [
+    'an optional query parameter removed',
+    {
+      given: { before: param(sort), after: () => {} },
+      want: { what: 'optional query parameter `sort` removed', class: 'breaking' },
+    },
+  ],
+  [
+    'an optional request property added',
+    {
+      given: { after: createProp(false) },
+      want: { what: 'optional request body property `source` added', class: 'non-breaking' },
+    },
+  ],
+  [
+    'a required request property added',
+    {
+      given: { after: createProp(true) },
+      want: { what: 'required request body property `source` added', class: 'breaking' },
+    },
+  ],
+  [
+    'an optional response property added',
+    {
+      given: {
+        after: (d) => (d.components.schemas.Opportunity.properties.archived = { type: 'boolean' }),
+      },
+      want: { what: 'optional response property `archived` added', class: 'non-breaking' },
+    },
+  ],
+  [
+    'an operationId renamed',
+    {
+      given: {
+        after: (d) => (d.paths['/v1/opportunities/{id}'].post.operationId = 'opportunity.edit'),
+      },
+      want: {
+        what: 'operationId `opportunity.update` renamed to `opportunity.edit` (the client method is renamed)',
+        class: 'breaking',
+      },
+    },
+  ],
+];
+
+describe('diffSpecs wording', () => {
+  test.each(wording)('%s', (_, { given, want }) => {
+    const before = structuredClone(SPEC);
+    given.before?.(before);
+    const after = structuredClone(SPEC);
+    given.after(after);
+    const changes = diffSpecs(before, after);
+    const lines = changes.filter((c) => c.pointer.startsWith('/paths/')).map((c) => c.what);
+    expect(lines).toContain(want.what);
+    const opposite = (w: string) =>
+      w.replace(/optional|required/, (m) => (m === 'optional' ? 'required' : 'optional'));
+    if (opposite(want.what) !== want.what) expect(lines).not.toContain(opposite(want.what));
+    // A property added as required is one change, not also a "made required" one.
+    const made = lines.filter((l) => l.includes(' made '));
+    expect(made).toEqual(want.what.includes(' made ') ? [want.what] : []);
+    expect(overall(changes)).toBe(want.class);
+    // The pointer names the parameter in the newer spec, not api-smart-diff's index.
+    if (want.pointer) expect(changes.find((c) => c.what === want.what)?.pointer).toBe(want.pointer);
   });
 });
