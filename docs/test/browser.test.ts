@@ -116,6 +116,15 @@ describe('the API reference page', () => {
         timeout: 20_000,
       })
       .toBeGreaterThanOrEqual(0);
+    // …and once the sidebar lists every operation (it fills in after the page's first paint).
+    for (const op of operations.filter((o) => o.summary)) {
+      await expect
+        .poll(() => page.getByText(op.summary!, { exact: true }).first().isVisible(), {
+          message: `sidebar entry of ${op.operationId}`,
+          timeout: 20_000,
+        })
+        .toBe(true);
+    }
     await page.evaluate(() => document.fonts.ready);
     await page.screenshot({ path: SCREENSHOT });
     expect((await stat(SCREENSHOT)).size).toBeGreaterThan(10_000);
