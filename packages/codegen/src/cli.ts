@@ -89,6 +89,7 @@ export async function main(
     log(
       `loaded ${path.relative(process.cwd(), model.file)} (${model.operations.length} operations) in ${ms(start)}`,
     );
+    for (const note of model.notes) log(`note: ${note}`);
     // Every target is generated before anything is written, so a failure writes nothing.
     // The targets run together: their formatting (in a worker) overlaps each other's work.
     start = performance.now();

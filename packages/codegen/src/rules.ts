@@ -1,4 +1,5 @@
 import { pointerOf, type SpecProblem } from './spec-error.js';
+import { operationName } from './naming.js';
 import { checkVariants } from './variants.js';
 
 type Problem = Omit<SpecProblem, 'file'>;
@@ -16,19 +17,13 @@ export const HTTP_METHODS = [
   'trace',
 ] as const;
 
-/** `resource.method`: both parts become JavaScript property names in the client. */
-export const OPERATION_ID = /^([a-z][A-Za-z0-9]*)\.([a-z][A-Za-z0-9]*)$/;
-
-// Names a resource or method can't take: JavaScript reserved words, and members every
-// generated client or resource already has.
-const RESERVED = new Set([
-  ...'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval'.split(
+// Members every generated client or resource already has: an operation can't take their names.
+// JavaScript reserved words are fine: they are legal property names (`client.file.delete()`).
+const RESERVED = new Set(
+  'constructor prototype __proto__ toString valueOf hasOwnProperty isPrototypeOf propertyIsEnumerable toLocaleString then raw use options withOptions'.split(
     ' ',
   ),
-  ...'constructor prototype __proto__ toString valueOf hasOwnProperty then raw use options withOptions'.split(
-    ' ',
-  ),
-]);
+);
 
 const SCHEMA_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
 
@@ -83,42 +78,26 @@ function checkOperations(doc: Json): Problem[] {
       const op = item[method];
       if (!isObject(op)) continue;
       const at = pointerOf('paths', route, method);
-      const id = op['operationId'];
-      if (typeof id !== 'string' || id === '') {
-        problems.push({
-          pointer: at,
-          message: `${method.toUpperCase()} ${route} has no operationId`,
-          rule: 'operation-id',
-        });
-      } else {
-        const match = OPERATION_ID.exec(id);
-        if (!match) {
+      const { resource, method: name } = operationName(op, route, method);
+      for (const part of [resource, name]) {
+        if (RESERVED.has(part)) {
           problems.push({
             pointer: `${at}/operationId`,
-            message: `operationId "${id}" is not of the form resource.method (e.g. opportunity.create)`,
+            message: `"${part}" in operation ${resource}.${name} is a reserved name and can't be a client property`,
             rule: 'operation-id',
           });
-        } else {
-          for (const name of [match[1], match[2]]) {
-            if (name && RESERVED.has(name)) {
-              problems.push({
-                pointer: `${at}/operationId`,
-                message: `"${name}" in operationId "${id}" is a reserved name and can't be a client property`,
-                rule: 'operation-id',
-              });
-            }
-          }
         }
-        const previous = seen.get(id);
-        if (previous) {
-          problems.push({
-            pointer: `${at}/operationId`,
-            message: `operationId "${id}" is already used at #${previous}`,
-            rule: 'operation-id-unique',
-          });
-        } else {
-          seen.set(id, at);
-        }
+      }
+      const id = `${resource}.${name}`;
+      const previous = seen.get(id);
+      if (previous) {
+        problems.push({
+          pointer: `${at}/operationId`,
+          message: `operation name "${id}" is already used at #${previous}; give one of them an operationId of the form resource.method`,
+          rule: 'operation-id-unique',
+        });
+      } else {
+        seen.set(id, at);
       }
       problems.push(
         ...checkPathParams(doc, route, at, [

@@ -1,6 +1,19 @@
-import { HTTP_METHODS, OPERATION_ID, deref, isObject } from './rules.js';
+import {
+  classify,
+  detectPagination,
+  extensionNotes,
+  groupResources,
+  objectSchema,
+  OPERATION_KINDS,
+  type UnclassifiedOperation,
+} from './classify.js';
+import { operationName, type OperationName } from './naming.js';
+import { HTTP_METHODS, deref, isObject } from './rules.js';
 
 type Json = Record<string, unknown>;
+
+/** How a parameter's value is shaped, after `$ref`s: what decides its serialization. */
+export type ParamShape = 'primitive' | 'array' | 'object';
 
 /** A parameter of an operation, resolved from any `$ref`. */
 export interface ParamModel {
@@ -9,39 +22,113 @@ export interface ParamModel {
   required: boolean;
   description?: string;
   schema: Json;
+  /** The serialization style, with OpenAPI's default filled in (`form` for query, else `simple`). */
+  style: string;
+  /** Whether arrays and objects explode, with OpenAPI's default filled in. */
+  explode: boolean;
+  shape: ParamShape;
 }
 
-/** One operation, named by its `resource.method` operationId. */
+/** One media type of a request or response body, e.g. `multipart/form-data`. */
+export interface MediaModel {
+  /** The media type as the spec writes it, e.g. `application/json`, `text/csv`, `image/*`. */
+  type: string;
+  /** How the runtime encodes or decodes it. */
+  format: 'json' | 'multipart' | 'form' | 'text' | 'binary';
+  schema?: Json;
+}
+
+/** A documented response: its status and the media types its body may have (none for 204). */
+export interface ResponseModel {
+  /** `200`, `204`, `4XX`, `default`, … as the spec writes it. */
+  status: string;
+  media: MediaModel[];
+}
+
+/** Offset pagination, detected from the response shape and the query parameters. */
+export interface PaginationModel {
+  style: 'offset';
+  limitParam: string;
+  offsetParam: string;
+  /** The response property holding the page's items, e.g. `data`. */
+  itemsProperty: string;
+  /** The response property holding the total count, if any. */
+  totalProperty?: string;
+  /** The limit parameter's default. */
+  pageSize?: number;
+  /** The limit parameter's maximum. */
+  maxPageSize?: number;
+}
+
+/**
+ * What an operation does to its resource, detected from its HTTP shape or declared with
+ * `x-lightfield-kind` (see `classify`).
+ */
+export type OperationKind =
+  'create' | 'retrieve' | 'update' | 'delete' | 'list' | 'definitions' | 'nested-list' | 'action';
+
+/** One operation, named `resource.method` (its operationId, or derived; see `operationName`). */
 export interface OperationModel {
+  /** `resource.method`: the client's name for the operation, unique in the spec. */
   operationId: string;
+  /** The spec's own operationId, if it has one (the key of openapi-typescript's `operations`). */
+  specOperationId?: string;
   resource: string;
   method: string;
   httpMethod: (typeof HTTP_METHODS)[number];
   path: string;
   summary?: string;
   description?: string;
+  kind: OperationKind;
+  /** Whether `kind` was declared with `x-lightfield-kind` or detected. */
+  kindSource: 'declared' | 'detected';
+  /** For an operation under another resource's item path: that resource and its id parameter. */
+  parent?: { resource: string; param: string };
+  /** Path parameters, in the order of the path template. */
   pathParams: ParamModel[];
   queryParams: ParamModel[];
   headerParams: ParamModel[];
-  /** The request body's JSON schema (a `$ref` where the spec names it), if the operation takes one. */
-  requestBody?: { required: boolean; schema: Json };
-  /** The first 2xx status and its JSON schema. */
-  success: { status: string; schema?: Json };
+  /**
+   * The request body. `schema` is the JSON media type's schema (a `$ref` where the spec names
+   * it); `media` lists every media type the operation accepts, in the spec's order.
+   */
+  requestBody?: { required: boolean; schema?: Json; media: MediaModel[] };
+  /** The first 2xx status, its JSON schema if it has one, and its media types. */
+  success: { status: string; schema?: Json; media: MediaModel[] };
+  /** Every documented response. */
+  responses: ResponseModel[];
   /** Every documented non-2xx status. */
   errorStatuses: number[];
+  pagination?: PaginationModel;
   /** `x-lightfield-rate-limit`: the rate-limit category (Write, Read, Search). */
   rateLimit?: string;
   /** `x-lightfield-scope`: the scope an API key needs. */
   scope?: string;
   /** `x-lightfield-filter`: the operation takes field filters in its query. */
   filter: boolean;
-  /** Whether the operation accepts an `Idempotency-Key` header. */
+  /**
+   * The idempotency key the operation accepts: a declared `Idempotency-Key` header, or one its
+   * description names. `maxLength` is the header schema's, else 255.
+   */
+  idempotency?: { header: string; maxLength: number };
+  /** Whether the operation accepts an idempotency key (`idempotency !== undefined`). */
   idempotent: boolean;
 }
 
-/** A resource: the operations that share the part of their operationId before the dot. */
+/**
+ * What a resource is to the mock:
+ * - `entity`: its records have the entity shape (`fields` and `relationships` maps);
+ * - `record`: a stateful resource of another shape (has retrieve, and create or list);
+ * - `actions`: operations without state of their own.
+ */
+export type ResourceKind = 'entity' | 'record' | 'actions';
+
+/** A resource: the operations that share the part of their name before the dot. */
 export interface ResourceModel {
   name: string;
+  kind: ResourceKind;
+  /** The schema of one record (the retrieve or create response), for `entity` and `record`. */
+  schema?: Json;
   operations: OperationModel[];
 }
 
@@ -63,6 +150,11 @@ export interface SpecModel {
   rateLimits: Record<string, number>;
   operations: OperationModel[];
   resources: ResourceModel[];
+  /**
+   * What generation inferred or turned off, per operation, for the generate log: derived names,
+   * kinds detected by name, features off for want of an `x-lightfield-*` extension.
+   */
+  notes: string[];
 }
 
 function str(value: unknown): string | undefined {
@@ -75,8 +167,9 @@ export function buildModel(input: { file: string; document: Json; hash: string }
   const info = isObject(document['info']) ? document['info'] : {};
   const servers = Array.isArray(document['servers']) ? document['servers'] : [];
   const firstServer = isObject(servers[0]) ? servers[0] : {};
-  const operations: OperationModel[] = [];
   const constantHeaders: Record<string, string> = {};
+  const notes: string[] = [];
+  const found: UnclassifiedOperation[] = [];
   const paths = isObject(document['paths']) ? document['paths'] : {};
 
   for (const [route, rawItem] of Object.entries(paths)) {
@@ -85,54 +178,29 @@ export function buildModel(input: { file: string; document: Json; hash: string }
     for (const httpMethod of HTTP_METHODS) {
       const op = item[httpMethod];
       if (!isObject(op)) continue;
-      const match = OPERATION_ID.exec(str(op['operationId']) ?? '');
-      if (!match?.[1] || !match[2]) continue;
       const params = mergeParams(document, item['parameters'], op['parameters']);
       for (const p of params) {
         const only = singleValue(p.schema);
         if (p.in === 'header' && p.required && only !== undefined) constantHeaders[p.name] = only;
       }
-      const responses = isObject(op['responses']) ? op['responses'] : {};
-      const statuses = Object.keys(responses);
-      const successStatus = statuses.find((s) => /^2\d\d$/.test(s)) ?? '200';
-      const body = deref(document, op['requestBody']);
-      const bodySchema = isObject(body) ? jsonSchemaOf(body) : undefined;
-      const summary = str(op['summary']);
-      const description = str(op['description']);
-      const rateLimit = str(op['x-lightfield-rate-limit']);
-      const scope = str(op['x-lightfield-scope']);
-      const successSchema = jsonSchemaOf(deref(document, responses[successStatus]));
-      operations.push({
-        operationId: `${match[1]}.${match[2]}`,
-        resource: match[1],
-        method: match[2],
-        httpMethod,
-        path: route,
-        ...(summary ? { summary } : {}),
-        ...(description ? { description } : {}),
-        pathParams: params.filter((p) => p.in === 'path'),
-        queryParams: params.filter((p) => p.in === 'query'),
-        headerParams: params.filter((p) => p.in === 'header'),
-        ...(bodySchema && isObject(body)
-          ? { requestBody: { required: body['required'] === true, schema: bodySchema } }
-          : {}),
-        success: { status: successStatus, ...(successSchema ? { schema: successSchema } : {}) },
-        errorStatuses: statuses.filter((s) => /^[45]\d\d$/.test(s)).map(Number),
-        ...(rateLimit ? { rateLimit } : {}),
-        ...(scope ? { scope } : {}),
-        filter: op['x-lightfield-filter'] === true,
-        idempotent: params.some(
-          (p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key',
-        ),
-      });
+      const name = operationName(op, route, httpMethod);
+      if (!name.explicit)
+        notes.push(
+          `${name.resource}.${name.method}: named from ${typeof op['operationId'] === 'string' ? `operationId "${op['operationId']}"` : `${httpMethod.toUpperCase()} ${route}`} (no resource.method operationId)`,
+        );
+      found.push(operationOf(document, { op, route, httpMethod, params, name }));
     }
   }
 
-  operations.sort((a, b) => a.operationId.localeCompare(b.operationId));
-  const byResource = new Map<string, OperationModel[]>();
+  found.sort((a, b) => a.operationId.localeCompare(b.operationId));
+  const operations = classify(document, found, notes);
+  const rateLimits = Object.fromEntries(
+    Object.entries(
+      isObject(document['x-lightfield-rate-limits']) ? document['x-lightfield-rate-limits'] : {},
+    ).filter((e): e is [string, number] => typeof e[1] === 'number' && e[1] > 0),
+  );
   for (const op of operations)
-    byResource.set(op.resource, [...(byResource.get(op.resource) ?? []), op]);
-  const resources = [...byResource.entries()].map(([name, ops]) => ({ name, operations: ops }));
+    notes.push(...extensionNotes(op, Object.keys(rateLimits).length > 0));
 
   return {
     file: input.file,
@@ -142,14 +210,136 @@ export function buildModel(input: { file: string; document: Json; hash: string }
     hash: input.hash,
     constantHeaders,
     baseUrl: str(firstServer['url']) ?? '',
-    rateLimits: Object.fromEntries(
-      Object.entries(
-        isObject(document['x-lightfield-rate-limits']) ? document['x-lightfield-rate-limits'] : {},
-      ).filter((e): e is [string, number] => typeof e[1] === 'number' && e[1] > 0),
-    ),
+    rateLimits,
     operations,
-    resources,
+    resources: groupResources(document, operations),
+    notes,
   };
+}
+
+interface RawOperation {
+  op: Json;
+  route: string;
+  httpMethod: (typeof HTTP_METHODS)[number];
+  params: ParamModel[];
+  name: OperationName;
+}
+
+function operationOf(doc: Json, raw: RawOperation): UnclassifiedOperation {
+  const { op, route, httpMethod, params, name } = raw;
+  const responses = isObject(op['responses']) ? op['responses'] : {};
+  const responseList: ResponseModel[] = Object.entries(responses).map(([status, r]) => ({
+    status,
+    media: mediaOf(doc, deref(doc, r)),
+  }));
+  const success = responseList.find((r) => /^2\d\d$/.test(r.status)) ?? {
+    status: '200',
+    media: [],
+  };
+  const successSchema = jsonMedia(success.media)?.schema;
+  const body = deref(doc, op['requestBody']);
+  const bodyMedia = isObject(body) ? mediaOf(doc, body) : [];
+  const bodySchema = jsonMedia(bodyMedia)?.schema;
+  const headerParams = params.filter((p) => p.in === 'header');
+  const queryParams = params.filter((p) => p.in === 'query');
+  const idempotency = idempotencyOf(doc, op, headerParams);
+  const declared = str(op['x-lightfield-kind']);
+  const partial: UnclassifiedOperation = {
+    operationId: `${name.resource}.${name.method}`,
+    ...(typeof op['operationId'] === 'string' ? { specOperationId: op['operationId'] } : {}),
+    resource: name.resource,
+    method: name.method,
+    httpMethod,
+    path: route,
+    ...optional('summary', str(op['summary'])),
+    ...optional('description', str(op['description'])),
+    pathParams: pathOrder(
+      route,
+      params.filter((p) => p.in === 'path'),
+    ),
+    queryParams,
+    headerParams,
+    ...(isObject(body) && bodyMedia.length
+      ? {
+          requestBody: {
+            required: body['required'] === true,
+            ...optional('schema', bodySchema),
+            media: bodyMedia,
+          },
+        }
+      : {}),
+    success: { status: success.status, ...optional('schema', successSchema), media: success.media },
+    responses: responseList,
+    errorStatuses: Object.keys(responses)
+      .filter((s) => /^[45]\d\d$/.test(s))
+      .map(Number),
+    ...optional('rateLimit', str(op['x-lightfield-rate-limit'])),
+    ...optional('scope', str(op['x-lightfield-scope'])),
+    filter: op['x-lightfield-filter'] === true,
+    ...optional('idempotency', idempotency),
+    idempotent: idempotency !== undefined,
+    ...(declared && (OPERATION_KINDS as string[]).includes(declared)
+      ? { declaredKind: declared as OperationKind }
+      : {}),
+  };
+  const pagination = detectPagination(doc, partial);
+  return pagination ? { ...partial, pagination } : partial;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** A declared `Idempotency-Key` header, or one the operation's description names. */
+function idempotencyOf(
+  doc: Json,
+  op: Json,
+  headers: ParamModel[],
+): { header: string; maxLength: number } | undefined {
+  const declared = headers.find((p) => p.name.toLowerCase() === 'idempotency-key');
+  if (declared) {
+    const schema = deref(doc, declared.schema);
+    const max =
+      isObject(schema) && typeof schema['maxLength'] === 'number' ? schema['maxLength'] : 255;
+    return { header: declared.name, maxLength: max };
+  }
+  const prose = `${str(op['summary']) ?? ''} ${str(op['description']) ?? ''}`;
+  return /\bIdempotency-Key\b/i.test(prose)
+    ? { header: 'Idempotency-Key', maxLength: 255 }
+    : undefined;
+}
+
+/** Path parameters in the order the path template names them. */
+function pathOrder(route: string, params: ParamModel[]): ParamModel[] {
+  const order = [...route.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
+  return [...params].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+}
+
+/** How the runtime treats a media type. */
+export function mediaFormat(type: string): MediaModel['format'] {
+  const t = type.toLowerCase().split(';')[0]!.trim();
+  if (t === 'application/json' || t.endsWith('+json') || t === '*/*') return 'json';
+  if (t === 'multipart/form-data' || t.startsWith('multipart/')) return 'multipart';
+  if (t === 'application/x-www-form-urlencoded') return 'form';
+  if (t.startsWith('text/') || t === 'application/xml' || t.endsWith('+xml')) return 'text';
+  return 'binary';
+}
+
+function mediaOf(doc: Json, node: unknown): MediaModel[] {
+  if (!isObject(node) || !isObject(node['content'])) return [];
+  return Object.entries(node['content']).map(([type, raw]) => {
+    const media = deref(doc, raw);
+    const schema = isObject(media) && isObject(media['schema']) ? media['schema'] : undefined;
+    return { type, format: mediaFormat(type), ...optional('schema', schema) };
+  });
+}
+
+/** The JSON media type of a body, preferring `application/json` itself. */
+export function jsonMedia(media: MediaModel[]): MediaModel | undefined {
+  return (
+    media.find((m) => m.type === 'application/json') ??
+    media.find((m) => m.format === 'json' && m.type !== '*/*')
+  );
 }
 
 function mergeParams(doc: Json, shared: unknown, own: unknown): ParamModel[] {
@@ -162,24 +352,33 @@ function mergeParams(doc: Json, shared: unknown, own: unknown): ParamModel[] {
       const where = p['in'];
       if (where !== 'path' && where !== 'query' && where !== 'header' && where !== 'cookie')
         continue;
-      const description = str(p['description']);
+      const schema = isObject(p['schema']) ? p['schema'] : {};
+      const style =
+        str(p['style']) ?? (where === 'query' || where === 'cookie' ? 'form' : 'simple');
       // An operation's parameter overrides the path item's one of the same name and place.
       byKey.set(`${where}:${p['name']}`, {
         name: p['name'],
         in: where,
-        required: p['required'] === true,
-        ...(description ? { description } : {}),
-        schema: isObject(p['schema']) ? p['schema'] : {},
+        // Path parameters are always required, whatever the spec says.
+        required: p['required'] === true || where === 'path',
+        ...optional('description', str(p['description'])),
+        schema,
+        style,
+        explode: typeof p['explode'] === 'boolean' ? p['explode'] : style === 'form',
+        shape: shapeOf(doc, schema),
       });
     }
   }
   return [...byKey.values()];
 }
 
-function jsonSchemaOf(node: unknown): Json | undefined {
-  if (!isObject(node) || !isObject(node['content'])) return undefined;
-  const media = node['content']['application/json'];
-  return isObject(media) && isObject(media['schema']) ? media['schema'] : undefined;
+function shapeOf(doc: Json, schema: unknown): ParamShape {
+  const s = objectSchema(doc, schema);
+  const type = s?.['type'];
+  const types = Array.isArray(type) ? type : [type];
+  if (types.includes('array')) return 'array';
+  if (types.includes('object') || (s && isObject(s['properties']))) return 'object';
+  return 'primitive';
 }
 
 function singleValue(schema: Json): string | undefined {

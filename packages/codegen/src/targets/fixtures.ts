@@ -88,7 +88,9 @@ function resourcesFile(model: SpecModel): string {
           required: p.required,
           schema: p.schema,
         })),
-        ...(op.requestBody ? { body: op.requestBody } : {}),
+        ...(op.requestBody?.schema
+          ? { body: { required: op.requestBody.required, schema: op.requestBody.schema } }
+          : {}),
         success: op.success.status,
         ...(op.success.schema ? { responseSchema: op.success.schema } : {}),
         errors: op.errorStatuses,

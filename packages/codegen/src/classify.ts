@@ -1,0 +1,216 @@
+import { deref, isObject } from './rules.js';
+import type {
+  OperationKind,
+  OperationModel,
+  PaginationModel,
+  ResourceKind,
+  ResourceModel,
+} from './spec-model.js';
+
+type Json = Record<string, unknown>;
+
+/** The kinds an operation may declare with `x-lightfield-kind`. */
+export const OPERATION_KINDS: readonly OperationKind[] = [
+  'create',
+  'retrieve',
+  'update',
+  'delete',
+  'list',
+  'definitions',
+  'nested-list',
+  'action',
+];
+
+/** An operation before classification: everything but `kind`, `parent` and `pagination`. */
+export type UnclassifiedOperation = Omit<OperationModel, 'kind' | 'kindSource' | 'parent'> & {
+  declaredKind?: OperationKind;
+};
+
+/** The object schema behind a node: follows `$ref`s and picks the non-null branch of a union. */
+export function objectSchema(doc: Json, node: unknown): Json | undefined {
+  const s = deref(doc, node);
+  if (!isObject(s)) return undefined;
+  for (const key of ['anyOf', 'oneOf'] as const) {
+    const list = s[key];
+    if (!Array.isArray(list)) continue;
+    const nonNull = list.filter((b) => (deref(doc, b) as Json | undefined)?.['type'] !== 'null');
+    if (nonNull.length === 1 && nonNull.length < list.length) return objectSchema(doc, nonNull[0]);
+  }
+  return s;
+}
+
+/** The properties of an object schema, including those of its `allOf` parts. */
+export function propertiesOf(doc: Json, node: unknown): Json {
+  const s = objectSchema(doc, node);
+  if (!s) return {};
+  const own = isObject(s['properties']) ? s['properties'] : {};
+  const parts = Array.isArray(s['allOf']) ? s['allOf'] : [];
+  return Object.assign({}, ...parts.map((p) => propertiesOf(doc, p)), own) as Json;
+}
+
+/** The entity shape: an object with `fields` and `relationships` maps. */
+export function isEntitySchema(doc: Json, schema: unknown): boolean {
+  const props = propertiesOf(doc, schema);
+  return 'fields' in props && 'relationships' in props;
+}
+
+/**
+ * Offset pagination: a JSON object response with one array property (the items) and integer
+ * `limit`/`offset`-like query parameters. Both parameter names are matched loosely so that
+ * `limit`/`offset`, `pageSize`/`offset` and `per_page`/`skip` all qualify.
+ */
+export function detectPagination(
+  doc: Json,
+  op: UnclassifiedOperation,
+): PaginationModel | undefined {
+  if (op.httpMethod !== 'get') return undefined;
+  const props = propertiesOf(doc, op.success.schema);
+  const arrays = Object.entries(props).filter(
+    ([, s]) => objectSchema(doc, s)?.['type'] === 'array',
+  );
+  if (arrays.length !== 1 || !arrays[0]) return undefined;
+  const find = (re: RegExp) =>
+    op.queryParams.find((p) => re.test(p.name) && p.shape === 'primitive');
+  const limit = find(/^(limit|page_?size|per_?page|max_?results)$/i);
+  const offset = find(/^(offset|skip|start)$/i);
+  if (!limit || !offset) return undefined;
+  const limitSchema = objectSchema(doc, limit.schema);
+  const total = Object.keys(props).find((k) => /^(total|totalCount|total_count|count)$/.test(k));
+  return {
+    style: 'offset',
+    limitParam: limit.name,
+    offsetParam: offset.name,
+    itemsProperty: arrays[0][0],
+    ...(total ? { totalProperty: total } : {}),
+    ...(typeof limitSchema?.['default'] === 'number' ? { pageSize: limitSchema['default'] } : {}),
+    ...(typeof limitSchema?.['maximum'] === 'number'
+      ? { maxPageSize: limitSchema['maximum'] }
+      : {}),
+  };
+}
+
+/** Whether a path ends with a `{param}` segment. */
+function endsWithParam(path: string): boolean {
+  return /\/\{[^}/]+\}$/.test(path);
+}
+
+function parentPath(path: string): string {
+  return path.replace(/\/[^/]+$/, '');
+}
+
+/**
+ * Classifies every operation by its HTTP shape, resource by resource:
+ * - on the collection path `P`: GET with pagination (or an array body) → `list`, POST → `create`;
+ * - on the item path `P/{id}`: GET → `retrieve`, PUT/PATCH/POST → `update`, DELETE → `delete`;
+ * - GET on a list path under another resource's item path → `nested-list`;
+ * - anything else → `action`.
+ *
+ * `x-lightfield-kind` on an operation overrides the detection. `definitions` is only ever
+ * declared, or taken from a method named `definitions` (which the notes say).
+ */
+export function classify(
+  doc: Json,
+  ops: UnclassifiedOperation[],
+  notes: string[],
+): OperationModel[] {
+  const itemPaths = new Map<string, string>(); // item path → resource
+  for (const op of ops) {
+    if (op.httpMethod === 'get' && endsWithParam(op.path) && op.declaredKind === undefined)
+      itemPaths.set(op.path, op.resource);
+    if (op.declaredKind === 'retrieve') itemPaths.set(op.path, op.resource);
+  }
+  return ops.map((op) => {
+    const { declaredKind, ...rest } = op;
+    if (declaredKind)
+      return {
+        ...rest,
+        kind: declaredKind,
+        kindSource: 'declared' as const,
+        ...parentOf(op, itemPaths),
+      };
+    const detected = detect(doc, op, itemPaths, notes);
+    return { ...rest, ...detected, kindSource: 'detected' as const };
+  });
+}
+
+function parentOf(
+  op: UnclassifiedOperation,
+  itemPaths: Map<string, string>,
+): Pick<OperationModel, 'parent'> | Record<string, never> {
+  const up = parentPath(op.path);
+  const resource = itemPaths.get(up);
+  const param = /\{([^}/]+)\}$/.exec(up)?.[1];
+  return resource && param && resource !== op.resource ? { parent: { resource, param } } : {};
+}
+
+function detect(
+  doc: Json,
+  op: UnclassifiedOperation,
+  itemPaths: Map<string, string>,
+  notes: string[],
+): Pick<OperationModel, 'kind' | 'parent'> {
+  const item = endsWithParam(op.path);
+  const json = op.success.schema !== undefined;
+  const listy =
+    op.pagination !== undefined || objectSchema(doc, op.success.schema)?.['type'] === 'array';
+  if (op.method === 'definitions' && op.httpMethod === 'get') {
+    notes.push(
+      `${op.operationId}: taken as the entity's definitions by its name; declare x-lightfield-kind to be explicit`,
+    );
+    return { kind: 'definitions' };
+  }
+  const parent = parentOf(op, itemPaths);
+  // A literal segment after the resource's own item path is an action on one record.
+  if (!item && itemPaths.get(parentPath(op.path)) === op.resource) return { kind: 'action' };
+  if (op.httpMethod === 'get' && !item && listy && 'parent' in parent)
+    return { kind: 'nested-list', ...parent };
+  if (op.httpMethod === 'get' && !item && listy) return { kind: 'list' };
+  if (op.httpMethod === 'post' && !item && json) return { kind: 'create', ...parent };
+  if (item && op.httpMethod === 'get') return { kind: 'retrieve' };
+  if (item && op.httpMethod === 'delete') return { kind: 'delete' };
+  if (item && ['put', 'patch', 'post'].includes(op.httpMethod) && json) return { kind: 'update' };
+  return { kind: 'action', ...parent };
+}
+
+/**
+ * A resource's kind: `entity` when its retrieve or create returns the entity shape (fields and
+ * relationships), `record` when it has create or list plus retrieve (a stateful non-entity
+ * resource, such as an uploaded file), else `actions`.
+ */
+export function resourceKind(
+  doc: Json,
+  ops: OperationModel[],
+): { kind: ResourceKind; schema?: Json } {
+  const read = ops.find((o) => o.kind === 'retrieve') ?? ops.find((o) => o.kind === 'create');
+  const schema = read?.success.schema;
+  if (schema && isEntitySchema(doc, schema)) return { kind: 'entity', schema };
+  const has = (k: OperationKind) => ops.some((o) => o.kind === k);
+  if (schema && has('retrieve') && (has('create') || has('list')))
+    return { kind: 'record', schema };
+  return { kind: 'actions' };
+}
+
+/** What the generate log says about features an operation lacks an extension for. */
+export function extensionNotes(op: OperationModel, rateLimited: boolean): string[] {
+  const notes: string[] = [];
+  if (rateLimited && !op.rateLimit)
+    notes.push(`${op.operationId}: no x-lightfield-rate-limit category, client throttling off`);
+  if (op.httpMethod === 'post' && op.kind !== 'list' && !op.idempotency)
+    notes.push(
+      `${op.operationId}: no Idempotency-Key header, so the client never retries this POST`,
+    );
+  if ((op.kind === 'list' || op.kind === 'nested-list') && !op.pagination)
+    notes.push(`${op.operationId}: no limit/offset pagination found, returned as one page`);
+  return notes;
+}
+
+/** Resources grouped from classified operations, each with its kind. */
+export function groupResources(doc: Json, operations: OperationModel[]): ResourceModel[] {
+  const byResource = new Map<string, OperationModel[]>();
+  for (const op of operations)
+    byResource.set(op.resource, [...(byResource.get(op.resource) ?? []), op]);
+  return [...byResource.entries()].map(([name, ops]) => {
+    const { kind, schema } = resourceKind(doc, ops);
+    return { name, kind, ...(schema ? { schema } : {}), operations: ops };
+  });
+}
