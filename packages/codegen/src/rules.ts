@@ -1,4 +1,5 @@
 import { pointerOf, type SpecProblem } from './spec-error.js';
+import { checkDerived } from './derived.js';
 import { checkVariants } from './variants.js';
 
 type Problem = Omit<SpecProblem, 'file'>;
@@ -38,6 +39,7 @@ export function checkRules(doc: Json): Problem[] {
     ...checkOperations(doc),
     ...checkSchemas(doc),
     ...checkVariants(doc).map((p) => ({ ...p, rule: 'variants' })),
+    ...checkDerived(doc).map((p) => ({ ...p, rule: 'derived' })),
   ];
 }
 
