@@ -1,7 +1,9 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import type {
+  Address,
   FieldDefinition,
   FieldValue,
+  FullName,
   Opportunity,
   OpportunityCreateParams,
   OpportunityDefinitions,
@@ -24,9 +26,9 @@ describe('entity', () => {
     expectTypeOf<Opportunity['relationships'][string]>().toHaveProperty('objectType');
   });
 
-  test('has the newer nullable, optional properties', () => {
-    expectTypeOf<Opportunity['updatedAt']>().toEqualTypeOf<string | null | undefined>();
-    expectTypeOf<Opportunity['httpLink']>().toEqualTypeOf<string | null | undefined>();
+  test('has the newer nullable properties: updatedAt and httpLink always present', () => {
+    expectTypeOf<Opportunity['updatedAt']>().toEqualTypeOf<string | null>();
+    expectTypeOf<Opportunity['httpLink']>().toEqualTypeOf<string | null>();
     expectTypeOf<Opportunity['externalId']>().toEqualTypeOf<string | null | undefined>();
   });
 
@@ -39,6 +41,13 @@ describe('entity', () => {
     expectTypeOf<{ city: string; country: string }>().toExtend<FieldValue>();
     expectTypeOf<{ firstName: string; lastName: string }>().toExtend<FieldValue>();
     expectTypeOf<{ unknown: true }>().not.toExtend<FieldValue>();
+  });
+
+  test('address and full-name parts are optional and nullable', () => {
+    expectTypeOf<Address['street2']>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<Address['latitude']>().toEqualTypeOf<number | null | undefined>();
+    expectTypeOf<FullName['lastName']>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<{ street2: null; latitude: null }>().toExtend<FieldValue>();
   });
 
   test('valueType is the closed union of the page', () => {
@@ -72,6 +81,12 @@ describe('update', () => {
     expectTypeOf<{ add: 'c_1' }>().toExtend<RelationshipOperation>();
     expectTypeOf<{ remove: ['c_1'] }>().toExtend<RelationshipOperation>();
     expectTypeOf<{ replace: null }>().toExtend<RelationshipOperation>();
+    // One object whose parts are each optional (not a union of one-part objects).
+    expectTypeOf<RelationshipOperation['add']>().toEqualTypeOf<string | string[] | undefined>();
+    expectTypeOf<RelationshipOperation['remove']>().toEqualTypeOf<string | string[] | undefined>();
+    expectTypeOf<RelationshipOperation['replace']>().toEqualTypeOf<
+      string | string[] | null | undefined
+    >();
     expectTypeOf<{ set: 'c_1' }>().not.toExtend<RelationshipOperation>();
     expectTypeOf<{ fields: { $name: null } }>().toExtend<OpportunityUpdateParams>();
     expectTypeOf<{

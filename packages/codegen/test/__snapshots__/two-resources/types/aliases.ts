@@ -9,11 +9,11 @@ import type { components, operations } from './openapi.js';
  */
 export type ValueType = components['schemas']['ValueType'];
 /**
- * A postal address. Every part is optional.
+ * A postal address. Every part is optional and may be null.
  */
 export type Address = components['schemas']['Address'];
 /**
- * A person's name. Both parts are optional.
+ * A person's name. Both parts are optional and may be null.
  */
 export type FullName = components['schemas']['FullName'];
 /**
@@ -45,7 +45,7 @@ export type RelationshipIds = components['schemas']['RelationshipIds'];
  */
 export type OpportunityCreateParams = components['schemas']['OpportunityCreateParams'];
 /**
- * A change to one relationship: `add` or `remove` ids, or `replace` them all (`replace: null` clears the relationship where it allows that).
+ * A change to one relationship: `add` ids, `remove` ids, or `replace` them all (`replace: null` clears the relationship where it allows that). One object may hold several; they apply in the order `replace`, then `remove`, then `add`, so an id both removed and added ends up related.
  */
 export type RelationshipOperation = components['schemas']['RelationshipOperation'];
 /**

@@ -65,7 +65,7 @@ export interface paths {
         put?: never;
         /**
          * Update an opportunity
-         * @description Updates an opportunity. Only the keys you send change; a `null` field value clears the field. Relationships take `add`, `remove` or `replace` operations.
+         * @description Updates an opportunity. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`.
          */
         post: operations["opportunity.update"];
         delete?: never;
@@ -136,7 +136,7 @@ export interface paths {
         put?: never;
         /**
          * Update an account
-         * @description Updates an account. Only the keys you send change; a `null` field value clears the field. Relationships take `add`, `remove` or `replace` operations.
+         * @description Updates an account. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`.
          */
         post: operations["account.update"];
         delete?: never;
@@ -154,22 +154,22 @@ export interface components {
          * @enum {string}
          */
         ValueType: "ADDRESS" | "CHECKBOX" | "CURRENCY" | "DATETIME" | "EMAIL" | "FULL_NAME" | "MARKDOWN" | "MULTI_SELECT" | "NUMBER" | "SINGLE_SELECT" | "SOCIAL_HANDLE" | "TELEPHONE" | "TEXT" | "URL";
-        /** @description A postal address. Every part is optional. */
+        /** @description A postal address. Every part is optional and may be null. */
         Address: {
-            street?: string;
-            street2?: string;
-            city?: string;
-            state?: string;
-            postalCode?: string;
+            street?: string | null;
+            street2?: string | null;
+            city?: string | null;
+            state?: string | null;
+            postalCode?: string | null;
             /** @description ISO 3166-1 alpha-2 country code. */
-            country?: string;
-            latitude?: number;
-            longitude?: number;
+            country?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
         };
-        /** @description A person's name. Both parts are optional. */
+        /** @description A person's name. Both parts are optional and may be null. */
         FullName: {
-            firstName?: string;
-            lastName?: string;
+            firstName?: string | null;
+            lastName?: string | null;
         };
         /** @description The field value, or null if unset. */
         FieldValue: string | number | boolean | null | string[] | components["schemas"]["Address"] | components["schemas"]["FullName"];
@@ -253,12 +253,12 @@ export interface components {
              * Format: date-time
              * @description ISO 8601 timestamp of the last change, or null.
              */
-            updatedAt?: string | null;
+            updatedAt: string | null;
             /**
              * Format: uri
              * @description A link to the record in the Lightfield web app, or null.
              */
-            httpLink?: string | null;
+            httpLink: string | null;
             /** @description An identifier of the record in another system, or null. */
             externalId?: string | null;
             /** @description Map of field names to their typed values. System fields are prefixed with $ (e.g. $name, $email); custom attributes use their bare slug. */
@@ -271,6 +271,12 @@ export interface components {
                 };
                 /** @description The stage, a SINGLE_SELECT option. */
                 $stage: {
+                    value: string | null;
+                    /** @constant */
+                    valueType: "SINGLE_SELECT";
+                };
+                /** @description Whether the opportunity is open, won or lost, a SINGLE_SELECT option. Read-only: it follows from `$stage`. */
+                $opportunityStatus?: {
                     value: string | null;
                     /** @constant */
                     valueType: "SINGLE_SELECT";
@@ -315,13 +321,11 @@ export interface components {
                 [key: string]: components["schemas"]["RelationshipIds"];
             };
         };
-        /** @description A change to one relationship: `add` or `remove` ids, or `replace` them all (`replace: null` clears the relationship where it allows that). */
+        /** @description A change to one relationship: `add` ids, `remove` ids, or `replace` them all (`replace: null` clears the relationship where it allows that). One object may hold several; they apply in the order `replace`, then `remove`, then `add`, so an id both removed and added ends up related. */
         RelationshipOperation: {
-            add: components["schemas"]["RelationshipIds"];
-        } | {
-            remove: components["schemas"]["RelationshipIds"];
-        } | {
-            replace: components["schemas"]["RelationshipIds"] | null;
+            add?: components["schemas"]["RelationshipIds"];
+            remove?: components["schemas"]["RelationshipIds"];
+            replace?: components["schemas"]["RelationshipIds"] | null;
         };
         /** @description The body of an update request. Only the keys you send change. */
         OpportunityUpdateParams: {
@@ -430,12 +434,12 @@ export interface components {
              * Format: date-time
              * @description ISO 8601 timestamp of the last change, or null.
              */
-            updatedAt?: string | null;
+            updatedAt: string | null;
             /**
              * Format: uri
              * @description A link to the record in the Lightfield web app, or null.
              */
-            httpLink?: string | null;
+            httpLink: string | null;
             /** @description An identifier of the record in another system, or null. */
             externalId?: string | null;
             /** @description Map of field names to their typed values. System fields are prefixed with $ (e.g. $name, $email); custom attributes use their bare slug. */
@@ -448,6 +452,12 @@ export interface components {
                 };
                 /** @description The stage, a SINGLE_SELECT option. */
                 $stage: {
+                    value: string | null;
+                    /** @constant */
+                    valueType: "SINGLE_SELECT";
+                };
+                /** @description Whether the account is open, won or lost, a SINGLE_SELECT option. Read-only: it follows from `$stage`. */
+                $accountStatus?: {
                     value: string | null;
                     /** @constant */
                     valueType: "SINGLE_SELECT";
