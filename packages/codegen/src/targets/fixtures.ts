@@ -144,6 +144,7 @@ function operationInfo(op: OperationModel): Json {
             itemsProperty: op.pagination.itemsProperty,
             ...(op.pagination.totalProperty ? { totalProperty: op.pagination.totalProperty } : {}),
             ...(op.pagination.pageSize ? { pageSize: op.pagination.pageSize } : {}),
+            ...(op.pagination.maxPageSize ? { maxPageSize: op.pagination.maxPageSize } : {}),
           },
         }
       : {}),
