@@ -50,6 +50,9 @@ function createRequirements(model: SpecModel, op: OperationModel): Json {
   const fieldProps = propertiesOf(doc, fields);
   const required = (s: unknown) =>
     isObject(s) && Array.isArray(s['required']) ? (s['required'] as string[]) : [];
+  const optionalRels = Object.keys(propertiesOf(doc, rels)).filter(
+    (k) => !required(rels).includes(k),
+  );
   return {
     fields: Object.fromEntries(
       required(fields).map((key) => {
@@ -62,6 +65,8 @@ function createRequirements(model: SpecModel, op: OperationModel): Json {
       }),
     ),
     relationships: required(rels),
+    // Named but optional relationships: a create may set them, so the definitions list them.
+    ...(optionalRels.length ? { optionalRelationships: optionalRels } : {}),
   };
 }
 
