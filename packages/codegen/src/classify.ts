@@ -99,6 +99,14 @@ function parentPath(path: string): string {
 }
 
 /**
+ * A path with its parameters unnamed: `/contacts/{contactId}` and `/contacts/{id}` are the same
+ * item path, as a nested path names its parent's id in its own words.
+ */
+function pathKey(path: string): string {
+  return path.replace(/\{[^}/]*\}/g, '{}');
+}
+
+/**
  * Classifies every operation by its HTTP shape, resource by resource:
  * - on the collection path `P`: GET with pagination (or an array body) → `list`, POST → `create`;
  * - on the item path `P/{id}`: GET → `retrieve`, PUT/PATCH/POST → `update`, DELETE → `delete`;
@@ -116,8 +124,8 @@ export function classify(
   const itemPaths = new Map<string, string>(); // item path → resource
   for (const op of ops) {
     if (op.httpMethod === 'get' && endsWithParam(op.path) && op.declaredKind === undefined)
-      itemPaths.set(op.path, op.resource);
-    if (op.declaredKind === 'retrieve') itemPaths.set(op.path, op.resource);
+      itemPaths.set(pathKey(op.path), op.resource);
+    if (op.declaredKind === 'retrieve') itemPaths.set(pathKey(op.path), op.resource);
   }
   return ops.map((op) => {
     const { declaredKind, ...rest } = op;
@@ -138,7 +146,7 @@ function parentOf(
   itemPaths: Map<string, string>,
 ): Pick<OperationModel, 'parent'> | Record<string, never> {
   const up = parentPath(op.path);
-  const resource = itemPaths.get(up);
+  const resource = itemPaths.get(pathKey(up));
   const param = /\{([^}/]+)\}$/.exec(up)?.[1];
   return resource && param && resource !== op.resource ? { parent: { resource, param } } : {};
 }
@@ -161,7 +169,8 @@ function detect(
   }
   const parent = parentOf(op, itemPaths);
   // A literal segment after the resource's own item path is an action on one record.
-  if (!item && itemPaths.get(parentPath(op.path)) === op.resource) return { kind: 'action' };
+  if (!item && itemPaths.get(pathKey(parentPath(op.path))) === op.resource)
+    return { kind: 'action' };
   if (op.httpMethod === 'get' && !item && listy && 'parent' in parent)
     return { kind: 'nested-list', ...parent };
   if (op.httpMethod === 'get' && !item && listy) return { kind: 'list' };

@@ -68,6 +68,16 @@ const crud = spec({
     parameters: [id],
     get: { operationId: 'part.list', parameters: paging, responses: { '200': ok(page) } },
   },
+  // The parent's id named in the nested path's own words, as specs often do.
+  '/v1/things/{thingId}/notes': {
+    parameters: [{ ...id, name: 'thingId' }],
+    get: { operationId: 'note.list', parameters: paging, responses: { '200': ok(page) } },
+    post: {
+      operationId: 'note.add',
+      requestBody: { content: { 'application/json': { schema: thing } } },
+      responses: { '200': ok(thing) },
+    },
+  },
   '/v1/things/{id}/archive': {
     parameters: [id],
     post: { operationId: 'thing.archive', responses: { '200': ok(thing) } },
@@ -94,6 +104,20 @@ describe('buildModel classifies operations by their HTTP shape', () => {
         want: { kind: 'nested-list', parent: { resource: 'thing', param: 'id' } },
       },
     ],
+    [
+      'a list under another resource whose path names the id otherwise',
+      {
+        given: 'note.list',
+        want: { kind: 'nested-list', parent: { resource: 'thing', param: 'thingId' } },
+      },
+    ],
+    [
+      'a create under another resource',
+      {
+        given: 'note.add',
+        want: { kind: 'create', parent: { resource: 'thing', param: 'thingId' } },
+      },
+    ],
     ['any other operation', { given: 'thing.archive', want: { kind: 'action' } }],
   ];
   test.each(cases)('%s', async (_name, { given, want }) => {
@@ -112,6 +136,7 @@ describe('buildModel classifies operations by their HTTP shape', () => {
   test('resources are records when stateful, actions otherwise', async () => {
     const m = await model(crud);
     expect(m.resources.map((r) => [r.name, r.kind])).toEqual([
+      ['note', 'actions'],
       ['part', 'actions'],
       ['thing', 'record'],
     ]);

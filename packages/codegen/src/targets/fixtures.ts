@@ -3,16 +3,24 @@ import { formatTs, jsdoc } from '../format.js';
 import { generatedHeader, specIdentity } from '../header.js';
 import { deref, isObject } from '../rules.js';
 import { sampleSchema } from '../sample-schema.js';
-import { pascal, refName, type OperationModel, type SpecModel } from '../spec-model.js';
+import { objectSchema, propertiesOf } from '../classify.js';
+import {
+  jsonMedia,
+  refName,
+  type MediaModel,
+  type OperationModel,
+  type ResourceModel,
+  type SpecModel,
+} from '../spec-model.js';
+import { readVariants } from '../variants.js';
 import type { FileMap } from '../write-output.js';
-import { isPaginated } from './client.js';
 
 type Json = Record<string, unknown>;
 
 /**
  * Writes the fixtures' `src/generated/`: `document.ts` (the bundled spec, for request
- * validation), `resources.ts` (every operation as the mock routes it), `examples.ts` (a
- * schema-valid example per response) and `factories.ts` (typed factories per resource).
+ * validation), `resources.ts` (every operation as the mock routes it, by kind), `examples.ts` (a
+ * schema-valid example per response) and `factories.ts` (a typed factory per response schema).
  */
 export async function generateFixtures(model: SpecModel): Promise<FileMap> {
   const header = generatedHeader(model, 'fixtures');
@@ -36,17 +44,20 @@ function documentFile(model: SpecModel): string {
 
 /** Required create fields with their `x-lightfield-value-type`, and required relationships. */
 function createRequirements(model: SpecModel, op: OperationModel): Json {
-  const body = deref(model.document, op.requestBody?.schema);
-  const props = isObject(body) && isObject(body['properties']) ? body['properties'] : {};
-  const fields = deref(model.document, props['fields']);
-  const rels = deref(model.document, props['relationships']);
-  const fieldProps = isObject(fields) && isObject(fields['properties']) ? fields['properties'] : {};
+  const doc = model.document;
+  const props = propertiesOf(doc, op.requestBody?.schema);
+  const fields = objectSchema(doc, props['fields']);
+  const rels = objectSchema(doc, props['relationships']);
+  const fieldProps = propertiesOf(doc, fields);
   const required = (s: unknown) =>
     isObject(s) && Array.isArray(s['required']) ? (s['required'] as string[]) : [];
+  const optionalRels = Object.keys(propertiesOf(doc, rels)).filter(
+    (k) => !required(rels).includes(k),
+  );
   return {
     fields: Object.fromEntries(
       required(fields).map((key) => {
-        const p = deref(model.document, fieldProps[key]);
+        const p = deref(doc, fieldProps[key]);
         const type =
           isObject(p) && typeof p['x-lightfield-value-type'] === 'string'
             ? p['x-lightfield-value-type']
@@ -55,6 +66,136 @@ function createRequirements(model: SpecModel, op: OperationModel): Json {
       }),
     ),
     relationships: required(rels),
+    // Named but optional relationships: a create may set them, so the definitions list them.
+    ...(optionalRels.length ? { optionalRelationships: optionalRels } : {}),
+  };
+}
+
+/** The examples the spec gives for an entity's fields (create body and response), by field key. */
+function fieldExamples(model: SpecModel, r: ResourceModel): Record<string, unknown[]> {
+  const doc = model.document;
+  const out: Record<string, unknown[]> = {};
+  const create = r.operations.find((o) => o.kind === 'create');
+  for (const schema of [create?.requestBody?.schema, r.schema]) {
+    const fields = propertiesOf(doc, propertiesOf(doc, schema)['fields']);
+    for (const [key, raw] of Object.entries(fields)) {
+      const p = isObject(raw) ? raw : {};
+      const target = deref(doc, raw);
+      const list = [p, isObject(target) ? target : {}].flatMap((s) => [
+        ...(Array.isArray(s['examples']) ? s['examples'] : []),
+        ...('example' in s ? [s['example']] : []),
+      ]);
+      if (list.length) out[key] = [...(out[key] ?? []), ...list];
+    }
+  }
+  return out;
+}
+
+/**
+ * The valueTypes an entity's fields may have: the enum of the field schema's `valueType`, each
+ * with the schema the spec gives its value (`x-lightfield-variants`), if any.
+ */
+export function valueTypesOf(
+  model: SpecModel,
+  r: ResourceModel,
+): { name: string; schema?: Json }[] {
+  const doc = model.document;
+  const fields = objectSchema(doc, propertiesOf(doc, r.schema)['fields']);
+  if (!fields) return [];
+  const extra = fields['additionalProperties'];
+  const fieldSchema = isObject(extra) ? extra : Object.values(propertiesOf(doc, fields))[0];
+  const valueType = objectSchema(doc, propertiesOf(doc, fieldSchema)['valueType']);
+  const names = Array.isArray(valueType?.['enum'])
+    ? valueType['enum'].filter((v): v is string => typeof v === 'string')
+    : [];
+  const target = refName(isObject(fieldSchema) ? fieldSchema : undefined);
+  const variants = readVariants(doc).find((v) => v.schema === target);
+  return names.map((name) => {
+    const schema = variants?.schemas[name];
+    return { name, ...(schema ? { schema: inline(doc, schema) } : {}) };
+  });
+}
+
+/** A schema with its top-level `$ref` followed, for a runtime that has no document at hand. */
+function inline(doc: Json, schema: unknown): Json {
+  const s = deref(doc, schema);
+  return isObject(s) ? s : {};
+}
+
+function mediaInfo(media: MediaModel[], withSchema: boolean): Json[] {
+  return media.map((m) => ({
+    type: m.type,
+    format: m.format,
+    ...(withSchema && m.schema && m.format !== 'json' ? { schema: m.schema } : {}),
+  }));
+}
+
+function operationInfo(op: OperationModel): Json {
+  return {
+    id: op.operationId,
+    verb: op.method,
+    kind: op.kind,
+    ...(op.parent ? { parent: op.parent } : {}),
+    method: op.httpMethod.toUpperCase(),
+    path: op.path,
+    ...(op.rateLimit ? { category: op.rateLimit } : {}),
+    ...(op.scope ? { scope: op.scope } : {}),
+    filter: op.filter,
+    paginated: op.pagination !== undefined,
+    ...(op.pagination
+      ? {
+          pagination: {
+            limitParam: op.pagination.limitParam,
+            offsetParam: op.pagination.offsetParam,
+            itemsProperty: op.pagination.itemsProperty,
+            ...(op.pagination.totalProperty ? { totalProperty: op.pagination.totalProperty } : {}),
+            ...(op.pagination.pageSize ? { pageSize: op.pagination.pageSize } : {}),
+            ...(op.pagination.maxPageSize ? { maxPageSize: op.pagination.maxPageSize } : {}),
+          },
+        }
+      : {}),
+    idempotent: op.idempotent,
+    pathParams: op.pathParams.map((p) => p.name),
+    query: op.queryParams.map((p) => ({
+      name: p.name,
+      required: p.required,
+      schema: p.schema,
+      ...(p.shape === 'primitive' ? {} : { shape: p.shape }),
+    })),
+    headers: op.headerParams.map((p) => ({
+      name: p.name,
+      required: p.required,
+      schema: p.schema,
+    })),
+    ...(op.requestBody?.media.length
+      ? {
+          body: {
+            required: op.requestBody.required,
+            ...(op.requestBody.schema ? { schema: op.requestBody.schema } : {}),
+            media: mediaInfo(op.requestBody.media, true),
+          },
+        }
+      : {}),
+    success: op.success.status,
+    ...(op.success.schema ? { responseSchema: op.success.schema } : {}),
+    responseMedia: mediaInfo(op.success.media, false),
+    errors: op.errorStatuses,
+  };
+}
+
+function resourceInfo(model: SpecModel, r: ResourceModel): Json {
+  const create = r.operations.find((o) => o.kind === 'create');
+  const entity = r.kind === 'entity';
+  const examples = entity ? fieldExamples(model, r) : {};
+  const derived = entity ? derivedFields(model, r.schema) : {};
+  return {
+    name: r.name,
+    kind: r.kind,
+    ...(entity && create ? { create: createRequirements(model, create) } : {}),
+    ...(entity ? { valueTypes: valueTypesOf(model, r) } : {}),
+    ...(Object.keys(examples).length ? { fieldExamples: examples } : {}),
+    ...(Object.keys(derived).length ? { derived } : {}),
+    operations: r.operations.map(operationInfo),
   };
 }
 
@@ -73,48 +214,15 @@ function derivedFields(model: SpecModel, entity: Json | undefined): Record<strin
 }
 
 function resourcesFile(model: SpecModel): string {
-  const valueTypes = deref(model.document, { $ref: '#/components/schemas/ValueType' });
-  const valueTypeList =
-    isObject(valueTypes) && Array.isArray(valueTypes['enum']) ? valueTypes['enum'] : [];
+  const valueTypeList = [
+    ...new Set(
+      model.resources.flatMap((r) =>
+        r.kind === 'entity' ? valueTypesOf(model, r).map((v) => v.name) : [],
+      ),
+    ),
+  ];
   const operationIds = model.resources.flatMap((r) => r.operations.map((op) => op.operationId));
-  const resources = model.resources.map((r) => {
-    const create = r.operations.find((o) => o.method === 'create');
-    const retrieve = r.operations.find((o) => o.method === 'retrieve') ?? create;
-    const derived = derivedFields(model, retrieve?.success.schema);
-    return {
-      name: r.name,
-      ...(create ? { create: createRequirements(model, create) } : {}),
-      ...(Object.keys(derived).length ? { derived } : {}),
-      operations: r.operations.map((op) => ({
-        id: op.operationId,
-        verb: op.method,
-        method: op.httpMethod.toUpperCase(),
-        path: op.path,
-        ...(op.rateLimit ? { category: op.rateLimit } : {}),
-        ...(op.scope ? { scope: op.scope } : {}),
-        filter: op.filter,
-        paginated: isPaginated(model, op),
-        idempotent: op.idempotent,
-        pathParams: op.pathParams.map((p) => p.name),
-        query: op.queryParams.map((p) => ({
-          name: p.name,
-          required: p.required,
-          schema: p.schema,
-        })),
-        headers: op.headerParams.map((p) => ({
-          name: p.name,
-          required: p.required,
-          schema: p.schema,
-        })),
-        ...(op.requestBody?.schema
-          ? { body: { required: op.requestBody.required, schema: op.requestBody.schema } }
-          : {}),
-        success: op.success.status,
-        ...(op.success.schema ? { responseSchema: op.success.schema } : {}),
-        errors: op.errorStatuses,
-      })),
-    };
-  });
+  const resources = model.resources.map((r) => resourceInfo(model, r));
   return [
     "import type { ResourceInfo } from '../core/resource-info.js';",
     '',
@@ -136,76 +244,116 @@ function resourcesFile(model: SpecModel): string {
   ].join('\n');
 }
 
+/** A schema-valid example of one media type: JSON as a value, text and binary as text. */
+function mediaExample(model: SpecModel, media: MediaModel): unknown {
+  const value = media.schema ? sampleSchema(model.document, media.schema) : undefined;
+  if (media.format === 'json') return value ?? {};
+  if (typeof value === 'string' && value !== 'string') return value;
+  // A string schema with no example: something that reads as the media type.
+  if (/csv/i.test(media.type)) return 'id,name\nexample_1,Example\n';
+  return media.format === 'text' ? 'example' : 'example bytes';
+}
+
 function examplesFile(model: SpecModel): string {
   const examples: Record<string, Record<string, unknown>> = {};
   for (const op of model.operations) {
-    const responses = (((model.document['paths'] as Json)[op.path] as Json)[op.httpMethod] as Json)[
-      'responses'
-    ] as Json;
     const byStatus: Record<string, unknown> = {};
-    for (const [status, raw] of Object.entries(responses)) {
-      const response = deref(model.document, raw);
-      const content =
-        isObject(response) && isObject(response['content']) ? response['content'] : {};
-      const media = content['application/json'];
-      if (isObject(media) && media['schema'])
-        byStatus[status] = sampleSchema(model.document, media['schema']);
+    for (const response of op.responses) {
+      const media = response.media.find((m) => m.format === 'json') ?? response.media[0];
+      if (media && (media.schema || media.format !== 'json'))
+        byStatus[response.status] = mediaExample(model, media);
     }
     examples[op.operationId] = byStatus;
   }
   return `${jsdoc(
-    'A deterministic, schema-valid example body for every response of every operation, by operationId and status.',
+    'A deterministic, schema-valid example body for every response of every operation, by operationId and status (text and binary bodies as text).',
   )}export const examples: Record<string, Record<string, unknown>> = ${JSON.stringify(examples, null, 2)};`;
 }
 
-function factoriesFile(model: SpecModel): string {
-  const imports = new Set<string>();
-  const blocks: string[] = [];
+/** What a factory builds: a resource's record, a page of them, its definitions, or an example. */
+type FactoryPlan =
+  | { helper: 'makeEntity' | 'makeRecord'; resource: string }
+  | { helper: 'makePage'; resource: string; operation: string }
+  | { helper: 'makeDefinitions'; resource: string }
+  | { helper: 'makeExample'; operation: string; status: string };
+
+/** One factory per named response schema, planned from the operation that returns it. */
+function factoryPlans(model: SpecModel): Map<string, FactoryPlan> {
+  const plans = new Map<string, FactoryPlan>();
+  const add = (schema: Json | undefined, plan: FactoryPlan) => {
+    const name = refName(schema);
+    if (name && !plans.has(name)) plans.set(name, plan);
+  };
+  // Records first, so a schema both a resource's record and another's response is built as a record.
   for (const r of model.resources) {
-    const retrieve =
-      r.operations.find((o) => o.method === 'retrieve') ??
-      r.operations.find((o) => o.method === 'create');
-    const list = r.operations.find((o) => isPaginated(model, o));
-    const definitions = r.operations.find((o) => o.method === 'definitions');
-    const entityType = refName(retrieve?.success.schema);
-    const R = pascal(r.name);
-    if (entityType) {
-      imports.add(entityType);
-      blocks.push(
-        `${jsdoc(
-          `A realistic \`${entityType}\` with a field of every valueType, and a new id on each call.`,
-          '`overrides` replace top-level properties; `fields` and `relationships` merge by key (a key set to `undefined` is removed).',
-          '@param options.seed The same seed gives the same entity.',
-        )}export function make${R}(overrides: EntityOverrides<${entityType}> = {}, options: FactoryOptions = {}): ${entityType} {
-          return makeEntity(${JSON.stringify(r.name)}, overrides, options) as ${entityType};
-        }`,
-      );
-    }
-    const listType = refName(list?.success.schema);
-    if (listType && entityType) {
-      imports.add(listType);
-      blocks.push(
-        `${jsdoc(`A \`${listType}\` page of \`n\` entities, new ones on each call.`, '@param options.seed The same seed gives the same page.')}export function make${R}List(n = 3, options: FactoryOptions = {}): ${listType} {
-          return makeList(${JSON.stringify(r.name)}, n, options) as ${listType};
-        }`,
-      );
-    }
-    const defsType = refName(definitions?.success.schema);
-    if (defsType) {
-      imports.add(defsType);
-      blocks.push(
-        `${jsdoc(`The \`${defsType}\` the dataset and the mock use.`)}export function make${R}Definitions(): ${defsType} {
-          return makeDefinitions(${JSON.stringify(r.name)}) as ${defsType};
-        }`,
-      );
+    if (r.kind === 'entity') add(r.schema, { helper: 'makeEntity', resource: r.name });
+    if (r.kind === 'record') add(r.schema, { helper: 'makeRecord', resource: r.name });
+  }
+  for (const r of model.resources) {
+    for (const op of r.operations) {
+      const stateful = r.kind !== 'actions';
+      if (stateful && op.kind === 'list' && op.pagination)
+        add(op.success.schema, {
+          helper: 'makePage',
+          resource: r.name,
+          operation: op.operationId,
+        });
+      else if (r.kind === 'entity' && op.kind === 'definitions')
+        add(op.success.schema, { helper: 'makeDefinitions', resource: r.name });
     }
   }
+  for (const op of model.operations)
+    for (const response of op.responses.filter((x) => /^2/.test(x.status)))
+      add(jsonMedia(response.media)?.schema, {
+        helper: 'makeExample',
+        operation: op.operationId,
+        status: response.status,
+      });
+  return plans;
+}
+
+function factoryBlock(type: string, plan: FactoryPlan): string {
+  const q = JSON.stringify;
+  switch (plan.helper) {
+    case 'makeEntity':
+      return `${jsdoc(
+        `A realistic \`${type}\` with a field of every valueType, and a new id on each call.`,
+        '`overrides` replace top-level properties; `fields` and `relationships` merge by key (a key set to `undefined` is removed).',
+        '@param options.seed The same seed gives the same entity.',
+      )}export function make${type}(overrides: $core.EntityOverrides<${type}> = {}, options: $core.FactoryOptions = {}): ${type} {
+        return $core.makeEntity(${q(plan.resource)}, overrides, options) as unknown as ${type};
+      }`;
+    case 'makeRecord':
+      return `${jsdoc(
+        `A schema-valid \`${type}\` with a new id on each call; \`overrides\` replace top-level properties.`,
+        '@param options.seed The same seed gives the same id.',
+      )}export function make${type}(overrides: Partial<${type}> = {}, options: $core.FactoryOptions = {}): ${type} {
+        return $core.makeRecord(${q(plan.resource)}, overrides, options) as unknown as ${type};
+      }`;
+    case 'makePage':
+      return `${jsdoc(`A \`${type}\` page of \`n\` records, new ones on each call.`, '@param options.seed The same seed gives the same page.')}export function make${type}(n = 3, options: $core.FactoryOptions = {}): ${type} {
+        return $core.makePage(${q(plan.resource)}, ${q(plan.operation)}, n, options) as unknown as ${type};
+      }`;
+    case 'makeDefinitions':
+      return `${jsdoc(`The \`${type}\` the dataset and the mock use.`)}export function make${type}(): ${type} {
+        return $core.makeDefinitions(${q(plan.resource)}) as unknown as ${type};
+      }`;
+    case 'makeExample':
+      return `${jsdoc(`The spec's example \`${type}\` (a fresh copy); \`overrides\` replace top-level properties.`)}export function make${type}(overrides: Partial<${type}> = {}): ${type} {
+        return $core.makeExample(${q(plan.operation)}, ${q(plan.status)}, overrides) as unknown as ${type};
+      }`;
+  }
+}
+
+function factoriesFile(model: SpecModel): string {
+  const plans = factoryPlans(model);
+  const names = [...plans.keys()];
+  // The helpers come in as a namespace: a resource or schema named `List` or `File` can't collide.
   return [
-    [...imports].length
-      ? `import type { ${[...imports].sort().join(', ')} } from '@lightfield/types';`
-      : '',
-    "import { makeDefinitions, makeEntity, makeList, type EntityOverrides, type FactoryOptions } from '../core/factories.js';",
+    names.length ? `import type { ${[...names].sort().join(', ')} } from '@lightfield/types';` : '',
+    "import * as $core from '../core/factories.js';",
     '',
-    blocks.join('\n\n'),
+    names.map((name) => factoryBlock(name, plans.get(name)!)).join('\n\n'),
+    names.length ? '' : 'export {};',
   ].join('\n');
 }
