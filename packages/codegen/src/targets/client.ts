@@ -67,18 +67,13 @@ export function isPaginated(_model: SpecModel, op: OperationModel): boolean {
   return op.pagination !== undefined;
 }
 
-function queryRules(model: SpecModel, op: OperationModel): Record<string, Json> {
+function queryRules(op: OperationModel): Record<string, Json> {
   const rules: Record<string, Json> = {};
   for (const p of op.queryParams) {
-    const schema = deref(model.document, p.schema);
     const rule: Json = {};
-    if (isObject(schema)) {
-      const type = schema['type'];
-      if (type === 'integer' || type === 'number' || type === 'string' || type === 'boolean')
-        rule['type'] = type;
-      if (typeof schema['minimum'] === 'number') rule['minimum'] = schema['minimum'];
-      if (typeof schema['maximum'] === 'number') rule['maximum'] = schema['maximum'];
-    }
+    if (p.type) rule['type'] = p.type;
+    if (p.minimum !== undefined) rule['minimum'] = p.minimum;
+    if (p.maximum !== undefined) rule['maximum'] = p.maximum;
     if (p.required) rule['required'] = true;
     if (p.shape !== 'primitive') {
       rule['shape'] = p.shape;
@@ -124,7 +119,7 @@ async function operationsFile(model: SpecModel, header: string): Promise<string>
   const entries = model.operations.map((op) => {
     const info: Json = { id: op.operationId, method: op.httpMethod.toUpperCase(), path: op.path };
     if (op.pathParams.length) info['pathParams'] = op.pathParams.map((p) => p.name);
-    if (op.queryParams.length) info['query'] = queryRules(model, op);
+    if (op.queryParams.length) info['query'] = queryRules(op);
     const headers = callerHeaders(model, op);
     const required = headers.filter((p) => p.required).map((p) => p.name.toLowerCase());
     if (required.length) info['headers'] = required;
@@ -277,31 +272,9 @@ function operationType(op: OperationModel): string {
     : `paths[${JSON.stringify(op.path)}][${JSON.stringify(op.httpMethod)}]`;
 }
 
-/** The properties of a multipart schema that carry files (`format: binary`, or arrays of them). */
-function fileFields(model: SpecModel, schema: Json | undefined): string[] {
-  const node = deref(model.document, schema);
-  const props = isObject(node) && isObject(node['properties']) ? node['properties'] : {};
-  const isFile = (s: unknown): boolean => {
-    const n = deref(model.document, s);
-    if (!isObject(n)) return false;
-    if (n['type'] === 'array') return isFile(n['items']);
-    return (
-      n['format'] === 'binary' ||
-      n['format'] === 'byte' ||
-      typeof n['contentMediaType'] === 'string' ||
-      typeof n['contentEncoding'] === 'string'
-    );
-  };
-  return Object.keys(props).filter((k) => isFile(props[k]));
-}
-
-/** A string header's type: its enum's literals, else `string`. */
-function headerType(model: SpecModel, p: ParamModel): string {
-  const schema = deref(model.document, p.schema);
-  const values = isObject(schema) && Array.isArray(schema['enum']) ? schema['enum'] : [];
-  return values.length && values.every((v) => typeof v === 'string')
-    ? values.map((v) => JSON.stringify(v)).join(' | ')
-    : 'string';
+/** A header's type: its enum's literals, else `string`. */
+function headerType(p: ParamModel): string {
+  return p.enum ? p.enum.map((v) => JSON.stringify(v)).join(' | ') : 'string';
 }
 
 /** The generated client's source: it reads only the model, never the document's structure. */
@@ -309,7 +282,6 @@ function clientFile(model: SpecModel): string {
   const imported = new Map<string, string>();
   const runtime = new Set<string>();
   const extraTypes: string[] = [];
-  const tags = (Array.isArray(model.document['tags']) ? model.document['tags'] : []) as Json[];
   let usesFilter = false;
   let usesOrg = false;
 
@@ -347,10 +319,6 @@ function clientFile(model: SpecModel): string {
 
   const classes = model.resources.map((resource) => {
     const Resource = pascal(resource.name);
-    const tag = tags.find(
-      (t) =>
-        typeof t['name'] === 'string' && t['name'].toLowerCase() === resource.name.toLowerCase(),
-    );
     const methods = resource.operations.map((op) => {
       const id = JSON.stringify(op.operationId);
       const opType = operationType(op);
@@ -376,7 +344,7 @@ function clientFile(model: SpecModel): string {
           if (entityBody) usesOrg = true;
           type = entityBody ? `OrgBody<${base}, Org, '${resource.name}'>` : base;
         } else if (media.format === 'multipart') {
-          const files = fileFields(model, media.schema);
+          const files = media.files ?? [];
           type = files.length
             ? `${use('MultipartBody')}<${content}, ${files.map((f) => JSON.stringify(f)).join(' | ')}>`
             : content;
@@ -413,7 +381,7 @@ function clientFile(model: SpecModel): string {
         const required = headers.some((p) => p.required);
         const props = headers.map(
           (p) =>
-            `${indentDoc(jsdoc(p.description), '')}${JSON.stringify(p.name)}${p.required ? '' : '?'}: ${headerType(model, p)};`,
+            `${indentDoc(jsdoc(p.description), '')}${JSON.stringify(p.name)}${p.required ? '' : '?'}: ${headerType(p)};`,
         );
         extraTypes.push(
           `${jsdoc(`The header parameters of \`${op.operationId}\`, given in \`options.headers\`.`)}export type ${headersType} = {\n${props.join('\n')}\n};`,
@@ -464,9 +432,8 @@ function clientFile(model: SpecModel): string {
         return this.#client.request(operationInfo[${id}], ${call}, options);
       }`;
     });
-    const description = typeof tag?.['description'] === 'string' ? tag['description'] : undefined;
     return `${jsdoc(
-      description ?? `The \`${resource.name}\` operations.`,
+      resource.description ?? `The \`${resource.name}\` operations.`,
       '`Org` narrows its entities and writes to an organization (see `Lightfield`).',
     )}export class ${Resource}Resource<Org extends OrgDefinitions = {}> {
       readonly #client: Transport;
@@ -478,13 +445,7 @@ function clientFile(model: SpecModel): string {
   });
 
   const properties = model.resources.map((r) => {
-    const tag = tags.find(
-      (t) => typeof t['name'] === 'string' && t['name'].toLowerCase() === r.name.toLowerCase(),
-    );
-    const description =
-      typeof tag?.['description'] === 'string'
-        ? tag['description']
-        : `The \`${r.name}\` operations.`;
+    const description = r.description ?? `The \`${r.name}\` operations.`;
     return `${jsdoc(description)}readonly ${r.name}: ${pascal(r.name)}Resource<Org> = new ${pascal(r.name)}Resource<Org>(this.#transport);`;
   });
 
