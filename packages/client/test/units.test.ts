@@ -202,6 +202,7 @@ describe('APIPromise', () => {
 });
 
 describe('Page', () => {
+  const LIST = { limit: 'limit', offset: 'offset', items: 'data', total: 'totalCount' };
   const fetchPage = () => {
     throw new Error('no next page expected');
   };
@@ -209,8 +210,7 @@ describe('Page', () => {
     const page = new Page<string>(
       { object: 'list' } as never,
       new Response(),
-      0,
-      25,
+      { offset: 0, limit: 25, page: LIST },
       fetchPage as never,
     );
     expect(page.data).toEqual([]);
@@ -223,8 +223,7 @@ describe('Page', () => {
     const page = new Page<string>(
       { object: 'list', data: [], totalCount: 5 },
       new Response(),
-      0,
-      0,
+      { offset: 0, limit: 0, page: LIST },
       fetchPage as never,
     );
     expect(page.hasNextPage()).toBe(false);
@@ -234,8 +233,7 @@ describe('Page', () => {
     const page = new Page<string>(
       { object: 'list', data: ['a', 'b'] } as never,
       new Response(),
-      0,
-      2,
+      { offset: 0, limit: 2, page: LIST },
       fetchPage as never,
     );
     expect(page.totalCount).toBe(2);

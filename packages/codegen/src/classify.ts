@@ -218,8 +218,20 @@ export function groupResources(doc: Json, operations: OperationModel[]): Resourc
   const byResource = new Map<string, OperationModel[]>();
   for (const op of operations)
     byResource.set(op.resource, [...(byResource.get(op.resource) ?? []), op]);
+  const tags = Array.isArray(doc['tags']) ? doc['tags'].filter(isObject) : [];
   return [...byResource.entries()].map(([name, ops]) => {
     const { kind, schema } = resourceKind(doc, ops);
-    return { name, kind, ...(schema ? { schema } : {}), operations: ops };
+    // The description of the tag named like the resource, in any case.
+    const tag = tags.find(
+      (t) => typeof t['name'] === 'string' && t['name'].toLowerCase() === name.toLowerCase(),
+    );
+    const description = typeof tag?.['description'] === 'string' ? tag['description'] : undefined;
+    return {
+      name,
+      kind,
+      ...(description ? { description } : {}),
+      ...(schema ? { schema } : {}),
+      operations: ops,
+    };
   });
 }

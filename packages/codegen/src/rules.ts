@@ -26,6 +26,9 @@ const RESERVED = new Set(
   ),
 );
 
+// Members of the client itself: a resource (a property of the client) can't take their names.
+const CLIENT_MEMBERS = new Set('request requestPage baseUrl maxRetries timeout toJSON'.split(' '));
+
 const SCHEMA_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
 
 /** Checks what generation relies on beyond the OpenAPI structure; returns every problem found. */
@@ -82,7 +85,7 @@ function checkOperations(doc: Json): Problem[] {
       const at = pointerOf('paths', route, method);
       const { resource, method: name } = operationName(op, route, method);
       for (const part of [resource, name]) {
-        if (RESERVED.has(part)) {
+        if (RESERVED.has(part) || (part === resource && CLIENT_MEMBERS.has(part))) {
           problems.push({
             pointer: `${at}/operationId`,
             message: `"${part}" in operation ${resource}.${name} is a reserved name and can't be a client property`,

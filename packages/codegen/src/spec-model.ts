@@ -27,6 +27,11 @@ export interface ParamModel {
   /** Whether arrays and objects explode, with OpenAPI's default filled in. */
   explode: boolean;
   shape: ParamShape;
+  /** For a primitive: its type, bounds and string values, after `$ref`s. */
+  type?: 'integer' | 'number' | 'string' | 'boolean';
+  minimum?: number;
+  maximum?: number;
+  enum?: string[];
 }
 
 /** One media type of a request or response body, e.g. `multipart/form-data`. */
@@ -36,6 +41,8 @@ export interface MediaModel {
   /** How the runtime encodes or decodes it. */
   format: 'json' | 'multipart' | 'form' | 'text' | 'binary';
   schema?: Json;
+  /** For multipart: the properties that carry files (`format: binary`, or arrays of them). */
+  files?: string[];
 }
 
 /** A documented response: its status and the media types its body may have (none for 204). */
@@ -129,6 +136,8 @@ export interface ResourceModel {
   kind: ResourceKind;
   /** The schema of one record (the retrieve or create response), for `entity` and `record`. */
   schema?: Json;
+  /** The description of the spec's tag of the same name, if any. */
+  description?: string;
   operations: OperationModel[];
 }
 
@@ -330,8 +339,32 @@ function mediaOf(doc: Json, node: unknown): MediaModel[] {
   return Object.entries(node['content']).map(([type, raw]) => {
     const media = deref(doc, raw);
     const schema = isObject(media) && isObject(media['schema']) ? media['schema'] : undefined;
-    return { type, format: mediaFormat(type), ...optional('schema', schema) };
+    const format = mediaFormat(type);
+    const files = format === 'multipart' ? fileFields(doc, schema) : [];
+    return {
+      type,
+      format,
+      ...optional('schema', schema),
+      ...(files.length ? { files } : {}),
+    };
   });
+}
+
+/** The properties of a multipart schema that carry files: binary strings, or arrays of them. */
+function fileFields(doc: Json, schema: unknown): string[] {
+  const props = objectSchema(doc, schema)?.['properties'];
+  const isFile = (s: unknown): boolean => {
+    const n = objectSchema(doc, s);
+    if (!n) return false;
+    if (n['type'] === 'array') return isFile(n['items']);
+    return (
+      n['format'] === 'binary' ||
+      n['format'] === 'byte' ||
+      typeof n['contentMediaType'] === 'string' ||
+      typeof n['contentEncoding'] === 'string'
+    );
+  };
+  return isObject(props) ? Object.keys(props).filter((k) => isFile(props[k])) : [];
 }
 
 /** The JSON media type of a body, preferring `application/json` itself. */
@@ -366,10 +399,28 @@ function mergeParams(doc: Json, shared: unknown, own: unknown): ParamModel[] {
         style,
         explode: typeof p['explode'] === 'boolean' ? p['explode'] : style === 'form',
         shape: shapeOf(doc, schema),
+        ...primitiveOf(doc, schema),
       });
     }
   }
   return [...byKey.values()];
+}
+
+const PRIMITIVES = ['integer', 'number', 'string', 'boolean'];
+
+/** A primitive parameter's type, bounds and string enum, as the client checks and types them. */
+function primitiveOf(doc: Json, schema: unknown): Partial<ParamModel> {
+  const s = objectSchema(doc, schema);
+  if (!s) return {};
+  const out: Partial<ParamModel> = {};
+  if (typeof s['type'] === 'string' && PRIMITIVES.includes(s['type']))
+    out.type = s['type'] as ParamModel['type'];
+  if (typeof s['minimum'] === 'number') out.minimum = s['minimum'];
+  if (typeof s['maximum'] === 'number') out.maximum = s['maximum'];
+  const values = s['enum'];
+  if (Array.isArray(values) && values.length && values.every((v) => typeof v === 'string'))
+    out.enum = values;
+  return out;
 }
 
 function shapeOf(doc: Json, schema: unknown): ParamShape {

@@ -190,6 +190,8 @@ describe('buildModel records what the runtime needs', () => {
       media: [{ type: 'multipart/form-data', format: 'multipart' }],
     });
     expect(op.requestBody?.schema).toBeUndefined();
+    // No binary property: a multipart body without file fields.
+    expect(op.requestBody?.media[0]?.files).toBeUndefined();
     expect(op.responses.map((r) => [r.status, r.media.map((m) => m.format)])).toEqual([
       ['200', ['text']],
       ['202', ['binary']],
@@ -197,7 +199,70 @@ describe('buildModel records what the runtime needs', () => {
     ]);
   });
 
+  test('multipart file fields: binary strings and arrays of them, through $refs', async () => {
+    const doc = spec(
+      {
+        '/v1/files': {
+          post: {
+            operationId: 'file.upload',
+            requestBody: {
+              content: {
+                'multipart/form-data': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      file: { $ref: '#/components/schemas/Binary' },
+                      more: { type: 'array', items: { type: 'string', format: 'binary' } },
+                      image: { type: 'string', contentMediaType: 'image/png' },
+                      purpose: { type: 'string' },
+                    },
+                  },
+                },
+              },
+            },
+            responses: { '200': ok(thing) },
+          },
+        },
+      },
+      { Binary: { type: 'string', format: 'binary' } },
+    );
+    const op = byId(await model(doc), 'file.upload');
+    expect(op.requestBody?.media[0]?.files).toEqual(['file', 'more', 'image']);
+  });
+
+  test('a resource takes the description of its tag, in any case', async () => {
+    const doc = {
+      ...spec({
+        '/v1/things': { get: { operationId: 'thing.find', responses: { '200': ok(thing) } } },
+      }),
+      tags: [{ name: 'Thing', description: 'Things.' }],
+    };
+    expect((await model(doc)).resources[0]?.description).toBe('Things.');
+  });
+
   const params: [string, { given: Json; want: Json }][] = [
+    [
+      'a primitive records its type, bounds and string enum',
+      {
+        given: {
+          name: 'size',
+          in: 'query',
+          schema: { type: 'integer', minimum: 1, maximum: 9 },
+        },
+        want: { type: 'integer', minimum: 1, maximum: 9, shape: 'primitive' },
+      },
+    ],
+    [
+      'a string enum, through a nullable anyOf',
+      {
+        given: {
+          name: 'mode',
+          in: 'header',
+          schema: { anyOf: [{ type: 'string', enum: ['a', 'b'] }, { type: 'null' }] },
+        },
+        want: { type: 'string', enum: ['a', 'b'] },
+      },
+    ],
     [
       'an array query parameter explodes by default',
       {

@@ -9,11 +9,12 @@ import {
   LightfieldError,
   RedirectError,
 } from './errors.js';
-import { serializeFilter, type Filter } from './filter.js';
 import { isLogLevel, levelLogger, type Logger } from './logger.js';
+import type { EncodedBody } from './media.js';
 import type { OperationInfo } from './operation.js';
 import type { ClientOptions, RequestOptions } from './options.js';
-import { Page, PagePromise, type ListBody } from './pagination.js';
+import { Page, PagePromise } from './pagination.js';
+import { serializeQuery } from './query.js';
 import { RateLimiter } from './rate-limiter.js';
 import { rawAccess, type RawAccess } from './raw-access.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from './read-body.js';
@@ -193,21 +194,23 @@ export class BaseClient {
     input: CallInput,
     options?: RequestOptions,
   ): PagePromise<Item> {
+    const page = op.page!;
     const query = input.query ?? {};
-    const limit = typeof query['limit'] === 'number' ? query['limit'] : (op.pageSize ?? 0);
+    const given = query[page.limit];
+    const limit = typeof given === 'number' ? given : (page.size ?? 0);
     const fetchPage = (offset: number): PagePromise<Item> =>
       new PagePromise(
-        this.#send<ListBody<Item>>(
+        this.#send<Record<string, unknown>>(
           op,
-          { ...input, query: { ...query, offset } },
+          { ...input, query: { ...query, [page.offset]: offset } },
           options ?? {},
         ).then(({ data, response }) => ({
-          data: new Page(data, response, offset, limit, fetchPage),
+          data: new Page<Item>(data, response, { offset, limit, page }, fetchPage),
           response,
         })),
       );
-    const first = typeof query['offset'] === 'number' ? query['offset'] : 0;
-    return fetchPage(first);
+    const first = query[page.offset];
+    return fetchPage(typeof first === 'number' ? first : 0);
   }
 
   async #send<T>(
@@ -218,9 +221,19 @@ export class BaseClient {
     // Every check runs before the first byte is sent.
     checkRequestOptions(options);
     const path = this.#pathParams(op, input.path);
-    const search = this.#query(op, input.query);
+    const search = serializeQuery(op, input.query);
     checkHeaders(options.headers, 'request');
     const headers: Record<string, string> = { ...options.headers };
+    const given = Object.keys(headers).join().toLowerCase().split(',');
+    for (const name of op.headers ?? [])
+      if (!given.includes(name)) throw new LightfieldError(`${op.id}: header ${name} is required`);
+    const media = op.body;
+    const body: EncodedBody | undefined =
+      input.body === undefined
+        ? undefined
+        : media?.encode
+          ? media.encode(op.id, input.body, media.type)
+          : { body: JSON.stringify(input.body), type: media?.type ?? 'application/json' };
     if (op.idempotencyKeyMaxLength !== undefined) {
       const key = options.idempotencyKey ?? crypto.randomUUID();
       if (key.length === 0 || key.length > op.idempotencyKeyMaxLength || CRLF.test(key)) {
@@ -230,8 +243,11 @@ export class BaseClient {
       }
       headers['Idempotency-Key'] = key;
     }
-    // A POST without a key could run twice on the server, so it is never retried.
-    const retryable = op.method === 'GET' || 'Idempotency-Key' in headers;
+    // A POST without a key could run twice on the server, so it is never retried; nor is a
+    // streamed body, which can't be sent twice.
+    const retryable =
+      (op.method === 'GET' || 'Idempotency-Key' in headers) &&
+      !(body?.body instanceof ReadableStream);
     const maxRetries = retryable ? (options.maxRetries ?? this.maxRetries) : 0;
     const timeout = options.timeout ?? this.timeout;
 
@@ -242,15 +258,7 @@ export class BaseClient {
       const started = this.#debug ? Date.now() : 0;
       let outcome: WithResponse<T> | LightfieldError;
       try {
-        outcome = await this.#attempt<T>(
-          op,
-          path,
-          search,
-          input.body,
-          headers,
-          timeout,
-          options.signal,
-        );
+        outcome = await this.#attempt<T>(op, path, search, body, headers, timeout, options.signal);
       } catch (error) {
         if (error instanceof APIUserAbortError) throw error;
         outcome =
@@ -297,7 +305,7 @@ export class BaseClient {
     op: OperationInfo,
     path: Record<string, string> | undefined,
     search: string,
-    body: unknown,
+    body: EncodedBody | undefined,
     headers: Record<string, string>,
     timeout: number,
     signal: AbortSignal | undefined,
@@ -316,7 +324,12 @@ export class BaseClient {
         response.status,
       );
       if (pause) this.#log.warn(`${op.category} requests paused for ${pause} ms by the rate limit`);
-      const text = await readBody(response, this.#maxResponseBytes, this.#safeHeaders);
+      const read = op.response?.read;
+      const readText = () => readBody(response, this.#maxResponseBytes, this.#safeHeaders);
+      // A 204 has no body at all; other media types have their reader (`media.ts`).
+      if (response.ok && (read || !response.body))
+        return { data: (read && (await read(response, readText))) as T, response };
+      const text = await readText();
       if (!response.ok) {
         let error: unknown = text;
         try {
@@ -380,7 +393,7 @@ export class BaseClient {
     op: OperationInfo,
     path: Record<string, string> | undefined,
     search: string,
-    body: unknown,
+    body: EncodedBody | undefined,
     extra: Record<string, string>,
     signal: AbortSignal,
   ): Promise<Response> {
@@ -394,15 +407,21 @@ export class BaseClient {
     if (search) url += `?${search}`;
     // Lower-case keys merge like Headers would, without building one: fetch builds its own.
     let headers = this.#wireHeaders;
-    if (body !== undefined || !isEmpty(extra)) {
+    const accept = op.response?.type;
+    if (body || accept || !isEmpty(extra)) {
       headers = { ...headers };
-      if (body !== undefined) headers['content-type'] = 'application/json';
+      if (body?.type) headers['content-type'] = body.type;
+      if (accept) headers['accept'] = accept;
       for (const name in extra) headers[name.toLowerCase()] = extra[name]!;
     }
     // Redirects come back as responses: fetch would follow them with the key and the
     // Idempotency-Key, and turn a POST into a GET elsewhere.
     const init: RequestInit = { method: op.method, headers, signal, redirect: 'manual' };
-    if (body !== undefined) init.body = JSON.stringify(body);
+    if (body) {
+      init.body = body.body;
+      // A stream is sent as it is read: Node's fetch requires saying so; others ignore it.
+      (init as { duplex?: string }).duplex = 'half';
+    }
     if (this.#middleware.length === 0) return this.#fetch(url, init);
     return this.#withMiddleware(new Request(url, init), op, path, search);
   }
@@ -476,49 +495,6 @@ export class BaseClient {
       out[name] = value;
     }
     return out;
-  }
-
-  #query(op: OperationInfo, query: Record<string, unknown> | undefined): string {
-    const parts: string[] = [];
-    for (const [name, rule] of Object.entries(op.query ?? {})) {
-      const value = query?.[name];
-      if (value === undefined) {
-        if (rule.required) throw new LightfieldError(`${op.id}: \`${name}\` is required`);
-        continue;
-      }
-      if (rule.type === 'integer' || rule.type === 'number') {
-        const ok =
-          typeof value === 'number' &&
-          (rule.type === 'number' ? Number.isFinite(value) : Number.isInteger(value));
-        const low = rule.minimum ?? -Infinity;
-        const high = rule.maximum ?? Infinity;
-        if (!ok || (value as number) < low || (value as number) > high) {
-          const range =
-            rule.minimum !== undefined && rule.maximum !== undefined
-              ? ` from ${low} to ${high}`
-              : rule.minimum !== undefined
-                ? ` ≥ ${low}`
-                : '';
-          throw new LightfieldError(
-            `${op.id}: \`${name}\` must be an ${rule.type}${range}, got ${JSON.stringify(value)}`,
-          );
-        }
-      }
-    }
-    for (const [name, value] of Object.entries(query ?? {})) {
-      if (value === undefined || name === 'filter') continue;
-      if (typeof value === 'object' && value !== null)
-        throw new LightfieldError(`${op.id}: \`${name}\` must be a primitive value`);
-      parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`);
-    }
-    const filter = query?.['filter'];
-    if (filter !== undefined) {
-      if (!op.filter) throw new LightfieldError(`${op.id} takes no filter`);
-      if (typeof filter !== 'object' || filter === null)
-        throw new LightfieldError(`${op.id}: \`filter\` must be an object`);
-      parts.push(...serializeFilter(filter as Filter));
-    }
-    return parts.join('&');
   }
 
   /** What `util.inspect` shows: the settings, never the key. */

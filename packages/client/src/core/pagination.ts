@@ -1,7 +1,8 @@
 import { APIPromise, type WithResponse } from './api-promise.js';
 import { LightfieldError } from './errors.js';
+import type { PageInfo } from './operation.js';
 
-/** The body of a list response: `{ object, data, totalCount }`. */
+/** A page as `toJSON` gives it: `{ object, data, totalCount }`, whatever the API names them. */
 export interface ListBody<Item> {
   object: string;
   data: Item[];
@@ -16,11 +17,14 @@ export type FetchPage<Item> = (offset: number) => PagePromise<Item>;
  * after it, fetching them as the loop reaches them.
  */
 export class Page<Item> implements AsyncIterable<Item> {
-  /** Always `"list"`. */
+  /** The response's `object` property, e.g. `"list"`. */
   readonly object: string;
-  /** The entities of this page. */
+  /** The items of this page (the response property the spec lists them in, e.g. `data`). */
   readonly data: Item[];
-  /** How many entities match the query, across all pages. */
+  /**
+   * How many items match the query, across all pages; where the body gives no total, the items
+   * up to the end of this page.
+   */
   readonly totalCount: number;
   /** The offset this page starts at. */
   readonly offset: number;
@@ -29,29 +33,36 @@ export class Page<Item> implements AsyncIterable<Item> {
   /** The raw response of this page. */
   readonly response: Response;
   readonly #fetchPage: FetchPage<Item>;
+  readonly #counted: boolean;
 
   constructor(
-    body: ListBody<Item>,
+    body: Record<string, unknown>,
     response: Response,
-    offset: number,
-    limit: number,
+    at: { offset: number; limit: number; page: PageInfo },
     fetchPage: FetchPage<Item>,
   ) {
-    this.object = body.object;
-    this.data = Array.isArray(body.data) ? body.data : [];
-    this.totalCount = typeof body.totalCount === 'number' ? body.totalCount : this.data.length;
-    this.offset = offset;
-    this.limit = limit;
+    const items = body[at.page.items];
+    const total = at.page.total === undefined ? undefined : body[at.page.total];
+    this.object = body['object'] as string;
+    this.data = Array.isArray(items) ? items : [];
+    // Where the spec has a total but a body lacks it, the page counts itself: the last one.
+    this.#counted = at.page.total !== undefined;
+    this.totalCount = typeof total === 'number' ? total : at.offset + this.data.length;
+    this.offset = at.offset;
+    this.limit = at.limit;
     this.response = response;
     this.#fetchPage = fetchPage;
   }
 
-  /** By the API's rules: none after a short page, or once `offset + data.length >= totalCount`. */
+  /**
+   * By the API's rules: none after an empty or short page, or once `offset + data.length`
+   * reaches the total (where the API gives one).
+   */
   hasNextPage(): boolean {
     return (
       this.data.length > 0 &&
       this.data.length >= this.limit &&
-      this.offset + this.data.length < this.totalCount
+      (!this.#counted || this.offset + this.data.length < this.totalCount)
     );
   }
 

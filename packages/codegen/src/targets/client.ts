@@ -9,7 +9,16 @@ import {
 } from '../format.js';
 import { generatedHeader, specIdentity } from '../header.js';
 import { deref, isObject } from '../rules.js';
-import { pascal, refName, type OperationModel, type SpecModel } from '../spec-model.js';
+import { camel } from '../naming.js';
+import {
+  jsonMedia,
+  pascal,
+  refName,
+  type MediaModel,
+  type OperationModel,
+  type ParamModel,
+  type SpecModel,
+} from '../spec-model.js';
 import type { FileMap } from '../write-output.js';
 
 type Json = Record<string, unknown>;
@@ -40,58 +49,69 @@ function isEntity(model: SpecModel, schema: unknown): boolean {
   return 'fields' in props && 'relationships' in props;
 }
 
-/** The item schema of a paginated operation's `data`. */
-function listItem(model: SpecModel, op: OperationModel): unknown {
-  const schema = deref(model.document, op.success.schema);
-  const props = isObject(schema) && isObject(schema['properties']) ? schema['properties'] : {};
-  const data = deref(model.document, props['data']);
-  return isObject(data) ? data['items'] : undefined;
+/** The item schema of a paginated operation's items property. */
+function listItem(model: SpecModel, schema: Json | undefined, items: string): unknown {
+  const node = deref(model.document, schema);
+  const props = isObject(node) && isObject(node['properties']) ? node['properties'] : {};
+  const list = deref(model.document, props[items]);
+  return isObject(list) ? list['items'] : undefined;
 }
 
-/** The list shape `{ data: Item[], totalCount }` with `limit`/`offset` query parameters. */
-export function isPaginated(model: SpecModel, op: OperationModel): boolean {
-  const schema = deref(model.document, op.success.schema);
-  const props = isObject(schema) && isObject(schema['properties']) ? schema['properties'] : {};
-  const data = deref(model.document, props['data']);
-  const names = op.queryParams.map((p) => p.name);
-  return (
-    isObject(data) &&
-    data['type'] === 'array' &&
-    'totalCount' in props &&
-    names.includes('limit') &&
-    names.includes('offset')
-  );
+/** A runtime function named in `operations.ts`, e.g. the `multipart` encoder. */
+function runtimeRef(name: string): string {
+  return `@@${name}`;
 }
 
-function queryRules(model: SpecModel, op: OperationModel): Record<string, Json> {
+/** Whether the operation is an offset-paginated list (see `PaginationModel`). */
+export function isPaginated(_model: SpecModel, op: OperationModel): boolean {
+  return op.pagination !== undefined;
+}
+
+function queryRules(op: OperationModel): Record<string, Json> {
   const rules: Record<string, Json> = {};
   for (const p of op.queryParams) {
-    const schema = deref(model.document, p.schema);
     const rule: Json = {};
-    if (isObject(schema)) {
-      const type = schema['type'];
-      if (type === 'integer' || type === 'number' || type === 'string' || type === 'boolean')
-        rule['type'] = type;
-      if (typeof schema['minimum'] === 'number') rule['minimum'] = schema['minimum'];
-      if (typeof schema['maximum'] === 'number') rule['maximum'] = schema['maximum'];
-    }
+    if (p.type) rule['type'] = p.type;
+    if (p.minimum !== undefined) rule['minimum'] = p.minimum;
+    if (p.maximum !== undefined) rule['maximum'] = p.maximum;
     if (p.required) rule['required'] = true;
+    if (p.shape !== 'primitive') {
+      rule['shape'] = p.shape;
+      rule['encode'] = runtimeRef('styled');
+      if (p.style !== 'form') rule['style'] = p.style;
+      if (!p.explode) rule['explode'] = false;
+    }
     rules[p.name] = rule;
   }
   return rules;
 }
 
-function idempotencyMax(model: SpecModel, op: OperationModel): number | undefined {
-  const param = op.headerParams.find((p) => p.name.toLowerCase() === 'idempotency-key');
-  if (!param) return undefined;
-  const schema = deref(model.document, param.schema);
-  return isObject(schema) && typeof schema['maxLength'] === 'number' ? schema['maxLength'] : 255;
+/** The header parameters a caller gives: not the constant ones, nor the idempotency key. */
+function callerHeaders(model: SpecModel, op: OperationModel): ParamModel[] {
+  const idempotency = op.idempotency?.header.toLowerCase();
+  return op.headerParams.filter(
+    (p) => !(p.name in model.constantHeaders) && p.name.toLowerCase() !== idempotency,
+  );
 }
 
-function pageSize(model: SpecModel, op: OperationModel): number | undefined {
-  const limit = op.queryParams.find((p) => p.name === 'limit');
-  const schema = limit ? deref(model.document, limit.schema) : undefined;
-  return isObject(schema) && typeof schema['default'] === 'number' ? schema['default'] : undefined;
+/** The media type the client sends: JSON where the operation takes it, else the first. */
+export function requestMedia(op: OperationModel): MediaModel | undefined {
+  const media = op.requestBody?.media ?? [];
+  return jsonMedia(media) ?? media[0];
+}
+
+/** The media type the client reads from a success: JSON where there is one, else the first. */
+export function responseMedia(op: OperationModel): MediaModel | undefined {
+  return jsonMedia(op.success.media) ?? op.success.media[0];
+}
+
+function pageInfo(op: OperationModel): Json | undefined {
+  const p = op.pagination;
+  if (!p) return undefined;
+  const info: Json = { limit: p.limitParam, offset: p.offsetParam, items: p.itemsProperty };
+  if (p.totalProperty) info['total'] = p.totalProperty;
+  if (p.pageSize !== undefined) info['size'] = p.pageSize;
+  return info;
 }
 
 /** `operations.ts`, printed directly when every entry's layout is certain, else by prettier. */
@@ -99,22 +119,60 @@ async function operationsFile(model: SpecModel, header: string): Promise<string>
   const entries = model.operations.map((op) => {
     const info: Json = { id: op.operationId, method: op.httpMethod.toUpperCase(), path: op.path };
     if (op.pathParams.length) info['pathParams'] = op.pathParams.map((p) => p.name);
-    if (op.queryParams.length) info['query'] = queryRules(model, op);
+    if (op.queryParams.length) info['query'] = queryRules(op);
+    const headers = callerHeaders(model, op);
+    const required = headers.filter((p) => p.required).map((p) => p.name.toLowerCase());
+    if (required.length) info['headers'] = required;
+    const body = requestMedia(op);
+    if (body && body.type !== 'application/json')
+      info['body'] =
+        body.format === 'json'
+          ? { type: body.type }
+          : { type: body.type, encode: runtimeRef(body.format) };
+    const response = responseMedia(op);
+    if (!response) info['response'] = { read: runtimeRef('readEmpty') };
+    else if (response.format !== 'json')
+      info['response'] = {
+        type: response.type,
+        read: runtimeRef(response.format === 'binary' ? 'readBinary' : 'readText'),
+      };
     if (op.rateLimit) info['category'] = op.rateLimit;
-    const max = idempotencyMax(model, op);
-    if (max !== undefined) info['idempotencyKeyMaxLength'] = max;
+    if (op.idempotency) info['idempotencyKeyMaxLength'] = op.idempotency.maxLength;
     if (op.filter) info['filter'] = true;
-    const size = isPaginated(model, op) ? pageSize(model, op) : undefined;
-    if (size !== undefined) info['pageSize'] = size;
+    const page = pageInfo(op);
+    if (page) info['page'] = page;
     return { op, info };
   });
+  // The encoders the spec needs, imported by name: a JSON-only client bundles none.
+  const refs = JSON.stringify(entries.map((e) => e.info));
+  const used = (names: string[]) => names.filter((n) => refs.includes(`"${runtimeRef(n)}"`));
+  const media = used([
+    'binary',
+    'form',
+    'multipart',
+    'readBinary',
+    'readEmpty',
+    'readText',
+    'text',
+  ]);
+  const styles = used(['styled']);
   const head = [
     header,
+    ...(media.length ? [`import { ${media.join(', ')} } from '../core/media.js';`] : []),
     "import type { OperationInfo } from '../core/operation.js';",
+    ...(styles.length ? ["import { styled } from '../core/query-style.js';"] : []),
     '',
     `${jsdoc('Every operation of the spec, by operationId.')}export const operationInfo = {`,
   ];
   const tail = '} as const satisfies Record<string, OperationInfo>;\n';
+  if (media.length || styles.length) {
+    // Function references can't be printed as literals: prettier lays these entries out.
+    const loose = entries.map(
+      ({ op, info }) =>
+        `${jsdoc(op.summary)}${JSON.stringify(op.operationId)}: ${JSON.stringify(info).replace(/"@@(\w+)"/g, '$1')},`,
+    );
+    return formatTs([...head, ...loose, tail].join('\n'));
+  }
   const printed = entries.map(({ op, info }) => {
     const key = propertyKey(op.operationId);
     const value = key && printLiteral(info, '  ', 2 + key.length + 2, 1);
@@ -159,57 +217,144 @@ async function specFile(model: SpecModel, header: string): Promise<string> {
   return sent.split('\n').every((l) => l.length <= PRINT_WIDTH) ? text : formatTs(text);
 }
 
-/** The TypeScript type of a schema: the named alias where the spec names it, else `fallback`. */
-function typeOf(schema: Json | undefined, fallback: string, aliases: Set<string>): string {
-  const name = refName(schema);
-  if (name) {
-    aliases.add(name);
-    return name;
-  }
-  return fallback;
-}
-
 /** The name of a method's query type: the one @lightfield/types gives it (`…Params`), unless a body takes that name. */
 export function queryTypeName(op: OperationModel): string {
   const base = `${pascal(op.resource)}${pascal(op.method)}`;
   return op.requestBody ? `${base}Query` : `${base}Params`;
 }
 
+// Words that can't name a parameter, though they can name a property or method.
+const RESERVED_WORDS = new Set(
+  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval'.split(
+    ' ',
+  ),
+);
+
+// Names the generated file declares or imports from the runtime: a schema alias of the same name
+// is imported under another one.
+const RUNTIME_NAMES = [
+  'APIPromise',
+  'BaseClient',
+  'BinaryBody',
+  'BinaryResponse',
+  'CallInput',
+  'ClientOptions',
+  'Filter',
+  'Lightfield',
+  'MultipartBody',
+  'NonNullable',
+  'OperationInfo',
+  'OrgBody',
+  'OrgDefinitions',
+  'OrgEntity',
+  'PagePromise',
+  'RequestOptions',
+  'Transport',
+  'operationInfo',
+  'operations',
+  'paths',
+  'specDefaults',
+];
+
+/** A parameter name as a JavaScript identifier that none of a method's others uses. */
+function identifier(name: string, used: Set<string>): string {
+  let id = /^[A-Za-z_$][\w$]*$/.test(name) ? name : camel(name) || 'param';
+  if (RESERVED_WORDS.has(id)) id = `${id}Param`;
+  while (used.has(id)) id = `${id}_`;
+  used.add(id);
+  return id;
+}
+
+/** `paths['/v1/x/{id}']['get']`, or `operations['id']` where the spec gives the operation an id. */
+function operationType(op: OperationModel): string {
+  return op.specOperationId !== undefined
+    ? `operations[${JSON.stringify(op.specOperationId)}]`
+    : `paths[${JSON.stringify(op.path)}][${JSON.stringify(op.httpMethod)}]`;
+}
+
+/** A header's type: its enum's literals, else `string`. */
+function headerType(p: ParamModel): string {
+  return p.enum ? p.enum.map((v) => JSON.stringify(v)).join(' | ') : 'string';
+}
+
+/** The generated client's source: it reads only the model, never the document's structure. */
 function clientFile(model: SpecModel): string {
-  const aliases = new Set<string>();
+  const imported = new Map<string, string>();
+  const runtime = new Set<string>();
   const extraTypes: string[] = [];
-  const tags = (Array.isArray(model.document['tags']) ? model.document['tags'] : []) as Json[];
   let usesFilter = false;
   let usesOrg = false;
 
+  // Every name the file declares, so a schema alias can be imported under a name that is free.
+  const taken = new Set<string>(RUNTIME_NAMES);
+  for (const r of model.resources) {
+    taken.add(`${pascal(r.name)}Resource`);
+    for (const op of r.operations) {
+      taken.add(queryTypeName(op));
+      taken.add(`${pascal(op.resource)}${pascal(op.method)}Headers`);
+    }
+  }
+  /** The local name of a schema alias of `@lightfield/types`. */
+  const alias = (name: string): string => {
+    let local = imported.get(name);
+    if (local) return local;
+    local = name;
+    if (taken.has(local)) {
+      local = `${name}Schema`;
+      while (taken.has(local)) local = `${local}_`;
+    }
+    taken.add(local);
+    imported.set(name, local);
+    return local;
+  };
+  /** The named alias where the spec names the schema, else `fallback`. */
+  const typeOf = (schema: Json | undefined, fallback: string): string => {
+    const name = refName(schema);
+    return name ? alias(name) : fallback;
+  };
+  const use = (name: string): string => {
+    runtime.add(name);
+    return name;
+  };
+
   const classes = model.resources.map((resource) => {
     const Resource = pascal(resource.name);
-    const tag = tags.find(
-      (t) =>
-        typeof t['name'] === 'string' && t['name'].toLowerCase() === resource.name.toLowerCase(),
-    );
     const methods = resource.operations.map((op) => {
       const id = JSON.stringify(op.operationId);
-      const opType = `operations[${id}]`;
+      const opType = operationType(op);
       const base = `${Resource}${pascal(op.method)}`;
-      const params: string[] = [];
+      const params: { text: string; optional: boolean }[] = [];
       const input: string[] = [];
-      for (const p of op.pathParams) {
-        params.push(`${p.name}: string`);
-        input.push(`path: { ${p.name} }`);
-      }
-      if (op.pathParams.length > 1)
-        input.splice(0, input.length, `path: { ${op.pathParams.map((p) => p.name).join(', ')} }`);
-      if (op.requestBody) {
-        const base = typeOf(
-          op.requestBody.schema,
-          `NonNullable<${opType}['requestBody']>['content']['application/json']`,
-          aliases,
-        );
-        const entityBody = isEntity(model, op.requestBody.schema);
-        if (entityBody) usesOrg = true;
-        const type = entityBody ? `OrgBody<${base}, Org, '${resource.name}'>` : base;
-        params.push(`body${op.requestBody.required ? '' : '?'}: ${type}`);
+      const used = new Set(['body', 'query', 'options']);
+      const path = op.pathParams.map((p) => {
+        const local = identifier(p.name, used);
+        params.push({ text: `${local}: string`, optional: false });
+        return local === p.name
+          ? local
+          : `${propertyKey(p.name) ?? JSON.stringify(p.name)}: ${local}`;
+      });
+      if (path.length) input.push(`path: { ${path.join(', ')} }`);
+      const media = requestMedia(op);
+      if (op.requestBody && media) {
+        const content = `NonNullable<${opType}['requestBody']>['content'][${JSON.stringify(media.type)}]`;
+        let type: string;
+        if (media.format === 'json') {
+          const base = typeOf(op.requestBody.schema ?? media.schema, content);
+          const entityBody = isEntity(model, op.requestBody.schema ?? media.schema);
+          if (entityBody) usesOrg = true;
+          type = entityBody ? `OrgBody<${base}, Org, '${resource.name}'>` : base;
+        } else if (media.format === 'multipart') {
+          const files = media.files ?? [];
+          type = files.length
+            ? `${use('MultipartBody')}<${content}, ${files.map((f) => JSON.stringify(f)).join(' | ')}>`
+            : content;
+        } else if (media.format === 'form') type = content;
+        else if (media.format === 'text') type = 'string';
+        else type = use('BinaryBody');
+        params.push({
+          text: `body${op.requestBody.required ? '' : '?'}: ${type}`,
+          optional: !op.requestBody.required,
+        });
         input.push('body');
       }
       if (op.queryParams.length || op.filter) {
@@ -227,15 +372,41 @@ function clientFile(model: SpecModel): string {
           `${jsdoc(`The query of \`${op.operationId}\`${op.filter ? ', with field filters' : ''}.`)}export type ${queryType} = ${parts.join(' & ')};`,
         );
         const required = op.queryParams.some((p) => p.required);
-        params.push(`query${required ? '' : '?'}: ${queryType}`);
+        params.push({ text: `query${required ? '' : '?'}: ${queryType}`, optional: !required });
         input.push('query');
       }
-      params.push('options?: RequestOptions');
-      const responseType = typeOf(
-        op.success.schema,
-        `${opType}['responses'][${op.success.status}]['content']['application/json']`,
-        aliases,
+      const headers = callerHeaders(model, op);
+      if (headers.length) {
+        const headersType = `${base}Headers`;
+        const required = headers.some((p) => p.required);
+        const props = headers.map(
+          (p) =>
+            `${indentDoc(jsdoc(p.description), '')}${JSON.stringify(p.name)}${p.required ? '' : '?'}: ${headerType(p)};`,
+        );
+        extraTypes.push(
+          `${jsdoc(`The header parameters of \`${op.operationId}\`, given in \`options.headers\`.`)}export type ${headersType} = {\n${props.join('\n')}\n};`,
+        );
+        params.push({
+          text: `options${required ? '' : '?'}: RequestOptions & { headers${required ? '' : '?'}: ${headersType} }`,
+          optional: !required,
+        });
+      } else params.push({ text: 'options?: RequestOptions', optional: true });
+      // An optional parameter before a required one (a required header, say) takes `undefined`.
+      const lastRequired = params.map((p) => p.optional).lastIndexOf(false);
+      const signature = params.map((p, i) =>
+        i < lastRequired && p.optional ? `${p.text.replace('?:', ':')} | undefined` : p.text,
       );
+      const success = responseMedia(op);
+      const responseType = !success
+        ? 'void'
+        : success.format === 'json'
+          ? typeOf(
+              op.success.schema,
+              `${opType}['responses'][${op.success.status}]['content'][${JSON.stringify(success.type)}]`,
+            )
+          : success.format === 'binary'
+            ? use('BinaryResponse')
+            : 'string';
       const doc = jsdoc(
         op.summary,
         op.description,
@@ -247,19 +418,22 @@ function clientFile(model: SpecModel): string {
         usesOrg = true;
         return `OrgEntity<${type}, Org, '${resource.name}'>`;
       };
-      if (isPaginated(model, op)) {
-        const item = org(`${responseType}['data'][number]`, listItem(model, op));
-        return `${doc}${op.method}(${params.join(', ')}): PagePromise<${item}> {
+      if (op.pagination && success?.format === 'json') {
+        const items = op.pagination.itemsProperty;
+        const item = org(
+          `${responseType}[${JSON.stringify(items)}][number]`,
+          listItem(model, op.success.schema, items),
+        );
+        return `${doc}${op.method}(${signature.join(', ')}): PagePromise<${item}> {
           return this.#client.requestPage(operationInfo[${id}], ${call}, options);
         }`;
       }
-      return `${doc}${op.method}(${params.join(', ')}): APIPromise<${org(responseType, op.success.schema)}> {
+      return `${doc}${op.method}(${signature.join(', ')}): APIPromise<${org(responseType, op.success.schema)}> {
         return this.#client.request(operationInfo[${id}], ${call}, options);
       }`;
     });
-    const description = typeof tag?.['description'] === 'string' ? tag['description'] : undefined;
     return `${jsdoc(
-      description ?? `The \`${resource.name}\` operations.`,
+      resource.description ?? `The \`${resource.name}\` operations.`,
       '`Org` narrows its entities and writes to an organization (see `Lightfield`).',
     )}export class ${Resource}Resource<Org extends OrgDefinitions = {}> {
       readonly #client: Transport;
@@ -271,28 +445,27 @@ function clientFile(model: SpecModel): string {
   });
 
   const properties = model.resources.map((r) => {
-    const tag = tags.find(
-      (t) => typeof t['name'] === 'string' && t['name'].toLowerCase() === r.name.toLowerCase(),
-    );
-    const description =
-      typeof tag?.['description'] === 'string'
-        ? tag['description']
-        : `The \`${r.name}\` operations.`;
+    const description = r.description ?? `The \`${r.name}\` operations.`;
     return `${jsdoc(description)}readonly ${r.name}: ${pascal(r.name)}Resource<Org> = new ${pascal(r.name)}Resource<Org>(this.#transport);`;
   });
 
   const body = classes.join('\n\n') + extraTypes.join('\n');
-  if (/\boperations\[/.test(body)) aliases.add('operations');
   const typeImports = [
-    ...aliases,
+    ...[...imported].map(([name, local]) => (name === local ? name : `${name} as ${local}`)),
     'OrgDefinitions',
     ...(usesOrg ? ['OrgBody', 'OrgEntity'] : []),
+    ...(/\boperations\[/.test(body) ? ['operations'] : []),
+    ...(/\bpaths\[/.test(body) ? ['paths'] : []),
   ].sort();
+  const media = [...runtime].sort();
   return [
-    typeImports.length ? `import type { ${typeImports.join(', ')} } from '@lightfield/types';` : '',
+    typeImports.length
+      ? `import type { ${typeImports.join(', ')} } from '@lightfield/types';`
+      : null,
     "import type { APIPromise } from '../core/api-promise.js';",
     "import { BaseClient, type CallInput } from '../core/base-client.js';",
-    usesFilter ? "import type { Filter } from '../core/filter.js';" : '',
+    usesFilter ? "import type { Filter } from '../core/filter.js';" : null,
+    media.length ? `import type { ${media.join(', ')} } from '../core/media.js';` : null,
     "import type { OperationInfo } from '../core/operation.js';",
     "import type { ClientOptions, RequestOptions } from '../core/options.js';",
     "import type { PagePromise } from '../core/pagination.js';",
@@ -325,6 +498,7 @@ function clientFile(model: SpecModel): string {
       }
     }`,
   ]
+    .filter((line): line is string => line !== null)
     .filter((line, i, all) => line !== '' || all[i - 1] !== '')
     .join('\n');
 }

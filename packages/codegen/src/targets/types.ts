@@ -2,7 +2,7 @@ import { createConfig } from '@redocly/openapi-core';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { constantsFile, formatDeclarations, formatTs, jsdoc, PRINT_WIDTH } from '../format.js';
 import { generatedHeader, specIdentity } from '../header.js';
-import { pascal, type SpecModel } from '../spec-model.js';
+import { jsonMedia, pascal, type SpecModel } from '../spec-model.js';
 import { discriminatedDocument, readVariants } from '../variants.js';
 import type { FileMap } from '../write-output.js';
 
@@ -35,6 +35,11 @@ export async function generateTypes(model: SpecModel): Promise<FileMap> {
   files.set('spec.ts', specFile);
   files.set('fields.ts', await formatTs(`${header}\n${fieldsFile(model)}`));
   return files;
+}
+
+/** A string as a single-quoted TypeScript literal, as prettier prints it. */
+function quote(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
 /** An indexed access chain such as `components['schemas']['Opportunity']`: prettier never breaks one. */
@@ -72,20 +77,26 @@ async function aliases(model: SpecModel, header: string): Promise<string> {
   }
   for (const op of model.operations) {
     const base = `${pascal(op.resource)}${pascal(op.method)}`;
-    const ref = `operations['${op.operationId}']`;
-    if (op.success.schema && !taken.has(`${base}Response`)) {
+    // openapi-typescript keys `operations` by the spec's own id; without one, only `paths` has it.
+    const ref =
+      op.specOperationId !== undefined
+        ? `operations[${quote(op.specOperationId)}]`
+        : `paths[${quote(op.path)}][${quote(op.httpMethod)}]`;
+    const response = jsonMedia(op.success.media);
+    if (op.success.schema && response && !taken.has(`${base}Response`)) {
       decls.push({
         doc: jsdoc(`The response body of \`${op.operationId}\`.`),
         name: `${base}Response`,
-        type: `${ref}['responses'][${op.success.status}]['content']['application/json']`,
+        type: `${ref}['responses'][${op.success.status}]['content'][${quote(response.type)}]`,
       });
     }
     if (taken.has(`${base}Params`)) continue;
-    if (op.requestBody) {
+    const body = jsonMedia(op.requestBody?.media ?? []);
+    if (op.requestBody && body) {
       decls.push({
         doc: jsdoc(`The request body of \`${op.operationId}\`.`),
         name: `${base}Params`,
-        type: `NonNullable<${ref}['requestBody']>['content']['application/json']`,
+        type: `NonNullable<${ref}['requestBody']>['content'][${quote(body.type)}]`,
       });
     } else if (op.queryParams.length > 0) {
       decls.push({
@@ -102,7 +113,10 @@ async function aliases(model: SpecModel, header: string): Promise<string> {
       source: `export type ${d.name} = ${d.type};`,
     })),
   );
-  return `${header}\nimport type { components, operations } from './openapi.js';\n\n${printed.join('\n')}\n`;
+  const used = ['components', 'operations', 'paths'].filter((n) =>
+    decls.some((d) => d.type.startsWith(`${n}[`) || d.type.startsWith(`NonNullable<${n}[`)),
+  );
+  return `${header}\nimport type { ${used.join(', ')} } from './openapi.js';\n\n${printed.join('\n')}\n`;
 }
 
 function specConstant(model: SpecModel, header: string): Promise<string> {

@@ -40,7 +40,7 @@ export const operationInfo = {
     },
     category: 'Search',
     filter: true,
-    pageSize: 25,
+    page: { limit: 'limit', offset: 'offset', items: 'data', total: 'totalCount', size: 25 },
   },
   /**
    * Retrieve an account
@@ -95,7 +95,7 @@ export const operationInfo = {
     },
     category: 'Search',
     filter: true,
-    pageSize: 25,
+    page: { limit: 'limit', offset: 'offset', items: 'data', total: 'totalCount', size: 25 },
   },
   /**
    * Retrieve an opportunity
