@@ -68,7 +68,7 @@ export type MyOrg = Check<{
       /**
        * Tasks
        */
-      $task: { cardinality: 'HAS_MANY'; objectType: 'task' };
+      $task: { cardinality: 'HAS_MANY'; objectType: 'task'; readOnly: true };
     };
   };
 }>;
