@@ -52,7 +52,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Unique identifier of the entity. */
+                /**
+                 * @description Unique identifier of the entity.
+                 * @example opp_123
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -123,7 +126,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Unique identifier of the entity. */
+                /**
+                 * @description Unique identifier of the entity.
+                 * @example opp_123
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -625,9 +631,15 @@ export interface components {
         LightfieldVersion: "2026-03-01";
         /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`. */
         IdempotencyKey: string;
-        /** @description Unique identifier of the entity. */
+        /**
+         * @description Unique identifier of the entity.
+         * @example opp_123
+         */
         Id: string;
-        /** @description How many entities to return, from 1 to 25. */
+        /**
+         * @description How many entities to return, from 1 to 25.
+         * @example 10
+         */
         Limit: number;
         /** @description How many entities to skip. */
         Offset: number;
@@ -683,7 +695,10 @@ export interface operations {
     "opportunity.list": {
         parameters: {
             query?: {
-                /** @description How many entities to return, from 1 to 25. */
+                /**
+                 * @description How many entities to return, from 1 to 25.
+                 * @example 10
+                 */
                 limit?: components["parameters"]["Limit"];
                 /** @description How many entities to skip. */
                 offset?: components["parameters"]["Offset"];
@@ -732,6 +747,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "fields": {
+                 *         "$name": "Acme renewal",
+                 *         "$stage": "Lead"
+                 *       },
+                 *       "relationships": {
+                 *         "$account": "acc_123"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["OpportunityCreateParams"];
             };
         };
@@ -768,7 +794,10 @@ export interface operations {
                 "Lightfield-Version": components["parameters"]["LightfieldVersion"];
             };
             path: {
-                /** @description Unique identifier of the entity. */
+                /**
+                 * @description Unique identifier of the entity.
+                 * @example opp_123
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -807,13 +836,28 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description Unique identifier of the entity. */
+                /**
+                 * @description Unique identifier of the entity.
+                 * @example opp_123
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "fields": {
+                 *         "$name": "Acme renewal 2027"
+                 *       },
+                 *       "relationships": {
+                 *         "$owner": {
+                 *           "replace": "mem_456"
+                 *         }
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["OpportunityUpdateParams"];
             };
         };
@@ -879,7 +923,10 @@ export interface operations {
     "account.list": {
         parameters: {
             query?: {
-                /** @description How many entities to return, from 1 to 25. */
+                /**
+                 * @description How many entities to return, from 1 to 25.
+                 * @example 10
+                 */
                 limit?: components["parameters"]["Limit"];
                 /** @description How many entities to skip. */
                 offset?: components["parameters"]["Offset"];
@@ -928,6 +975,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "fields": {
+                 *         "$name": "Acme renewal",
+                 *         "$stage": "Lead"
+                 *       },
+                 *       "relationships": {
+                 *         "$account": "acc_123"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["AccountCreateParams"];
             };
         };
@@ -964,7 +1022,10 @@ export interface operations {
                 "Lightfield-Version": components["parameters"]["LightfieldVersion"];
             };
             path: {
-                /** @description Unique identifier of the entity. */
+                /**
+                 * @description Unique identifier of the entity.
+                 * @example opp_123
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -1003,13 +1064,28 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description Unique identifier of the entity. */
+                /**
+                 * @description Unique identifier of the entity.
+                 * @example opp_123
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "fields": {
+                 *         "$name": "Acme renewal 2027"
+                 *       },
+                 *       "relationships": {
+                 *         "$owner": {
+                 *           "replace": "mem_456"
+                 *         }
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["AccountUpdateParams"];
             };
         };
