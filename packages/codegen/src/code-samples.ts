@@ -65,7 +65,7 @@ function queryValue(model: SpecModel, op: OperationModel): Json | undefined {
 }
 
 /** The example of a request body's media type, else a value built from its schema. */
-function bodyValue(model: SpecModel, op: OperationModel): unknown {
+export function bodyValue(model: SpecModel, op: OperationModel): unknown {
   const body = deref(model.document, operationObject(model, op).operation['requestBody']);
   const media = isObject(body) && isObject(body['content']) ? body['content'] : {};
   const example = exampleOf(model, media['application/json']);
