@@ -38,6 +38,8 @@ describe('new Lightfield<MyOrg>(): entities', () => {
 
   test('relationship keys are checked', () => {
     expectTypeOf(opp.relationships.$account).toEqualTypeOf<Relationship | undefined>();
+    // A read-only relationship is still read.
+    expectTypeOf(opp.relationships.$task).toEqualTypeOf<Relationship | undefined>();
     // @ts-expect-error no such relationship in this organization
     void opp.relationships.$champion;
   });
@@ -92,6 +94,11 @@ describe('new Lightfield<MyOrg>(): writes', () => {
       fields: { $name: 'Acme', $stage: 'Lead', $opportunityStatus: 'Open' },
       relationships,
     });
+    void client.opportunity.create({
+      fields: { $name: 'Acme', $stage: 'Lead' },
+      // @ts-expect-error $task is read-only
+      relationships: { $account: 'acc_1', $task: 'task_1' },
+    });
     // @ts-expect-error $stage is still required
     void client.opportunity.create({ fields: { $name: 'Acme' }, relationships });
     void client.opportunity.create({
@@ -108,12 +115,17 @@ describe('new Lightfield<MyOrg>(): writes', () => {
     void client.opportunity.update('o', { fields: { strategic: 'yes' } });
     // @ts-expect-error no such field
     void client.opportunity.update('o', { fields: { amuont: 5 } });
+    // @ts-expect-error $opportunityStatus is read-only
+    void client.opportunity.update('o', { fields: { $opportunityStatus: 'Open' } });
     // @ts-expect-error a relationship takes an operation
     void client.opportunity.update('o', { relationships: { $owner: 'mem_2' } });
     type Relationships = NonNullable<
       Parameters<typeof client.opportunity.update>[1]['relationships']
     >;
-    expectTypeOf<keyof Relationships>().toEqualTypeOf<'$account' | '$owner' | '$task'>();
+    // $task is read-only in this organization: no write may send it.
+    expectTypeOf<keyof Relationships>().toEqualTypeOf<'$account' | '$owner'>();
+    // @ts-expect-error $task is read-only
+    void client.opportunity.update('o', { relationships: { $task: { add: 'task_1' } } });
     expectTypeOf<Relationships['$owner']>().toEqualTypeOf<RelationshipOperation | undefined>();
   });
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSpec } from './load-spec.js';
-import { runFields } from './fields-command.js';
+import { fieldsCommand, type FieldsContext } from './fields-command.js';
 import { formatProblem, SpecError } from './spec-error.js';
 import { targets, type Target } from './targets/index.js';
 import { diffOutput, writeOutput } from './write-output.js';
@@ -54,7 +54,7 @@ export async function main(
     log(USAGE);
     return 0;
   }
-  if (command === 'fields') return fieldsCommand(values, log, err);
+  if (command === 'fields') return fields(values, log, err);
   if (!values.spec || (command !== 'generate' && command !== 'lint')) {
     err(USAGE);
     return 2;
@@ -136,36 +136,23 @@ export async function main(
   }
 }
 
-async function fieldsCommand(
+/** `fields`: the context is the spec's when `--spec` names one. */
+async function fields(
   values: { from?: string[]; out?: string; name?: string; spec?: string; check?: boolean },
   log: (m: string) => void,
   err: (m: string) => void,
 ): Promise<number> {
-  if (!values.from?.length || !values.out) {
-    err(`fields needs --from and --out\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.name !== undefined && !/^[A-Za-z_$][\w$]*$/.test(values.name)) {
-    err(`--name must be a TypeScript identifier, not "${values.name}"`);
-    return 2;
-  }
-  try {
-    return await runFields(
-      {
-        from: values.from,
-        out: values.out,
-        name: values.name ?? 'Org',
-        check: values.check ?? false,
-        ...(values.spec ? { spec: values.spec } : {}),
-      },
-      log,
-      err,
-    );
-  } catch (error) {
-    if (error instanceof SpecError) {
+  const context: FieldsContext = { program: 'lightfield-codegen fields', headers: {} };
+  if (values.spec) {
+    try {
+      const model = await loadSpec(values.spec);
+      context.headers = model.constantHeaders;
+      context.resources = model.resources.map((r) => r.name);
+    } catch (error) {
+      if (!(error instanceof SpecError)) throw error;
       for (const p of error.problems) err(formatProblem(p));
       return 1;
     }
-    throw error;
   }
+  return fieldsCommand(values, context, log, err);
 }

@@ -2,36 +2,74 @@ import { formatTs } from './format.js';
 import { deref, isObject } from './rules.js';
 import { sampleSchema } from './sample-schema.js';
 import { isPaginated } from './targets/client.js';
-import { refName, type OperationModel, type SpecModel } from './spec-model.js';
+import { refName, type OperationModel, type ParamModel, type SpecModel } from './spec-model.js';
 
 type Json = Record<string, unknown>;
 
 /** A sample's language and label, as the `x-codeSamples` extension names them. */
 export const SAMPLE_LANG = { lang: 'TypeScript', label: '@lightfield/client' } as const;
 
-/** A value for a path parameter: the schema's example where it has one, else `<name>_123`. */
-function pathValue(model: SpecModel, op: OperationModel, name: string): unknown {
-  const param = op.pathParams.find((p) => p.name === name);
-  const schema = deref(model.document, param?.schema);
-  if (isObject(schema) && ('example' in schema || Array.isArray(schema['examples'])))
-    return sampleSchema(model.document, schema);
-  return `${name}_123`;
+/** The operation object and its path item, as the document has them. */
+function operationObject(model: SpecModel, op: OperationModel): { item: Json; operation: Json } {
+  const paths = model.document['paths'] as Json;
+  const item = deref(model.document, paths[op.path]) as Json;
+  return { item, operation: item[op.httpMethod] as Json };
+}
+
+/** The example a spec gives for a parameter: on the parameter, else on its schema. */
+function paramExample(model: SpecModel, op: OperationModel, param: ParamModel): Example {
+  const { item, operation } = operationObject(model, op);
+  const declared = [item['parameters'], operation['parameters']]
+    .flatMap((list) => (Array.isArray(list) ? list : []))
+    .map((p) => deref(model.document, p))
+    .filter(isObject);
+  // An operation's parameter overrides the path item's one of the same name and location.
+  const raw = declared.reverse().find((p) => p['name'] === param.name && p['in'] === param.in);
+  return (
+    exampleOf(model, raw) ??
+    exampleOf(model, deref(model.document, raw?.['schema'] ?? param.schema))
+  );
+}
+
+type Example = { value: unknown } | undefined;
+
+/** `example`, or the first of `examples` (a map of Example objects, or a schema's array). */
+function exampleOf(model: SpecModel, holder: unknown): Example {
+  if (!isObject(holder)) return undefined;
+  if ('example' in holder) return { value: holder['example'] };
+  const examples = holder['examples'];
+  if (Array.isArray(examples) && examples.length > 0) return { value: examples[0] };
+  if (isObject(examples)) {
+    const first = deref(model.document, Object.values(examples)[0]);
+    if (isObject(first) && 'value' in first) return { value: first['value'] };
+  }
+  return undefined;
+}
+
+/** A value for a path parameter: the spec's example where it has one, else `<name>_123`. */
+function pathValue(model: SpecModel, op: OperationModel, param: ParamModel): unknown {
+  return (paramExample(model, op, param) ?? { value: `${param.name}_123` }).value;
+}
+
+/**
+ * The query a sample passes: every required parameter (its example, else a value built from its
+ * schema) and every optional one the spec gives an example for; `undefined` when empty.
+ */
+function queryValue(model: SpecModel, op: OperationModel): Json | undefined {
+  const entries = op.queryParams.flatMap((p) => {
+    const example = paramExample(model, op, p);
+    if (example) return [[p.name, example.value] as const];
+    return p.required ? [[p.name, sampleSchema(model.document, p.schema)] as const] : [];
+  });
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
 /** The example of a request body's media type, else a value built from its schema. */
-function bodyValue(model: SpecModel, op: OperationModel): unknown {
-  const paths = model.document['paths'] as Json;
-  const item = deref(model.document, paths[op.path]) as Json;
-  const operation = item[op.httpMethod] as Json;
-  const body = deref(model.document, operation['requestBody']);
+export function bodyValue(model: SpecModel, op: OperationModel): unknown {
+  const body = deref(model.document, operationObject(model, op).operation['requestBody']);
   const media = isObject(body) && isObject(body['content']) ? body['content'] : {};
-  const json = media['application/json'];
-  if (isObject(json) && 'example' in json) return json['example'];
-  if (isObject(json) && isObject(json['examples'])) {
-    const first = deref(model.document, Object.values(json['examples'])[0]);
-    if (isObject(first) && 'value' in first) return first['value'];
-  }
-  return sampleSchema(model.document, op.requestBody?.schema);
+  const example = exampleOf(model, media['application/json']);
+  return example ? example.value : sampleSchema(model.document, op.requestBody?.schema);
 }
 
 /** The response's schema name in camelCase (`OpportunityDefinitions` → `opportunityDefinitions`), else `result`. */
@@ -42,18 +80,14 @@ function resultName(op: OperationModel): string {
 
 /**
  * The TypeScript source of one operation's sample: a complete ES module that creates a client and
- * makes the call with values built from the spec (its examples where it has them).
+ * makes the call with the spec's examples (of the parameters, their schemas and the request body's
+ * media type) where it has them, else values built from the schemas.
  */
 export function codeSampleSource(model: SpecModel, op: OperationModel): string {
-  const args: string[] = op.pathParams.map((p) => JSON.stringify(pathValue(model, op, p.name)));
+  const args: string[] = op.pathParams.map((p) => JSON.stringify(pathValue(model, op, p)));
   if (op.requestBody) args.push(JSON.stringify(bodyValue(model, op)));
-  const requiredQuery = op.queryParams.filter((p) => p.required);
-  if (requiredQuery.length > 0) {
-    const query = Object.fromEntries(
-      requiredQuery.map((p) => [p.name, sampleSchema(model.document, p.schema)]),
-    );
-    args.push(JSON.stringify(query));
-  }
+  const query = queryValue(model, op);
+  if (query) args.push(JSON.stringify(query));
   const call = `client.${op.resource}.${op.method}(${args.join(', ')})`;
   const name = resultName(op);
   const use = isPaginated(model, op)

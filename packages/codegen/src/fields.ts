@@ -1,7 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { formatTs, jsdoc, propertyKey } from './format.js';
-import { isObject } from './rules.js';
 
 type Json = Record<string, unknown>;
 
@@ -77,62 +75,156 @@ function checkDefinitions(source: string, body: unknown): Definitions {
   return body as unknown as Definitions;
 }
 
-const literal = (value: string) => JSON.stringify(value);
-const key = (name: string) => propertyKey(name) ?? literal(name);
+// The module is printed here, as prettier (single quotes, width 100) would print it, rather than
+// by prettier itself: `lightfield-fields` ships in @lightfield/client, which must not depend on
+// prettier. fields-print.test.ts checks the output is stable under prettier.
+const WIDTH = 100;
+const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
+
+/** A string literal as prettier prints it: single quotes unless that needs more escapes. */
+function literal(value: string): string {
+  const json = JSON.stringify(value);
+  const singles = (value.match(/'/g) ?? []).length;
+  const doubles = (value.match(/"/g) ?? []).length;
+  if (singles > doubles) return json;
+  return `'${json.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}
+
+const key = (name: string) => (IDENTIFIER.test(name) ? name : literal(name));
 const sorted = <T>(map: Record<string, T>) =>
   Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function fieldType(def: Json): string {
-  const parts = [`valueType: ${literal(String(def['valueType']))}`];
+/** A JSDoc block at `indent`, or nothing for empty text. */
+function jsdoc(text: string, indent: string): string {
+  if (!text.trim()) return '';
+  const lines = text.trim().replace(/\*\//g, '*\\/').split('\n');
+  const body = lines.map((l) => `${indent} * ${l}`.trimEnd()).join('\n');
+  return `${indent}/**\n${body}\n${indent} */\n`;
+}
+
+function doc(def: Json, indent: string): string {
+  const label = typeof def['label'] === 'string' ? def['label'] : undefined;
+  const description = typeof def['description'] === 'string' ? def['description'] : undefined;
+  return jsdoc([label, description].filter((t) => t?.trim()).join(': '), indent);
+}
+
+/**
+ * The columns `text` takes, as prettier counts them: wide East Asian characters and emoji take
+ * two, combining marks none.
+ */
+function width(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(text)) return text.length;
+  let columns = 0;
+  for (const char of text.replace(EMOJI, '  ')) {
+    const code = char.codePointAt(0)!;
+    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f) || (code >= 0x300 && code <= 0x36f))
+      continue;
+    columns += WIDE.test(char) ? 2 : 1;
+  }
+  return columns;
+}
+
+// An emoji with its modifiers, variation selector and zero-width-joined parts.
+const EMOJI =
+  /\p{Extended_Pictographic}[\p{Emoji_Modifier}\uFE0F]*(?:\u200d\p{Extended_Pictographic}[\p{Emoji_Modifier}\uFE0F]*)*/gu;
+
+// East Asian Wide and Fullwidth characters: CJK, kana, hangul, fullwidth forms.
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
+
+/**
+ * `name: type;` at `indent`. A union too long for the line moves to the next one, and one too long
+ * for that gets one member per line.
+ */
+function member(name: string, type: string[], indent: string): string {
+  const union = type.join(' | ');
+  const line = `${indent}${name}: ${union};`;
+  if (width(line) <= WIDTH || type.length < 2) return line;
+  const next = `${indent}  ${union};`;
+  if (width(next) <= WIDTH) return `${indent}${name}:\n${next}`;
+  return `${indent}${name}:\n${type.map((t) => `${indent}  | ${t}`).join('\n')};`;
+}
+
+/** `name: { a: …; b: … };` on one line when it fits, else one property per line. */
+function objectMember(name: string, props: [string, string[]][], indent: string): string {
+  const inline = `${indent}${name}: { ${props.map(([k, t]) => `${k}: ${t.join(' | ')}`).join('; ')} };`;
+  if (width(inline) <= WIDTH) return inline;
+  const inner = props.map(([k, t]) => member(k, t, `${indent}  `)).join('\n');
+  return `${indent}${name}: {\n${inner}\n${indent}};`;
+}
+
+/** A map of definitions as a type literal member: `{}` when empty. */
+function mapMember(name: string, lines: string[], indent: string): string {
+  return lines.length
+    ? `${indent}${name}: {\n${lines.join('\n')}\n${indent}};`
+    : `${indent}${name}: {};`;
+}
+
+function fieldProps(def: Json): [string, string[]][] {
+  const props: [string, string[]][] = [['valueType', [literal(String(def['valueType']))]]];
   const config = isObject(def['typeConfiguration']) ? def['typeConfiguration'] : {};
   const options = Array.isArray(config['options']) ? config['options'].filter(isObject) : [];
   const names = [
     ...new Set(options.flatMap((o) => [o['id'], o['label']]).filter((v) => typeof v === 'string')),
   ] as string[];
-  if (names.length) parts.push(`options: ${names.map(literal).join(' | ')}`);
-  if (def['readOnly'] === true) parts.push('readOnly: true');
-  return `{ ${parts.join('; ')} }`;
+  if (names.length) props.push(['options', names.map(literal)]);
+  if (def['readOnly'] === true) props.push(['readOnly', ['true']]);
+  return props;
 }
 
-function doc(def: Json): string {
-  const label = typeof def['label'] === 'string' ? def['label'] : undefined;
-  const description = typeof def['description'] === 'string' ? def['description'] : undefined;
-  return jsdoc([label, description].filter(Boolean).join(': '));
+function relationshipProps(def: Json): [string, string[]][] {
+  const props = ['cardinality', 'objectType'].map((p): [string, string[]] => [
+    p,
+    [literal(String(def[p]))],
+  ]);
+  if (def['readOnly'] === true) props.push(['readOnly', ['true']]);
+  return props;
+}
+
+function objectType(d: Definitions): string {
+  const fields = sorted(d.fieldDefinitions).map(
+    ([k, def]) => doc(def, '      ') + objectMember(key(k), fieldProps(def), '      '),
+  );
+  const rels = sorted(d.relationshipDefinitions).map(
+    ([k, def]) =>
+      doc(isObject(def) ? def : {}, '      ') +
+      objectMember(key(k), relationshipProps(isObject(def) ? def : {}), '      '),
+  );
+  return [
+    `  ${key(d.objectType)}: {`,
+    mapMember('fields', fields, '    '),
+    mapMember('relationships', rels, '    '),
+    '  };',
+  ].join('\n');
 }
 
 /**
  * The TypeScript module of an organization's definitions: one type, `name`, with each object's
- * fields (valueType, select options as ids and labels, read-only) and relationships. The keys are
- * sorted, so the module changes only when the definitions do.
+ * fields (valueType, select options as ids and labels, read-only) and relationships (read-only
+ * too). The keys are sorted, so the module changes only when the definitions do.
  */
-export function orgModule(all: Definitions[], name: string, sources: string[]): Promise<string> {
-  const objects = [...all]
-    .sort((a, b) => (a.objectType < b.objectType ? -1 : 1))
-    .map((d) => {
-      const fields = sorted(d.fieldDefinitions).map(
-        ([k, def]) => `${doc(def)}${key(k)}: ${fieldType(def)};`,
-      );
-      const rels = sorted(d.relationshipDefinitions).map(([k, def]) => {
-        const parts = ['cardinality', 'objectType'].map((p) => `${p}: ${literal(String(def[p]))}`);
-        return `${doc(def)}${key(k)}: { ${parts.join('; ')} };`;
-      });
-      return `${key(d.objectType)}: {\nfields: {\n${fields.join('\n')}\n};\nrelationships: {\n${rels.join('\n')}\n};\n};`;
-    });
-  const text = [
-    `// This file is generated by lightfield-codegen fields from ${sources.join(', ')}.`,
+export function orgModule(all: Definitions[], name: string, sources: string[]): string {
+  const objects = [...all].sort((a, b) => (a.objectType < b.objectType ? -1 : 1)).map(objectType);
+  const type = objects.length ? `Check<{\n${objects.join('\n')}\n}>` : 'Check<{}>';
+  return [
+    `// This file is generated by lightfield-fields from ${sources.join(', ')}.`,
     '// Do not make direct changes to the file: run the command again (`--check` says when it is stale).',
-    "import type { OrgDefinitions } from '@lightfield/types';",
+    "import type { OrgDefinitions } from '@lightfield/client';",
     '',
-    `${jsdoc(
-      "An organization's fields and relationships by resource: `new Lightfield<" +
-        name +
-        '>()` types them.',
-    )}export type ${name} = Check<{\n${objects.join('\n')}\n}>;`,
+    jsdoc(
+      `An organization's fields and relationships by resource: \`new Lightfield<${name}>()\` types them.`,
+      '',
+    ) + `export type ${name} = ${type};`,
     '',
-    `${jsdoc('Fails to compile when the module no longer fits what `@lightfield/types` expects.')}type Check<T extends OrgDefinitions> = T;`,
+    jsdoc(
+      'Fails to compile when the module no longer fits what `@lightfield/client` expects.',
+      '',
+    ) + 'type Check<T extends OrgDefinitions> = T;',
     '',
   ].join('\n');
-  return formatTs(text);
 }
 
 /** Where a source is shown in the module's header: a URL as is, a file relative to the module. */

@@ -121,6 +121,99 @@ void main().catch((error: unknown) => {
 });
 `;
 
+/** A saved definitions response, as a team keeps one in its repository for `lightfield-fields`. */
+const DEFINITIONS = JSON.stringify(
+  {
+    objectType: 'opportunity',
+    fieldDefinitions: {
+      $name: { label: 'Name', description: null, valueType: 'TEXT', typeConfiguration: {} },
+      $stage: {
+        label: 'Stage',
+        description: null,
+        valueType: 'SINGLE_SELECT',
+        typeConfiguration: { options: [{ id: 'opt_lead', label: 'Lead', description: null }] },
+      },
+      $opportunityStatus: {
+        label: 'Status',
+        description: null,
+        valueType: 'SINGLE_SELECT',
+        typeConfiguration: { options: [{ id: 'opt_open', label: 'Open', description: null }] },
+        readOnly: true,
+      },
+      amount: {
+        label: 'Amount',
+        description: null,
+        valueType: 'CURRENCY',
+        typeConfiguration: { currency: 'USD' },
+      },
+    },
+    relationshipDefinitions: {
+      $account: {
+        label: 'Account',
+        description: null,
+        cardinality: 'HAS_ONE',
+        objectType: 'account',
+      },
+      $task: {
+        label: 'Tasks',
+        description: null,
+        cardinality: 'HAS_MANY',
+        objectType: 'task',
+        readOnly: true,
+      },
+    },
+  },
+  null,
+  2,
+);
+
+/**
+ * The path from install to a typed create: the installed `lightfield-fields` bin writes `org.ts`
+ * from the saved definitions, then the type-check proves a create through `Lightfield<MyOrg>`
+ * compiles and a misspelt field, a wrong value type and a read-only field do not (each
+ * `@ts-expect-error` fails the type-check when its line compiles).
+ */
+const typedFields = (ext: string) => ({
+  files: {
+    'definitions.json': DEFINITIONS,
+    'typed-create.ts': `import type { Lightfield } from '@lightfield/client';
+import type { MyOrg } from './org${ext}';
+
+/** A create checked against the organization's fields. */
+export function createTyped(client: Lightfield<MyOrg>, account: string) {
+  void client.opportunity.create({
+    // @ts-expect-error a misspelt field does not compile
+    fields: { $name: 'Typed', $stage: 'Lead', amuont: 5 },
+    relationships: { $account: account },
+  });
+  void client.opportunity.create({
+    // @ts-expect-error amount is a CURRENCY: a number
+    fields: { $name: 'Typed', $stage: 'Lead', amount: 'abc' },
+    relationships: { $account: account },
+  });
+  void client.opportunity.create({
+    fields: { $name: 'Typed', $stage: 'Lead' },
+    // @ts-expect-error $task is read-only
+    relationships: { $account: account, $task: 'task_1' },
+  });
+  return client.opportunity.create({
+    fields: { $name: 'Typed', $stage: 'opt_lead', amount: 5 },
+    relationships: { $account: account },
+  });
+}
+`,
+  },
+  step: [
+    '.bin/lightfield-fields',
+    '--from',
+    'definitions.json',
+    '--out',
+    'org.ts',
+    '--name',
+    'MyOrg',
+  ],
+});
+
 const esmNodenext: ConsumerProject = {
   name: 'esm-nodenext',
   type: 'module',
@@ -130,6 +223,7 @@ const esmNodenext: ConsumerProject = {
       { module: 'NodeNext', moduleResolution: 'NodeNext', outDir: 'dist', types: ['node'] },
       ['*.ts'],
     ),
+    ...typedFields('.js').files,
     'scenario.ts': SCENARIO,
     // The dual-package hazard: an error from the CommonJS build, caught against the ESM classes.
     'main.ts': mainTs(
@@ -147,7 +241,7 @@ const cjs = createRequire(import.meta.url)('@lightfield/client') as typeof Clien
     calls.push(typeof createRawClient(client).GET === 'function' ? 'raw' : 'raw-missing');`,
     ),
   },
-  steps: [TSC, ['.', 'dist/main.js']],
+  steps: [typedFields('.js').step, TSC, ['.', 'dist/main.js']],
   calls: [...BASE_CALLS, 'factory', 'cjs-error-is-esm-instance', 'raw'],
 };
 
@@ -202,10 +296,11 @@ const tsNode16Cjs: ConsumerProject = {
       { module: 'Node16', moduleResolution: 'Node16', outDir: 'dist', types: ['node'] },
       ['*.ts'],
     ),
+    ...typedFields('.js').files,
     'scenario.ts': SCENARIO,
     'main.ts': mainTs('.js'),
   },
-  steps: [TSC, ['.', 'dist/main.js']],
+  steps: [typedFields('.js').step, TSC, ['.', 'dist/main.js']],
   calls: [...BASE_CALLS, 'factory'],
 };
 

@@ -4,7 +4,10 @@ import { CORE_CONSUMERS, formatResults, smoke } from '../src/index.js';
 
 // Packs the three packages and installs the tarballs with npm into fresh projects: ESM nodenext,
 // CommonJS require(), TypeScript node16 + CommonJS and TypeScript commonjs (node10) using the
-// subpaths. Each type-checks against the packed typings and calls a real mock. The test runners
+// subpaths. Each type-checks against the packed typings and calls a real mock. The ESM and
+// TypeScript CommonJS projects also run the installed `lightfield-fields` bin on a saved
+// definitions file and type-check a typed create with its module (a misspelt field must not
+// compile). The test runners
 // and the bundler (Jest 29, vitest, vite) run in `pnpm test:node-matrix`, on every Node.
 test('the packed packages work in fresh ESM, CommonJS and TypeScript consumers', async () => {
   const root = fileURLToPath(new URL('../../..', import.meta.url));

@@ -1,5 +1,6 @@
 import prettier from 'prettier';
 import { displayPath, specIdentity } from '../header.js';
+import { bodyValue } from '../code-samples.js';
 import { PRETTIER_OPTIONS } from '../format.js';
 import { deref, isObject } from '../rules.js';
 import { pascal, refName, type OperationModel, type SpecModel } from '../spec-model.js';
@@ -22,7 +23,11 @@ const OPTIONS_SOURCE = '../src/core/options.ts';
  * parameters and response type; the schemas no operation names directly follow as shared types.
  */
 export async function generateDocs(model: SpecModel): Promise<FileMap> {
-  const markdown = [header(model), ...model.resources.map((r) => resourceSection(model, r.name))];
+  const markdown = [
+    header(model),
+    orgFieldsSection(model),
+    ...model.resources.map((r) => resourceSection(model, r.name)),
+  ];
   const shared = sharedTypes(model);
   if (shared.length > 0) {
     markdown.push(
@@ -57,6 +62,63 @@ function header(model: SpecModel): string {
     '```',
     '',
     `Every method takes an optional last argument, [\`RequestOptions\`](${OPTIONS_SOURCE}): \`{ timeout, maxRetries, signal, headers, idempotencyKey }\`. Methods return an \`APIPromise\` (\`.withResponse()\` gives the raw \`Response\` too); list methods return a \`PagePromise\` that is also async-iterable over every item of every page.`,
+    '',
+  ].join('\n');
+}
+
+/** Operations that answer an organization's definitions: fieldDefinitions and relationshipDefinitions. */
+function definitionsOperations(model: SpecModel): OperationModel[] {
+  return model.operations.filter((op) => {
+    const schema = deref(model.document, op.success.schema);
+    const props = isObject(schema) && isObject(schema['properties']) ? schema['properties'] : {};
+    return (
+      'fieldDefinitions' in props && 'relationshipDefinitions' in props && !op.pathParams.length
+    );
+  });
+}
+
+/**
+ * How a team types its organization's fields with the `lightfield-fields` bin of
+ * `@lightfield/client`: from install to a typed create. Empty when no operation answers
+ * definitions.
+ */
+function orgFieldsSection(model: SpecModel): string {
+  const [defs] = definitionsOperations(model);
+  if (!defs) return '';
+  const url = `${model.baseUrl.replace(/\/$/, '')}${defs.path}`;
+  const file = `${defs.resource}-definitions.json`;
+  const create = model.operations.find(
+    (op) => op.resource === defs.resource && op.requestBody && op.pathParams.length === 0,
+  );
+  const call = create
+    ? [
+        `const created = await client.${create.resource}.${create.method}(${JSON.stringify(bodyValue(model, create))});`,
+        '// The field keys and values, select options and relationship keys are checked: a misspelt',
+        '// or read-only key, or a value of the wrong type, fails to compile.',
+      ]
+    : [];
+  return [
+    "# Your organization's fields",
+    '',
+    `Each organization defines its own fields and relationships. \`@lightfield/client\` ships a command, \`lightfield-fields\`, that turns a definitions response (\`client.${defs.resource}.${defs.method}()\`, \`${defs.httpMethod.toUpperCase()} ${defs.path}\`) into a small typed module; \`new Lightfield<MyOrg>()\` then types every entity's \`fields\` by valueType and checks the bodies of creates and updates. The module imports only \`@lightfield/client\`.`,
+    '',
+    '```sh',
+    'npm install @lightfield/client',
+    `# live, with LIGHTFIELD_API_KEY set (the command sends the API version header itself):`,
+    `npx lightfield-fields --from ${url} --out src/lightfield-org.ts --name MyOrg`,
+    `# or from a saved response, e.g. JSON.stringify(await client.${defs.resource}.${defs.method}()):`,
+    `npx lightfield-fields --from ${file} --out src/lightfield-org.ts --name MyOrg`,
+    '```',
+    '',
+    '```ts',
+    "import { Lightfield } from '@lightfield/client';",
+    "import type { MyOrg } from './lightfield-org.js';",
+    '',
+    'const client = new Lightfield<MyOrg>();',
+    ...call,
+    '```',
+    '',
+    `Several \`--from\` sources (one per resource) go into one module. To keep it current, run the same command with \`--check\` in CI: it writes nothing and exits 1, naming the changed lines, when the definitions no longer match the module; rerun it without \`--check\` and commit the result.`,
     '',
   ].join('\n');
 }

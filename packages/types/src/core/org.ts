@@ -18,6 +18,8 @@ export interface OrgField {
 export interface OrgRelationship {
   cardinality: string;
   objectType: string;
+  /** `true` for a relationship the API does not let you write. */
+  readOnly?: boolean;
 }
 
 /** The definitions of one resource of an organization. */
@@ -79,11 +81,21 @@ type FieldsInput<M, O extends OrgObject> = {
     InputValue<WritableFields<O>[K], IndexValue<M>> | (null extends IndexValue<M> ? null : never);
 };
 
-/** A write's `relationships`: the organization's keys, each taking what the spec's write takes. */
+/** The relationships a write may send: every relationship that is not read-only. */
+type WritableRelationships<O extends OrgObject> = {
+  [
+    K in keyof O['relationships'] as O['relationships'][K] extends { readOnly: true } ? never : K
+  ]: O['relationships'][K];
+};
+
+/**
+ * A write's `relationships`: the organization's writable keys, each taking what the spec's write
+ * takes.
+ */
 type RelationshipsInput<M, O extends OrgObject> = {
   [K in RequiredKeys<M>]: M[K];
 } & {
-  [K in Exclude<keyof O['relationships'], RequiredKeys<M>>]?: IndexValue<M>;
+  [K in Exclude<keyof WritableRelationships<O>, RequiredKeys<M>>]?: IndexValue<M>;
 };
 
 /** The organization's object for `resource`, or `never` when `Org` doesn't type it. */
@@ -118,7 +130,7 @@ export type OrgEntity<E, Org, Resource extends string> = [ObjectOf<Org, Resource
 
 /**
  * A create or update body of `Resource` narrowed to the organization: field keys and values
- * checked, read-only fields left out, relationship keys checked. `B` as is when `Org` doesn't
+ * checked, read-only fields and relationships left out, relationship keys checked. `B` as is when `Org` doesn't
  * type `Resource`.
  */
 export type OrgBody<B, Org, Resource extends string> = [ObjectOf<Org, Resource>] extends [never]

@@ -52,7 +52,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Unique identifier of the entity. */
+                /**
+                 * @description Unique identifier of the entity.
+                 * @example opp_123
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -461,9 +464,15 @@ export interface components {
         LightfieldVersion: "2026-03-01";
         /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`. */
         IdempotencyKey: string;
-        /** @description Unique identifier of the entity. */
+        /**
+         * @description Unique identifier of the entity.
+         * @example opp_123
+         */
         Id: string;
-        /** @description How many entities to return, from 1 to 25. */
+        /**
+         * @description How many entities to return, from 1 to 25.
+         * @example 10
+         */
         Limit: number;
         /** @description How many entities to skip. */
         Offset: number;
@@ -519,7 +528,10 @@ export interface operations {
     "opportunity.list": {
         parameters: {
             query?: {
-                /** @description How many entities to return, from 1 to 25. */
+                /**
+                 * @description How many entities to return, from 1 to 25.
+                 * @example 10
+                 */
                 limit?: components["parameters"]["Limit"];
                 /** @description How many entities to skip. */
                 offset?: components["parameters"]["Offset"];
@@ -568,6 +580,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "fields": {
+                 *         "$name": "Acme renewal",
+                 *         "$stage": "Lead"
+                 *       },
+                 *       "relationships": {
+                 *         "$account": "acc_123"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["OpportunityCreateParams"];
             };
         };
@@ -604,7 +627,10 @@ export interface operations {
                 "Lightfield-Version": components["parameters"]["LightfieldVersion"];
             };
             path: {
-                /** @description Unique identifier of the entity. */
+                /**
+                 * @description Unique identifier of the entity.
+                 * @example opp_123
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -643,13 +669,28 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description Unique identifier of the entity. */
+                /**
+                 * @description Unique identifier of the entity.
+                 * @example opp_123
+                 */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "fields": {
+                 *         "$name": "Acme renewal 2027"
+                 *       },
+                 *       "relationships": {
+                 *         "$owner": {
+                 *           "replace": "mem_456"
+                 *         }
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["OpportunityUpdateParams"];
             };
         };

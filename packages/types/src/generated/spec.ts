@@ -9,5 +9,5 @@ export const spec = {
   title: 'Lightfield API',
   version: '1.0.0',
   apiVersion: '2026-03-01',
-  hash: '1dcbf5532f5fcf94',
+  hash: '9b7634b8cf680e4a',
 } as const;

@@ -9,5 +9,5 @@ export const spec = {
   title: 'Lightfield API',
   version: '1.0.0',
   apiVersion: '2026-03-01',
-  hash: 'e6f48ffc1ad4421f',
+  hash: '2b3e096488c5b6a2',
 } as const;

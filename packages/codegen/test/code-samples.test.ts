@@ -1,0 +1,138 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { codeSampleSource } from '../src/code-samples.js';
+import { loadSpec } from '../src/load-spec.js';
+import { deref as derefUnknown } from '../src/rules.js';
+import type { OperationModel, SpecModel } from '../src/spec-model.js';
+import { SPEC } from './helpers.js';
+
+// A sample shows the spec's own examples wherever the spec has one: on a parameter (`example`,
+// or the first of `examples`), on its schema, or on the request body's media type. Without one it
+// falls back to a value built from the schema. (The source is checked before prettier formats it.) The operations are picked by shape, not by name.
+type Json = Record<string, any>;
+const deref = (doc: Json, value: unknown) => derefUnknown(doc, value) as Json;
+let model: SpecModel;
+let withPath: OperationModel;
+let withBody: OperationModel;
+let withQuery: OperationModel;
+beforeAll(async () => {
+  model = await loadSpec(SPEC);
+  withPath = model.operations.find((o) => o.pathParams.length === 1 && !o.requestBody)!;
+  withBody = model.operations.find((o) => o.requestBody && o.pathParams.length === 0)!;
+  withQuery = model.operations.find((o) => o.queryParams.length > 0)!;
+});
+
+/** The operation object of `op` in `doc`. */
+const operation = (doc: Json, op: OperationModel): Json =>
+  deref(doc, doc['paths'][op.path])[op.httpMethod];
+/** The parameter objects `op` declares (on the operation and its path item), dereferenced. */
+const params = (doc: Json, op: OperationModel): Json[] =>
+  [
+    ...(deref(doc, doc['paths'][op.path]).parameters ?? []),
+    ...(operation(doc, op).parameters ?? []),
+  ].map((p: unknown) => deref(doc, p) as Json);
+const media = (doc: Json, op: OperationModel): Json =>
+  deref(doc, operation(doc, op).requestBody).content['application/json'];
+
+/** Every `example`/`examples` removed from parameters, their schemas and media types. */
+function bare(doc: Json): Json {
+  for (const op of model.operations) {
+    for (const p of params(doc, op)) {
+      delete p['example'];
+      delete p['examples'];
+      delete deref(doc, p['schema'])?.['example'];
+    }
+    if (op.requestBody) delete media(doc, op)['example'];
+  }
+  return doc;
+}
+
+/** The sample of `op` for a copy of the document edited by `edit`. */
+function sample(op: () => OperationModel, edit: (doc: Json, op: OperationModel) => void): string {
+  const doc = bare(structuredClone(model.document));
+  edit(doc, op());
+  return codeSampleSource({ ...model, document: doc }, op());
+}
+
+const param = (doc: Json, op: OperationModel, at: 'path' | 'query') =>
+  params(doc, op).find((p) => p['in'] === at)!;
+
+describe('code samples use the spec’s examples', () => {
+  test.each<
+    [string, { op: () => OperationModel; edit: (d: Json, o: OperationModel) => void; want: RegExp }]
+  >([
+    [
+      'no example: a path value built from the name',
+      { op: () => withPath, edit: () => {}, want: /\("id_123"\)/ },
+    ],
+    [
+      'a parameter example',
+      {
+        op: () => withPath,
+        edit: (d, o) => void (param(d, o, 'path')['example'] = 'x_42'),
+        want: /\("x_42"\)/,
+      },
+    ],
+    [
+      'the first of a parameter’s examples, through a $ref',
+      {
+        op: () => withPath,
+        edit: (d, o) => {
+          d['components']['examples'] = { First: { value: 'x_first' } };
+          param(d, o, 'path')['examples'] = {
+            a: { $ref: '#/components/examples/First' },
+            b: { value: 'x_second' },
+          };
+        },
+        want: /\("x_first"\)/,
+      },
+    ],
+    [
+      'an example on the parameter’s schema',
+      {
+        op: () => withPath,
+        edit: (d, o) => void (deref(d, param(d, o, 'path')['schema'])['example'] = 'x_schema'),
+        want: /\("x_schema"\)/,
+      },
+    ],
+    [
+      'a media type example for the body',
+      {
+        op: () => withBody,
+        edit: (d, o) => void (media(d, o)['example'] = { fields: { a: 'real' } }),
+        want: /\(\{"fields":\{"a":"real"\}\}\)/,
+      },
+    ],
+    [
+      'the first of the media type’s examples',
+      {
+        op: () => withBody,
+        edit: (d, o) =>
+          void (media(d, o)['examples'] = { one: { value: { n: 1 } }, two: { value: { n: 2 } } }),
+        want: /\(\{"n":1\}\)/,
+      },
+    ],
+    [
+      'an optional query parameter with an example is passed',
+      {
+        op: () => withQuery,
+        edit: (d, o) => void (param(d, o, 'query')['example'] = 7),
+        want: /\(\{"\w+":7\}\)/,
+      },
+    ],
+    [
+      'an optional query parameter without one is not',
+      { op: () => withQuery, edit: () => {}, want: /\(\)\) \{/ },
+    ],
+  ])('%s', (_, { op, edit, want }) => {
+    expect(sample(op, edit)).toMatch(want);
+  });
+
+  test('no body example: a value built from the schema', () => {
+    const source = sample(
+      () => withBody,
+      () => {},
+    );
+    expect(source).toMatch(new RegExp(`${withBody.method}\\(\\{`));
+    expect(source).not.toContain('real');
+  });
+});
