@@ -17,10 +17,11 @@ import { resolveSpec } from '../src/scenario.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
- * The scenarios `pnpm test` runs: the project's own spec through every stage, and two small ones.
- * `pnpm test:corpus` (in .ci/run) runs them all.
+ * The scenarios `pnpm test` runs: two small ones, to keep the test command within its budget
+ * (contract.test.ts round-trips the project's own spec). `pnpm test:corpus` (in .ci/run) runs
+ * them all, the project's spec through every stage first.
  */
-const FAST = ['project', 'multipart-upload', 'no-extensions'];
+const FAST = ['multipart-upload', 'no-extensions'];
 
 function scenario(name: string, failed: string[], skipped: string[] = []): ScenarioResult {
   return {
@@ -108,8 +109,6 @@ describe('the corpus', () => {
     const result = await runCorpus({ only: FAST });
     console.log(formatCorpus(result));
     expect(result.scenarios.map((s) => s.name)).toEqual(FAST);
-    // The project's own spec passes every stage, whatever the list says.
-    expect(result.scenarios[0]!.stages.filter((s) => !s.ok)).toEqual([]);
     expect(compareExpected(result, await expectedFailures())).toEqual([]);
   });
 });
