@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REPO_ROOT } from './scaffold.js';
-import { STAGES, type ScenarioResult, type Stage } from './scenario.js';
+import { scenarioName, STAGES, type ScenarioResult, type Stage } from './scenario.js';
 
 /** The corpus: one scenario per spec file. */
 export const CORPUS_DIR = path.join(REPO_ROOT, 'packages/codegen/test/specs');
@@ -30,7 +30,7 @@ export async function corpusEntries(): Promise<Map<string, string>> {
   const entries = new Map([['project', PROJECT_SPEC]]);
   for (const file of (await readdir(CORPUS_DIR)).sort()) {
     if (file === path.basename(EXPECTED_FAILURES) || !/\.(ya?ml|json)$/.test(file)) continue;
-    entries.set(file.replace(/(\.npm)?\.(ya?ml|json)$/, ''), path.join(CORPUS_DIR, file));
+    entries.set(scenarioName(file), path.join(CORPUS_DIR, file));
   }
   return entries;
 }

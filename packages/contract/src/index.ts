@@ -15,6 +15,7 @@ export {
   type CorpusResult,
   type ExpectedFailure,
 } from './corpus.js';
+export { applyPatch, deriveSpec, type Derivation, type PatchOperation } from './derive.js';
 export { callOrder, specOperations, type SpecOperation } from './operations.js';
 export { adaptBody } from './request.js';
 export {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { formatProblem, SpecError } from '@lightfield/codegen';
+import { deriveSpec } from './derive.js';
 import { roundTripSpec } from './run.js';
 import { formatReport } from './round-trip.js';
 import { REPO_ROOT, scaffold } from './scaffold.js';
@@ -49,9 +50,14 @@ const require = createRequire(import.meta.url);
 /**
  * The spec file a corpus entry names. A `.npm.json` entry (`{ "package", "file" }`) names a spec
  * inside an installed package, whose version this package's manifest pins: the spec is read from
- * there at test time, not copied into the repository.
+ * there at test time, not copied into the repository. A `.derive.json` entry is written into
+ * `work` from the spec it starts from (see {@link deriveSpec}).
  */
-export async function resolveSpec(entry: string): Promise<string> {
+export async function resolveSpec(entry: string, work?: string): Promise<string> {
+  if (entry.endsWith('.derive.json')) {
+    if (!work) throw new Error(`${entry}: a derived spec needs a folder to be written to`);
+    return deriveSpec(entry, REPO_ROOT, work);
+  }
   if (!entry.endsWith('.npm.json')) return entry;
   const { package: name, file } = JSON.parse(await readFile(entry, 'utf8')) as {
     package: string;
@@ -68,6 +74,11 @@ export async function resolveSpec(entry: string): Promise<string> {
     }
   }
   throw new Error(`${entry}: ${name}/${file} is not installed (pnpm install)`);
+}
+
+/** A corpus entry's scenario name: its file name without the extensions. */
+export function scenarioName(entry: string): string {
+  return path.basename(entry).replace(/(\.npm|\.derive)?\.(ya?ml|json)$/, '');
 }
 
 function firstLine(text: string): string {
@@ -140,13 +151,13 @@ async function typeCheck(out: string): Promise<string | undefined> {
  * client to the bundled mock. A stage whose input a failed stage should have made is skipped.
  */
 export async function runScenario(entry: string, out: string): Promise<ScenarioResult> {
-  const name = path.basename(entry).replace(/(\.npm)?\.(ya?ml|json)$/, '');
+  const name = scenarioName(entry);
   const stages: StageResult[] = [];
   let spec = entry;
   let roundTrip: string | undefined;
   const steps: Record<Stage, () => Promise<string | undefined>> = {
     generate: async () => {
-      spec = await resolveSpec(entry);
+      spec = await resolveSpec(entry, `${out}.spec`);
       await scaffold(spec, out);
       return undefined;
     },

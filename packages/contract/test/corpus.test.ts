@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import {
+  applyPatch,
   compareExpected,
   corpusEntries,
   expectedFailures,
@@ -98,11 +99,26 @@ describe('the corpus', () => {
     expect(Math.max(...sizes)).toBeGreaterThanOrEqual(50);
   });
 
-  test('every hand-written scenario says in its first line what it covers', async () => {
+  test('every hand-written scenario says what it covers: its first line, or its $comment', async () => {
     for (const [name, entry] of await corpusEntries()) {
       if (entry.endsWith('.npm.json') || name === 'project') continue;
-      expect((await readFile(entry, 'utf8')).split('\n')[0], name).toMatch(/^# \S.{20,}/);
+      const text = await readFile(entry, 'utf8');
+      const says = entry.endsWith('.derive.json')
+        ? (JSON.parse(text) as { $comment: string }).$comment
+        : text.split('\n')[0]!.replace(/^# /, '');
+      expect(says, name).toMatch(/^\S.{20,}/);
+      if (!entry.endsWith('.derive.json')) expect(text, name).toMatch(/^# /);
     }
+  });
+
+  test('a derived scenario is its base spec with the patch applied', async () => {
+    const doc = applyPatch({ a: { list: [1] }, b: 1 }, [
+      { op: 'add', path: '/a/list/-', value: 2 },
+      { op: 'add', path: '/a/x~1y', value: true },
+      { op: 'replace', path: '/b', value: 3 },
+      { op: 'remove', path: '/a/list/0' },
+    ]);
+    expect(doc).toEqual({ a: { list: [2], 'x/y': true }, b: 3 });
   });
 
   test(`${FAST.join(', ')}: every stage as expected-failures.json says`, async () => {
