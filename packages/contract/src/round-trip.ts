@@ -241,7 +241,8 @@ function buildCall(
 
 /**
  * Sends every operation of the spec through the generated client to `baseUrl` and checks each
- * response against the spec's schema for the status it came with. Requests come from the spec's
+ * response against the spec's schema for the status it came with. Where an operation documents
+ * a 404, it must answer one for an unknown id, and a read must after a delete. Requests come from the spec's
  * examples, else from its schemas; ids and values the server must know come from its own answers
  * to earlier calls (lists and creates first, deletes last).
  */
@@ -292,7 +293,8 @@ export async function roundTrip(options: RoundTripOptions): Promise<RoundTripRep
   };
 
   const results: OperationResult[] = [];
-  for (const op of callOrder(specOperations(model))) {
+  const all = specOperations(model);
+  for (const op of callOrder(all)) {
     const result = await runOne(op);
     results.push({ name: op.name, ...result });
   }
@@ -343,7 +345,39 @@ export async function roundTrip(options: RoundTripOptions): Promise<RoundTripRep
         error: `the client threw on a ${seen.status}: ${oneLine(thrown)}`,
       };
     if (isJson(seen.contentType) && seen.text) state.learn(op, JSON.parse(seen.text));
+    const gone = await notFound(op, call.args);
+    if (gone) return { ok: false, status: seen.status, error: gone };
     return { ok: true, status: seen.status };
+  }
+
+  /**
+   * Where the spec documents a 404, the server must give it: a read of an id nobody created, and
+   * a read of the item a delete just removed. Checked through the same client method.
+   */
+  async function notFound(op: SpecOperation, args: unknown[]): Promise<string | undefined> {
+    const m = op.model!;
+    const read =
+      op.httpMethod === 'get'
+        ? op
+        : op.httpMethod === 'delete'
+          ? all.find((o) => o.model && o.path === op.path && o.httpMethod === 'get')
+          : undefined;
+    if (!read?.model || !m.pathParams.length || !responseKey(read, 404)?.startsWith('404'))
+      return undefined;
+    const readArgs =
+      read === op
+        ? [...m.pathParams.map(() => 'contract-unknown-id'), ...args.slice(m.pathParams.length)]
+        : [...args.slice(0, m.pathParams.length), ...buildReadRest(read)];
+    const { seen } = await send(read, readArgs);
+    if (seen?.status === 404) return checkResponse(model, validator, read, seen);
+    const what = read === op ? 'an id nobody created' : `the item ${op.name} removed`;
+    return `${read.name} of ${what} answered ${seen?.status ?? 'nothing'}, not the documented 404`;
+  }
+
+  /** A read's arguments after its path parameters: its query, then options. */
+  function buildReadRest(read: SpecOperation): unknown[] {
+    const call = buildCall(model, validator, read, state);
+    return typeof call === 'string' ? [{}] : call.args.slice(read.model!.pathParams.length);
   }
 }
 

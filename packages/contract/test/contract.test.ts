@@ -118,6 +118,13 @@ describe('a server whose answers break the spec', () => {
       },
     ],
     [
+      'a 404 answered as a 200',
+      {
+        given: (r) => (r.status === 404 ? { ...r, status: 200 } : r),
+        want: /of an id nobody created answered 200, not the documented 404/,
+      },
+    ],
+    [
       'an error status for every write',
       {
         given: (r) =>
