@@ -1,0 +1,174 @@
+import { deref, resolvePointer, sampleSchema } from '@lightfield/codegen';
+import type { SpecOperation } from './operations.js';
+import type { SpecValidator } from './validator.js';
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The canonical key path of the node at `keys`: every `$ref` met on the way is followed, so the
+ * path can be handed to the validator even where the spec references a shared component.
+ */
+export function locate(doc: Json, keys: string[]): string[] {
+  let path: string[] = [];
+  let node: unknown = doc;
+  const follow = () => {
+    const seen = new Set<string>();
+    while (isObject(node) && typeof node['$ref'] === 'string' && !seen.has(node['$ref'])) {
+      seen.add(node['$ref']);
+      const ref = node['$ref'];
+      path = ref
+        .slice(2)
+        .split('/')
+        .map((k) => decodeURIComponent(k).replace(/~1/g, '/').replace(/~0/g, '~'));
+      node = resolvePointer(doc, ref);
+    }
+  };
+  for (const key of keys) {
+    follow();
+    path = [...path, key];
+    node = isObject(node) || Array.isArray(node) ? (node as Json)[key] : undefined;
+  }
+  follow();
+  return path;
+}
+
+/** The node at a key path of the document, if there is one. */
+export function nodeAt(doc: Json, keys: string[]): unknown {
+  let node: unknown = doc;
+  for (const key of keys) node = isObject(node) ? node[key] : undefined;
+  return node;
+}
+
+/** A value for a parameter: its example, its schema's example, else a sampled one. */
+export function paramValue(doc: Json, param: Json): unknown {
+  if ('example' in param) return param['example'];
+  const examples = param['examples'];
+  if (isObject(examples)) {
+    const first = deref(doc, Object.values(examples)[0]);
+    if (isObject(first) && 'value' in first) return first['value'];
+  }
+  return sampleSchema(doc, param['schema']);
+}
+
+function hasExample(doc: Json, param: Json): boolean {
+  const schema = deref(doc, param['schema']);
+  return (
+    'example' in param ||
+    isObject(param['examples']) ||
+    (isObject(schema) && ('example' in schema || Array.isArray(schema['examples'])))
+  );
+}
+
+/** The parameters of `where` that the round-trip sends: required ones, and those with an example. */
+export function sentParams(doc: Json, op: SpecOperation, where: string): Json[] {
+  return op.params.filter(
+    (p) => p['in'] === where && (p['required'] === true || hasExample(doc, p)),
+  );
+}
+
+/** The request body's media type the round-trip sends: JSON when offered, else the first. */
+export function bodyMediaType(doc: Json, op: SpecOperation): string | undefined {
+  const body = deref(doc, op.raw['requestBody']);
+  if (!isObject(body) || !isObject(body['content'])) return undefined;
+  const types = Object.keys(body['content']);
+  return types.find((t) => isJson(t)) ?? types[0];
+}
+
+/** `application/json` and the `+json` family. */
+export function isJson(mediaType: string): boolean {
+  return /^application\/(?:[\w.-]+\+)?json\b/i.test(mediaType);
+}
+
+/** Where the request body's schema sits, for the validator. */
+export function bodySchemaKeys(doc: Json, op: SpecOperation, mediaType: string): string[] {
+  return locate(doc, [
+    'paths',
+    op.path,
+    op.httpMethod,
+    'requestBody',
+    'content',
+    mediaType,
+    'schema',
+  ]);
+}
+
+/** A request body for `mediaType`: the media type's example, else one sampled from its schema. */
+export function sampleBody(doc: Json, op: SpecOperation, mediaType: string): unknown {
+  const body = deref(doc, op.raw['requestBody']) as Json;
+  const media = deref(doc, (body['content'] as Json)[mediaType]);
+  if (!isObject(media)) return undefined;
+  if ('example' in media) return media['example'];
+  if (isObject(media['examples'])) {
+    const first = deref(doc, Object.values(media['examples'])[0]);
+    if (isObject(first) && 'value' in first) return first['value'];
+  }
+  return sampleSchema(doc, media['schema']);
+}
+
+/** Checks a plain (JSON-shaped) body against its schema; multipart parts are checked before they become Blobs. */
+export function checkBody(
+  validator: SpecValidator,
+  doc: Json,
+  op: SpecOperation,
+  mediaType: string,
+  value: unknown,
+): string | undefined {
+  const keys = bodySchemaKeys(doc, op, mediaType);
+  return nodeAt(doc, keys) === undefined ? undefined : validator.at(keys)(value);
+}
+
+/**
+ * The body as the client takes it for `mediaType`: JSON as is; a multipart or form body's binary
+ * parts as `Blob`s; an octet stream as bytes; text as a string.
+ */
+export function wireBody(doc: Json, op: SpecOperation, mediaType: string, value: unknown): unknown {
+  if (isJson(mediaType)) return value;
+  if (/^text\//i.test(mediaType)) return typeof value === 'string' ? value : String(value ?? '');
+  if (/^multipart\/|^application\/x-www-form-urlencoded/i.test(mediaType) && isObject(value)) {
+    const body = deref(doc, op.raw['requestBody']) as Json;
+    const media = deref(doc, (body['content'] as Json)[mediaType]) as Json;
+    const schema = deref(doc, media['schema']);
+    const props = isObject(schema) && isObject(schema['properties']) ? schema['properties'] : {};
+    const out: Json = {};
+    for (const [key, part] of Object.entries(value)) {
+      const partSchema = deref(doc, props[key]);
+      const binary =
+        isObject(partSchema) &&
+        (partSchema['format'] === 'binary' || 'contentMediaType' in partSchema);
+      out[key] = binary ? new Blob(['round-trip contract'], { type: 'text/plain' }) : part;
+    }
+    return out;
+  }
+  return new TextEncoder().encode(typeof value === 'string' ? value : 'round-trip contract');
+}
+
+/**
+ * The sampled body with the values a server's own item holds at the same keys: an id, a select
+ * option or a related id the server knows, where the schema alone can only guess. Where the item
+ * wraps a value (`{ value, valueType }`, `{ values: [...] }`), the wrapped value is taken. With
+ * `drop`, keys the item doesn't have are left out (a sampled `additionalProperties` entry, say).
+ */
+export function adaptBody(sample: unknown, observed: unknown, drop = false): unknown {
+  if (isObject(sample)) {
+    if (!isObject(observed)) return sample;
+    return Object.fromEntries(
+      Object.entries(sample).flatMap(([k, v]) =>
+        k in observed ? [[k, adaptBody(v, observed[k], drop)]] : drop ? [] : [[k, v]],
+      ),
+    );
+  }
+  if (isObject(observed)) {
+    for (const key of ['value', 'values', 'id'])
+      if (key in observed && !isObject(observed[key]))
+        return adaptBody(sample, observed[key], drop);
+    return sample;
+  }
+  if (Array.isArray(sample))
+    return Array.isArray(observed) && observed.every((x) => !isObject(x)) ? observed : sample;
+  if (Array.isArray(observed)) return observed.length > 0 ? observed : sample;
+  return observed === null || typeof observed === typeof sample ? (observed ?? sample) : sample;
+}

@@ -1,0 +1,390 @@
+import type { SpecModel } from '@lightfield/codegen';
+import { callOrder, specOperations, type SpecOperation } from './operations.js';
+import {
+  adaptBody,
+  bodyMediaType,
+  checkBody,
+  isJson,
+  locate,
+  nodeAt,
+  paramValue,
+  sampleBody,
+  sentParams,
+  wireBody,
+} from './request.js';
+import { SpecValidator } from './validator.js';
+
+type Json = Record<string, unknown>;
+
+/** A generated client: one property per resource, one method per operation. */
+export type GeneratedClient = Record<string, Record<string, (...args: unknown[]) => unknown>>;
+
+/** Options of {@link roundTrip}. */
+export interface RoundTripOptions {
+  model: SpecModel;
+  /** The generated client class (`Lightfield`). */
+  Client: new (options: Record<string, unknown>) => unknown;
+  /** The server under test. */
+  baseUrl: string;
+  /** The API key the client sends. */
+  apiKey: string;
+  /** Retries the client may make (0 against our mock, so a flaky answer is seen). */
+  maxRetries?: number;
+}
+
+/** The outcome of one operation. */
+export interface OperationResult {
+  name: string;
+  ok: boolean;
+  /** The status the server answered, when it answered. */
+  status?: number;
+  /** Why it failed, in one line. */
+  error?: string;
+}
+
+/** The outcome of a round-trip: one result per operation of the spec. */
+export interface RoundTripReport {
+  results: OperationResult[];
+  passed: number;
+  total: number;
+}
+
+/** A response as the wire carried it, and the request that got it. */
+interface Seen {
+  status: number;
+  contentType: string;
+  text: string;
+  request: { url: URL; headers: Headers; contentType: string; hasBody: boolean };
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.split('\n')[0]!.slice(0, 300);
+}
+
+/** The items with an `id` that a response carries: itself, its `data`, or its first array of them. */
+function itemsOf(body: unknown): Json[] {
+  const withId = (x: unknown): x is Json => isObject(x) && x['id'] !== undefined;
+  if (Array.isArray(body)) return body.filter(withId);
+  if (!isObject(body)) return [];
+  if (withId(body)) return [body];
+  for (const value of Object.values(body)) {
+    if (withId(value)) return [value];
+    if (Array.isArray(value) && value.some(withId)) return value.filter(withId);
+  }
+  return [];
+}
+
+/** The collection an operation's path belongs to: `/a/{x}/b/{y}` → `/a/{x}/b`; `/a` → `/a`. */
+function collectionOf(route: string): string {
+  return /\/\{[^}]+\}$/.test(route) ? route.replace(/\/\{[^}]+\}$/, '') : route;
+}
+
+/** The state the round-trip learns from the server: items seen, by collection path. */
+class State {
+  readonly #items = new Map<string, Json[]>();
+
+  learn(op: SpecOperation, body: unknown): void {
+    if (op.httpMethod === 'delete') return;
+    const items = itemsOf(body);
+    if (items.length === 0) return;
+    const key = collectionOf(op.path);
+    this.#items.set(key, [...items, ...(this.#items.get(key) ?? [])].slice(0, 20));
+  }
+
+  /** An item of the collection under `route`, if the server has shown one. */
+  item(route: string): Json | undefined {
+    return this.#items.get(route)?.[0];
+  }
+
+  /** A path parameter's value: the id of an item of the collection before it. */
+  pathValue(route: string, name: string): string | undefined {
+    const at = route.indexOf(`/{${name}}`);
+    const id = at < 0 ? undefined : this.item(route.slice(0, at))?.['id'];
+    return id === undefined ? undefined : String(id);
+  }
+}
+
+function mediaType(headers: Headers): string {
+  return (headers.get('content-type') ?? '').split(';')[0]!.trim();
+}
+
+/**
+ * Checks the request the client sent against the operation: a required body carried with a
+ * declared media type, required query and header parameters present.
+ */
+function checkRequest(model: SpecModel, op: SpecOperation, seen: Seen): string | undefined {
+  const doc = model.document;
+  const body = nodeAt(doc, locate(doc, ['paths', op.path, op.httpMethod, 'requestBody']));
+  const content = isObject(body) && isObject(body['content']) ? Object.keys(body['content']) : [];
+  const { request } = seen;
+  if (isObject(body) && body['required'] === true && !request.hasBody)
+    return `the client sent no request body; the spec requires ${content.join(' or ')}`;
+  if (
+    request.hasBody &&
+    content.length &&
+    !content.some((t) => mediaMatches(t, request.contentType))
+  )
+    return `the client sent a ${request.contentType || 'untyped'} body; the spec takes ${content.join(', ')}`;
+  for (const p of op.params) {
+    if (p['required'] !== true) continue;
+    const name = String(p['name']);
+    if (p['in'] === 'query' && !request.url.searchParams.has(name))
+      return `the client did not send the required query parameter ${name}`;
+    if (p['in'] === 'header' && !request.headers.has(name))
+      return `the client did not send the required header ${name}`;
+  }
+  return undefined;
+}
+
+/** The documented response for a status: exact, then `4XX`-style, then `default`. */
+function responseKey(op: SpecOperation, status: number): string | undefined {
+  const responses = isObject(op.raw['responses']) ? op.raw['responses'] : {};
+  return [String(status), `${String(status)[0]}XX`, 'default'].find((k) => k in responses);
+}
+
+function mediaMatches(declared: string, actual: string): boolean {
+  const [type, sub] = declared.toLowerCase().split('/');
+  const [aType, aSub] = actual.toLowerCase().split('/');
+  return (type === '*' || type === aType) && (sub === '*' || sub === aSub);
+}
+
+/** Checks a response against the spec's schema for the status returned. */
+function checkResponse(
+  model: SpecModel,
+  validator: SpecValidator,
+  op: SpecOperation,
+  seen: Seen,
+): string | undefined {
+  const doc = model.document;
+  const key = responseKey(op, seen.status);
+  if (!key) return `status ${seen.status} is not documented`;
+  const base = locate(doc, ['paths', op.path, op.httpMethod, 'responses', key]);
+  const content = nodeAt(doc, [...base, 'content']);
+  if (!isObject(content) || Object.keys(content).length === 0)
+    return seen.text === '' ? undefined : `status ${seen.status} documents no body, got one`;
+  const declared = Object.keys(content).find((t) => mediaMatches(t, seen.contentType));
+  if (!declared)
+    return `content-type "${seen.contentType}" is not one of ${Object.keys(content).join(', ')}`;
+  const schemaKeys = locate(doc, [...base, 'content', declared, 'schema']);
+  if (nodeAt(doc, schemaKeys) === undefined) return undefined;
+  if (isJson(seen.contentType)) {
+    let body: unknown;
+    try {
+      body = JSON.parse(seen.text);
+    } catch {
+      return 'the body is not JSON';
+    }
+    const problem = validator.at(schemaKeys)(body);
+    return problem && `the body does not match the schema: ${problem}`;
+  }
+  if (/^text\//i.test(seen.contentType)) {
+    const problem = validator.at(schemaKeys)(seen.text);
+    return problem && `the body does not match the schema: ${problem}`;
+  }
+  return undefined;
+}
+
+/** The arguments of a generated method, in its order: path params, body, query, then options. */
+interface Call {
+  args: unknown[];
+  /** Index of the body argument, so a retry can swap it. */
+  bodyAt?: number;
+  mediaType?: string;
+  sample?: unknown;
+}
+
+function buildCall(
+  model: SpecModel,
+  validator: SpecValidator,
+  op: SpecOperation,
+  state: State,
+): Call | string {
+  const doc = model.document;
+  const m = op.model!;
+  const args: unknown[] = [];
+  for (const p of m.pathParams) {
+    const param = op.params.find((x) => x['in'] === 'path' && x['name'] === p.name) ?? {};
+    args.push(state.pathValue(op.path, p.name) ?? String(paramValue(doc, param)));
+  }
+  const call: Call = { args };
+  if (m.requestBody) {
+    const mediaType = bodyMediaType(doc, op);
+    if (!mediaType) return 'the model has a request body the spec does not declare';
+    const sample = sampleBody(doc, op, mediaType);
+    const problem = checkBody(validator, doc, op, mediaType, sample);
+    if (problem) return `could not build a schema-valid request body: ${problem}`;
+    call.bodyAt = args.length;
+    call.mediaType = mediaType;
+    call.sample = sample;
+    args.push(wireBody(doc, op, mediaType, sample));
+  }
+  if (m.queryParams.length > 0 || m.filter) {
+    const query: Json = {};
+    for (const p of sentParams(doc, op, 'query')) query[String(p['name'])] = paramValue(doc, p);
+    args.push(query);
+  }
+  const headers: Record<string, string> = {};
+  for (const p of sentParams(doc, op, 'header')) {
+    const name = String(p['name']);
+    if (name in model.constantHeaders || /^(idempotency-key|authorization)$/i.test(name)) continue;
+    const value = paramValue(doc, p);
+    headers[name] = Array.isArray(value) ? value.join(',') : String(value);
+  }
+  args.push(Object.keys(headers).length ? { headers } : {});
+  return call;
+}
+
+/**
+ * Sends every operation of the spec through the generated client to `baseUrl` and checks each
+ * response against the spec's schema for the status it came with. Where an operation documents
+ * a 404, it must answer one for an unknown id, and a read must after a delete. Requests come from the spec's
+ * examples, else from its schemas; ids and values the server must know come from its own answers
+ * to earlier calls (lists and creates first, deletes last).
+ */
+export async function roundTrip(options: RoundTripOptions): Promise<RoundTripReport> {
+  const { model } = options;
+  const validator = new SpecValidator(model.document);
+  const state = new State();
+  // The last response, as the wire carried it: what the client made of it is checked apart.
+  const wire: { last?: Seen | undefined } = {};
+  const fetchAndRecord = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    const sent = {
+      url: new URL(request.url),
+      headers: request.headers,
+      contentType: mediaType(request.headers),
+      hasBody: request.body !== null && (await request.clone().arrayBuffer()).byteLength > 0,
+    };
+    const response = await fetch(request);
+    const text = await response.clone().text();
+    wire.last = {
+      status: response.status,
+      contentType: mediaType(response.headers),
+      text,
+      request: sent,
+    };
+    return response;
+  };
+  const client = new options.Client({
+    apiKey: options.apiKey,
+    baseUrl: options.baseUrl,
+    rateLimit: false,
+    maxRetries: options.maxRetries ?? 0,
+    logLevel: 'off',
+    fetch: fetchAndRecord,
+  }) as GeneratedClient;
+
+  const send = async (op: SpecOperation, args: unknown[]) => {
+    const m = op.model!;
+    let thrown: unknown;
+    wire.last = undefined;
+    try {
+      await client[m.resource]![m.method]!(...args);
+    } catch (error) {
+      thrown = error;
+    }
+    // The fetch wrapper set it meanwhile (TypeScript narrows it to the `undefined` above).
+    return { seen: wire.last as Seen | undefined, thrown };
+  };
+
+  const results: OperationResult[] = [];
+  const all = specOperations(model);
+  for (const op of callOrder(all)) {
+    const result = await runOne(op);
+    results.push({ name: op.name, ...result });
+  }
+  return {
+    results: results.sort((a, b) => a.name.localeCompare(b.name)),
+    passed: results.filter((r) => r.ok).length,
+    total: results.length,
+  };
+
+  async function runOne(op: SpecOperation): Promise<Omit<OperationResult, 'name'>> {
+    if (!op.model)
+      return { ok: false, error: 'not in the spec model (operationId is not resource.method)' };
+    const method = client[op.model.resource]?.[op.model.method];
+    if (typeof method !== 'function')
+      return { ok: false, error: `the client has no ${op.model.resource}.${op.model.method}()` };
+    const call = buildCall(model, validator, op, state);
+    if (typeof call === 'string') return { ok: false, error: call };
+    let { seen, thrown } = await send(op, call.args);
+    // A body built from the schema alone may name ids or options the server doesn't know: try
+    // once more with the values of an item the server itself returned.
+    if (seen && seen.status >= 400 && seen.status < 500 && call.bodyAt !== undefined) {
+      const observed = state.item(collectionOf(op.path));
+      const adapted = [true, false]
+        .map((drop) => observed && adaptBody(call.sample, observed, drop))
+        .find((body) => body && !checkBody(validator, model.document, op, call.mediaType!, body));
+      if (adapted) {
+        call.args[call.bodyAt] = wireBody(model.document, op, call.mediaType!, adapted);
+        ({ seen, thrown } = await send(op, call.args));
+      }
+    }
+    if (!seen) return { ok: false, error: `no response: ${oneLine(thrown)}` };
+    const sent = checkRequest(model, op, seen);
+    if (sent) return { ok: false, status: seen.status, error: sent };
+    const problem = checkResponse(model, validator, op, seen);
+    if (seen.status < 200 || seen.status > 299) {
+      const body = seen.text.replace(/\s+/g, ' ').slice(0, 200);
+      return {
+        ok: false,
+        status: seen.status,
+        error: `status ${seen.status}${problem ? ` (${problem})` : ''}: ${body}`,
+      };
+    }
+    if (problem) return { ok: false, status: seen.status, error: problem };
+    if (thrown)
+      return {
+        ok: false,
+        status: seen.status,
+        error: `the client threw on a ${seen.status}: ${oneLine(thrown)}`,
+      };
+    if (isJson(seen.contentType) && seen.text) state.learn(op, JSON.parse(seen.text));
+    const gone = await notFound(op, call.args);
+    if (gone) return { ok: false, status: seen.status, error: gone };
+    return { ok: true, status: seen.status };
+  }
+
+  /**
+   * Where the spec documents a 404, the server must give it: a read of an id nobody created, and
+   * a read of the item a delete just removed. Checked through the same client method.
+   */
+  async function notFound(op: SpecOperation, args: unknown[]): Promise<string | undefined> {
+    const m = op.model!;
+    const read =
+      op.httpMethod === 'get'
+        ? op
+        : op.httpMethod === 'delete'
+          ? all.find((o) => o.model && o.path === op.path && o.httpMethod === 'get')
+          : undefined;
+    if (!read?.model || !m.pathParams.length || !responseKey(read, 404)?.startsWith('404'))
+      return undefined;
+    const readArgs =
+      read === op
+        ? [...m.pathParams.map(() => 'contract-unknown-id'), ...args.slice(m.pathParams.length)]
+        : [...args.slice(0, m.pathParams.length), ...buildReadRest(read)];
+    const { seen } = await send(read, readArgs);
+    if (seen?.status === 404) return checkResponse(model, validator, read, seen);
+    const what = read === op ? 'an id nobody created' : `the item ${op.name} removed`;
+    return `${read.name} of ${what} answered ${seen?.status ?? 'nothing'}, not the documented 404`;
+  }
+
+  /** A read's arguments after its path parameters: its query, then options. */
+  function buildReadRest(read: SpecOperation): unknown[] {
+    const call = buildCall(model, validator, read, state);
+    return typeof call === 'string' ? [{}] : call.args.slice(read.model!.pathParams.length);
+  }
+}
+
+/** The report as text: `round-trip: N/N operations`, then one line per failure. */
+export function formatReport(report: RoundTripReport): string {
+  const lines = [`round-trip: ${report.passed}/${report.total} operations`];
+  for (const r of report.results)
+    if (!r.ok) lines.push(`  ✗ ${r.name}${r.status ? ` (${r.status})` : ''}: ${r.error}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,247 @@
+import { execFile } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { loadSpec } from '@lightfield/codegen';
+import { createMockServer, type MockServer } from '@lightfield/fixtures/server';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  adaptBody,
+  formatReport,
+  fromOpenApi30,
+  PROJECT_SPEC,
+  REPO_ROOT,
+  roundTripSpec,
+  SpecValidator,
+  specOperations,
+} from '../src/index.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const BIN = path.resolve(here, '../bin/lightfield-contract.js');
+const run = promisify(execFile);
+
+/** How a proxy in front of the mock spoils each answer. */
+type Spoil = (res: { status: number; type: string; body: string; method: string }) => {
+  status: number;
+  type: string;
+  body: string;
+};
+
+/** A server on 127.0.0.1 that forwards to the mock and spoils what comes back. */
+async function spoilingProxy(
+  target: string,
+  spoil: Spoil,
+): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(
+          ([k]) => !['host', 'connection', 'content-length'].includes(k),
+        ),
+      ) as Record<string, string>;
+      const body = chunks.length ? Buffer.concat(chunks) : undefined;
+      const answer = await fetch(`${target}${req.url}`, {
+        method: req.method!,
+        headers,
+        ...(body ? { body } : {}),
+      });
+      const out = spoil({
+        status: answer.status,
+        type: answer.headers.get('content-type') ?? '',
+        body: await answer.text(),
+        method: req.method!,
+      });
+      res.writeHead(out.status, { 'content-type': out.type });
+      res.end(out.body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+describe("the project's spec", () => {
+  test('round-trips every operation through the generated client to the mock', async () => {
+    const operations = specOperations(await loadSpec(PROJECT_SPEC));
+    const report = await roundTripSpec({
+      spec: PROJECT_SPEC,
+      client: '@lightfield/client',
+      mock: '@lightfield/fixtures/server',
+    });
+    expect(report.results.filter((r) => !r.ok)).toEqual([]);
+    expect(report.total).toBe(operations.length);
+    expect(formatReport(report)).toBe(
+      `round-trip: ${operations.length}/${operations.length} operations`,
+    );
+  });
+
+  test('`lightfield-contract round-trip` prints N/N and exits 0', async () => {
+    const { stdout } = await run(process.execPath, [BIN, 'round-trip'], { cwd: REPO_ROOT });
+    expect(stdout.trim()).toMatch(/^round-trip: (\d+)\/\1 operations$/);
+  });
+});
+
+describe('a server whose answers break the spec', () => {
+  let mock: MockServer;
+  const proxies: Server[] = [];
+  beforeAll(async () => {
+    mock = await createMockServer({ rateLimit: false });
+  });
+  afterAll(async () => {
+    for (const p of proxies) p.close();
+    await mock.close();
+  });
+
+  test.each<[string, { given: Spoil; want: RegExp }]>([
+    [
+      'a JSON body without its required properties',
+      {
+        given: (r) => ({ ...r, body: r.status < 300 ? '{}' : r.body }),
+        want: /does not match the schema: .*required/,
+      },
+    ],
+    [
+      'a status the spec does not document',
+      {
+        given: (r) => ({ ...r, status: r.status < 300 ? 299 : r.status }),
+        want: /status 299 is not documented/,
+      },
+    ],
+    [
+      'a media type the spec does not declare',
+      {
+        given: (r) => ({ ...r, type: 'text/plain' }),
+        want: /content-type "text\/plain" is not one of application\/json/,
+      },
+    ],
+    [
+      'a 404 answered as a 200',
+      {
+        given: (r) => (r.status === 404 ? { ...r, status: 200 } : r),
+        want: /of an id nobody created answered 200, not the documented 404/,
+      },
+    ],
+    [
+      'an error status for every write',
+      {
+        given: (r) =>
+          r.method === 'GET'
+            ? r
+            : {
+                status: 422,
+                type: 'application/json',
+                body: '{"error":{"type":"unprocessable_content","message":"no"}}',
+              },
+        want: /^status 422/,
+      },
+    ],
+  ])('fails the operations it spoils: %s', async (_, { given, want }) => {
+    const proxy = await spoilingProxy(mock.url, given);
+    proxies.push(proxy.server);
+    const report = await roundTripSpec({
+      spec: PROJECT_SPEC,
+      baseUrl: proxy.url,
+      client: '@lightfield/client',
+      mock: '',
+    });
+    // Later operations may fail for want of the state a spoiled answer didn't give: at least
+    // the ones spoiled first fail for the reason given.
+    const failures = report.results.filter((r) => !r.ok);
+    expect(failures.filter((f) => want.test(f.error ?? '')).length).toBeGreaterThan(0);
+    expect(report.passed).toBeLessThan(report.total);
+  });
+
+  test('`lightfield-contract round-trip --base-url` lists each failure and exits 1', async () => {
+    const proxy = await spoilingProxy(mock.url, (r) => ({
+      ...r,
+      body: r.status < 300 ? '[]' : r.body,
+    }));
+    proxies.push(proxy.server);
+    const failed = await run(process.execPath, [BIN, 'round-trip', '--base-url', proxy.url], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, LIGHTFIELD_API_KEY: 'staging-key' },
+    }).catch((e: { code: number; stdout: string }) => e);
+    expect('code' in failed && failed.code).toBe(1);
+    const lines = failed.stdout.trim().split('\n');
+    const total = Number(/^round-trip: 0\/(\d+) operations$/.exec(lines[0]!)?.[1]);
+    expect(lines.slice(1)).toHaveLength(total);
+    expect(lines.slice(1).every((l) => /^ {2}✗ \S+/.test(l))).toBe(true);
+    expect(lines.some((l) => /\(200\): the body does not match the schema/.test(l))).toBe(true);
+  });
+});
+
+describe('OpenAPI 3.0 schemas as JSON Schema', () => {
+  test.each<[string, { given: unknown; want: unknown }]>([
+    [
+      'a nullable scalar',
+      { given: { type: 'string', nullable: true }, want: { type: ['string', 'null'] } },
+    ],
+    [
+      'a nullable enum',
+      {
+        given: { type: 'string', enum: ['a'], nullable: true },
+        want: { type: ['string', 'null'], enum: ['a', null] },
+      },
+    ],
+    [
+      'a nullable $ref',
+      {
+        given: { allOf: [{ $ref: '#/x' }], nullable: true },
+        want: { anyOf: [{ allOf: [{ $ref: '#/x' }] }, { type: 'null' }] },
+      },
+    ],
+    [
+      'a boolean exclusiveMinimum',
+      { given: { minimum: 1, exclusiveMinimum: true }, want: { exclusiveMinimum: 1 } },
+    ],
+    [
+      'an example left alone',
+      { given: { example: { nullable: true } }, want: { example: { nullable: true } } },
+    ],
+  ])('%s', (_, { given, want }) => {
+    expect(fromOpenApi30(given)).toEqual(want);
+  });
+
+  test('validates against 3.0 and 3.1 documents through their $refs', () => {
+    const schemas = {
+      N: { type: 'integer', nullable: true },
+      R: { $ref: '#/components/schemas/N' },
+    };
+    const v30 = new SpecValidator({ openapi: '3.0.3', components: { schemas } });
+    expect(v30.at(['components', 'schemas', 'R'])(null)).toBeUndefined();
+    expect(v30.at(['components', 'schemas', 'R'])('x')).toMatch(/must be integer/);
+    const v31 = new SpecValidator({
+      openapi: '3.1.0',
+      components: { schemas: { T: { type: ['integer', 'null'] } } },
+    });
+    expect(v31.at(['components', 'schemas', 'T'])(null)).toBeUndefined();
+    expect(v31.at(['components', 'schemas', 'T'])(1.5)).toMatch(/must be integer/);
+  });
+});
+
+describe('a sampled body adapted to the server', () => {
+  test.each<[string, { given: [unknown, unknown, boolean]; want: unknown }]>([
+    [
+      'takes the value a wrapper holds',
+      { given: [{ a: 'x' }, { a: { value: 'v', kind: 'K' } }, false], want: { a: 'v' } },
+    ],
+    [
+      'takes the ids a wrapper holds',
+      { given: [{ a: 'x' }, { a: { kind: 'K', values: ['id_1'] } }, false], want: { a: ['id_1'] } },
+    ],
+    [
+      'keeps what the server lacks',
+      { given: [{ a: 'x', b: 1 }, { a: 'y' }, false], want: { a: 'y', b: 1 } },
+    ],
+    ['or drops it', { given: [{ a: 'x', b: 1 }, { a: 'y' }, true], want: { a: 'y' } }],
+    [
+      'keeps a type the server contradicts',
+      { given: [{ a: 1 }, { a: 'y' }, false], want: { a: 1 } },
+    ],
+  ])('%s', (_, { given, want }) => {
+    expect(adaptBody(...given)).toEqual(want);
+  });
+});
