@@ -1,7 +1,9 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import type {
+  Address,
   FieldDefinition,
   FieldValue,
+  FullName,
   Opportunity,
   OpportunityCreateParams,
   OpportunityDefinitions,
@@ -39,6 +41,13 @@ describe('entity', () => {
     expectTypeOf<{ city: string; country: string }>().toExtend<FieldValue>();
     expectTypeOf<{ firstName: string; lastName: string }>().toExtend<FieldValue>();
     expectTypeOf<{ unknown: true }>().not.toExtend<FieldValue>();
+  });
+
+  test('address and full-name parts are optional and nullable', () => {
+    expectTypeOf<Address['street2']>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<Address['latitude']>().toEqualTypeOf<number | null | undefined>();
+    expectTypeOf<FullName['lastName']>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<{ street2: null; latitude: null }>().toExtend<FieldValue>();
   });
 
   test('valueType is the closed union of the page', () => {

@@ -9,11 +9,11 @@ import type { components, operations } from './openapi.js';
  */
 export type ValueType = components['schemas']['ValueType'];
 /**
- * A postal address. Every part is optional.
+ * A postal address. Every part is optional and may be null.
  */
 export type Address = components['schemas']['Address'];
 /**
- * A person's name. Both parts are optional.
+ * A person's name. Both parts are optional and may be null.
  */
 export type FullName = components['schemas']['FullName'];
 /**

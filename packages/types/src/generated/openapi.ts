@@ -83,22 +83,22 @@ export interface components {
          * @enum {string}
          */
         ValueType: "ADDRESS" | "CHECKBOX" | "CURRENCY" | "DATETIME" | "EMAIL" | "FULL_NAME" | "MARKDOWN" | "MULTI_SELECT" | "NUMBER" | "SINGLE_SELECT" | "SOCIAL_HANDLE" | "TELEPHONE" | "TEXT" | "URL";
-        /** @description A postal address. Every part is optional. */
+        /** @description A postal address. Every part is optional and may be null. */
         Address: {
-            street?: string;
-            street2?: string;
-            city?: string;
-            state?: string;
-            postalCode?: string;
+            street?: string | null;
+            street2?: string | null;
+            city?: string | null;
+            state?: string | null;
+            postalCode?: string | null;
             /** @description ISO 3166-1 alpha-2 country code. */
-            country?: string;
-            latitude?: number;
-            longitude?: number;
+            country?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
         };
-        /** @description A person's name. Both parts are optional. */
+        /** @description A person's name. Both parts are optional and may be null. */
         FullName: {
-            firstName?: string;
-            lastName?: string;
+            firstName?: string | null;
+            lastName?: string | null;
         };
         /** @description The field value, or null if unset. */
         FieldValue: string | number | boolean | null | string[] | components["schemas"]["Address"] | components["schemas"]["FullName"];

@@ -9,5 +9,5 @@ export const spec = {
   title: 'Lightfield API',
   version: '1.0.0',
   apiVersion: '2026-03-01',
-  hash: '6ca7bf626f345413',
+  hash: 'cc79389e4c362876',
 } as const;

@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadSpec } from '@lightfield/codegen';
+import Ajv2020Module from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { beforeAll, describe, expect, test } from 'vitest';
+
+// Wire facts of the Opportunity API that the provider's own schema and SDKs rely on, as
+// bodies the spec must accept or refuse (issue 11, item 8). When the spec changes, these are
+// the tests that may need editing.
+
+// ajv ships CommonJS; under NodeNext its default export sits on `.default`.
+const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ??
+  Ajv2020Module) as typeof Ajv2020Module.default;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
+  addFormatsModule) as typeof addFormatsModule.default;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+let valid: (schema: string, value: unknown) => boolean;
+
+beforeAll(async () => {
+  const model = await loadSpec(path.resolve(here, '..', 'openapi.yaml'));
+  const ajv = new Ajv2020({ strict: false });
+  addFormats(ajv);
+  ajv.addSchema({ ...model.document, $id: 'spec' });
+  valid = (schema, value) => ajv.validate({ $ref: `spec#/components/schemas/${schema}` }, value);
+});
+
+type Row = [string, { schema: string; given: unknown; want: boolean }];
+
+describe('address and full-name parts are nullable', () => {
+  const rows: Row[] = [
+    ['street2: null', { schema: 'Address', given: { street: 'a', street2: null }, want: true }],
+    [
+      'every part null',
+      {
+        schema: 'Address',
+        given: Object.fromEntries(
+          [
+            'street',
+            'street2',
+            'city',
+            'state',
+            'postalCode',
+            'country',
+            'latitude',
+            'longitude',
+          ].map((k) => [k, null]),
+        ),
+        want: true,
+      },
+    ],
+    ['latitude as text', { schema: 'Address', given: { latitude: '1' }, want: false }],
+    ['an unknown part', { schema: 'Address', given: { planet: 'Mars' }, want: false }],
+    ['a lower-case country', { schema: 'Address', given: { country: 'us' }, want: false }],
+    [
+      'lastName: null',
+      { schema: 'FullName', given: { firstName: 'Ada', lastName: null }, want: true },
+    ],
+    ['firstName as a number', { schema: 'FullName', given: { firstName: 1 }, want: false }],
+    [
+      'in an update body',
+      {
+        schema: 'OpportunityUpdateParams',
+        given: { fields: { billingAddress: { street2: null, latitude: null } } },
+        want: true,
+      },
+    ],
+    [
+      'in a response',
+      {
+        schema: 'Field',
+        given: { value: { firstName: null, lastName: 'Lovelace' }, valueType: 'FULL_NAME' },
+        want: true,
+      },
+    ],
+  ];
+  test.each(rows)('%s', (_, { schema, given, want }) => {
+    expect(valid(schema, given)).toBe(want);
+  });
+});
