@@ -79,3 +79,30 @@ describe('address and full-name parts are nullable', () => {
     expect(valid(schema, given)).toBe(want);
   });
 });
+
+describe('a relationship operation is one object with optional add, remove and replace', () => {
+  const rows: Row[] = [
+    [
+      'add and remove',
+      { schema: 'RelationshipOperation', given: { add: 'c_1', remove: ['c_2'] }, want: true },
+    ],
+    [
+      'all three',
+      {
+        schema: 'RelationshipOperation',
+        given: { replace: null, remove: 'c_1', add: ['c_2'] },
+        want: true,
+      },
+    ],
+    ['replace: null', { schema: 'RelationshipOperation', given: { replace: null }, want: true }],
+    ['add: null', { schema: 'RelationshipOperation', given: { add: null }, want: false }],
+    [
+      'an unknown key',
+      { schema: 'RelationshipOperation', given: { add: 'c_1', set: 'c_2' }, want: false },
+    ],
+    ['an empty id', { schema: 'RelationshipOperation', given: { remove: '' }, want: false }],
+  ];
+  test.each(rows)('%s', (_, { schema, given, want }) => {
+    expect(valid(schema, given)).toBe(want);
+  });
+});

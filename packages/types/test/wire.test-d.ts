@@ -81,6 +81,12 @@ describe('update', () => {
     expectTypeOf<{ add: 'c_1' }>().toExtend<RelationshipOperation>();
     expectTypeOf<{ remove: ['c_1'] }>().toExtend<RelationshipOperation>();
     expectTypeOf<{ replace: null }>().toExtend<RelationshipOperation>();
+    // One object whose parts are each optional (not a union of one-part objects).
+    expectTypeOf<RelationshipOperation['add']>().toEqualTypeOf<string | string[] | undefined>();
+    expectTypeOf<RelationshipOperation['remove']>().toEqualTypeOf<string | string[] | undefined>();
+    expectTypeOf<RelationshipOperation['replace']>().toEqualTypeOf<
+      string | string[] | null | undefined
+    >();
     expectTypeOf<{ set: 'c_1' }>().not.toExtend<RelationshipOperation>();
     expectTypeOf<{ fields: { $name: null } }>().toExtend<OpportunityUpdateParams>();
     expectTypeOf<{

@@ -107,7 +107,7 @@ export class OpportunityResource<Org extends OrgDefinitions = {}> {
   /**
    * Update an opportunity
    *
-   * Updates an opportunity. Only the keys you send change; a `null` field value clears the field. Relationships take `add`, `remove` or `replace` operations.
+   * Updates an opportunity. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`.
    *
    * `POST /v1/opportunities/{id}` · rate limit: Write · scope: `opportunities:update`
    */

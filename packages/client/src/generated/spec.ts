@@ -11,7 +11,7 @@ export const spec = {
   title: 'Lightfield API',
   version: '1.0.0',
   apiVersion: '2026-03-01',
-  hash: 'cc79389e4c362876',
+  hash: 'e219a9b3e0227ea4',
 } as const;
 
 /**

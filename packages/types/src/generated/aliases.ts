@@ -45,7 +45,7 @@ export type RelationshipIds = components['schemas']['RelationshipIds'];
  */
 export type OpportunityCreateParams = components['schemas']['OpportunityCreateParams'];
 /**
- * A change to one relationship: `add` or `remove` ids, or `replace` them all (`replace: null` clears the relationship where it allows that).
+ * A change to one relationship: `add` ids, `remove` ids, or `replace` them all (`replace: null` clears the relationship where it allows that). One object may hold several; they apply in the order `replace`, then `remove`, then `add`, so an id both removed and added ends up related.
  */
 export type RelationshipOperation = components['schemas']['RelationshipOperation'];
 /**

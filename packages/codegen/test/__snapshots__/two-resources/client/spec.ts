@@ -11,7 +11,7 @@ export const spec = {
   title: 'Lightfield API',
   version: '1.0.0',
   apiVersion: '2026-03-01',
-  hash: '6ac43e5a040c569e',
+  hash: '58799e1427dd2aa2',
 } as const;
 
 /**

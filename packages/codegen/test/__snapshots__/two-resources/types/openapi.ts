@@ -65,7 +65,7 @@ export interface paths {
         put?: never;
         /**
          * Update an opportunity
-         * @description Updates an opportunity. Only the keys you send change; a `null` field value clears the field. Relationships take `add`, `remove` or `replace` operations.
+         * @description Updates an opportunity. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`.
          */
         post: operations["opportunity.update"];
         delete?: never;
@@ -136,7 +136,7 @@ export interface paths {
         put?: never;
         /**
          * Update an account
-         * @description Updates an account. Only the keys you send change; a `null` field value clears the field. Relationships take `add`, `remove` or `replace` operations.
+         * @description Updates an account. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`.
          */
         post: operations["account.update"];
         delete?: never;
@@ -315,13 +315,11 @@ export interface components {
                 [key: string]: components["schemas"]["RelationshipIds"];
             };
         };
-        /** @description A change to one relationship: `add` or `remove` ids, or `replace` them all (`replace: null` clears the relationship where it allows that). */
+        /** @description A change to one relationship: `add` ids, `remove` ids, or `replace` them all (`replace: null` clears the relationship where it allows that). One object may hold several; they apply in the order `replace`, then `remove`, then `add`, so an id both removed and added ends up related. */
         RelationshipOperation: {
-            add: components["schemas"]["RelationshipIds"];
-        } | {
-            remove: components["schemas"]["RelationshipIds"];
-        } | {
-            replace: components["schemas"]["RelationshipIds"] | null;
+            add?: components["schemas"]["RelationshipIds"];
+            remove?: components["schemas"]["RelationshipIds"];
+            replace?: components["schemas"]["RelationshipIds"] | null;
         };
         /** @description The body of an update request. Only the keys you send change. */
         OpportunityUpdateParams: {
