@@ -106,3 +106,24 @@ describe('a relationship operation is one object with optional add, remove and r
     expect(valid(schema, given)).toBe(want);
   });
 });
+
+describe('$opportunityStatus is declared derived from $stage', () => {
+  test('the entity schema maps every stage to Open, Won or Lost', async () => {
+    const model = await loadSpec(path.resolve(here, '..', 'openapi.yaml'));
+    const schemas = (model.document['components'] as any).schemas;
+    const status = schemas.Opportunity.properties.fields.properties.$opportunityStatus;
+    expect(status['x-lightfield-value-type']).toBe('SINGLE_SELECT');
+    expect(status['x-lightfield-derived']).toEqual({
+      from: '$stage',
+      map: {
+        Lead: 'Open',
+        Qualified: 'Open',
+        Proposal: 'Open',
+        Negotiation: 'Open',
+        'Closed Won': 'Won',
+        'Closed Lost': 'Lost',
+      },
+    });
+    expect(valid('Field', { value: null, valueType: 'SINGLE_SELECT' })).toBe(true);
+  });
+});

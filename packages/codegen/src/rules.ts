@@ -1,4 +1,5 @@
 import { pointerOf, type SpecProblem } from './spec-error.js';
+import { checkDerived } from './derived.js';
 import { operationName } from './naming.js';
 import { checkVariants } from './variants.js';
 
@@ -33,6 +34,7 @@ export function checkRules(doc: Json): Problem[] {
     ...checkOperations(doc),
     ...checkSchemas(doc),
     ...checkVariants(doc).map((p) => ({ ...p, rule: 'variants' })),
+    ...checkDerived(doc).map((p) => ({ ...p, rule: 'derived' })),
   ];
 }
 

@@ -163,6 +163,35 @@ const cases: Case[] = [
       },
     },
   ],
+  [
+    'a derived field without a source',
+    {
+      given: edit((d) => {
+        d.components.schemas.Opportunity.properties.fields.properties.$name[
+          'x-lightfield-derived'
+        ] = { map: { a: 'b' } };
+      }),
+      want: {
+        location:
+          /#\/components\/schemas\/Opportunity\/properties\/fields\/properties\/\$name\/x-lightfield-derived/,
+        message: /x-lightfield-derived needs `from`/,
+      },
+    },
+  ],
+  [
+    'a derived field whose map gives a number',
+    {
+      given: edit((d) => {
+        d.components.schemas.Opportunity.properties.fields.properties.$name[
+          'x-lightfield-derived'
+        ] = { from: '$stage', map: { Lead: 1 } };
+      }),
+      want: {
+        location: /x-lightfield-derived\/map/,
+        message: /map must map each source value to a string/,
+      },
+    },
+  ],
 ];
 
 let rejected = 0;

@@ -1,3 +1,4 @@
+import { readDerived, type DerivedField } from '../derived.js';
 import { formatTs, jsdoc } from '../format.js';
 import { generatedHeader, specIdentity } from '../header.js';
 import { deref, isObject } from '../rules.js';
@@ -57,6 +58,20 @@ function createRequirements(model: SpecModel, op: OperationModel): Json {
   };
 }
 
+/** The `x-lightfield-derived` fields of an entity schema, by field key. */
+function derivedFields(model: SpecModel, entity: Json | undefined): Record<string, DerivedField> {
+  const schema = deref(model.document, entity);
+  const props = isObject(schema) && isObject(schema['properties']) ? schema['properties'] : {};
+  const fields = deref(model.document, props['fields']);
+  const fieldProps = isObject(fields) && isObject(fields['properties']) ? fields['properties'] : {};
+  return Object.fromEntries(
+    Object.entries(fieldProps).flatMap(([key, p]) => {
+      const rule = readDerived(p);
+      return rule ? [[key, rule]] : [];
+    }),
+  );
+}
+
 function resourcesFile(model: SpecModel): string {
   const valueTypes = deref(model.document, { $ref: '#/components/schemas/ValueType' });
   const valueTypeList =
@@ -64,9 +79,12 @@ function resourcesFile(model: SpecModel): string {
   const operationIds = model.resources.flatMap((r) => r.operations.map((op) => op.operationId));
   const resources = model.resources.map((r) => {
     const create = r.operations.find((o) => o.method === 'create');
+    const retrieve = r.operations.find((o) => o.method === 'retrieve') ?? create;
+    const derived = derivedFields(model, retrieve?.success.schema);
     return {
       name: r.name,
       ...(create ? { create: createRequirements(model, create) } : {}),
+      ...(Object.keys(derived).length ? { derived } : {}),
       operations: r.operations.map((op) => ({
         id: op.operationId,
         verb: op.method,

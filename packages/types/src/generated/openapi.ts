@@ -204,6 +204,12 @@ export interface components {
                     /** @constant */
                     valueType: "SINGLE_SELECT";
                 };
+                /** @description Whether the opportunity is open, won or lost, a SINGLE_SELECT option. Read-only: it follows from `$stage`. */
+                $opportunityStatus?: {
+                    value: string | null;
+                    /** @constant */
+                    valueType: "SINGLE_SELECT";
+                };
             } & {
                 [key: string]: components["schemas"]["Field"];
             };

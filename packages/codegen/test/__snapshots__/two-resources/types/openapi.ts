@@ -275,6 +275,12 @@ export interface components {
                     /** @constant */
                     valueType: "SINGLE_SELECT";
                 };
+                /** @description Whether the opportunity is open, won or lost, a SINGLE_SELECT option. Read-only: it follows from `$stage`. */
+                $opportunityStatus?: {
+                    value: string | null;
+                    /** @constant */
+                    valueType: "SINGLE_SELECT";
+                };
             } & {
                 [key: string]: components["schemas"]["Field"];
             };
@@ -446,6 +452,12 @@ export interface components {
                 };
                 /** @description The stage, a SINGLE_SELECT option. */
                 $stage: {
+                    value: string | null;
+                    /** @constant */
+                    valueType: "SINGLE_SELECT";
+                };
+                /** @description Whether the account is open, won or lost, a SINGLE_SELECT option. Read-only: it follows from `$stage`. */
+                $accountStatus?: {
                     value: string | null;
                     /** @constant */
                     valueType: "SINGLE_SELECT";
