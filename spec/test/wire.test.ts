@@ -127,3 +127,43 @@ describe('$opportunityStatus is declared derived from $stage', () => {
     expect(valid('Field', { value: null, valueType: 'SINGLE_SELECT' })).toBe(true);
   });
 });
+
+describe('updatedAt and httpLink are always present, and nullable', () => {
+  const entity = {
+    id: 'opp_1',
+    createdAt: '2026-03-01T00:00:00.000Z',
+    updatedAt: null,
+    httpLink: null,
+    fields: {
+      $name: { value: 'A', valueType: 'TEXT' },
+      $stage: { value: 'opt_1', valueType: 'SINGLE_SELECT' },
+    },
+    relationships: {},
+  };
+  const without = (key: string) =>
+    Object.fromEntries(Object.entries(entity).filter(([k]) => k !== key));
+  const rows: Row[] = [
+    ['both null', { schema: 'Opportunity', given: entity, want: true }],
+    [
+      'both set',
+      {
+        schema: 'Opportunity',
+        given: {
+          ...entity,
+          updatedAt: '2026-03-02T00:00:00.000Z',
+          httpLink: 'https://lightfield.app/x',
+        },
+        want: true,
+      },
+    ],
+    ['no updatedAt', { schema: 'Opportunity', given: without('updatedAt'), want: false }],
+    ['no httpLink', { schema: 'Opportunity', given: without('httpLink'), want: false }],
+    [
+      'no externalId (still optional)',
+      { schema: 'Opportunity', given: without('externalId'), want: true },
+    ],
+  ];
+  test.each(rows)('%s', (_, { schema, given, want }) => {
+    expect(valid(schema, given)).toBe(want);
+  });
+});

@@ -26,9 +26,9 @@ describe('entity', () => {
     expectTypeOf<Opportunity['relationships'][string]>().toHaveProperty('objectType');
   });
 
-  test('has the newer nullable, optional properties', () => {
-    expectTypeOf<Opportunity['updatedAt']>().toEqualTypeOf<string | null | undefined>();
-    expectTypeOf<Opportunity['httpLink']>().toEqualTypeOf<string | null | undefined>();
+  test('has the newer nullable properties: updatedAt and httpLink always present', () => {
+    expectTypeOf<Opportunity['updatedAt']>().toEqualTypeOf<string | null>();
+    expectTypeOf<Opportunity['httpLink']>().toEqualTypeOf<string | null>();
     expectTypeOf<Opportunity['externalId']>().toEqualTypeOf<string | null | undefined>();
   });
 

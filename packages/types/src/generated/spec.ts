@@ -9,5 +9,5 @@ export const spec = {
   title: 'Lightfield API',
   version: '1.0.0',
   apiVersion: '2026-03-01',
-  hash: '7f7ee3967309d618',
+  hash: '1dcbf5532f5fcf94',
 } as const;

@@ -253,12 +253,12 @@ export interface components {
              * Format: date-time
              * @description ISO 8601 timestamp of the last change, or null.
              */
-            updatedAt?: string | null;
+            updatedAt: string | null;
             /**
              * Format: uri
              * @description A link to the record in the Lightfield web app, or null.
              */
-            httpLink?: string | null;
+            httpLink: string | null;
             /** @description An identifier of the record in another system, or null. */
             externalId?: string | null;
             /** @description Map of field names to their typed values. System fields are prefixed with $ (e.g. $name, $email); custom attributes use their bare slug. */
@@ -434,12 +434,12 @@ export interface components {
              * Format: date-time
              * @description ISO 8601 timestamp of the last change, or null.
              */
-            updatedAt?: string | null;
+            updatedAt: string | null;
             /**
              * Format: uri
              * @description A link to the record in the Lightfield web app, or null.
              */
-            httpLink?: string | null;
+            httpLink: string | null;
             /** @description An identifier of the record in another system, or null. */
             externalId?: string | null;
             /** @description Map of field names to their typed values. System fields are prefixed with $ (e.g. $name, $email); custom attributes use their bare slug. */

@@ -9,5 +9,5 @@ export const spec = {
   title: 'Lightfield API',
   version: '1.0.0',
   apiVersion: '2026-03-01',
-  hash: 'd43bfa12d08ebdb2',
+  hash: 'e6f48ffc1ad4421f',
 } as const;
