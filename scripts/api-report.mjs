@@ -19,7 +19,8 @@ const entries = Object.entries(pkg.exports ?? {}).flatMap(([subpath, target]) =>
 
 let failed = 0;
 for (const [subpath, types] of entries) {
-  const name = subpath === '.' ? base : `${base}-${subpath.replace(/^\.\//, '').replace(/\//g, '-')}`;
+  const name =
+    subpath === '.' ? base : `${base}-${subpath.replace(/^\.\//, '').replace(/\//g, '-')}`;
   const config = ExtractorConfig.prepare({
     configObject: {
       projectFolder,
@@ -56,7 +57,9 @@ for (const [subpath, types] of entries) {
     failed++;
     console.error(`${pkg.name} ${subpath}: api-extractor failed`);
   } else {
-    console.log(`${pkg.name} ${subpath}: api/${name}.api.md ${result.apiReportChanged ? 'updated' : 'matches'}`);
+    console.log(
+      `${pkg.name} ${subpath}: api/${name}.api.md ${result.apiReportChanged ? 'updated' : 'matches'}`,
+    );
   }
 }
 process.exit(failed ? 1 : 0);
