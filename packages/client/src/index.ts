@@ -34,25 +34,15 @@ export {
 } from './core/errors.js';
 export type { Filter, FilterCondition, FilterOperator, FilterValue } from './core/filter.js';
 export type { Logger, LogLevel } from './core/logger.js';
+// The body encoders and response readers stay internal: generated code imports them directly.
 export {
-  binary,
-  form,
-  multipart,
-  readBinary,
-  readEmpty,
-  readText,
-  text,
   toFile,
   type BinaryBody,
   type BinaryResponse,
-  type BodyEncoder,
-  type EncodedBody,
   type MultipartBody,
-  type ResponseReader,
   type Uploadable,
 } from './core/media.js';
 export type { OperationInfo, PageInfo, ParamRule } from './core/operation.js';
-export { styled, type StyleEncoder } from './core/query-style.js';
 export type { ClientOptions, RequestOptions } from './core/options.js';
 export { Page, PagePromise, type ListBody } from './core/pagination.js';
 export { VERSION } from './core/version.js';

@@ -3,13 +3,6 @@ import { afterEach, describe, expect, test } from 'vitest';
 import {
   APIResponseError,
   BaseClient,
-  binary,
-  form,
-  multipart,
-  readBinary,
-  readEmpty,
-  readText,
-  styled,
   LightfieldError,
   NotFoundError,
   toFile,
@@ -18,6 +11,8 @@ import {
   type OperationInfo,
   type RequestOptions,
 } from '../src/index.js';
+import { binary, form, multipart, readBinary, readEmpty, readText } from '../src/core/media.js';
+import { styled } from '../src/core/query-style.js';
 import { API_KEY, loopback, send, type Seen } from './helpers.js';
 
 // Every operation shape the runtime handles, with hand-written OperationInfo, over a real socket:
