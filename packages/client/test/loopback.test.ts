@@ -207,11 +207,13 @@ describe('timeouts and cancellation', () => {
   });
 
   test('a user abort rejects with APIUserAbortError and is not retried', async () => {
-    const { client, seen } = await setup((_, res) =>
-      setTimeout(() => send(res, 200, entity()), 1000),
-    );
+    // Abort once the server holds the request, not after a fixed delay: under load the request
+    // may not have arrived 50 ms after the call.
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
+    const { client, seen } = await setup((_, res) => {
+      controller.abort();
+      setTimeout(() => send(res, 200, entity()), 1000);
+    });
     await expect(
       client.opportunity.retrieve('opp_1', { signal: controller.signal }),
     ).rejects.toBeInstanceOf(APIUserAbortError);
