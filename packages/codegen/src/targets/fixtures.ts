@@ -321,7 +321,7 @@ function factoryBlock(type: string, plan: FactoryPlan): string {
         '`overrides` replace top-level properties; `fields` and `relationships` merge by key (a key set to `undefined` is removed).',
         '@param options.seed The same seed gives the same entity.',
       )}export function make${type}(overrides: $core.EntityOverrides<${type}> = {}, options: $core.FactoryOptions = {}): ${type} {
-        return $core.makeEntity(${q(plan.resource)}, overrides, options) as unknown as ${type};
+        return $core.makeEntity<${type}>(${q(plan.resource)}, overrides, options);
       }`;
     case 'makeRecord':
       return `${jsdoc(

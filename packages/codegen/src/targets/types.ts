@@ -2,7 +2,8 @@ import { createConfig } from '@redocly/openapi-core';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { constantsFile, formatDeclarations, formatTs, jsdoc, PRINT_WIDTH } from '../format.js';
 import { generatedHeader, specIdentity } from '../header.js';
-import { jsonMedia, pascal, type SpecModel } from '../spec-model.js';
+import { deref, isObject, resolvePointer } from '../rules.js';
+import { jsonMedia, pascal, type OperationModel, type SpecModel } from '../spec-model.js';
 import { discriminatedDocument, readVariants } from '../variants.js';
 import type { FileMap } from '../write-output.js';
 
@@ -87,7 +88,7 @@ async function aliases(model: SpecModel, header: string): Promise<string> {
       decls.push({
         doc: jsdoc(`The response body of \`${op.operationId}\`.`),
         name: `${base}Response`,
-        type: `${ref}['responses'][${op.success.status}]['content'][${quote(response.type)}]`,
+        type: `${bodyOwner(model, op, 'responses', `${ref}['responses'][${op.success.status}]`)}['content'][${quote(response.type)}]`,
       });
     }
     if (taken.has(`${base}Params`)) continue;
@@ -96,7 +97,7 @@ async function aliases(model: SpecModel, header: string): Promise<string> {
       decls.push({
         doc: jsdoc(`The request body of \`${op.operationId}\`.`),
         name: `${base}Params`,
-        type: `NonNullable<${ref}['requestBody']>['content'][${quote(body.type)}]`,
+        type: `${bodyOwner(model, op, 'requestBodies', `NonNullable<${ref}['requestBody']>`)}['content'][${quote(body.type)}]`,
       });
     } else if (op.queryParams.length > 0) {
       decls.push({
@@ -117,6 +118,43 @@ async function aliases(model: SpecModel, header: string): Promise<string> {
     decls.some((d) => d.type.startsWith(`${n}[`) || d.type.startsWith(`NonNullable<${n}[`)),
   );
   return `${header}\nimport type { ${used.join(', ')} } from './openapi.js';\n\n${printed.join('\n')}\n`;
+}
+
+/**
+ * The type that holds an operation's response or request body `content`. openapi-typescript types
+ * a component that is itself a `$ref` to another (an alias) as having no content, so a body reached
+ * through a `$ref` is looked up on the last component of its chain; an inline one through the
+ * operation (`inline`, which unwraps an optional request body).
+ */
+function bodyOwner(
+  model: SpecModel,
+  op: OperationModel,
+  kind: 'responses' | 'requestBodies',
+  inline: string,
+): string {
+  const paths = isObject(model.document['paths']) ? model.document['paths'] : {};
+  const item = deref(model.document, paths[op.path]);
+  const found = isObject(item) ? item[op.httpMethod] : undefined;
+  const raw = isObject(found) ? found : {};
+  const responses = isObject(raw['responses']) ? raw['responses'] : {};
+  const node = kind === 'responses' ? responses[op.success.status] : raw['requestBody'];
+  const name = lastComponent(model.document, node, kind);
+  return name === undefined ? inline : `components['${kind}'][${quote(name)}]`;
+}
+
+/** The component a `$ref` chain ends on, if each link is a `#/components/<kind>/<name>`. */
+function lastComponent(doc: Json, node: unknown, kind: string): string | undefined {
+  let name: string | undefined;
+  const seen = new Set<string>();
+  let current = node;
+  while (isObject(current) && typeof current['$ref'] === 'string') {
+    const match = new RegExp(`^#/components/${kind}/([^/]+)$`).exec(current['$ref']);
+    if (!match || seen.has(match[1]!)) return undefined;
+    name = match[1]!.replace(/~1/g, '/').replace(/~0/g, '~');
+    seen.add(match[1]!);
+    current = resolvePointer(doc, current['$ref']);
+  }
+  return name;
 }
 
 function specConstant(model: SpecModel, header: string): Promise<string> {
