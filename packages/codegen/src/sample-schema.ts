@@ -25,14 +25,25 @@ function typesOf(value: unknown): string[] {
   return [typeof value];
 }
 
-/** Whether a value has a type the schema declares (any, when it declares none) and its format. */
-function fits(s: Json, value: unknown): boolean {
+/**
+ * Whether a value has a type the schema declares (any, when it declares none) and its format,
+ * down through array items and object properties.
+ */
+function fits(doc: Json, schema: unknown, value: unknown, depth = 0): boolean {
+  const s = deref(doc, schema);
+  if (!isObject(s) || depth > 12) return true;
   const declared = ([] as unknown[]).concat(s['type'] ?? []);
   const nullable = s['nullable'] === true && value === null;
   if (declared.length > 0 && !nullable && !typesOf(value).some((t) => declared.includes(t)))
     return false;
   const check = typeof s['format'] === 'string' ? FORMAT_CHECKS[s['format']] : undefined;
-  return !check || typeof value !== 'string' || check.test(value);
+  if (check && typeof value === 'string' && !check.test(value)) return false;
+  if (Array.isArray(value)) return value.every((v) => fits(doc, s['items'], v, depth + 1));
+  if (!isObject(value) || !isObject(s['properties'])) return true;
+  const props = s['properties'];
+  return Object.entries(value).every(
+    ([k, v]) => !Object.hasOwn(props, k) || fits(doc, props[k], v, depth + 1),
+  );
 }
 
 /**
@@ -45,8 +56,10 @@ export function sampleSchema(doc: Json, schema: unknown, depth = 0): unknown {
   if (!isObject(s) || depth > 12) return null;
   // A spec's own example is taken only where it has the schema's type: real specs carry
   // examples that contradict their schema (an array for an object, `null` for a string).
-  if ('example' in s && fits(s, s['example'])) return s['example'];
-  const given = Array.isArray(s['examples']) ? s['examples'].find((e) => fits(s, e)) : undefined;
+  if ('example' in s && fits(doc, s, s['example'])) return s['example'];
+  const given = Array.isArray(s['examples'])
+    ? s['examples'].find((e) => fits(doc, s, e))
+    : undefined;
   if (given !== undefined) return given;
   if ('const' in s) return s['const'];
   if (Array.isArray(s['enum']) && s['enum'].length > 0) return s['enum'][0];

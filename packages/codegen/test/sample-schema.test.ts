@@ -40,3 +40,22 @@ describe('sampleSchema', () => {
     expect(sampleSchema({}, given)).toEqual(want);
   });
 });
+
+test('an array example whose items contradict their schema is built from the schema', () => {
+  const doc = {
+    components: {
+      schemas: {
+        Attendee: { type: 'object', properties: { at: { type: 'string', format: 'date' } } },
+      },
+    },
+  };
+  const given = {
+    type: 'array',
+    items: { $ref: '#/components/schemas/Attendee' },
+    example: [{ at: null }],
+  };
+  expect(sampleSchema(doc, given)).toEqual([{ at: '2026-03-01' }]);
+  expect(sampleSchema(doc, { ...given, example: [{ at: '2025-01-02' }] })).toEqual([
+    { at: '2025-01-02' },
+  ]);
+});
