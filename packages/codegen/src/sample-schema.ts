@@ -11,6 +11,41 @@ const FORMAT_SAMPLES: Record<string, string> = {
   uuid: '00000000-0000-4000-8000-000000000000',
 };
 
+const FORMAT_CHECKS: Record<string, RegExp> = {
+  'date-time': /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i,
+  date: /^\d{4}-\d{2}-\d{2}$/,
+};
+
+/** The JSON Schema type names a value has (an integer is a number too). */
+function typesOf(value: unknown): string[] {
+  if (value === null) return ['null'];
+  if (Array.isArray(value)) return ['array'];
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? ['integer', 'number'] : ['number'];
+  return [typeof value];
+}
+
+/**
+ * Whether a value has a type the schema declares (any, when it declares none) and its format,
+ * down through array items and object properties.
+ */
+function fits(doc: Json, schema: unknown, value: unknown, depth = 0): boolean {
+  const s = deref(doc, schema);
+  if (!isObject(s) || depth > 12) return true;
+  const declared = ([] as unknown[]).concat(s['type'] ?? []);
+  const nullable = s['nullable'] === true && value === null;
+  if (declared.length > 0 && !nullable && !typesOf(value).some((t) => declared.includes(t)))
+    return false;
+  const check = typeof s['format'] === 'string' ? FORMAT_CHECKS[s['format']] : undefined;
+  if (check && typeof value === 'string' && !check.test(value)) return false;
+  if (Array.isArray(value)) return value.every((v) => fits(doc, s['items'], v, depth + 1));
+  if (!isObject(value) || !isObject(s['properties'])) return true;
+  const props = s['properties'];
+  return Object.entries(value).every(
+    ([k, v]) => !Object.hasOwn(props, k) || fits(doc, props[k], v, depth + 1),
+  );
+}
+
 /**
  * A deterministic value that satisfies `schema`: the schema's own `example` or `examples` where
  * given, else the simplest valid value (first enum member, minimum, required properties, one map
@@ -19,8 +54,13 @@ const FORMAT_SAMPLES: Record<string, string> = {
 export function sampleSchema(doc: Json, schema: unknown, depth = 0): unknown {
   const s = deref(doc, schema);
   if (!isObject(s) || depth > 12) return null;
-  if ('example' in s) return s['example'];
-  if (Array.isArray(s['examples']) && s['examples'].length > 0) return s['examples'][0];
+  // A spec's own example is taken only where it has the schema's type: real specs carry
+  // examples that contradict their schema (an array for an object, `null` for a string).
+  if ('example' in s && fits(doc, s, s['example'])) return s['example'];
+  const given = Array.isArray(s['examples'])
+    ? s['examples'].find((e) => fits(doc, s, e))
+    : undefined;
+  if (given !== undefined) return given;
   if ('const' in s) return s['const'];
   if (Array.isArray(s['enum']) && s['enum'].length > 0) return s['enum'][0];
   if ('default' in s) return s['default'];

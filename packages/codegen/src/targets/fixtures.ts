@@ -161,6 +161,9 @@ function operationInfo(op: OperationModel): Json {
       required: p.required,
       schema: p.schema,
       ...(p.shape === 'primitive' ? {} : { shape: p.shape }),
+      // Only what differs from the query default (form, exploded) is written.
+      ...(p.shape !== 'primitive' && p.style !== 'form' ? { style: p.style } : {}),
+      ...(p.shape !== 'primitive' && !p.explode ? { explode: false } : {}),
     })),
     headers: op.headerParams.map((p) => ({
       name: p.name,
