@@ -109,10 +109,13 @@ describe('the API reference page', () => {
   });
 
   test('leaves a screenshot of an operation with its sample', async () => {
-    await open(operations.find((op) => op.method === 'post') ?? operations[0]!);
-    // Shot once the sample is laid out inside the viewport and the fonts are in.
+    const shot = operations.find((op) => op.method === 'post') ?? operations[0]!;
+    await open(shot);
+    // Shot once this operation's own sample (the page holds every operation's) is laid out inside
+    // the viewport and the fonts are in.
+    const sample = visibleSamples().filter({ hasText: `client.${shot.operationId}(` });
     await expect
-      .poll(async () => (await visibleSamples().first().boundingBox())?.y ?? -1, {
+      .poll(async () => (await sample.first().boundingBox())?.y ?? -1, {
         timeout: 20_000,
       })
       .toBeGreaterThanOrEqual(0);
