@@ -227,7 +227,7 @@ function resourcesFile(model: SpecModel): string {
   const operationIds = model.resources.flatMap((r) => r.operations.map((op) => op.operationId));
   const resources = model.resources.map((r) => resourceInfo(model, r));
   return [
-    "import type { ResourceInfo } from '../core/resource-info.js';",
+    "import type { ResourceInfo } from '../core/mock/resource-info.js';",
     '',
     `${jsdoc('Every resource of the spec, with the operations the mock and the handlers serve.')}export const resources: ResourceInfo[] = ${JSON.stringify(resources, null, 2)};`,
     '',
@@ -354,7 +354,7 @@ function factoriesFile(model: SpecModel): string {
   // The helpers come in as a namespace: a resource or schema named `List` or `File` can't collide.
   return [
     names.length ? `import type { ${[...names].sort().join(', ')} } from '@lightfield/types';` : '',
-    "import * as $core from '../core/factories.js';",
+    "import * as $core from '../core/data/factories.js';",
     '',
     names.map((name) => factoryBlock(name, plans.get(name)!)).join('\n\n'),
     names.length ? '' : 'export {};',
