@@ -46,7 +46,6 @@ export type { OperationInfo, PageInfo, ParamRule } from './core/operation.js';
 export type { ClientOptions, RequestOptions } from './core/options.js';
 export { Page, PagePromise, type ListBody } from './core/pagination.js';
 export { VERSION } from './core/version.js';
-export type { Middleware } from 'openapi-fetch';
 // The type a `lightfield-fields` module checks itself against, so it needs only this package.
 export type { OrgDefinitions } from '@lightfield/types';
 export { Lightfield as default } from './generated/client.js';
