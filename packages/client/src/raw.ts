@@ -17,10 +17,10 @@
  */
 import type { Client } from 'openapi-fetch';
 import type { paths } from '@lightfield/types';
-import type { BaseClient } from './core/base-client.js';
+import type { BaseClient } from './internal/base-client.js';
 import { LightfieldError } from './core/errors.js';
-import { rawClient } from './core/middleware.js';
-import { rawAccess } from './core/raw-access.js';
+import { rawClient } from './internal/middleware.js';
+import { rawAccess } from './internal/raw-access.js';
 import type { SentHeader } from './generated/spec.js';
 
 export type { Middleware } from 'openapi-fetch';

@@ -159,7 +159,7 @@ async function operationsFile(model: SpecModel, header: string): Promise<string>
   const head = [
     header,
     ...(media.length ? [`import { ${media.join(', ')} } from '../core/media.js';`] : []),
-    "import type { OperationInfo } from '../core/operation.js';",
+    "import type { OperationInfo } from '../internal/operation.js';",
     ...(styles.length ? ["import { styled } from '../core/query-style.js';"] : []),
     '',
     `${jsdoc('Every operation of the spec, by operationId.')}export const operationInfo = {`,
@@ -188,7 +188,7 @@ async function operationsFile(model: SpecModel, header: string): Promise<string>
 
 /** `spec.ts`: the spec's identity, the client's defaults and the names of the headers it sends. */
 async function specFile(model: SpecModel, header: string): Promise<string> {
-  const head = "import type { SpecDefaults } from '../core/base-client.js';";
+  const head = "import type { SpecDefaults } from '../internal/base-client.js';";
   const names = Object.keys(model.constantHeaders).map((h) => `'${h.replace(/'/g, "\\'")}'`);
   const sent = `${jsdoc(
     'The headers the client sends on every request by itself; the raw client makes them optional.',
@@ -463,10 +463,10 @@ function clientFile(model: SpecModel): string {
       ? `import type { ${typeImports.join(', ')} } from '@lightfield/types';`
       : null,
     "import type { APIPromise } from '../core/api-promise.js';",
-    "import { BaseClient, type CallInput } from '../core/base-client.js';",
+    "import { BaseClient, type CallInput } from '../internal/base-client.js';",
     usesFilter ? "import type { Filter } from '../core/filter.js';" : null,
     media.length ? `import type { ${media.join(', ')} } from '../core/media.js';` : null,
-    "import type { OperationInfo } from '../core/operation.js';",
+    "import type { OperationInfo } from '../internal/operation.js';",
     "import type { ClientOptions, RequestOptions } from '../core/options.js';",
     "import type { PagePromise } from '../core/pagination.js';",
     "import { operationInfo } from './operations.js';",

@@ -1,9 +1,9 @@
-import { LightfieldError } from './errors.js';
-import type { EncodedBody } from './media.js';
+import { LightfieldError } from '../core/errors.js';
+import type { EncodedBody } from '../core/media.js';
 import type { OperationInfo } from './operation.js';
-import type { RequestOptions } from './options.js';
-import { serializeQuery } from './query.js';
-import { checkHeaders, checkRequestOptions } from './validate.js';
+import type { RequestOptions } from '../core/options.js';
+import { serializeQuery } from '../core/query.js';
+import { checkHeaders, checkRequestOptions } from '../core/validate.js';
 
 /** The inputs of one call, by where they go. */
 export interface CallInput {

@@ -1,4 +1,4 @@
-import { APIPromise, type WithResponse } from './api-promise.js';
+import { APIPromise, type WithResponse } from '../core/api-promise.js';
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -7,32 +7,33 @@ import {
   APIUserAbortError,
   LightfieldError,
   RedirectError,
-} from './errors.js';
-import { isLogLevel, levelLogger, type Logger } from './logger.js';
-import type { OperationInfo } from './operation.js';
-import type { ClientOptions, RequestOptions } from './options.js';
-import { Page, PagePromise } from './pagination.js';
-import {
-  prepareRequest,
-  type CallDefaults,
-  type CallInput,
-  type PreparedRequest,
-} from './prepare.js';
-import { RateLimiter } from './rate-limiter.js';
-import { rawAccess, type RawAccess } from './raw-access.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from './read-body.js';
+} from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import type { ClientOptions, RequestOptions } from '../core/options.js';
+import { Page, PagePromise } from '../core/pagination.js';
+import { RateLimiter } from '../core/rate-limiter.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from '../core/read-body.js';
 import {
   redactDeep,
   redactRequestHeaders,
   redactResponseHeaders,
   secretRedactor,
   REDACTED,
-} from './redact.js';
-import { retryDelay, shouldRetry } from './retry.js';
-import { isBrowser } from './runtime.js';
+} from '../core/redact.js';
+import { retryDelay, shouldRetry } from '../core/retry.js';
+import { isBrowser } from '../core/runtime.js';
+import { checkApiKey, checkBaseUrl, checkClientOptions, checkHeaders } from '../core/validate.js';
+import { VERSION } from '../core/version.js';
+import { isLogLevel, levelLogger } from './level-logger.js';
+import type { OperationInfo } from './operation.js';
+import {
+  prepareRequest,
+  type CallDefaults,
+  type CallInput,
+  type PreparedRequest,
+} from './prepare.js';
+import { rawAccess, type RawAccess } from './raw-access.js';
 import { sleep } from './sleep.js';
-import { checkApiKey, checkBaseUrl, checkClientOptions, checkHeaders } from './validate.js';
-import { VERSION } from './version.js';
 
 export type { CallInput } from './prepare.js';
 
