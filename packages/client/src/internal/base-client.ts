@@ -58,6 +58,38 @@ function env(name: string): string | undefined {
   return value === '' ? undefined : value;
 }
 
+function apiKeyOf(options: ClientOptions): string {
+  const apiKey = options.apiKey ?? env('LIGHTFIELD_API_KEY');
+  if (!apiKey) {
+    throw new LightfieldError(
+      'No API key: pass `apiKey` to the client or set the LIGHTFIELD_API_KEY environment variable.',
+    );
+  }
+  checkApiKey(apiKey);
+  return apiKey;
+}
+
+/** Whether this is a browser, where the key is exposed: only with `dangerouslyAllowBrowser`. */
+function browserAllowed(options: ClientOptions): boolean {
+  const browser = isBrowser();
+  if (browser && options.dangerouslyAllowBrowser !== true) {
+    throw new LightfieldError(
+      'This looks like a browser, where the API key would be visible to anyone using the page. ' +
+        'Call the API from a server, or pass `dangerouslyAllowBrowser: true` if the key may be exposed.',
+    );
+  }
+  return browser;
+}
+
+function rateLimiter(
+  spec: Readonly<Record<string, number>>,
+  option: ClientOptions['rateLimit'] = true,
+): RateLimiter | undefined {
+  if (option === false) return undefined;
+  const rps = typeof option === 'object' ? option.requestsPerSecond : undefined;
+  return new RateLimiter(Object.fromEntries(Object.entries(spec).map(([k, v]) => [k, rps ?? v])));
+}
+
 // Errors that look retryable but are not worth another attempt (a CORS failure in a browser).
 const FINAL = new WeakSet<Error>();
 
@@ -85,20 +117,8 @@ export class BaseClient {
 
   constructor(spec: SpecDefaults, options: ClientOptions = {}) {
     checkClientOptions(options as Record<string, unknown>);
-    const apiKey = options.apiKey ?? env('LIGHTFIELD_API_KEY');
-    if (!apiKey) {
-      throw new LightfieldError(
-        'No API key: pass `apiKey` to the client or set the LIGHTFIELD_API_KEY environment variable.',
-      );
-    }
-    checkApiKey(apiKey);
-    this.#browser = isBrowser();
-    if (this.#browser && options.dangerouslyAllowBrowser !== true) {
-      throw new LightfieldError(
-        'This looks like a browser, where the API key would be visible to anyone using the page. ' +
-          'Call the API from a server, or pass `dangerouslyAllowBrowser: true` if the key may be exposed.',
-      );
-    }
+    const apiKey = apiKeyOf(options);
+    this.#browser = browserAllowed(options);
     checkHeaders(options.defaultHeaders, 'defaultHeaders');
     this.#redact = secretRedactor(apiKey);
     this.baseUrl = checkBaseUrl(options.baseUrl ?? env('LIGHTFIELD_BASE_URL') ?? spec.baseUrl);
@@ -110,15 +130,7 @@ export class BaseClient {
     this.#log = levelLogger(options.logger ?? console, logLevel);
     this.#debug = logLevel === 'debug';
 
-    const rateLimit = options.rateLimit ?? true;
-    if (rateLimit !== false) {
-      const rps = typeof rateLimit === 'object' ? rateLimit.requestsPerSecond : undefined;
-      const limits = Object.fromEntries(
-        Object.entries(spec.rateLimits).map(([k, v]) => [k, rps ?? v]),
-      );
-      this.#limiter = new RateLimiter(limits);
-    }
-
+    this.#limiter = rateLimiter(spec.rateLimits, options.rateLimit);
     // The base headers (the key among them) are on no property of this object.
     this.#baseHeaders = {
       Accept: 'application/json',
@@ -127,12 +139,13 @@ export class BaseClient {
       ...options.defaultHeaders,
       Authorization: `Bearer ${apiKey}`,
     };
+    // Frozen: requests without headers of their own send this very object.
+    const headers = Object.freeze(
+      Object.fromEntries(Object.entries(this.#baseHeaders).map(([k, v]) => [k.toLowerCase(), v])),
+    );
     this.#defaults = {
       baseUrl: this.baseUrl,
-      // Frozen: requests without headers of their own send this very object.
-      headers: Object.freeze(
-        Object.fromEntries(Object.entries(this.#baseHeaders).map(([k, v]) => [k.toLowerCase(), v])),
-      ),
+      headers,
       maxRetries: this.maxRetries,
       timeout: this.timeout,
     };
