@@ -153,10 +153,10 @@ describe('methods', () => {
 
   test('a raw openapi-fetch client sends as the client does, with its middleware', async () => {
     const { client, requests } = fetchClient(() => json(entity()));
-    // Made before use(), it still gets the middleware.
     const before = createRawClient(client);
     const tagged: string[] = [];
-    client.use({
+    // Registered on the raw client, the middleware runs for the methods too.
+    before.use({
       onRequest({ request }) {
         tagged.push(request.url);
         request.headers.set('x-trace', 't1');

@@ -55,6 +55,7 @@ beforeAll(async () => {
   await writeOutput(path.join(out, 'types', 'generated'), await targets['types']!(model));
   await writeOutput(path.join(out, 'client', 'generated'), await targets['client']!(model));
   await symlink(path.resolve(here, '../src/core'), path.join(out, 'client', 'core'), 'dir');
+  await symlink(path.resolve(here, '../src/internal'), path.join(out, 'client', 'internal'), 'dir');
   await copyFile(
     path.resolve(here, '../../types/src/index.ts'),
     path.join(out, 'types', 'index.ts'),

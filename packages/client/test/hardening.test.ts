@@ -8,17 +8,17 @@ import {
   APIResponseError,
   APIUserAbortError,
   BadRequestError,
-  BaseClient,
   InternalServerError,
   Lightfield,
   LightfieldError,
   NotFoundError,
   RedirectError,
   type ClientOptions,
-  type OperationInfo,
   type RequestOptions,
 } from '../src/index.js';
 import { RateLimiter } from '../src/core/rate-limiter.js';
+import { BaseClient } from '../src/internal/base-client.js';
+import type { OperationInfo } from '../src/internal/operation.js';
 import { API_KEY, entity, fetchClient, json, loopback, send } from './helpers.js';
 
 // The defects of the adversarial review (issue 13), each against a real socket where it can be.

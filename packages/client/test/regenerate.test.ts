@@ -22,6 +22,7 @@ beforeAll(async () => {
   await writeOutput(path.join(out, 'types', 'generated'), await targets['types']!(model));
   await writeOutput(path.join(out, 'client', 'generated'), await targets['client']!(model));
   await symlink(path.resolve(here, '../src/core'), path.join(out, 'client', 'core'), 'dir');
+  await symlink(path.resolve(here, '../src/internal'), path.join(out, 'client', 'internal'), 'dir');
   // The types package's own entry and hand-written core, over the regenerated files.
   await copyFile(
     path.resolve(here, '../../types/src', 'index.ts'),

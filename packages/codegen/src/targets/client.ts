@@ -145,7 +145,7 @@ function operationsFile(model: SpecModel): string {
   const styles = used(['styled']);
   return [
     ...(media.length ? [`import { ${media.join(', ')} } from '../core/media.js';`] : []),
-    "import type { OperationInfo } from '../core/operation.js';",
+    "import type { OperationInfo } from '../internal/operation.js';",
     ...(styles.length ? ["import { styled } from '../core/query-style.js';"] : []),
     '',
     `${jsdoc('Every operation of the spec, by operationId.')}export const operationInfo = {`,
@@ -168,7 +168,7 @@ function specFile(model: SpecModel): string {
     rateLimits: model.rateLimits,
   };
   return [
-    "import type { SpecDefaults } from '../core/base-client.js';",
+    "import type { SpecDefaults } from '../internal/base-client.js';",
     '',
     `${jsdoc('The spec this client was generated from.')}export const spec = ${JSON.stringify(specIdentity(model))} as const;`,
     '',
@@ -423,10 +423,10 @@ function clientFile(model: SpecModel): string {
       ? `import type { ${typeImports.join(', ')} } from '@lightfield/types';`
       : null,
     "import type { APIPromise } from '../core/api-promise.js';",
-    "import { BaseClient, type CallInput } from '../core/base-client.js';",
+    "import { BaseClient, type CallInput } from '../internal/base-client.js';",
     usesFilter ? "import type { Filter } from '../core/filter.js';" : null,
     media.length ? `import type { ${media.join(', ')} } from '../core/media.js';` : null,
-    "import type { OperationInfo } from '../core/operation.js';",
+    "import type { OperationInfo } from '../internal/operation.js';",
     "import type { ClientOptions, RequestOptions } from '../core/options.js';",
     "import type { PagePromise } from '../core/pagination.js';",
     "import { operationInfo } from './operations.js';",

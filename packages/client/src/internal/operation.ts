@@ -1,5 +1,5 @@
-import type { BodyEncoder, ResponseReader } from './media.js';
-import type { StyleEncoder } from './query-style.js';
+import type { BodyEncoder, ResponseReader } from '../core/media.js';
+import type { StyleEncoder } from '../core/query-style.js';
 
 /** A check on one query parameter, taken from the spec's schema, and how it is serialized. */
 export interface ParamRule {

@@ -1,14 +1,17 @@
-import type { Middleware } from 'openapi-fetch';
+import type { PreparedRequest } from './prepare.js';
 
 /** What `@lightfield/client/raw` needs from a client to send as it does. */
 export interface RawAccess {
   /** Every request's headers, the `Authorization` among them. */
   headers: Record<string, string>;
   fetch: (request: Request) => Promise<Response>;
-  /** The client's middleware so far. */
-  middleware: Middleware[];
-  /** The raw client made from it, if any; later `use()` calls reach it too. */
-  raw?: { use(...middleware: Middleware[]): void };
+  /** The raw client made from it, if any. */
+  raw?: unknown;
+  /**
+   * Sends a method's request through the raw client, which runs its middleware; set while the
+   * raw client has middleware, so without it the methods call `fetch` directly.
+   */
+  send?: (request: PreparedRequest, init: RequestInit) => Promise<Response>;
 }
 
 /**

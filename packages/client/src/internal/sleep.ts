@@ -1,4 +1,4 @@
-import { APIUserAbortError } from './errors.js';
+import { APIUserAbortError } from '../core/errors.js';
 
 /** Waits `ms`; rejects with `APIUserAbortError` (and clears its timer) if `signal` aborts first. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
