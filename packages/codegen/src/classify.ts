@@ -197,8 +197,9 @@ function detect(
 
 /**
  * A resource's kind: `entity` when its retrieve or create returns the entity shape (fields and
- * relationships), `record` when it has create or list plus retrieve (a stateful non-entity
- * resource, such as an uploaded file), else `actions`.
+ * relationships), `record` when it has create plus retrieve (a stateful non-entity resource,
+ * such as an uploaded file), else `actions` (a read-only list and retrieve included: answered
+ * from the spec's examples, whose ids they know).
  */
 export function resourceKind(
   doc: Json,
@@ -208,8 +209,8 @@ export function resourceKind(
   const schema = read?.success.schema;
   if (schema && isEntitySchema(doc, schema)) return { kind: 'entity', schema };
   const has = (k: OperationKind) => ops.some((o) => o.kind === k);
-  if (schema && has('retrieve') && (has('create') || has('list')))
-    return { kind: 'record', schema };
+  // Only a create fills a record store: a read-only resource is answered from its examples.
+  if (schema && has('retrieve') && has('create')) return { kind: 'record', schema };
   return { kind: 'actions' };
 }
 

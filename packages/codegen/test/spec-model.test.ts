@@ -177,6 +177,12 @@ describe('buildModel classifies operations by their HTTP shape', () => {
     ]);
   });
 
+  test('a read-only resource (list and retrieve, no create) is answered from examples', async () => {
+    const doc = structuredClone(crud) as any;
+    delete doc.paths['/v1/things'].post;
+    expect((await model(doc)).resources.find((r) => r.name === 'thing')?.kind).toBe('actions');
+  });
+
   test('a resource of the entity shape is an entity', async () => {
     const doc = structuredClone(crud) as any;
     doc.components.schemas.Thing.properties.fields = { type: 'object' };
