@@ -97,10 +97,14 @@ function pathParams(
   if (!op.pathParams?.length) return undefined;
   const out: Record<string, string> = {};
   for (const name of op.pathParams) {
-    const value = values?.[name];
+    const given = values?.[name];
+    // A number or boolean is typed so by the spec's schema; it goes in the path as text.
+    const scalar =
+      (typeof given === 'number' && Number.isFinite(given)) || typeof given === 'boolean';
+    const value = scalar ? String(given) : given;
     if (typeof value !== 'string' || value.trim() === '') {
       throw new LightfieldError(
-        `${op.id}: \`${name}\` must be a non-empty string, got ${JSON.stringify(value) ?? 'undefined'}`,
+        `${op.id}: \`${name}\` must be a non-empty string or a finite number, got ${JSON.stringify(given) ?? 'undefined'}`,
       );
     }
     // Percent-encoding keeps `/` inside the segment, but `.` and `..` would still move up the path.

@@ -234,6 +234,16 @@ function operationType(op: OperationModel): string {
     : `paths[${JSON.stringify(op.path)}][${JSON.stringify(op.httpMethod)}]`;
 }
 
+/**
+ * A path parameter's type, from its schema: `number` for an integer or number, `boolean`, its
+ * enum's literals, else `string`.
+ */
+function pathParamType(p: ParamModel): string {
+  if (p.type === 'integer' || p.type === 'number') return 'number';
+  if (p.type === 'boolean') return 'boolean';
+  return headerType(p);
+}
+
 /** A header's type: its enum's literals, else `string`. */
 function headerType(p: ParamModel): string {
   return p.enum ? p.enum.map((v) => JSON.stringify(v)).join(' | ') : 'string';
@@ -290,7 +300,7 @@ function clientFile(model: SpecModel): string {
       const used = new Set(['body', 'query', 'options']);
       const path = op.pathParams.map((p) => {
         const local = identifier(p.name, used);
-        params.push({ text: `${local}: string`, optional: false });
+        params.push({ text: `${local}: ${pathParamType(p)}`, optional: false });
         return local === p.name ? local : `${JSON.stringify(p.name)}: ${local}`;
       });
       if (path.length) input.push(`path: { ${path.join(', ')} }`);
