@@ -106,7 +106,7 @@ describe('generated files printed without prettier', () => {
   it.each(names)('are left unchanged by prettier (resource %s)', async (name) => {
     const file = path.join(await tempDir(), 'spec', `${name}.yaml`);
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, await replicateSpecFile(SPEC, 'opportunity', [name]));
+    await writeFile(file, await replicateSpecFile(SPEC, 'widget', [name]));
     const model = await loadSpec(file);
     const generated = [
       ...(await targets['types']!(model)),
