@@ -4,15 +4,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
 
 // The `lightfield-fields` bin, as npm users run it: the built ESM and CommonJS files, each a
 // bundle of the codegen's fields command with nothing to resolve but Node's own modules.
 const run = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.resolve(here, '../dist');
+const pkgDir = path.dirname(
+  createRequire(import.meta.url).resolve('@lightfield/client/package.json'),
+);
+const dist = path.join(pkgDir, 'dist');
 const ORG = path.join(here, 'org');
-const pkg = JSON.parse(await readFile(path.resolve(here, '../package.json'), 'utf8')) as {
+const pkg = JSON.parse(await readFile(path.join(pkgDir, 'package.json'), 'utf8')) as {
   bin: Record<string, string>;
 };
 

@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import type { OpportunityListParams as TypesListParams } from '@lightfield/types';
-import { Lightfield, type Filter, type OpportunityListParams } from '../src/index.js';
-import { createRawClient } from '../src/raw.js';
+import { Lightfield, type Filter, type OpportunityListParams } from '@lightfield/client';
+import { createRawClient } from '@lightfield/client/raw';
 
 const raw = createRawClient(new Lightfield({ apiKey: 'k' }));
 

@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import type { Opportunity, OpportunityDefinitions } from '@lightfield/types';
-import { Lightfield, type Page, type PagePromise } from '../src/index.js';
+import { Lightfield, type Page, type PagePromise } from '@lightfield/client';
 
 const client = new Lightfield({ apiKey: 'k' });
 

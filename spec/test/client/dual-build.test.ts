@@ -4,13 +4,12 @@ import { loopback, send } from './helpers.js';
 
 // The published ESM and CommonJS builds are two copies of every class. An app can load both (an
 // ESM app whose CommonJS dependency uses the client), so `instanceof` must hold across them.
-// The builds are loaded at run time (the typecheck task runs before this package's build).
-type Client = typeof import('../src/index.js');
-const dist = new URL('../dist/', import.meta.url);
-const esm = (await import(new URL('index.js', dist).href)) as Client;
+// Both come from the built package, as an app resolves it.
+type Client = typeof import('@lightfield/client');
+const esm = await import('@lightfield/client');
 const require = createRequire(import.meta.url);
-const cjs = require('../dist/index.cjs') as Client;
-const cjsRaw = require('../dist/raw.cjs') as typeof import('../src/raw.js');
+const cjs = require('@lightfield/client') as Client;
+const cjsRaw = require('@lightfield/client/raw') as typeof import('@lightfield/client/raw');
 
 const errorClasses = Object.entries(esm).filter(
   ([, value]) =>

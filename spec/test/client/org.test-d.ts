@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import type { Address, Opportunity, Relationship, RelationshipOperation } from '@lightfield/types';
-import { Lightfield, type Page } from '../src/index.js';
+import { Lightfield, type Page } from '@lightfield/client';
 import type { MyOrg } from './org/my-org.js';
 
 // my-org.ts is what `lightfield-codegen fields` writes from org/definitions.json (fields.test.ts

@@ -9,7 +9,7 @@ import type {
   OrgBody,
   OrgEntity,
   ValueType,
-} from '../src/index.js';
+} from '@lightfield/types';
 
 // (a) Field is a union discriminated on valueType, from the spec's x-lightfield-variants.
 describe('Field', () => {

@@ -14,7 +14,7 @@ import type {
   ValueType,
   operations,
   paths,
-} from '../src/index.js';
+} from '@lightfield/types';
 
 // These tests fail to compile when the types drift from the wire format of the facts sheet.
 describe('entity', () => {
