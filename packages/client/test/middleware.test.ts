@@ -1,12 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { createRawClient, type Middleware } from '../src/raw.js';
-import {
-  APIConnectionError,
-  APIResponseError,
-  NotFoundError,
-  type Lightfield,
-} from '../src/index.js';
+import type { Middleware } from '../src/raw.js';
+import { APIConnectionError, APIResponseError, NotFoundError } from '../src/index.js';
 import { entity, fetchClient, json } from './helpers.js';
+import { widgetRaw, type WidgetClient } from './widget/client.js';
 
 // Middleware registered on the raw client runs for the methods too, through openapi-fetch's own
 // runner: the same order, the same answers, the same refusals as a raw call.
@@ -33,16 +29,16 @@ const down: Fetch = () => Promise.reject(new TypeError('fetch failed'));
 
 function setup(fetch: Fetch, overrides?: Record<string, () => unknown>) {
   const { client } = fetchClient(fetch, { maxRetries: 0 });
-  const raw = createRawClient(client);
+  const raw = widgetRaw(client);
   const log: string[] = [];
   raw.use(...logged(log, overrides));
   const viaRaw = () =>
-    raw.GET('/v1/opportunities/{id}', { params: { path: { id: 'opp_1' } } }).then(
+    raw.GET('/v1/widgets/{id}', { params: { path: { id: 'wid_1' } } }).then(
       (r) => r.data ?? r.error,
       (e: unknown) => e,
     );
   const viaMethod = () =>
-    client.opportunity.retrieve('opp_1').then(
+    client.widget.retrieve('wid_1').then(
       (data) => data as unknown,
       (e: unknown) => e,
     );
@@ -59,7 +55,7 @@ describe('middleware on the methods runs as openapi-fetch runs it', () => {
       'an onRequest that answers skips fetch and every onResponse',
       {
         fetch: () => json({ message: 'fetch ran' }, 500),
-        overrides: { 'B.onRequest': () => json(entity('opp_short')) },
+        overrides: { 'B.onRequest': () => json(entity('wid_short')) },
         want: ['A.onRequest', 'B.onRequest'],
       },
     ],
@@ -67,7 +63,7 @@ describe('middleware on the methods runs as openapi-fetch runs it', () => {
       'a failed fetch goes to onError in reverse; a Response from one recovers it',
       {
         fetch: down,
-        overrides: { 'A.onError': () => json(entity('opp_recovered')) },
+        overrides: { 'A.onError': () => json(entity('wid_recovered')) },
         want: [
           'A.onRequest',
           'B.onRequest',
@@ -82,7 +78,7 @@ describe('middleware on the methods runs as openapi-fetch runs it', () => {
       'an onResponse that returns a Response replaces the response',
       {
         fetch: ok,
-        overrides: { 'B.onResponse': () => json(entity('opp_replaced')) },
+        overrides: { 'B.onResponse': () => json(entity('wid_replaced')) },
         want: ['A.onRequest', 'B.onRequest', 'B.onResponse', 'A.onResponse'],
       },
     ],
@@ -115,34 +111,34 @@ describe('middleware on the methods runs as openapi-fetch runs it', () => {
 
   test('a middleware openapi-fetch refuses is not registered; those before it are', async () => {
     const { client } = fetchClient(ok);
-    const raw = createRawClient(client);
+    const raw = widgetRaw(client);
     const log: string[] = [];
     const [a] = logged(log);
     expect(() => raw.use(a!, {} as Middleware)).toThrow(/Middleware must be an object/);
-    await client.opportunity.retrieve('opp_1');
+    await client.widget.retrieve('wid_1');
     expect(log).toEqual(['A.onRequest', 'A.onResponse']);
   });
 });
 
 describe('with middleware, the methods keep their own behaviour', () => {
   /** A client with one pass-through middleware on its raw client. */
-  function withMiddleware(fetch: Fetch, maxResponseBytes?: number): Lightfield {
+  function withMiddleware(fetch: Fetch, maxResponseBytes?: number): WidgetClient {
     const { client } = fetchClient(fetch, { maxRetries: 0, maxResponseBytes });
-    createRawClient(client).use({ onRequest: ({ request }) => request });
+    widgetRaw(client).use({ onRequest: ({ request }) => request });
     return client;
   }
 
   test('an error response is a typed error with its body', async () => {
     const client = withMiddleware(() => json({ message: 'gone' }, 404));
-    const error = await client.opportunity.retrieve('opp_1').catch((e: unknown) => e);
+    const error = await client.widget.retrieve('wid_1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as NotFoundError).body).toEqual({ message: 'gone' });
   });
 
   test('an error answered by onRequest is a typed error with its body', async () => {
     const { client } = fetchClient(ok, { maxRetries: 0 });
-    createRawClient(client).use({ onRequest: () => json({ message: 'short' }, 404) });
-    const error = await client.opportunity.retrieve('opp_1').catch((e: unknown) => e);
+    widgetRaw(client).use({ onRequest: () => json({ message: 'short' }, 404) });
+    const error = await client.widget.retrieve('wid_1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as NotFoundError).body).toEqual({ message: 'short' });
   });
@@ -162,7 +158,7 @@ describe('with middleware, the methods keep their own behaviour', () => {
         { status, headers: { 'content-type': 'application/json' } },
       );
     const client = withMiddleware(body, 4096);
-    const error = await client.opportunity.retrieve('opp_1').catch((e: unknown) => e);
+    const error = await client.widget.retrieve('wid_1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIResponseError);
     expect((error as Error).message).toMatch(/4096-byte limit/);
     expect(pulls).toBeLessThan(16);
@@ -176,11 +172,11 @@ describe('with middleware, the methods keep their own behaviour', () => {
     };
     const direct = fetchClient(ok, { fetch: fetch as typeof globalThis.fetch }).client;
     const m: Middleware = { onRequest: ({ request }) => request };
-    await direct.opportunity.retrieve('opp_1');
-    createRawClient(direct).use(m);
-    await direct.opportunity.retrieve('opp_1');
-    createRawClient(direct).eject(m);
-    await direct.opportunity.retrieve('opp_1');
+    await direct.widget.retrieve('wid_1');
+    widgetRaw(direct).use(m);
+    await direct.widget.retrieve('wid_1');
+    widgetRaw(direct).eject(m);
+    await direct.widget.retrieve('wid_1');
     expect(inputs).toEqual(['string', 'Request', 'string']);
   });
 });
