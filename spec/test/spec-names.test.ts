@@ -23,7 +23,11 @@ const CHECKED = [
 ];
 
 /** Never checked: generated output, golden files, and the corpus of other specs. */
-const EXCLUDED = [/(^|\/)\.out\//, /(^|\/)__snapshots__\//, /^packages\/(codegen|fixtures)\/test\/specs\//];
+const EXCLUDED = [
+  /(^|\/)\.out\//,
+  /(^|\/)__snapshots__\//,
+  /^packages\/(codegen|fixtures)\/test\/specs\//,
+];
 
 type Document = {
   paths?: Record<string, Record<string, { operationId?: string }>>;

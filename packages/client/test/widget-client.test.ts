@@ -25,7 +25,8 @@ beforeAll(async () => {
   await mkdir(out, { recursive: true });
   const files = await targets['client']!(await loadSpec(path.join(here, 'widget', 'widget.yaml')));
   await writeOutput(path.join(out, 'generated'), files);
-  await symlink(path.resolve(here, '../src/core'), path.join(out, 'core'), 'dir');
+  for (const dir of ['core', 'internal'])
+    await symlink(path.resolve(here, '../src', dir), path.join(out, dir), 'dir');
   const dir = path.join(out, 'generated');
   generated = {
     ...(await import(path.join(dir, 'operations.ts'))),
