@@ -238,7 +238,7 @@ describe('client', () => {
           },
         },
         file: 'operations.ts',
-        want: "import { readEmpty } from '../core/media.js';\nimport type { OperationInfo } from '../core/operation.js';\n",
+        want: "import { readEmpty } from '../core/media.js';\nimport type { OperationInfo } from '../internal/operation.js';\n",
       },
     ],
     [
@@ -246,7 +246,7 @@ describe('client', () => {
       {
         given: { paths: retrieve },
         file: 'operations.ts',
-        want: "`pnpm generate`.\n// Spec: Tiny 1.0.0, API version 1.0.0; its hash is in `spec`.\n\nimport type { OperationInfo } from '../core/operation.js';\n",
+        want: "`pnpm generate`.\n// Spec: Tiny 1.0.0, API version 1.0.0; its hash is in `spec`.\n\nimport type { OperationInfo } from '../internal/operation.js';\n",
       },
     ],
     [
