@@ -9,6 +9,7 @@ import {
   type MediaModel,
   type OperationModel,
   type ParamModel,
+  type ResourceModel,
   type SpecModel,
 } from '../spec-model.js';
 import type { FileMap } from '../write-output.js';
@@ -249,213 +250,303 @@ function headerType(p: ParamModel): string {
   return p.enum ? p.enum.map((v) => JSON.stringify(v)).join(' | ') : 'string';
 }
 
-/** The generated client's source: it reads only the model, never the document's structure. */
-function clientFile(model: SpecModel): string {
-  const imported = new Map<string, string>();
-  const runtime = new Set<string>();
-  const extraTypes: string[] = [];
-  let usesFilter = false;
-  let usesOrg = false;
+/**
+ * What `clientFile` gathers while it emits the resource classes: the schema aliases it imports,
+ * the runtime types it uses, the query and header types it declares, and whether it needs the
+ * filter and organization types.
+ */
+class ClientEmitter {
+  /** Schema aliases of `@lightfield/types`, by name, with the local name each is imported as. */
+  readonly imported = new Map<string, string>();
+  /** Runtime types the file imports from `../core/media.js`. */
+  readonly runtime = new Set<string>();
+  /** The query and header types the methods declare, in the order they are met. */
+  readonly extraTypes: string[] = [];
+  usesFilter = false;
+  usesOrg = false;
+  /** Every name the file declares, so a schema alias can be imported under a name that is free. */
+  readonly #taken: Set<string>;
 
-  // Every name the file declares, so a schema alias can be imported under a name that is free.
-  const taken = new Set<string>(RUNTIME_NAMES);
-  for (const r of model.resources) {
-    taken.add(`${pascal(r.name)}Resource`);
-    for (const op of r.operations) {
-      taken.add(queryTypeName(op));
-      taken.add(`${pascal(op.resource)}${pascal(op.method)}Headers`);
+  constructor(readonly model: SpecModel) {
+    this.#taken = new Set<string>(RUNTIME_NAMES);
+    for (const r of model.resources) {
+      this.#taken.add(`${pascal(r.name)}Resource`);
+      for (const op of r.operations) {
+        this.#taken.add(queryTypeName(op));
+        this.#taken.add(`${pascal(op.resource)}${pascal(op.method)}Headers`);
+      }
     }
   }
+
   /** The local name of a schema alias of `@lightfield/types`. */
-  const alias = (name: string): string => {
-    let local = imported.get(name);
+  alias(name: string): string {
+    let local = this.imported.get(name);
     if (local) return local;
     local = name;
-    if (taken.has(local)) {
+    if (this.#taken.has(local)) {
       local = `${name}Schema`;
-      while (taken.has(local)) local = `${local}_`;
+      while (this.#taken.has(local)) local = `${local}_`;
     }
-    taken.add(local);
-    imported.set(name, local);
+    this.#taken.add(local);
+    this.imported.set(name, local);
     return local;
-  };
-  /** The named alias where the spec names the schema, else `fallback`. */
-  const typeOf = (schema: Json | undefined, fallback: string): string => {
-    const name = refName(schema);
-    return name ? alias(name) : fallback;
-  };
-  const use = (name: string): string => {
-    runtime.add(name);
-    return name;
-  };
+  }
 
-  const classes = model.resources.map((resource) => {
-    const Resource = pascal(resource.name);
-    const methods = resource.operations.map((op) => {
-      const id = JSON.stringify(op.operationId);
-      const opType = operationType(op);
-      const base = `${Resource}${pascal(op.method)}`;
-      const params: { text: string; optional: boolean }[] = [];
-      const input: string[] = [];
-      const used = new Set(['body', 'query', 'options']);
-      const path = op.pathParams.map((p) => {
-        const local = identifier(p.name, used);
-        params.push({ text: `${local}: ${pathParamType(p)}`, optional: false });
-        return local === p.name ? local : `${JSON.stringify(p.name)}: ${local}`;
-      });
-      if (path.length) input.push(`path: { ${path.join(', ')} }`);
-      const media = requestMedia(op);
-      if (op.requestBody && media) {
-        const content = `NonNullable<${opType}['requestBody']>['content'][${JSON.stringify(media.type)}]`;
-        let type: string;
-        if (media.format === 'json') {
-          const base = typeOf(op.requestBody.schema ?? media.schema, content);
-          const entityBody = isEntity(model, op.requestBody.schema ?? media.schema);
-          if (entityBody) usesOrg = true;
-          type = entityBody ? `OrgBody<${base}, Org, '${resource.name}'>` : base;
-        } else if (media.format === 'multipart') {
-          const files = media.files ?? [];
-          type = files.length
-            ? `${use('MultipartBody')}<${content}, ${files.map((f) => JSON.stringify(f)).join(' | ')}>`
-            : content;
-        } else if (media.format === 'form') type = content;
-        else if (media.format === 'text') type = 'string';
-        else type = use('BinaryBody');
-        params.push({
-          text: `body${op.requestBody.required ? '' : '?'}: ${type}`,
-          optional: !op.requestBody.required,
-        });
-        input.push('body');
-      }
-      if (op.queryParams.length || op.filter) {
-        const queryType = queryTypeName(op);
-        const parts = op.queryParams.length
-          ? [`NonNullable<${opType}['parameters']['query']>`]
-          : [];
-        if (op.filter) {
-          parts.push(
-            "{ /** Field filters, e.g. `{ $name: { startsWith: 'Acme' } }`. */ filter?: Filter }",
-          );
-          usesFilter = true;
-        }
-        extraTypes.push(
-          `${jsdoc(`The query of \`${op.operationId}\`${op.filter ? ', with field filters' : ''}.`)}export type ${queryType} = ${parts.join(' & ')};`,
-        );
-        const required = op.queryParams.some((p) => p.required);
-        params.push({ text: `query${required ? '' : '?'}: ${queryType}`, optional: !required });
-        input.push('query');
-      }
-      const headers = callerHeaders(model, op);
-      if (headers.length) {
-        const headersType = `${base}Headers`;
-        const required = headers.some((p) => p.required);
-        const props = headers.map(
-          (p) =>
-            `${jsdoc(p.description)}${JSON.stringify(p.name)}${p.required ? '' : '?'}: ${headerType(p)};`,
-        );
-        extraTypes.push(
-          `${jsdoc(`The header parameters of \`${op.operationId}\`, given in \`options.headers\`.`)}export type ${headersType} = {\n${props.join('\n')}\n};`,
-        );
-        params.push({
-          text: `options${required ? '' : '?'}: RequestOptions & { headers${required ? '' : '?'}: ${headersType} }`,
-          optional: !required,
-        });
-      } else params.push({ text: 'options?: RequestOptions', optional: true });
-      // An optional parameter before a required one (a required header, say) takes `undefined`.
-      const lastRequired = params.map((p) => p.optional).lastIndexOf(false);
-      const signature = params.map((p, i) =>
-        i < lastRequired && p.optional ? `${p.text.replace('?:', ':')} | undefined` : p.text,
-      );
-      const success = responseMedia(op);
-      const responseType = !success
-        ? 'void'
-        : success.format === 'json'
-          ? typeOf(
-              op.success.schema,
-              `${opType}['responses'][${op.success.status}]['content'][${JSON.stringify(success.type)}]`,
-            )
-          : success.format === 'binary'
-            ? use('BinaryResponse')
-            : 'string';
-      const doc = jsdoc(
-        op.summary,
-        op.description,
-        `\`${op.httpMethod.toUpperCase()} ${op.path}\`${op.rateLimit ? ` · rate limit: ${op.rateLimit}` : ''}${op.scope ? ` · scope: \`${op.scope}\`` : ''}`,
-      );
-      const call = `{ ${input.join(', ')} }`;
-      const org = (type: string, schema: unknown) => {
-        if (!isEntity(model, schema)) return type;
-        usesOrg = true;
-        return `OrgEntity<${type}, Org, '${resource.name}'>`;
-      };
-      if (op.pagination && success?.format === 'json') {
-        const items = op.pagination.itemsProperty;
-        const item = org(
-          `${responseType}[${JSON.stringify(items)}][number]`,
-          listItem(model, op.success.schema, items),
-        );
-        return `${doc}${op.method}(${signature.join(', ')}): PagePromise<${item}> {
+  /** The named alias where the spec names the schema, else `fallback`. */
+  typeOf(schema: Json | undefined, fallback: string): string {
+    const name = refName(schema);
+    return name ? this.alias(name) : fallback;
+  }
+
+  /** A runtime type of `../core/media.js`, noted for import. */
+  use(name: string): string {
+    this.runtime.add(name);
+    return name;
+  }
+
+  /** `type` as an organization's entity where `schema` is the entity model, else `type`. */
+  org(type: string, schema: unknown, resource: string): string {
+    if (!isEntity(this.model, schema)) return type;
+    this.usesOrg = true;
+    return `OrgEntity<${type}, Org, '${resource}'>`;
+  }
+}
+
+/** One parameter of a generated method, as it is written, and whether a caller may omit it. */
+interface MethodParam {
+  text: string;
+  optional: boolean;
+}
+
+/** A method's parameters and the properties of the `CallInput` it passes on. */
+interface MethodParams {
+  params: MethodParam[];
+  input: string[];
+}
+
+/** The path parameters: one argument each, named as an identifier, gathered into `path`. */
+function pathParams(op: OperationModel, out: MethodParams): void {
+  const used = new Set(['body', 'query', 'options']);
+  const path = op.pathParams.map((p) => {
+    const local = identifier(p.name, used);
+    out.params.push({ text: `${local}: ${pathParamType(p)}`, optional: false });
+    return local === p.name ? local : `${JSON.stringify(p.name)}: ${local}`;
+  });
+  if (path.length) out.input.push(`path: { ${path.join(', ')} }`);
+}
+
+/** The type of the request body the client sends, by its media type's format. */
+function bodyType(
+  emit: ClientEmitter,
+  resource: string,
+  op: OperationModel,
+  media: MediaModel,
+): string {
+  const content = `NonNullable<${operationType(op)}['requestBody']>['content'][${JSON.stringify(media.type)}]`;
+  if (media.format === 'json') {
+    const schema = op.requestBody?.schema ?? media.schema;
+    const base = emit.typeOf(schema, content);
+    if (!isEntity(emit.model, schema)) return base;
+    emit.usesOrg = true;
+    return `OrgBody<${base}, Org, '${resource}'>`;
+  }
+  if (media.format === 'multipart') {
+    const files = media.files ?? [];
+    return files.length
+      ? `${emit.use('MultipartBody')}<${content}, ${files.map((f) => JSON.stringify(f)).join(' | ')}>`
+      : content;
+  }
+  if (media.format === 'form') return content;
+  if (media.format === 'text') return 'string';
+  return emit.use('BinaryBody');
+}
+
+/** The `body` parameter, where the operation takes a request body. */
+function bodyParam(
+  emit: ClientEmitter,
+  resource: string,
+  op: OperationModel,
+  out: MethodParams,
+): void {
+  const media = requestMedia(op);
+  if (!op.requestBody || !media) return;
+  const type = bodyType(emit, resource, op, media);
+  out.params.push({
+    text: `body${op.requestBody.required ? '' : '?'}: ${type}`,
+    optional: !op.requestBody.required,
+  });
+  out.input.push('body');
+}
+
+/** The `query` parameter and its declared type, where the operation takes a query or a filter. */
+function queryParam(emit: ClientEmitter, op: OperationModel, out: MethodParams): void {
+  if (!op.queryParams.length && !op.filter) return;
+  const queryType = queryTypeName(op);
+  const parts = op.queryParams.length
+    ? [`NonNullable<${operationType(op)}['parameters']['query']>`]
+    : [];
+  if (op.filter) {
+    parts.push(
+      "{ /** Field filters, e.g. `{ $name: { startsWith: 'Acme' } }`. */ filter?: Filter }",
+    );
+    emit.usesFilter = true;
+  }
+  emit.extraTypes.push(
+    `${jsdoc(`The query of \`${op.operationId}\`${op.filter ? ', with field filters' : ''}.`)}export type ${queryType} = ${parts.join(' & ')};`,
+  );
+  const required = op.queryParams.some((p) => p.required);
+  out.params.push({ text: `query${required ? '' : '?'}: ${queryType}`, optional: !required });
+  out.input.push('query');
+}
+
+/** The `options` parameter, typed with the caller's header parameters where there are any. */
+function optionsParam(
+  emit: ClientEmitter,
+  op: OperationModel,
+  base: string,
+  out: MethodParams,
+): void {
+  const headers = callerHeaders(emit.model, op);
+  if (!headers.length) {
+    out.params.push({ text: 'options?: RequestOptions', optional: true });
+    return;
+  }
+  const headersType = `${base}Headers`;
+  const required = headers.some((p) => p.required);
+  const props = headers.map(
+    (p) =>
+      `${jsdoc(p.description)}${JSON.stringify(p.name)}${p.required ? '' : '?'}: ${headerType(p)};`,
+  );
+  emit.extraTypes.push(
+    `${jsdoc(`The header parameters of \`${op.operationId}\`, given in \`options.headers\`.`)}export type ${headersType} = {\n${props.join('\n')}\n};`,
+  );
+  out.params.push({
+    text: `options${required ? '' : '?'}: RequestOptions & { headers${required ? '' : '?'}: ${headersType} }`,
+    optional: !required,
+  });
+}
+
+/**
+ * The parameter list as written: an optional parameter before a required one (a required header,
+ * say) takes `undefined` instead.
+ */
+function signature(params: MethodParam[]): string {
+  const lastRequired = params.map((p) => p.optional).lastIndexOf(false);
+  return params
+    .map((p, i) =>
+      i < lastRequired && p.optional ? `${p.text.replace('?:', ':')} | undefined` : p.text,
+    )
+    .join(', ');
+}
+
+/** The type of a success's body: its schema alias or the spec's type, binary, text or `void`. */
+function responseType(emit: ClientEmitter, op: OperationModel): string {
+  const success = responseMedia(op);
+  if (!success) return 'void';
+  if (success.format === 'json')
+    return emit.typeOf(
+      op.success.schema,
+      `${operationType(op)}['responses'][${op.success.status}]['content'][${JSON.stringify(success.type)}]`,
+    );
+  return success.format === 'binary' ? emit.use('BinaryResponse') : 'string';
+}
+
+/** A method's JSDoc: summary, description, then the route with its rate limit and scope. */
+function methodDoc(op: OperationModel): string {
+  return jsdoc(
+    op.summary,
+    op.description,
+    `\`${op.httpMethod.toUpperCase()} ${op.path}\`${op.rateLimit ? ` · rate limit: ${op.rateLimit}` : ''}${op.scope ? ` · scope: \`${op.scope}\`` : ''}`,
+  );
+}
+
+/** One method of a resource class: one operation, sent through the client's transport. */
+function methodSource(emit: ClientEmitter, resource: string, op: OperationModel): string {
+  const id = JSON.stringify(op.operationId);
+  const out: MethodParams = { params: [], input: [] };
+  pathParams(op, out);
+  bodyParam(emit, resource, op, out);
+  queryParam(emit, op, out);
+  optionsParam(emit, op, `${pascal(resource)}${pascal(op.method)}`, out);
+  const returned = responseType(emit, op);
+  const doc = methodDoc(op);
+  const call = `{ ${out.input.join(', ')} }`;
+  if (op.pagination && responseMedia(op)?.format === 'json') {
+    const items = op.pagination.itemsProperty;
+    const item = emit.org(
+      `${returned}[${JSON.stringify(items)}][number]`,
+      listItem(emit.model, op.success.schema, items),
+      resource,
+    );
+    return `${doc}${op.method}(${signature(out.params)}): PagePromise<${item}> {
           return this.#client.requestPage(operationInfo[${id}], ${call}, options);
         }`;
-      }
-      return `${doc}${op.method}(${signature.join(', ')}): APIPromise<${org(responseType, op.success.schema)}> {
+  }
+  return `${doc}${op.method}(${signature(out.params)}): APIPromise<${emit.org(returned, op.success.schema, resource)}> {
         return this.#client.request(operationInfo[${id}], ${call}, options);
       }`;
-    });
-    return `${jsdoc(
-      resource.description ?? `The \`${resource.name}\` operations.`,
-      '`Org` narrows its entities and writes to an organization (see `Lightfield`).',
-    )}export class ${Resource}Resource<Org extends OrgDefinitions = {}> {
+}
+
+/** A resource's class: a method per operation, over the client's transport. */
+function resourceClass(emit: ClientEmitter, resource: ResourceModel): string {
+  const methods = resource.operations.map((op) => methodSource(emit, resource.name, op));
+  return `${jsdoc(
+    resource.description ?? `The \`${resource.name}\` operations.`,
+    '`Org` narrows its entities and writes to an organization (see `Lightfield`).',
+  )}export class ${pascal(resource.name)}Resource<Org extends OrgDefinitions = {}> {
       readonly #client: Transport;
       constructor(client: Transport) {
         this.#client = client;
       }
       ${methods.join('\n\n')}
     }`;
-  });
+}
 
-  const properties = model.resources.map((r) => {
-    const description = r.description ?? `The \`${r.name}\` operations.`;
-    return `${jsdoc(description)}readonly ${r.name}: ${pascal(r.name)}Resource<Org> = new ${pascal(r.name)}Resource<Org>(this.#transport);`;
-  });
-
-  const body = classes.join('\n\n') + extraTypes.join('\n');
+/** The file's imports: the types and runtime it used (`body` is what it declares), then the rest. */
+function clientImports(emit: ClientEmitter, body: string): (string | null)[] {
   const typeImports = [
-    ...[...imported].map(([name, local]) => (name === local ? name : `${name} as ${local}`)),
+    ...[...emit.imported].map(([name, local]) => (name === local ? name : `${name} as ${local}`)),
     'OrgDefinitions',
-    ...(usesOrg ? ['OrgBody', 'OrgEntity'] : []),
+    ...(emit.usesOrg ? ['OrgBody', 'OrgEntity'] : []),
     ...(/\boperations\[/.test(body) ? ['operations'] : []),
     ...(/\bpaths\[/.test(body) ? ['paths'] : []),
   ].sort();
-  const media = [...runtime].sort();
+  const media = [...emit.runtime].sort();
   return [
     typeImports.length
       ? `import type { ${typeImports.join(', ')} } from '@lightfield/types';`
       : null,
     "import type { APIPromise } from '../core/api-promise.js';",
     "import { BaseClient, type CallInput } from '../internal/base-client.js';",
-    usesFilter ? "import type { Filter } from '../core/filter.js';" : null,
+    emit.usesFilter ? "import type { Filter } from '../core/filter.js';" : null,
     media.length ? `import type { ${media.join(', ')} } from '../core/media.js';` : null,
     "import type { OperationInfo } from '../internal/operation.js';",
     "import type { ClientOptions, RequestOptions } from '../core/options.js';",
     "import type { PagePromise } from '../core/pagination.js';",
     "import { operationInfo } from './operations.js';",
     "import { specDefaults } from './spec.js';",
-    '',
-    `${jsdoc('What a resource needs of the client: its protected request methods.')}interface Transport {
+  ];
+}
+
+/** The `Transport` interface: what a resource needs of the client. */
+function transportInterface(): string {
+  return `${jsdoc('What a resource needs of the client: its protected request methods.')}interface Transport {
       request<T>(op: OperationInfo, input: CallInput, options?: RequestOptions): APIPromise<T>;
       requestPage<Item>(op: OperationInfo, input: CallInput, options?: RequestOptions): PagePromise<Item>;
-    }`,
-    '',
-    ...extraTypes,
-    '',
-    classes.join('\n\n'),
-    '',
-    `${jsdoc(
-      `The ${model.title} client: one property per resource, each method one operation of the spec.`,
-      "Give it an organization's definitions (a module `lightfield-codegen fields` writes) to type that organization's fields and relationships: `new Lightfield<MyOrg>()`.",
-      '@example\n```ts\nconst client = new Lightfield({ apiKey: process.env.LIGHTFIELD_API_KEY });\n```',
-    )}export class Lightfield<Org extends OrgDefinitions = {}> extends BaseClient {
+    }`;
+}
+
+/** The `Lightfield` client class: a property per resource, all over one transport. */
+function lightfieldClass(model: SpecModel): string {
+  const properties = model.resources.map((r) => {
+    const description = r.description ?? `The \`${r.name}\` operations.`;
+    return `${jsdoc(description)}readonly ${r.name}: ${pascal(r.name)}Resource<Org> = new ${pascal(r.name)}Resource<Org>(this.#transport);`;
+  });
+  return `${jsdoc(
+    `The ${model.title} client: one property per resource, each method one operation of the spec.`,
+    "Give it an organization's definitions (a module `lightfield-codegen fields` writes) to type that organization's fields and relationships: `new Lightfield<MyOrg>()`.",
+    '@example\n```ts\nconst client = new Lightfield({ apiKey: process.env.LIGHTFIELD_API_KEY });\n```',
+  )}export class Lightfield<Org extends OrgDefinitions = {}> extends BaseClient {
       // Resources reach the protected request methods through this, not through public API.
       readonly #transport: Transport = {
         request: (op, input, options) => this.request(op, input, options),
@@ -466,7 +557,24 @@ function clientFile(model: SpecModel): string {
       constructor(options?: ClientOptions) {
         super(specDefaults, options);
       }
-    }`,
+    }`;
+}
+
+/** The generated client's source: it reads only the model, never the document's structure. */
+function clientFile(model: SpecModel): string {
+  const emit = new ClientEmitter(model);
+  const classes = model.resources.map((resource) => resourceClass(emit, resource));
+  const body = classes.join('\n\n') + emit.extraTypes.join('\n');
+  return [
+    ...clientImports(emit, body),
+    '',
+    transportInterface(),
+    '',
+    ...emit.extraTypes,
+    '',
+    classes.join('\n\n'),
+    '',
+    lightfieldClass(model),
   ]
     .filter((line): line is string => line !== null)
     .filter((line, i, all) => line !== '' || all[i - 1] !== '')
