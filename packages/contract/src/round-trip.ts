@@ -247,20 +247,27 @@ function buildCall(
   return call;
 }
 
-/**
- * Sends every operation of the spec through the generated client to `baseUrl` and checks each
- * response against the spec's schema for the status it came with. Where an operation documents
- * a 404, it must answer one for an unknown id, and a read must after a delete. Requests come from the spec's
- * examples, else from its schemas; ids and values the server must know come from its own answers
- * to earlier calls (lists and creates first, deletes last).
- */
-export async function roundTrip(options: RoundTripOptions): Promise<RoundTripReport> {
-  const { model } = options;
-  const validator = new SpecValidator(model.document);
-  const state = new State();
-  // The last response, as the wire carried it: what the client made of it is checked apart.
-  const wire: { last?: Seen | undefined } = {};
-  const fetchAndRecord = async (input: RequestInfo | URL, init?: RequestInit) => {
+/** The last response, as the wire carried it: what the client made of it is checked apart. */
+interface Wire {
+  last?: Seen | undefined;
+}
+
+/** What one round-trip shares across its operations: the client, what it learns, the wire. */
+interface Run {
+  model: SpecModel;
+  validator: SpecValidator;
+  state: State;
+  client: GeneratedClient;
+  wire: Wire;
+  /** Every operation of the spec. */
+  all: SpecOperation[];
+}
+
+/** A `fetch` that records each request it sends and the response it gets in `wire.last`. */
+function recordingFetch(
+  wire: Wire,
+): (input: RequestInfo | URL, init?: RequestInit) => Promise<Response> {
+  return async (input, init) => {
     const request = new Request(input, init);
     const sent = {
       url: new URL(request.url),
@@ -278,32 +285,161 @@ export async function roundTrip(options: RoundTripOptions): Promise<RoundTripRep
     };
     return response;
   };
-  const client = new options.Client({
+}
+
+/** The generated client, pointed at the server under test, recording what it sends in `wire`. */
+function recordingClient(options: RoundTripOptions, wire: Wire): GeneratedClient {
+  return new options.Client({
     apiKey: options.apiKey,
     baseUrl: options.baseUrl,
     rateLimit: false,
     maxRetries: options.maxRetries ?? 0,
     logLevel: 'off',
-    fetch: fetchAndRecord,
+    fetch: recordingFetch(wire),
   }) as GeneratedClient;
+}
 
-  const send = async (op: SpecOperation, args: unknown[]) => {
-    const m = op.model!;
-    let thrown: unknown;
-    wire.last = undefined;
-    try {
-      await client[m.resource]![m.method]!(...args);
-    } catch (error) {
-      thrown = error;
-    }
-    // The fetch wrapper set it meanwhile (TypeScript narrows it to the `undefined` above).
-    return { seen: wire.last as Seen | undefined, thrown };
+/** Calls the operation's client method; what the wire carried, and what the client threw. */
+async function send(
+  run: Run,
+  op: SpecOperation,
+  args: unknown[],
+): Promise<{ seen: Seen | undefined; thrown: unknown }> {
+  const m = op.model!;
+  let thrown: unknown;
+  run.wire.last = undefined;
+  try {
+    await run.client[m.resource]![m.method]!(...args);
+  } catch (error) {
+    thrown = error;
+  }
+  // The fetch wrapper set it meanwhile (TypeScript narrows it to the `undefined` above).
+  return { seen: run.wire.last as Seen | undefined, thrown };
+}
+
+/**
+ * Sends the call. A body built from the schema alone may name ids or options the server doesn't
+ * know: on a 4xx, try once more with the values of an item the server itself returned.
+ */
+async function sendWithRetry(
+  run: Run,
+  op: SpecOperation,
+  call: Call,
+): Promise<{ seen: Seen | undefined; thrown: unknown }> {
+  const { model, validator, state } = run;
+  const first = await send(run, op, call.args);
+  const { seen } = first;
+  if (!seen || seen.status < 400 || seen.status >= 500 || call.bodyAt === undefined) return first;
+  const observed = state.item(collectionOf(op.path));
+  const adapted = [true, false]
+    .map((drop) => observed && adaptBody(call.sample, observed, drop))
+    .find((body) => body && !checkBody(validator, model.document, op, call.mediaType!, body));
+  if (!adapted) return first;
+  call.args[call.bodyAt] = wireBody(model.document, op, call.mediaType!, adapted);
+  return send(run, op, call.args);
+}
+
+/**
+ * Judges what the wire carried: the request as the spec asks, a 2xx whose body matches its
+ * schema, and no error thrown by the client. `undefined` where all hold.
+ */
+function judge(
+  run: Run,
+  op: SpecOperation,
+  seen: Seen,
+  thrown: unknown,
+): Omit<OperationResult, 'name'> | undefined {
+  const sent = checkRequest(run.model, op, seen);
+  if (sent) return { ok: false, status: seen.status, error: sent };
+  const problem = checkResponse(run.model, run.validator, op, seen);
+  if (seen.status < 200 || seen.status > 299) {
+    const body = seen.text.replace(/\s+/g, ' ').slice(0, 200);
+    return {
+      ok: false,
+      status: seen.status,
+      error: `status ${seen.status}${problem ? ` (${problem})` : ''}: ${body}`,
+    };
+  }
+  if (problem) return { ok: false, status: seen.status, error: problem };
+  if (thrown)
+    return {
+      ok: false,
+      status: seen.status,
+      error: `the client threw on a ${seen.status}: ${oneLine(thrown)}`,
+    };
+  return undefined;
+}
+
+/** Runs one operation: builds its call, sends it, judges the answer, learns from it. */
+async function runOne(run: Run, op: SpecOperation): Promise<Omit<OperationResult, 'name'>> {
+  if (!op.model)
+    return { ok: false, error: 'not in the spec model (operationId is not resource.method)' };
+  const method = run.client[op.model.resource]?.[op.model.method];
+  if (typeof method !== 'function')
+    return { ok: false, error: `the client has no ${op.model.resource}.${op.model.method}()` };
+  const call = buildCall(run.model, run.validator, op, run.state);
+  if (typeof call === 'string') return { ok: false, error: call };
+  const { seen, thrown } = await sendWithRetry(run, op, call);
+  if (!seen) return { ok: false, error: `no response: ${oneLine(thrown)}` };
+  const failed = judge(run, op, seen, thrown);
+  if (failed) return failed;
+  if (isJson(seen.contentType) && seen.text) run.state.learn(op, JSON.parse(seen.text));
+  const gone = await notFound(run, op, call.args);
+  if (gone) return { ok: false, status: seen.status, error: gone };
+  return { ok: true, status: seen.status };
+}
+
+/**
+ * Where the spec documents a 404, the server must give it: a read of an id nobody created, and
+ * a read of the item a delete just removed. Checked through the same client method.
+ */
+async function notFound(run: Run, op: SpecOperation, args: unknown[]): Promise<string | undefined> {
+  const m = op.model!;
+  const read =
+    op.httpMethod === 'get'
+      ? op
+      : op.httpMethod === 'delete'
+        ? run.all.find((o) => o.model && o.path === op.path && o.httpMethod === 'get')
+        : undefined;
+  if (!read?.model || !m.pathParams.length || !responseKey(read, 404)?.startsWith('404'))
+    return undefined;
+  const readArgs =
+    read === op
+      ? [...m.pathParams.map(() => 'contract-unknown-id'), ...args.slice(m.pathParams.length)]
+      : [...args.slice(0, m.pathParams.length), ...buildReadRest(run, read)];
+  const { seen } = await send(run, read, readArgs);
+  if (seen?.status === 404) return checkResponse(run.model, run.validator, read, seen);
+  const what = read === op ? 'an id nobody created' : `the item ${op.name} removed`;
+  return `${read.name} of ${what} answered ${seen?.status ?? 'nothing'}, not the documented 404`;
+}
+
+/** A read's arguments after its path parameters: its query, then options. */
+function buildReadRest(run: Run, read: SpecOperation): unknown[] {
+  const call = buildCall(run.model, run.validator, read, run.state);
+  return typeof call === 'string' ? [{}] : call.args.slice(read.model!.pathParams.length);
+}
+
+/**
+ * Sends every operation of the spec through the generated client to `baseUrl` and checks each
+ * response against the spec's schema for the status it came with. Where an operation documents
+ * a 404, it must answer one for an unknown id, and a read must after a delete. Requests come from the spec's
+ * examples, else from its schemas; ids and values the server must know come from its own answers
+ * to earlier calls (lists and creates first, deletes last).
+ */
+export async function roundTrip(options: RoundTripOptions): Promise<RoundTripReport> {
+  const { model } = options;
+  const wire: Wire = {};
+  const run: Run = {
+    model,
+    validator: new SpecValidator(model.document),
+    state: new State(),
+    client: recordingClient(options, wire),
+    wire,
+    all: specOperations(model),
   };
-
   const results: OperationResult[] = [];
-  const all = specOperations(model);
-  for (const op of callOrder(all)) {
-    const result = await runOne(op);
+  for (const op of callOrder(run.all)) {
+    const result = await runOne(run, op);
     results.push({ name: op.name, ...result });
   }
   return {
@@ -311,82 +447,6 @@ export async function roundTrip(options: RoundTripOptions): Promise<RoundTripRep
     passed: results.filter((r) => r.ok).length,
     total: results.length,
   };
-
-  async function runOne(op: SpecOperation): Promise<Omit<OperationResult, 'name'>> {
-    if (!op.model)
-      return { ok: false, error: 'not in the spec model (operationId is not resource.method)' };
-    const method = client[op.model.resource]?.[op.model.method];
-    if (typeof method !== 'function')
-      return { ok: false, error: `the client has no ${op.model.resource}.${op.model.method}()` };
-    const call = buildCall(model, validator, op, state);
-    if (typeof call === 'string') return { ok: false, error: call };
-    let { seen, thrown } = await send(op, call.args);
-    // A body built from the schema alone may name ids or options the server doesn't know: try
-    // once more with the values of an item the server itself returned.
-    if (seen && seen.status >= 400 && seen.status < 500 && call.bodyAt !== undefined) {
-      const observed = state.item(collectionOf(op.path));
-      const adapted = [true, false]
-        .map((drop) => observed && adaptBody(call.sample, observed, drop))
-        .find((body) => body && !checkBody(validator, model.document, op, call.mediaType!, body));
-      if (adapted) {
-        call.args[call.bodyAt] = wireBody(model.document, op, call.mediaType!, adapted);
-        ({ seen, thrown } = await send(op, call.args));
-      }
-    }
-    if (!seen) return { ok: false, error: `no response: ${oneLine(thrown)}` };
-    const sent = checkRequest(model, op, seen);
-    if (sent) return { ok: false, status: seen.status, error: sent };
-    const problem = checkResponse(model, validator, op, seen);
-    if (seen.status < 200 || seen.status > 299) {
-      const body = seen.text.replace(/\s+/g, ' ').slice(0, 200);
-      return {
-        ok: false,
-        status: seen.status,
-        error: `status ${seen.status}${problem ? ` (${problem})` : ''}: ${body}`,
-      };
-    }
-    if (problem) return { ok: false, status: seen.status, error: problem };
-    if (thrown)
-      return {
-        ok: false,
-        status: seen.status,
-        error: `the client threw on a ${seen.status}: ${oneLine(thrown)}`,
-      };
-    if (isJson(seen.contentType) && seen.text) state.learn(op, JSON.parse(seen.text));
-    const gone = await notFound(op, call.args);
-    if (gone) return { ok: false, status: seen.status, error: gone };
-    return { ok: true, status: seen.status };
-  }
-
-  /**
-   * Where the spec documents a 404, the server must give it: a read of an id nobody created, and
-   * a read of the item a delete just removed. Checked through the same client method.
-   */
-  async function notFound(op: SpecOperation, args: unknown[]): Promise<string | undefined> {
-    const m = op.model!;
-    const read =
-      op.httpMethod === 'get'
-        ? op
-        : op.httpMethod === 'delete'
-          ? all.find((o) => o.model && o.path === op.path && o.httpMethod === 'get')
-          : undefined;
-    if (!read?.model || !m.pathParams.length || !responseKey(read, 404)?.startsWith('404'))
-      return undefined;
-    const readArgs =
-      read === op
-        ? [...m.pathParams.map(() => 'contract-unknown-id'), ...args.slice(m.pathParams.length)]
-        : [...args.slice(0, m.pathParams.length), ...buildReadRest(read)];
-    const { seen } = await send(read, readArgs);
-    if (seen?.status === 404) return checkResponse(model, validator, read, seen);
-    const what = read === op ? 'an id nobody created' : `the item ${op.name} removed`;
-    return `${read.name} of ${what} answered ${seen?.status ?? 'nothing'}, not the documented 404`;
-  }
-
-  /** A read's arguments after its path parameters: its query, then options. */
-  function buildReadRest(read: SpecOperation): unknown[] {
-    const call = buildCall(model, validator, read, state);
-    return typeof call === 'string' ? [{}] : call.args.slice(read.model!.pathParams.length);
-  }
 }
 
 /** The report as text: `round-trip: N/N operations`, then one line per failure. */
