@@ -23,15 +23,23 @@ function ms(start: number): string {
   return `${(performance.now() - start).toFixed(0)} ms`;
 }
 
-/** Runs the CLI; resolves to the exit code (0 ok, 1 bad spec or drift, 2 usage). */
-export async function main(
-  argv: string[],
-  log = console.log,
-  err = console.error,
-): Promise<number> {
-  let parsed;
+/** The options the CLI takes, as `parseArgs` gives them. */
+interface CliValues {
+  spec?: string | undefined;
+  out?: string | undefined;
+  config?: string | undefined;
+  check?: boolean | undefined;
+  from?: string[] | undefined;
+  name?: string | undefined;
+  help?: boolean | undefined;
+}
+
+type Log = (message: string) => void;
+
+/** The command line's options and positionals, or the exit code of a usage error. */
+function parse(argv: string[], err: Log): { values: CliValues; positionals: string[] } | number {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
@@ -48,8 +56,18 @@ export async function main(
     err(`${(error as Error).message}\n\n${USAGE}`);
     return 2;
   }
+}
+
+/** Runs the CLI; resolves to the exit code (0 ok, 1 bad spec or drift, 2 usage). */
+export async function main(
+  argv: string[],
+  log = console.log,
+  err = console.error,
+): Promise<number> {
+  const parsed = parse(argv, err);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  const [command, targetName] = positionals;
+  const command = positionals[0];
   if (values.help) {
     log(USAGE);
     return 0;
@@ -59,72 +77,10 @@ export async function main(
     err(USAGE);
     return 2;
   }
-  const specFile = values.spec;
   try {
-    if (command === 'lint') {
-      const start = performance.now();
-      const model = await loadSpec(specFile, {
-        ...(values.config ? { redoclyConfig: values.config } : {}),
-        strict: true,
-      });
-      log(
-        `lint: ${path.relative(process.cwd(), model.file)} has no problems (${model.operations.length} operations, ${ms(start)})`,
-      );
-      return 0;
-    }
-    // `generate <target> --out <dir>`, or several `<target>=<dir>` from one load of the spec.
-    const jobs: [string, string][] =
-      values.out && targetName && !targetName.includes('=')
-        ? [[targetName, values.out]]
-        : positionals.slice(1).map((p) => p.split('=') as [string, string]);
-    const unknown = jobs.find(([name, dir]) => !targets[name] || !dir);
-    if (jobs.length === 0 || unknown) {
-      err(
-        `generate needs targets (${Object.keys(targets).join(', ')}) with their folders\n\n${USAGE}`,
-      );
-      return 2;
-    }
-    let start = performance.now();
-    const model = await loadSpec(specFile);
-    log(
-      `loaded ${path.relative(process.cwd(), model.file)} (${model.operations.length} operations) in ${ms(start)}`,
-    );
-    for (const note of model.notes) log(`note: ${note}`);
-    // Every target is generated before anything is written, so a failure writes nothing.
-    start = performance.now();
-    const outputs: [string, string, Awaited<ReturnType<Target>>][] = await Promise.all(
-      jobs.map(async ([name, dir]) => {
-        const files = await targets[name]!(model);
-        log(`${name}: generated ${files.size} files in ${ms(start)}`);
-        return [name, path.resolve(dir), files] as [string, string, Awaited<ReturnType<Target>>];
-      }),
-    );
-    let stale = 0;
-    for (const [name, out, files] of outputs) {
-      start = performance.now();
-      const rel = path.relative(process.cwd(), out);
-      if (values.check) {
-        const drift = await diffOutput(out, files);
-        const changed = [...drift.changed, ...drift.missing, ...drift.extra];
-        if (changed.length === 0) {
-          log(`${name}: ${files.size} files match the spec (${ms(start)})`);
-          continue;
-        }
-        stale += changed.length;
-        err(`${name}: ${rel} is out of date with the spec:`);
-        for (const f of drift.changed) err(`  changed: ${rel}/${f}`);
-        for (const f of drift.missing) err(`  missing: ${rel}/${f}`);
-        for (const f of drift.extra) err(`  not generated: ${rel}/${f}`);
-        continue;
-      }
-      await writeOutput(out, files);
-      log(`${name}: wrote ${rel} in ${ms(start)}`);
-    }
-    if (stale > 0) {
-      err('Run `pnpm generate` and commit the result.');
-      return 1;
-    }
-    return 0;
+    return command === 'lint'
+      ? await lint(values.spec, values.config, log)
+      : await generate(values.spec, values, positionals, log, err);
   } catch (error) {
     if (error instanceof SpecError) {
       for (const p of error.problems) err(formatProblem(p));
@@ -133,6 +89,102 @@ export async function main(
     }
     throw error;
   }
+}
+
+/** `lint`: loads the spec strictly (a bad spec throws a `SpecError`). */
+async function lint(specFile: string, config: string | undefined, log: Log): Promise<number> {
+  const start = performance.now();
+  const model = await loadSpec(specFile, {
+    ...(config ? { redoclyConfig: config } : {}),
+    strict: true,
+  });
+  log(
+    `lint: ${path.relative(process.cwd(), model.file)} has no problems (${model.operations.length} operations, ${ms(start)})`,
+  );
+  return 0;
+}
+
+/** `generate <target> --out <dir>`, or several `<target>=<dir>` from one load of the spec. */
+function generateJobs(values: CliValues, positionals: string[]): [string, string][] {
+  const targetName = positionals[1];
+  return values.out && targetName && !targetName.includes('=')
+    ? [[targetName, values.out]]
+    : positionals.slice(1).map((p) => p.split('=') as [string, string]);
+}
+
+type Generated = Awaited<ReturnType<Target>>;
+
+/** `generate`: every target from one load of the spec, then written or checked. */
+async function generate(
+  specFile: string,
+  values: CliValues,
+  positionals: string[],
+  log: Log,
+  err: Log,
+): Promise<number> {
+  const jobs = generateJobs(values, positionals);
+  const unknown = jobs.find(([name, dir]) => !targets[name] || !dir);
+  if (jobs.length === 0 || unknown) {
+    err(
+      `generate needs targets (${Object.keys(targets).join(', ')}) with their folders\n\n${USAGE}`,
+    );
+    return 2;
+  }
+  let start = performance.now();
+  const model = await loadSpec(specFile);
+  log(
+    `loaded ${path.relative(process.cwd(), model.file)} (${model.operations.length} operations) in ${ms(start)}`,
+  );
+  for (const note of model.notes) log(`note: ${note}`);
+  // Every target is generated before anything is written, so a failure writes nothing.
+  start = performance.now();
+  const outputs: [string, string, Generated][] = await Promise.all(
+    jobs.map(async ([name, dir]) => {
+      const files = await targets[name]!(model);
+      log(`${name}: generated ${files.size} files in ${ms(start)}`);
+      return [name, path.resolve(dir), files] as [string, string, Generated];
+    }),
+  );
+  let stale = 0;
+  for (const [name, out, files] of outputs) {
+    if (values.check) stale += await checkOutput(name, out, files, log, err);
+    else await write(name, out, files, log);
+  }
+  if (stale > 0) {
+    err('Run `pnpm generate` and commit the result.');
+    return 1;
+  }
+  return 0;
+}
+
+/** `--check`: compares a target's files with `out`; the number of files that differ. */
+async function checkOutput(
+  name: string,
+  out: string,
+  files: Generated,
+  log: Log,
+  err: Log,
+): Promise<number> {
+  const start = performance.now();
+  const rel = path.relative(process.cwd(), out);
+  const drift = await diffOutput(out, files);
+  const changed = [...drift.changed, ...drift.missing, ...drift.extra];
+  if (changed.length === 0) {
+    log(`${name}: ${files.size} files match the spec (${ms(start)})`);
+    return 0;
+  }
+  err(`${name}: ${rel} is out of date with the spec:`);
+  for (const f of drift.changed) err(`  changed: ${rel}/${f}`);
+  for (const f of drift.missing) err(`  missing: ${rel}/${f}`);
+  for (const f of drift.extra) err(`  not generated: ${rel}/${f}`);
+  return changed.length;
+}
+
+/** Writes a target's files to `out`. */
+async function write(name: string, out: string, files: Generated, log: Log): Promise<void> {
+  const start = performance.now();
+  await writeOutput(out, files);
+  log(`${name}: wrote ${path.relative(process.cwd(), out)} in ${ms(start)}`);
 }
 
 /** `fields`: the context is the spec's when `--spec` names one. */
