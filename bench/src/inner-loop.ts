@@ -4,8 +4,7 @@ import { deref, loadSpec } from '@lightfield/codegen';
 import { parseDocument } from 'yaml';
 import { ROOT, timed } from './exec.js';
 import { figure, show, type Section } from './report.js';
-
-type Json = Record<string, unknown>;
+import type { Json } from '@lightfield/codegen/json';
 
 const SPEC = path.join(ROOT, 'spec', 'openapi.yaml');
 /** What a team runs after a spec edit: regenerate, then rebuild the three published packages. */

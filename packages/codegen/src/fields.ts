@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-
-type Json = Record<string, unknown>;
+import type { Json } from './json.js';
 
 /** What `lightfield-codegen fields` needs of a definitions response. */
 export interface Definitions {

@@ -1,6 +1,5 @@
 import { deref, isObject } from './rules.js';
-
-type Json = Record<string, unknown>;
+import type { Json } from './json.js';
 
 const FORMAT_SAMPLES: Record<string, string> = {
   'date-time': '2026-03-01T12:00:00.000Z',

@@ -6,7 +6,7 @@ import { loadSpec } from '../src/load-spec.js';
 import type { OperationModel, SpecModel } from '../src/spec-model.js';
 import { tempDir } from './helpers.js';
 
-type Json = Record<string, unknown>;
+import type { Json } from '../src/json.js';
 
 const ok = (schema: Json, type = 'application/json') => ({
   description: 'ok',

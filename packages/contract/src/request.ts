@@ -1,8 +1,7 @@
 import { deref, resolvePointer, sampleSchema } from '@lightfield/codegen';
 import type { SpecOperation } from './operations.js';
 import type { SpecValidator } from './validator.js';
-
-type Json = Record<string, unknown>;
+import { parseRef, type Json } from '@lightfield/codegen/json';
 
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -20,10 +19,7 @@ export function locate(doc: Json, keys: string[]): string[] {
     while (isObject(node) && typeof node['$ref'] === 'string' && !seen.has(node['$ref'])) {
       seen.add(node['$ref']);
       const ref = node['$ref'];
-      path = ref
-        .slice(2)
-        .split('/')
-        .map((k) => decodeURIComponent(k).replace(/~1/g, '/').replace(/~0/g, '~'));
+      path = parseRef(ref) ?? [];
       node = resolvePointer(doc, ref);
     }
   };

@@ -13,8 +13,7 @@ import {
   wireBody,
 } from './request.js';
 import { SpecValidator } from './validator.js';
-
-type Json = Record<string, unknown>;
+import type { Json } from '@lightfield/codegen/json';
 
 /** A generated client: one property per resource, one method per operation. */
 export type GeneratedClient = Record<string, Record<string, (...args: unknown[]) => unknown>>;

@@ -1,8 +1,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-
-type Json = Record<string, unknown>;
+import { fragmentOf, type Json } from '@lightfield/codegen/json';
 
 // ajv-formats is CommonJS: its default export arrives wrapped under Node's ESM loader.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
@@ -48,9 +47,7 @@ export function fromOpenApi30(node: unknown): unknown {
 
 /** Encodes a path of keys as a JSON pointer inside a URI fragment. */
 export function pointer(keys: string[]): string {
-  return keys
-    .map((k) => `/${encodeURIComponent(k.replace(/~/g, '~0').replace(/\//g, '~1'))}`)
-    .join('');
+  return fragmentOf(keys);
 }
 
 /** One compiled check of a value against a schema of the document. */

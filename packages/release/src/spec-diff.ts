@@ -1,3 +1,4 @@
+import { pointerOf } from '@lightfield/codegen/json';
 import { apiCompare } from 'api-smart-diff';
 import { reword } from './wording.js';
 
@@ -25,10 +26,6 @@ const ANNOTATIONS = new Set([
   'externalDocs',
 ]);
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace']);
-
-function pointer(path: (string | number)[]): string {
-  return path.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-}
 
 function where(path: (string | number)[]): string {
   if (path[0] === 'paths' && typeof path[1] === 'string') {
@@ -73,7 +70,7 @@ export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
     const what =
       own?.what ?? (d.description?.trim() || `${d.action} ${String(path[path.length - 1])}`);
     const at = own?.at ?? path;
-    const change = { class: cls, where: where(at), what, pointer: pointer(at) };
+    const change = { class: cls, where: where(at), what, pointer: pointerOf(...at) };
     const key = `${change.class}|${change.where}|${change.pointer}`;
     if (!seen.has(key)) {
       seen.add(key);

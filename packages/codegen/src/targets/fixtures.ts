@@ -14,8 +14,7 @@ import {
 } from '../spec-model.js';
 import { readVariants } from '../variants.js';
 import type { FileMap } from '../write-output.js';
-
-type Json = Record<string, unknown>;
+import type { Json } from '../json.js';
 
 /**
  * Writes the fixtures' `src/generated/`: `document.ts` (the bundled spec, for request
