@@ -114,7 +114,7 @@ export async function innerLoop(
     table: { head: ['edit', '`pnpm build:packages` wall time'], rows },
     goals,
     notes: [
-      'Wall time of `pnpm build:packages` (`//#codegen` and the `build` of @lightfield/types, client and fixtures) after one edit of `spec/openapi.yaml`, starting from the cached build of the unedited spec. The private tooling (bench, release) is not rebuilt: `pnpm main` rebuilds it too.',
+      'Wall time of `pnpm build:packages` (`generate` and the `build` of @lightfield/types, client and fixtures) after one edit of `spec/openapi.yaml`, starting from the cached build of the unedited spec. The private tooling (bench, release) is not rebuilt: `pnpm build` rebuilds it too.',
     ],
     ranAt: new Date().toISOString(),
   };
