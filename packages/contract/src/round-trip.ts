@@ -104,7 +104,7 @@ class State {
   pathValue(route: string, name: string): string | undefined {
     const at = route.indexOf(`/{${name}}`);
     const id = at < 0 ? undefined : this.item(route.slice(0, at))?.['id'];
-    return id === undefined ? undefined : String(id);
+    return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
   }
 }
 

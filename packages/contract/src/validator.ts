@@ -39,7 +39,7 @@ export function fromOpenApi30(node: unknown): unknown {
   delete out['nullable'];
   if (typeof out['type'] === 'string') {
     out['type'] = [out['type'], 'null'];
-    if (Array.isArray(out['enum'])) out['enum'] = [...out['enum'], null];
+    if (Array.isArray(out['enum'])) out['enum'] = [...(out['enum'] as unknown[]), null];
     return out;
   }
   return { anyOf: [out, { type: 'null' }] };
@@ -63,7 +63,11 @@ export class SpecValidator {
   readonly #cache = new Map<string, ValidateFunction>();
 
   constructor(document: Json) {
-    const is31 = String(document['openapi'] ?? '').startsWith('3.1');
+    const version = document['openapi'];
+    // YAML reads an unquoted `openapi: 3.1` as a number.
+    const is31 =
+      (typeof version === 'string' || typeof version === 'number') &&
+      String(version).startsWith('3.1');
     const options = {
       strict: false,
       allErrors: false,
