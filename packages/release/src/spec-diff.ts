@@ -56,11 +56,11 @@ function classOf(type: string, action: string, path: (string | number)[]): Chang
  */
 export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
   // api-smart-diff rewrites the documents it is given; the caller's and reword's stay intact.
-  const { diffs } = apiCompare(structuredClone(before) as object, structuredClone(after) as object);
+  const { diffs } = apiCompare(structuredClone(before), structuredClone(after));
   const seen = new Set<string>();
   const out: SpecChange[] = [];
   for (const d of diffs) {
-    const path = d.path as (string | number)[];
+    const path = d.path;
     let cls = classOf(d.type, d.action, path);
     const own = reword({ ...d, path }, before, after);
     if (own?.drop) continue;

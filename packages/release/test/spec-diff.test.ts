@@ -4,7 +4,36 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { bumpFor, diffSpecs, formatReport, overall, type ChangeClass } from '../src/index.js';
 
-type Json = Record<string, any>;
+/** A schema as the cases below edit it. */
+interface Schema {
+  type?: string;
+  description?: string;
+  maximum?: number;
+  properties: Record<string, unknown>;
+  required: string[];
+  enum: string[];
+}
+interface Operation {
+  operationId: string;
+  parameters: unknown[];
+}
+type PathItem = Record<string, Operation>;
+/** The parts of spec/openapi.yaml the cases edit: a change to the spec that drops one fails here. */
+interface Json {
+  paths: {
+    [path: string]: PathItem | undefined;
+    '/v1/opportunities': { get: Operation };
+    '/v1/opportunities/{id}': { post: Operation };
+  };
+  components: {
+    schemas: { [name: string]: Schema | undefined } & {
+      Opportunity: Schema;
+      OpportunityCreateParams: Schema;
+      Cardinality: Schema;
+    };
+    parameters: { [name: string]: unknown } & { Limit: { schema: Schema } };
+  };
+}
 const SPEC = parse(
   readFileSync(fileURLToPath(new URL('../../../spec/openapi.yaml', import.meta.url)), 'utf8'),
 ) as Json;
@@ -139,7 +168,7 @@ describe('bumpFor', () => {
 });
 
 const LIST = '/v1/opportunities';
-const param = (p: Json) => (d: Json) => d.paths[LIST].get.parameters.push(p);
+const param = (p: object) => (d: Json) => d.paths[LIST].get.parameters.push(p);
 const sort = { name: 'sort', in: 'query', schema: { type: 'string' } };
 const trace = { name: 'X-Trace', in: 'header', schema: { type: 'string' } };
 const createProp =
