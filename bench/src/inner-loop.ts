@@ -34,7 +34,8 @@ const EDITS: Edit[] = [
       const { op } = await firstOperation();
       const doc = parseDocument(text);
       const at = ['paths', op.path, op.httpMethod, 'description'];
-      doc.setIn(at, `${String(doc.getIn(at) ?? op.summary ?? '')} (edited)`);
+      const old = doc.getIn(at);
+      doc.setIn(at, `${typeof old === 'string' ? old : (op.summary ?? '')} (edited)`);
       return doc.toString();
     },
   },
