@@ -82,9 +82,10 @@ describe.each(PUBLISHED)('packages/%s/README.md', (name) => {
     // Each block is a module of its own; `export {}` keeps one without imports a module.
     const sources = new Map(blocks.map((code, i) => [`${name}-${i}`, `${code}\nexport {};\n`]));
     // The client's blocks type an organization's fields with the module `lightfield-fields`
-    // writes: the one the client's own type tests use (its fields test keeps it current).
+    // writes: the one the published client's type tests use (spec/test/client/org; its fields
+    // test keeps it current).
     if (name === 'client') {
-      const org = path.join(ROOT, 'packages/client/test/org/my-org.ts');
+      const org = path.join(ROOT, 'spec/test/client/org/my-org.ts');
       sources.set('lightfield-org', readFileSync(org, 'utf8'));
     }
     const result = await typecheck(path.join(WORK, name), sources);

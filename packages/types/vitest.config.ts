@@ -7,7 +7,5 @@ export default defineConfig({
     // CI has 2 cores and turbo runs packages in parallel: allow for a loaded machine.
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    // The type-level tests are checked by tsc, each expectTypeOf a test case.
-    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 });

@@ -8,11 +8,11 @@
  * ```
  * @packageDocumentation
  */
+// The runtime the generated code builds on (`BaseClient`, `OperationInfo`, the operation table)
+// lives in `internal/` and is not exported: only what a caller uses is.
 export * from './generated/client.js';
-export { operationInfo } from './generated/operations.js';
 export { spec } from './generated/spec.js';
 export { APIPromise, type WithResponse } from './core/api-promise.js';
-export { BaseClient, type CallInput, type SpecDefaults } from './core/base-client.js';
 export {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -42,11 +42,9 @@ export {
   type MultipartBody,
   type Uploadable,
 } from './core/media.js';
-export type { OperationInfo, PageInfo, ParamRule } from './core/operation.js';
 export type { ClientOptions, RequestOptions } from './core/options.js';
 export { Page, PagePromise, type ListBody } from './core/pagination.js';
 export { VERSION } from './core/version.js';
-export type { Middleware } from 'openapi-fetch';
 // The type a `lightfield-fields` module checks itself against, so it needs only this package.
 export type { OrgDefinitions } from '@lightfield/types';
 export { Lightfield as default } from './generated/client.js';

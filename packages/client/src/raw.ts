@@ -10,20 +10,20 @@
  * const { data, error } = await raw.GET('/v1/opportunities/{id}', {
  *   params: { path: { id: 'opp_123' } },
  * });
+ * // Middleware runs for the raw client's requests and the client's methods alike.
+ * raw.use({ onRequest: ({ request }) => console.log(request.url) });
  * ```
  * @packageDocumentation
  */
-import openapiFetch, { type Client } from 'openapi-fetch';
+import type { Client } from 'openapi-fetch';
 import type { paths } from '@lightfield/types';
-import type { BaseClient } from './core/base-client.js';
+import type { BaseClient } from './internal/base-client.js';
 import { LightfieldError } from './core/errors.js';
-import { rawAccess } from './core/raw-access.js';
+import { rawClient } from './internal/middleware.js';
+import { rawAccess } from './internal/raw-access.js';
 import type { SentHeader } from './generated/spec.js';
 
-// The CommonJS build receives openapi-fetch's `exports` object as the default import (Node's
-// interop for an ES module importing CommonJS), the ESM build its default export: take either.
-const createClient: typeof openapiFetch =
-  (openapiFetch as unknown as { default?: typeof openapiFetch }).default ?? openapiFetch;
+export type { Middleware } from 'openapi-fetch';
 
 /** `T` with the keys `K` optional. */
 type Optional<T, K extends PropertyKey> = Omit<T, K> & Partial<Pick<T, K & keyof T>>;
@@ -58,20 +58,12 @@ export type RawClient = Client<RawPaths>;
 
 /**
  * The openapi-fetch client that sends as `client` does: its base URL, `fetch`, auth and version
- * headers, and its `use()` middleware (added before or after). One per client: calling this again
- * returns the same one. It has no retries, timeouts or rate limiting: those belong to the
- * generated methods.
+ * headers. One per client: calling this again returns the same one. Its `use()` middleware runs
+ * for the client's methods too, through openapi-fetch's own runner. It has no retries, timeouts
+ * or rate limiting: those belong to the generated methods.
  */
 export function createRawClient(client: BaseClient): RawClient {
   const access = rawAccess.get(client);
   if (!access) throw new LightfieldError('createRawClient needs a client made by this package');
-  if (access.raw) return access.raw as RawClient;
-  const raw = createClient<RawPaths>({
-    baseUrl: client.baseUrl,
-    fetch: access.fetch,
-    headers: access.headers,
-  });
-  raw.use(...access.middleware);
-  access.raw = raw;
-  return raw;
+  return (access.raw ??= rawClient(client.baseUrl, access)) as RawClient;
 }

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { createRawClient } from '../src/raw.js';
 import {
   APIConnectionError,
   APIError,
@@ -8,16 +7,15 @@ import {
   BadRequestError,
   ConflictError,
   InternalServerError,
-  Lightfield,
   LightfieldError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
   UnprocessableEntityError,
   UnsupportedMediaTypeError,
-  spec,
 } from '../src/index.js';
 import { API_KEY, entity, fetchClient, json } from './helpers.js';
+import { WidgetClient, widgetDefaults, widgetRaw } from './widget/client.js';
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -27,29 +25,29 @@ afterEach(() => {
 describe('configuration', () => {
   test('fails at construction without an API key', () => {
     vi.stubEnv('LIGHTFIELD_API_KEY', '');
-    expect(() => new Lightfield()).toThrow(/No API key.*LIGHTFIELD_API_KEY/);
+    expect(() => new WidgetClient()).toThrow(/No API key.*LIGHTFIELD_API_KEY/);
   });
 
   test('reads the key and base URL from the environment', async () => {
     vi.stubEnv('LIGHTFIELD_API_KEY', 'env_key');
     vi.stubEnv('LIGHTFIELD_BASE_URL', 'http://env.test/');
     const seen: Request[] = [];
-    const client = new Lightfield({
+    const client = new WidgetClient({
       fetch: (async (input: RequestInfo, init?: RequestInit) => (
         seen.push(new Request(input, init)),
         json(entity())
       )) as typeof fetch,
       rateLimit: false,
     });
-    await client.opportunity.retrieve('opp_1');
-    expect(seen[0]?.url).toBe('http://env.test/v1/opportunities/opp_1');
+    await client.widget.retrieve('wid_1');
+    expect(seen[0]?.url).toBe('http://env.test/v1/widgets/wid_1');
     expect(seen[0]?.headers.get('authorization')).toBe('Bearer env_key');
   });
 
   test('defaults to the spec server, 2 retries and 60 s', () => {
     vi.stubEnv('LIGHTFIELD_BASE_URL', '');
-    const client = new Lightfield({ apiKey: 'k' });
-    expect(client.baseUrl).toBe('https://api.lightfield.app');
+    const client = new WidgetClient({ apiKey: 'k' });
+    expect(client.baseUrl).toBe(widgetDefaults.baseUrl);
     expect(client.maxRetries).toBe(2);
     expect(client.timeout).toBe(60_000);
   });
@@ -58,13 +56,13 @@ describe('configuration', () => {
     const { client, requests } = fetchClient(() => json(entity()), {
       defaultHeaders: { 'X-Team': 'sales' },
     });
-    await client.opportunity.create({
-      fields: { $name: 'A', $stage: 'Lead' },
-      relationships: { $account: 'acc_1' },
+    await client.widget.create({
+      fields: { $name: 'A', $status: 'Draft' },
+      relationships: { $maker: 'mk_1' },
     });
     const h = requests[0]!.headers;
     expect(h.get('authorization')).toBe(`Bearer ${API_KEY}`);
-    expect(h.get('lightfield-version')).toBe(spec.apiVersion);
+    expect(h.get('lightfield-version')).toBe(widgetDefaults.headers['Lightfield-Version']);
     expect(h.get('accept')).toBe('application/json');
     expect(h.get('content-type')).toBe('application/json');
     expect(h.get('user-agent')).toMatch(/^lightfield-client-typescript\/\d+\.\d+\.\d+/);
@@ -77,52 +75,52 @@ describe('methods', () => {
     [
       'definitions',
       {
-        call: (c: Lightfield) => c.opportunity.definitions(),
-        want: ['GET', '/v1/opportunities/definitions', null],
+        call: (c: WidgetClient) => c.widget.definitions(),
+        want: ['GET', '/v1/widgets/definitions', null],
       },
     ],
     [
       'create',
       {
-        call: (c: Lightfield) =>
-          c.opportunity.create({
-            fields: { $name: 'A', $stage: 'Lead' },
-            relationships: { $account: 'acc_1' },
+        call: (c: WidgetClient) =>
+          c.widget.create({
+            fields: { $name: 'A', $status: 'Draft' },
+            relationships: { $maker: 'mk_1' },
           }),
         want: [
           'POST',
-          '/v1/opportunities',
-          { fields: { $name: 'A', $stage: 'Lead' }, relationships: { $account: 'acc_1' } },
+          '/v1/widgets',
+          { fields: { $name: 'A', $status: 'Draft' }, relationships: { $maker: 'mk_1' } },
         ],
       },
     ],
     [
       'retrieve',
       {
-        call: (c: Lightfield) => c.opportunity.retrieve('opp_1'),
-        want: ['GET', '/v1/opportunities/opp_1', null],
+        call: (c: WidgetClient) => c.widget.retrieve('wid_1'),
+        want: ['GET', '/v1/widgets/wid_1', null],
       },
     ],
     [
       'update',
       {
-        call: (c: Lightfield) =>
-          c.opportunity.update('opp_1', {
-            fields: { amount: null },
+        call: (c: WidgetClient) =>
+          c.widget.update('wid_1', {
+            fields: { weight: null },
             relationships: { $owner: { replace: 'u_2' } },
           }),
         want: [
           'POST',
-          '/v1/opportunities/opp_1',
-          { fields: { amount: null }, relationships: { $owner: { replace: 'u_2' } } },
+          '/v1/widgets/wid_1',
+          { fields: { weight: null }, relationships: { $owner: { replace: 'u_2' } } },
         ],
       },
     ],
     [
       'list',
       {
-        call: (c: Lightfield) => c.opportunity.list({ limit: 10, offset: 20 }),
-        want: ['GET', '/v1/opportunities?limit=10&offset=20', null],
+        call: (c: WidgetClient) => c.widget.list({ limit: 10, offset: 20 }),
+        want: ['GET', '/v1/widgets?limit=10&offset=20', null],
       },
     ],
   ] as const)('%s sends its method, path and body', async (_, { call, want }) => {
@@ -137,52 +135,52 @@ describe('methods', () => {
 
   test('resolve to the body, and withResponse() gives the raw response too', async () => {
     const { client } = fetchClient(() => json(entity(), 200, { 'x-ratelimit-remaining': '24' }));
-    expect(await client.opportunity.retrieve('opp_1')).toEqual(entity());
-    const { data, response } = await client.opportunity.retrieve('opp_1').withResponse();
-    expect(data.id).toBe('opp_1');
+    expect(await client.widget.retrieve('wid_1')).toEqual(entity());
+    const { data, response } = await client.widget.retrieve('wid_1').withResponse();
+    expect(data.id).toBe('wid_1');
     expect(response.headers.get('x-ratelimit-remaining')).toBe('24');
   });
 
   test('tolerate a body without the newer properties, and an unknown valueType', async () => {
     const body = { ...entity(), fields: { body: { value: '<p>x</p>', valueType: 'HTML' } } };
     const { client } = fetchClient(() => json(body));
-    const opp = await client.opportunity.retrieve('opp_1');
-    expect(opp.updatedAt).toBeUndefined();
-    expect(opp.fields['body']?.valueType).toBe('HTML');
+    const widget = await client.widget.retrieve('wid_1');
+    expect(widget.updatedAt).toBeUndefined();
+    expect(widget.fields['body']?.valueType).toBe('HTML');
   });
 
   test('a raw openapi-fetch client sends as the client does, with its middleware', async () => {
     const { client, requests } = fetchClient(() => json(entity()));
-    // Made before use(), it still gets the middleware.
-    const before = createRawClient(client);
+    const before = widgetRaw(client);
     const tagged: string[] = [];
-    client.use({
+    // Registered on the raw client, the middleware runs for the methods too.
+    before.use({
       onRequest({ request }) {
         tagged.push(request.url);
         request.headers.set('x-trace', 't1');
         return request;
       },
     });
-    const after = createRawClient(client);
+    const after = widgetRaw(client);
     // One raw client per client, so calling it per request holds nothing more.
     expect(after).toBe(before);
-    const params = { header: { 'Lightfield-Version': '2026-03-01' } } as const;
-    const { data } = await before.GET('/v1/opportunities/{id}', {
-      params: { ...params, path: { id: 'opp_9' } },
+    const params = { header: { 'Lightfield-Version': '2030-01-01' } } as const;
+    const { data } = await before.GET('/v1/widgets/{id}', {
+      params: { ...params, path: { id: 'wid_9' } },
     });
-    await after.GET('/v1/opportunities/{id}', { params: { ...params, path: { id: 'opp_8' } } });
-    await client.opportunity.retrieve('opp_2');
-    expect(data?.id).toBe('opp_1');
+    await after.GET('/v1/widgets/{id}', { params: { ...params, path: { id: 'wid_8' } } });
+    await client.widget.retrieve('wid_2');
+    expect(data?.id).toBe('wid_1');
     expect(tagged).toEqual([
-      'http://api.test/v1/opportunities/opp_9',
-      'http://api.test/v1/opportunities/opp_8',
-      'http://api.test/v1/opportunities/opp_2',
+      'http://api.test/v1/widgets/wid_9',
+      'http://api.test/v1/widgets/wid_8',
+      'http://api.test/v1/widgets/wid_2',
     ]);
     for (const r of requests) {
       expect(r.headers.get('authorization')).toBe(`Bearer ${API_KEY}`);
       expect(r.headers.get('x-trace')).toBe('t1');
     }
-    expect(() => createRawClient({} as never)).toThrow(LightfieldError);
+    expect(() => widgetRaw({} as never)).toThrow(LightfieldError);
   });
 });
 
@@ -218,7 +216,7 @@ describe('typed errors', () => {
         ),
       { maxRetries: 0 },
     );
-    const error = await client.opportunity.retrieve('opp_1').catch((e: unknown) => e);
+    const error = await client.widget.retrieve('wid_1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Class);
     expect(error).toBeInstanceOf(APIError);
     expect(error).toBeInstanceOf(LightfieldError);
@@ -235,15 +233,15 @@ describe('typed errors', () => {
     [
       'the wrapped form',
       {
-        given: { error: { type: 'not_found', message: 'No such opportunity' } },
-        want: { type: 'not_found', message: '404 No such opportunity' },
+        given: { error: { type: 'not_found', message: 'No such widget' } },
+        want: { type: 'not_found', message: '404 No such widget' },
       },
     ],
     [
       'the unwrapped form',
       {
-        given: { type: 'not_found', message: 'No such opportunity' },
-        want: { type: 'not_found', message: '404 No such opportunity' },
+        given: { type: 'not_found', message: 'No such widget' },
+        want: { type: 'not_found', message: '404 No such widget' },
       },
     ],
     [
@@ -266,7 +264,7 @@ describe('typed errors', () => {
       () =>
         new Response(typeof given === 'string' ? given : JSON.stringify(given), { status: 404 }),
     );
-    const error = await client.opportunity.retrieve('opp_1').catch((e: unknown) => e);
+    const error = await client.widget.retrieve('wid_1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject(want);
   });
@@ -282,18 +280,18 @@ describe('typed errors', () => {
         }),
       { maxRetries: 0 },
     );
-    const error = (await client.opportunity.list().catch((e: unknown) => e)) as RateLimitError;
+    const error = (await client.widget.list().catch((e: unknown) => e)) as RateLimitError;
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.retryAfter).toBe(0);
     expect(error.rateLimit).toEqual({ limit: 25, remaining: 0, reset: 1767225600 });
   });
 
   test.each([
-    ['malformed JSON', { given: '{"id": "opp_1",', want: /not valid JSON/ }],
+    ['malformed JSON', { given: '{"id": "wid_1",', want: /not valid JSON/ }],
     ['an empty 200', { given: '', want: /empty body/ }],
   ])('a 2xx with %s is an APIResponseError, not retried', async (_, { given, want }) => {
     const { client, requests } = fetchClient(() => new Response(given, { status: 200 }));
-    const error = await client.opportunity.retrieve('opp_1').catch((e: unknown) => e);
+    const error = await client.widget.retrieve('wid_1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIResponseError);
     expect((error as APIResponseError).message).toMatch(want);
     expect(requests).toHaveLength(1);
@@ -307,7 +305,7 @@ describe('typed errors', () => {
       { maxRetries: 1 },
     );
     vi.spyOn(Math, 'random').mockReturnValue(1);
-    const error = await client.opportunity.retrieve('opp_1').catch((e: unknown) => e);
+    const error = await client.widget.retrieve('wid_1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(requests).toHaveLength(2);
     vi.restoreAllMocks();
@@ -324,24 +322,24 @@ describe('input safety', () => {
     ['no id', undefined],
   ])('%s fails before sending', async (_, id) => {
     const { client, requests } = fetchClient(() => json(entity()));
-    await expect(client.opportunity.retrieve(id as string)).rejects.toThrow(LightfieldError);
+    await expect(client.widget.retrieve(id as string)).rejects.toThrow(LightfieldError);
     expect(requests).toHaveLength(0);
   });
 
   test.each([
-    ['../secret', '/v1/opportunities/..%2Fsecret'],
-    ['a/b', '/v1/opportunities/a%2Fb'],
-    ['%2F', '/v1/opportunities/%252F'],
-    ['opp 1?x=#', '/v1/opportunities/opp%201%3Fx%3D%23'],
+    ['../secret', '/v1/widgets/..%2Fsecret'],
+    ['a/b', '/v1/widgets/a%2Fb'],
+    ['%2F', '/v1/widgets/%252F'],
+    ['wid 1?x=#', '/v1/widgets/wid%201%3Fx%3D%23'],
   ])('id %j is percent-encoded into one segment', async (id, path) => {
     const { client, requests } = fetchClient(() => json(entity()));
-    await client.opportunity.retrieve(id);
+    await client.widget.retrieve(id);
     expect(new URL(requests[0]!.url).pathname).toBe(path);
   });
 
   test.each([
     ['limit 0', { limit: 0 }],
-    ['limit 26', { limit: 26 }],
+    ['limit 51', { limit: 51 }],
     ['limit 2.5', { limit: 2.5 }],
     ['limit "10"', { limit: '10' as unknown as number }],
     ['offset -1', { offset: -1 }],
@@ -349,23 +347,23 @@ describe('input safety', () => {
     const { client, requests } = fetchClient(() =>
       json({ object: 'list', data: [], totalCount: 0 }),
     );
-    await expect(client.opportunity.list(query)).rejects.toThrow(/limit|offset/);
+    await expect(client.widget.list(query)).rejects.toThrow(/limit|offset/);
     expect(requests).toHaveLength(0);
   });
 
   test('header values with CR/LF are refused', async () => {
     const { client, requests } = fetchClient(() => json(entity()));
     await expect(
-      client.opportunity.retrieve('opp_1', { headers: { 'X-A': 'a\r\nX-Injected: 1' } }),
+      client.widget.retrieve('wid_1', { headers: { 'X-A': 'a\r\nX-Injected: 1' } }),
     ).rejects.toThrow(/CR or LF/);
     await expect(
-      client.opportunity.create(
-        { fields: { $name: 'A', $stage: 'Lead' }, relationships: { $account: 'acc_1' } },
+      client.widget.create(
+        { fields: { $name: 'A', $status: 'Draft' }, relationships: { $maker: 'mk_1' } },
         { idempotencyKey: 'k\n2' },
       ),
     ).rejects.toThrow(/idempotencyKey/);
-    expect(() => new Lightfield({ apiKey: 'key\r\n' })).toThrow(/CR or LF/);
-    expect(() => new Lightfield({ apiKey: 'k', defaultHeaders: { 'X-A': 'b\nc' } })).toThrow(
+    expect(() => new WidgetClient({ apiKey: 'key\r\n' })).toThrow(/CR or LF/);
+    expect(() => new WidgetClient({ apiKey: 'k', defaultHeaders: { 'X-A': 'b\nc' } })).toThrow(
       /CR or LF/,
     );
     expect(requests).toHaveLength(0);

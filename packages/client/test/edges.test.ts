@@ -5,12 +5,12 @@ import {
   APIError,
   APIUserAbortError,
   BadRequestError,
-  Lightfield,
   LightfieldError,
   RedirectError,
 } from '../src/index.js';
 import { RateLimiter } from '../src/core/rate-limiter.js';
 import { API_KEY, entity, fetchClient, json, loopback } from './helpers.js';
+import { WidgetClient } from './widget/client.js';
 
 // The edges of the hardening (issue 13): boundaries and branches the mutation run showed no other
 // test pins.
@@ -34,16 +34,16 @@ describe('API keys and headers', () => {
     ['NUL', `${API_KEY}\0`, 'a control or non-ASCII character'],
     ['é', `${API_KEY}é`, 'a control or non-ASCII character'],
   ])('a key with %s names what is wrong', (_, apiKey, what) => {
-    expect(() => new Lightfield({ apiKey })).toThrow(
+    expect(() => new WidgetClient({ apiKey })).toThrow(
       `The API key contains ${what}, which an HTTP header can't carry; check how it was read.`,
     );
   });
 
   test('a header name with CR or LF is named without them', async () => {
     const { client, requests } = fetchClient(() => json(entity()));
-    await expect(
-      client.opportunity.retrieve('opp_1', { headers: { 'X-A\r\nB': 'v' } }),
-    ).rejects.toThrow('request header "X-A  B" contains CR or LF, which could inject headers');
+    await expect(client.widget.retrieve('wid_1', { headers: { 'X-A\r\nB': 'v' } })).rejects.toThrow(
+      'request header "X-A  B" contains CR or LF, which could inject headers',
+    );
     expect(requests).toHaveLength(0);
   });
 
@@ -54,7 +54,7 @@ describe('API keys and headers', () => {
       },
       { maxRetries: 0 },
     );
-    const error = await client.opportunity.retrieve('opp_1').catch((e: unknown) => e);
+    const error = await client.widget.retrieve('wid_1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIConnectionError);
     expect((error as Error).message).toBe('Connection error: proxy refused Bearer [redacted]');
   });
@@ -77,7 +77,7 @@ describe('redaction of error bodies', () => {
     ['a key in a word', { apiKey: 'test', message: 'attest "tests"', want: '400 attest "tests"' }],
   ])('%s', async (_, { apiKey, message, want }) => {
     const { client } = fetchClient(() => json({ error: { type: 't', message } }, 400), { apiKey });
-    await expect(client.opportunity.retrieve('opp_1')).rejects.toMatchObject({ message: want });
+    await expect(client.widget.retrieve('wid_1')).rejects.toMatchObject({ message: want });
   });
 
   test('every string of the body is redacted, keys and array items included', async () => {
@@ -86,7 +86,7 @@ describe('redaction of error bodies', () => {
       echo: { [API_KEY]: ['x', `Bearer ${API_KEY}`, 1, null, true] },
     };
     const { client } = fetchClient(() => json(body, 400));
-    const error = (await client.opportunity.retrieve('opp_1').catch((e: unknown) => e)) as APIError;
+    const error = (await client.widget.retrieve('wid_1').catch((e: unknown) => e)) as APIError;
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error.body).toEqual({
       error: body.error,
@@ -127,7 +127,7 @@ describe('options', () => {
     ['rateLimit null', { rateLimit: null }, /`rateLimit` must be true, false or/],
     ['a baseUrl with a fragment', { baseUrl: 'https://x.test/#a' }, /without query or fragment/],
   ])('%s fails', (_, options, message) => {
-    expect(() => new Lightfield({ apiKey: API_KEY, ...(options as object) })).toThrow(message);
+    expect(() => new WidgetClient({ apiKey: API_KEY, ...(options as object) })).toThrow(message);
   });
 });
 
@@ -144,14 +144,14 @@ describe('the size cap, at its boundary', () => {
       });
       res.end(text);
     });
-    const client = new Lightfield({
+    const client = new WidgetClient({
       apiKey: API_KEY,
       baseUrl: s.url,
       rateLimit: false,
       logLevel: 'off',
       maxResponseBytes: Buffer.byteLength(text),
     });
-    expect(await client.opportunity.retrieve('opp_1')).toEqual(entity());
+    expect(await client.widget.retrieve('wid_1')).toEqual(entity());
   });
 
   test('a declared length over the limit closes the connection without reading', async () => {
@@ -161,28 +161,28 @@ describe('the size cap, at its boundary', () => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '5000' });
       res.write('{');
     });
-    const client = new Lightfield({
+    const client = new WidgetClient({
       apiKey: API_KEY,
       baseUrl: s.url,
       rateLimit: false,
       logLevel: 'off',
       maxResponseBytes: 4999,
     });
-    await expect(client.opportunity.retrieve('opp_1')).rejects.toThrow(/declares 5000 bytes/);
+    await expect(client.widget.retrieve('wid_1')).rejects.toThrow(/declares 5000 bytes/);
     await vi.waitFor(() => expect(closed).toBe(true));
   });
 
   test('a character split across chunks is decoded whole', async () => {
-    const bytes = Buffer.from(JSON.stringify(entity('opp_1', 'Café 🚀 Zürich')));
+    const bytes = Buffer.from(JSON.stringify(entity('wid_1', 'Café 🚀 Zürich')));
     const cut = bytes.indexOf(0xf0) + 2; // inside the 4-byte rocket
     const s = await server((_, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write(bytes.subarray(0, cut));
       setTimeout(() => res.end(bytes.subarray(cut)), 30);
     });
-    const client = new Lightfield({ apiKey: API_KEY, baseUrl: s.url, rateLimit: false });
-    const opp = await client.opportunity.retrieve('opp_1');
-    expect(opp.fields['$name']).toEqual({ value: 'Café 🚀 Zürich', valueType: 'TEXT' });
+    const client = new WidgetClient({ apiKey: API_KEY, baseUrl: s.url, rateLimit: false });
+    const widget = await client.widget.retrieve('wid_1');
+    expect(widget.fields['$name']).toEqual({ value: 'Café 🚀 Zürich', valueType: 'TEXT' });
   });
 });
 
@@ -258,11 +258,11 @@ describe('the rate limiter', () => {
 
 test('a browser is a window with a document', () => {
   vi.stubGlobal('window', {});
-  expect(new Lightfield({ apiKey: API_KEY })).toBeInstanceOf(Lightfield);
+  expect(new WidgetClient({ apiKey: API_KEY })).toBeInstanceOf(WidgetClient);
   vi.stubGlobal('document', {});
-  expect(() => new Lightfield({ apiKey: API_KEY })).toThrow(LightfieldError);
+  expect(() => new WidgetClient({ apiKey: API_KEY })).toThrow(LightfieldError);
   vi.stubGlobal('window', undefined);
-  expect(new Lightfield({ apiKey: API_KEY })).toBeInstanceOf(Lightfield);
+  expect(new WidgetClient({ apiKey: API_KEY })).toBeInstanceOf(WidgetClient);
 });
 
 test('in a browser, an error other than a TypeError is retried as usual', async () => {
@@ -275,7 +275,7 @@ test('in a browser, an error other than a TypeError is retried as usual', async 
     { dangerouslyAllowBrowser: true, maxRetries: 1 },
   );
   vi.spyOn(Math, 'random').mockReturnValue(1);
-  const error = await client.opportunity.retrieve('opp_1').catch((e: unknown) => e);
+  const error = await client.widget.retrieve('wid_1').catch((e: unknown) => e);
   expect((error as Error).message).toBe('Connection error: socket hang up');
   expect(requests).toHaveLength(2);
   vi.restoreAllMocks();

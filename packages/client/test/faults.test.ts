@@ -5,10 +5,10 @@ import {
   APIConnectionTimeoutError,
   APIResponseError,
   InternalServerError,
-  Lightfield,
   type LightfieldError,
 } from '../src/index.js';
 import { API_KEY, entity, loopback, send, type Seen } from './helpers.js';
+import { WidgetClient } from './widget/client.js';
 
 // The fault matrix: each misbehaviour of the network or the API, and what the client must do.
 type Server = (
@@ -44,10 +44,10 @@ const cases: Case[] = [
       given: (req, res, _n, committed) => {
         const key = String(req.headers['idempotency-key']);
         if (committed.has(key)) return send(res, 200, committed.get(key));
-        committed.set(key, entity(`opp_${committed.size + 1}`));
+        committed.set(key, entity(`wid_${committed.size + 1}`));
         res.socket?.destroy();
       },
-      want: { ok: true, attempts: 2, check: (body) => expect(body.id).toBe('opp_1') },
+      want: { ok: true, attempts: 2, check: (body) => expect(body.id).toBe('wid_1') },
     },
   ],
   ['408', { given: thenOk(408), want: { ok: true, attempts: 2 } }],
@@ -89,7 +89,7 @@ const cases: Case[] = [
   [
     'malformed JSON',
     {
-      given: (_, res) => send(res, 200, '{"id": "opp_1", '),
+      given: (_, res) => send(res, 200, '{"id": "wid_1", '),
       want: { error: APIResponseError, attempts: 1 },
     },
   ],
@@ -98,7 +98,7 @@ const cases: Case[] = [
     {
       given: (_, res) => {
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': '400' });
-        res.write('{"id":"opp_1","createdAt":');
+        res.write('{"id":"wid_1","createdAt":');
         setTimeout(() => res.socket?.destroy(), 5);
       },
       want: { error: APIConnectionError, attempts: 3 },
@@ -176,7 +176,7 @@ describe('fault matrix', () => {
   test.each(cases)('%s', async (name, { given, call, timeout = 5000, want }) => {
     const committed = new Map<string, unknown>();
     const server = await loopback((req, res, n) => given(req, res, n, committed));
-    const client = new Lightfield({
+    const client = new WidgetClient({
       apiKey: API_KEY,
       baseUrl: server.url,
       rateLimit: false,
@@ -188,11 +188,11 @@ describe('fault matrix', () => {
     try {
       const promise =
         call === 'create'
-          ? client.opportunity.create({
-              fields: { $name: 'A', $stage: 'Lead' },
-              relationships: { $account: 'acc_1' },
+          ? client.widget.create({
+              fields: { $name: 'A', $status: 'Draft' },
+              relationships: { $maker: 'mk_1' },
             })
-          : client.opportunity.retrieve('opp_1');
+          : client.widget.retrieve('wid_1');
       const outcome = await promise.then(
         (body) => ({ body }),
         (error: unknown) => ({ error }),

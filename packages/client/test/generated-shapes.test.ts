@@ -10,7 +10,7 @@ import { API_KEY, loopback, send, type Seen } from './helpers.js';
 // A client generated from a spec of its own (test/specs/shapes.yaml) with every operation shape:
 // multipart upload, text/csv and binary downloads, an octet-stream upload, 204s, array and
 // deepObject queries, header parameters, two path parameters, a form body, operations without a
-// resource.method operationId, and methods named `delete`/`export` under resources `list`/`file`.
+// resource.method operationId, an integer path parameter, and methods named `delete`/`export` under resources `list`/`file`.
 // Generated, type-checked, then called against a loopback server.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const out = path.join(here, '.out', 'shapes');
@@ -29,9 +29,11 @@ void client.file.upload({ purpose: 'import' });
 void client.file.upload({ file: 1, purpose: 'import' });
 export const csv: Promise<string> = client.file.export('f1', { columns: ['a'] }).then((x) => x);
 export const bytes: Promise<Response> = client.file.content('f1').then((x) => x);
-export const gone: Promise<void> = client.list.delete('l1', 'i1').then((x) => x);
+export const gone: Promise<void> = client.list.delete('l1', 1).then((x) => x);
 // @ts-expect-error two path parameters
 void client.list.delete('l1');
+// @ts-expect-error item-id is an integer
+void client.list.delete('l1', 'i1');
 void client.file.replace('f1', new Uint8Array([1]));
 void client.file.replace('f1', new Blob([]).stream());
 // @ts-expect-error a binary body is not a string
@@ -55,6 +57,7 @@ beforeAll(async () => {
   await writeOutput(path.join(out, 'types', 'generated'), await targets['types']!(model));
   await writeOutput(path.join(out, 'client', 'generated'), await targets['client']!(model));
   await symlink(path.resolve(here, '../src/core'), path.join(out, 'client', 'core'), 'dir');
+  await symlink(path.resolve(here, '../src/internal'), path.join(out, 'client', 'internal'), 'dir');
   await copyFile(
     path.resolve(here, '../../types/src/index.ts'),
     path.join(out, 'types', 'index.ts'),
@@ -182,6 +185,9 @@ describe('a client generated from a spec with every operation shape', () => {
     test('list.delete: two path parameters, in path order, encoded; 204', async () => {
       expect(await client['list']!['delete']!('l1', 'i 1')).toBeUndefined();
       expect(seen.at(-1)!.url).toBe('/v1/lists/l1/items/i%201');
+      // An integer path parameter, as its type says, goes in the path as text.
+      expect(await client['list']!['delete']!('l1', 7)).toBeUndefined();
+      expect(seen.at(-1)!.url).toBe('/v1/lists/l1/items/7');
       expect(seen.at(-1)!.method).toBe('DELETE');
     });
 

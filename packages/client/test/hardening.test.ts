@@ -1,25 +1,24 @@
 import type { ServerResponse } from 'node:http';
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { createRawClient } from '../src/raw.js';
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIResponseError,
   APIUserAbortError,
   BadRequestError,
-  BaseClient,
   InternalServerError,
-  Lightfield,
   LightfieldError,
   NotFoundError,
   RedirectError,
   type ClientOptions,
-  type OperationInfo,
   type RequestOptions,
 } from '../src/index.js';
 import { RateLimiter } from '../src/core/rate-limiter.js';
+import { BaseClient } from '../src/internal/base-client.js';
+import type { OperationInfo } from '../src/internal/operation.js';
 import { API_KEY, entity, fetchClient, json, loopback, send } from './helpers.js';
+import { WidgetClient, widgetRaw } from './widget/client.js';
 
 // The defects of the adversarial review (issue 13), each against a real socket where it can be.
 const closers: (() => Promise<void>)[] = [];
@@ -36,8 +35,8 @@ async function server(handler: Parameters<typeof loopback>[0]) {
   return s;
 }
 
-function client(baseUrl: string, options: ClientOptions = {}): Lightfield {
-  return new Lightfield({
+function client(baseUrl: string, options: ClientOptions = {}): WidgetClient {
+  return new WidgetClient({
     apiKey: API_KEY,
     baseUrl,
     logLevel: 'off',
@@ -62,21 +61,21 @@ function expectNoKey(texts: string[], key = API_KEY): void {
   for (const text of texts) expect(text).not.toContain(key);
 }
 
-const update = { fields: { amount: 5 } };
+const update = { fields: { weight: 5 } };
 
 describe('1. redirects', () => {
   test.each([301, 302, 303, 307, 308])(
     'a %i on update rejects with RedirectError; nothing reaches the other origin',
     async (status) => {
-      const other = await server((_, res) => send(res, 200, entity('opp_1', 'Not updated')));
-      const location = `${other.url}/v1/opportunities/opp_1`;
+      const other = await server((_, res) => send(res, 200, entity('wid_1', 'Not updated')));
+      const location = `${other.url}/v1/widgets/opp_1`;
       const origin = await server((_, res) => {
         // x-should-retry would make any other status retried.
         res.writeHead(status, { location, 'x-should-retry': 'true', 'retry-after-ms': '1' });
         res.end();
       });
       const error = await client(origin.url, { maxRetries: 2 })
-        .opportunity.update('opp_1', update)
+        .widget.update('wid_1', update)
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RedirectError);
       expect(error).toMatchObject({ status, location });
@@ -89,13 +88,13 @@ describe('1. redirects', () => {
   test('a redirect on a read is refused too, and the raw client follows none', async () => {
     const other = await server((_, res) => send(res, 200, entity()));
     const origin = await server((_, res) => {
-      res.writeHead(302, { location: `${other.url}/v1/opportunities/opp_1` });
+      res.writeHead(302, { location: `${other.url}/v1/widgets/opp_1` });
       res.end();
     });
     const c = client(origin.url);
-    await expect(c.opportunity.retrieve('opp_1')).rejects.toBeInstanceOf(RedirectError);
-    const raw = await createRawClient(c).GET('/v1/opportunities/{id}', {
-      params: { path: { id: 'opp_1' }, header: { 'Lightfield-Version': '2026-03-01' } },
+    await expect(c.widget.retrieve('wid_1')).rejects.toBeInstanceOf(RedirectError);
+    const raw = await widgetRaw(c).GET('/v1/widgets/{id}', {
+      params: { path: { id: 'wid_1' }, header: { 'Lightfield-Version': '2030-01-01' } },
     });
     expect(raw.response.status).toBe(302);
     expect(origin.seen).toHaveLength(2);
@@ -110,7 +109,7 @@ describe('1. redirects', () => {
       ok: { value: false },
     });
     const { client: c, requests } = fetchClient(() => opaque, { maxRetries: 2 });
-    const error = await c.opportunity.update('opp_1', update).catch((e: unknown) => e);
+    const error = await c.widget.update('wid_1', update).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RedirectError);
     expect(error).toMatchObject({ status: 0, location: undefined });
     expect((error as Error).message).toMatch(/redirect/);
@@ -134,7 +133,10 @@ describe('2. the API key never leaks', () => {
     const log = (...args: unknown[]) => lines.push(...args);
     const error = (() => {
       try {
-        return new Lightfield({ apiKey, logger: { debug: log, info: log, warn: log, error: log } });
+        return new WidgetClient({
+          apiKey,
+          logger: { debug: log, info: log, warn: log, error: log },
+        });
       } catch (e) {
         return e;
       }
@@ -157,8 +159,8 @@ describe('2. the API key never leaks', () => {
         logLevel: 'debug',
         logger: { debug: log, info: log, warn: log, error: log },
       });
-      const error = await c.opportunity
-        .retrieve('opp_1', { headers: { 'X-Trace': value } })
+      const error = await c.widget
+        .retrieve('wid_1', { headers: { 'X-Trace': value } })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(LightfieldError);
       expect(error).not.toBeInstanceOf(APIConnectionError);
@@ -182,7 +184,7 @@ describe('2. the API key never leaks', () => {
       ),
     );
     const error = (await client(s.url)
-      .opportunity.retrieve('opp_1')
+      .widget.retrieve('wid_1')
       .catch((e: unknown) => e)) as NotFoundError;
     expect(error.status).toBe(401);
     expectNoKey([...views(error), inspect(error.headers), JSON.stringify([...error.headers])]);
@@ -234,7 +236,7 @@ describe('2. the API key never leaks', () => {
     '(c) redaction with %s keeps code, type and param intact',
     async (_, { apiKey, given, want }) => {
       const { client: c } = fetchClient(() => json(given, 400), { apiKey });
-      const error = await c.opportunity.retrieve('opp_1').catch((e: unknown) => e);
+      const error = await c.widget.retrieve('wid_1').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(BadRequestError);
       expect(error).toMatchObject(want);
     },
@@ -250,9 +252,9 @@ describe('3. waiting on the rate limiter is bounded', () => {
       }),
     );
     const c = client(s.url, { rateLimit: true, timeout: 1000 });
-    await c.opportunity.retrieve('opp_1');
+    await c.widget.retrieve('wid_1');
     const started = Date.now();
-    const error = await c.opportunity.retrieve('opp_1').catch((e: unknown) => e);
+    const error = await c.widget.retrieve('wid_1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect((error as Error).message).toMatch(
       /Read rate limit is paused for \d+ ms, longer than the 1000 ms timeout/,
@@ -268,8 +270,8 @@ describe('3. waiting on the rate limiter is bounded', () => {
     });
     const started = Date.now();
     const [first, second] = await Promise.allSettled([
-      c.opportunity.retrieve('opp_1'),
-      c.opportunity.retrieve('opp_1'),
+      c.widget.retrieve('wid_1'),
+      c.widget.retrieve('wid_1'),
     ]);
     expect(first.status).toBe('fulfilled');
     expect(second).toMatchObject({
@@ -374,7 +376,7 @@ describe('4. responses have a size cap', () => {
     const state = { written: 0, closed: false };
     const s = await server((_, res) => endless(res, state));
     const error = await client(s.url, { maxResponseBytes: 1024 * 1024, maxRetries: 2 })
-      .opportunity.retrieve('opp_1')
+      .widget.retrieve('wid_1')
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIResponseError);
     expect((error as Error).message).toMatch(/passed the 1048576-byte limit \(maxResponseBytes\)/);
@@ -396,7 +398,7 @@ describe('4. responses have a size cap', () => {
       res.end(bomb);
     });
     const error = await client(s.url, { maxResponseBytes: 1024 * 1024 })
-      .opportunity.retrieve('opp_1')
+      .widget.retrieve('wid_1')
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIResponseError);
     expect((error as Error).message).toMatch(/passed the 1048576-byte limit/);
@@ -417,7 +419,7 @@ describe('4. responses have a size cap', () => {
         res.write('{');
       });
       const error = await client(s.url, { maxRetries: 2 })
-        .opportunity.retrieve('opp_1')
+        .widget.retrieve('wid_1')
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(Class);
       expect((error as Error).message).toMatch(
@@ -428,9 +430,9 @@ describe('4. responses have a size cap', () => {
   );
 
   test('a body within the limit is read whole', async () => {
-    const s = await server((_, res) => send(res, 200, entity('opp_1', 'x'.repeat(50_000))));
-    const opp = await client(s.url, { maxResponseBytes: 60_000 }).opportunity.retrieve('opp_1');
-    expect(opp.id).toBe('opp_1');
+    const s = await server((_, res) => send(res, 200, entity('wid_1', 'x'.repeat(50_000))));
+    const widget = await client(s.url, { maxResponseBytes: 60_000 }).widget.retrieve('wid_1');
+    expect(widget.id).toBe('wid_1');
   });
 });
 
@@ -482,18 +484,18 @@ describe('5. options are checked at construction', () => {
       /header name "X A" is invalid/,
     ],
   ])('%s fails', (_, options, message) => {
-    const make = () => new Lightfield({ apiKey: API_KEY, ...(options as ClientOptions) });
+    const make = () => new WidgetClient({ apiKey: API_KEY, ...(options as ClientOptions) });
     expect(make).toThrow(LightfieldError);
     expect(make).toThrow(message);
   });
 
   test('a bad LIGHTFIELD_BASE_URL fails at construction too', () => {
     vi.stubEnv('LIGHTFIELD_BASE_URL', 'localhost:4010');
-    expect(() => new Lightfield({ apiKey: API_KEY })).toThrow(/`baseUrl` must be an http/);
+    expect(() => new WidgetClient({ apiKey: API_KEY })).toThrow(/`baseUrl` must be an http/);
   });
 
   test('valid edge values are accepted', () => {
-    const c = new Lightfield({
+    const c = new WidgetClient({
       apiKey: API_KEY,
       timeout: 0,
       maxRetries: 0,
@@ -501,7 +503,7 @@ describe('5. options are checked at construction', () => {
     });
     expect(c).toMatchObject({ timeout: 0, maxRetries: 0, baseUrl: 'http://127.0.0.1:4010' });
     const high = { timeout: 2 ** 31 - 1, maxRetries: Number.MAX_SAFE_INTEGER, maxResponseBytes: 1 };
-    expect(new Lightfield({ apiKey: API_KEY, ...high })).toMatchObject({
+    expect(new WidgetClient({ apiKey: API_KEY, ...high })).toMatchObject({
       timeout: high.timeout,
       maxRetries: high.maxRetries,
     });
@@ -513,9 +515,7 @@ describe('5. options are checked at construction', () => {
     ['timout', { timout: 5 }, /Unknown request option `timout`; did you mean `timeout`\?/],
   ])('per call, %s fails before sending', async (_, options, message) => {
     const { client: c, requests } = fetchClient(() => json(entity()));
-    await expect(c.opportunity.retrieve('opp_1', options as RequestOptions)).rejects.toThrow(
-      message,
-    );
+    await expect(c.widget.retrieve('wid_1', options as RequestOptions)).rejects.toThrow(message);
     expect(requests).toHaveLength(0);
   });
 });
@@ -532,17 +532,17 @@ describe('6. logging at the default level', () => {
   test('an error the caller receives is not logged', async () => {
     const { lines, options } = logged();
     const { client: c } = fetchClient(
-      () => json({ error: { type: 'not_found', message: 'No such opportunity' } }, 404),
+      () => json({ error: { type: 'not_found', message: 'No such widget' } }, 404),
       options,
     );
-    await expect(c.opportunity.retrieve('opp_1')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(c.widget.retrieve('wid_1')).rejects.toBeInstanceOf(NotFoundError);
     const { client: down } = fetchClient(
       () => {
         throw new TypeError('fetch failed');
       },
       { ...options, maxRetries: 0 },
     );
-    await expect(down.opportunity.retrieve('opp_1')).rejects.toBeInstanceOf(APIConnectionError);
+    await expect(down.widget.retrieve('wid_1')).rejects.toBeInstanceOf(APIConnectionError);
     expect(lines).toEqual([]);
   });
 
@@ -553,17 +553,17 @@ describe('6. logging at the default level', () => {
         json({ error: { type: 'unavailable', message: 'busy' } }, 503, { 'retry-after-ms': '1' }),
       { ...options, maxRetries: 1 },
     );
-    await expect(c.opportunity.retrieve('opp_1')).rejects.toBeInstanceOf(InternalServerError);
+    await expect(c.widget.retrieve('wid_1')).rejects.toBeInstanceOf(InternalServerError);
     expect(lines).toEqual([
-      ['warn', expect.stringMatching(/^opportunity.retrieve: retrying in 1 ms \(503 busy\)/)],
+      ['warn', expect.stringMatching(/^widget.retrieve: retrying in 1 ms \(503 busy\)/)],
     ]);
     const debug = logged({ logLevel: 'debug', maxRetries: 0 });
     const { client: d } = fetchClient(
       () => json({ error: { type: 'not_found', message: 'gone' } }, 404),
       debug.options,
     );
-    await expect(d.opportunity.retrieve('opp_1')).rejects.toBeInstanceOf(NotFoundError);
-    expect(debug.lines).toContainEqual(['debug', 'opportunity.retrieve failed: 404 gone']);
+    await expect(d.widget.retrieve('wid_1')).rejects.toBeInstanceOf(NotFoundError);
+    expect(debug.lines).toContainEqual(['debug', 'widget.retrieve failed: 404 gone']);
   });
 
   test('a rate-limit pause from the server is a warning', async () => {
@@ -572,7 +572,7 @@ describe('6. logging at the default level', () => {
       () => json(entity(), 200, { 'x-ratelimit-remaining': '0', 'retry-after': '1' }),
       options,
     );
-    await c.opportunity.retrieve('opp_1');
+    await c.widget.retrieve('wid_1');
     expect(lines).toEqual([
       ['warn', expect.stringMatching(/^Read requests paused for \d+ ms by the rate limit/)],
     ]);
@@ -587,7 +587,7 @@ describe('the client in a browser', () => {
 
   test('the constructor refuses a key without dangerouslyAllowBrowser, naming the option', () => {
     browser();
-    const make = () => new Lightfield({ apiKey: API_KEY, baseUrl: 'http://api.test' });
+    const make = () => new WidgetClient({ apiKey: API_KEY, baseUrl: 'http://api.test' });
     expect(make).toThrow(LightfieldError);
     expect(make).toThrow(/browser.*`dangerouslyAllowBrowser: true`/);
     try {
@@ -595,8 +595,8 @@ describe('the client in a browser', () => {
     } catch (e) {
       expectNoKey(views(e));
     }
-    expect(new Lightfield({ apiKey: API_KEY, dangerouslyAllowBrowser: true })).toBeInstanceOf(
-      Lightfield,
+    expect(new WidgetClient({ apiKey: API_KEY, dangerouslyAllowBrowser: true })).toBeInstanceOf(
+      WidgetClient,
     );
   });
 
@@ -608,7 +608,7 @@ describe('the client in a browser', () => {
       },
       { dangerouslyAllowBrowser: true, maxRetries: 2 },
     );
-    const error = await c.opportunity.retrieve('opp_1').catch((e: unknown) => e);
+    const error = await c.widget.retrieve('wid_1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIConnectionError);
     expect((error as Error).message).toMatch(
       /^Connection error: Failed to fetch\. In a browser this is usually a CORS rejection .* or a network failure; it is not retried\.$/,
@@ -624,7 +624,7 @@ describe('the client in a browser', () => {
       { maxRetries: 1 },
     );
     vi.spyOn(Math, 'random').mockReturnValue(1);
-    const error = await c.opportunity.retrieve('opp_1').catch((e: unknown) => e);
+    const error = await c.widget.retrieve('wid_1').catch((e: unknown) => e);
     expect((error as Error).message).not.toMatch(/CORS/);
     expect(requests).toHaveLength(2);
   });

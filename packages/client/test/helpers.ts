@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Lightfield, type ClientOptions } from '../src/index.js';
+import type { ClientOptions } from '../src/index.js';
+import { WidgetClient } from './widget/client.js';
 
 /** A recognisable key: tests search every output for it. */
 export const API_KEY = 'lf_test_SECRET_9f8e7d6c5b4a';
@@ -14,13 +15,13 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 }
 
 /** An entity as the API returns it. */
-export function entity(id = 'opp_1', name = 'Acme'): Record<string, unknown> {
+export function entity(id = 'wid_1', name = 'Acme'): Record<string, unknown> {
   return {
     id,
     createdAt: '2026-01-01T00:00:00.000Z',
     fields: { $name: { value: name, valueType: 'TEXT' } },
     relationships: {
-      $account: { cardinality: 'has_one', objectType: 'account', values: ['acc_1'] },
+      $maker: { cardinality: 'has_one', objectType: 'maker', values: ['mk_1'] },
     },
   };
 }
@@ -29,14 +30,14 @@ export function entity(id = 'opp_1', name = 'Acme'): Record<string, unknown> {
 export function fetchClient(
   handler: (request: Request, n: number) => Response | Promise<Response>,
   options: ClientOptions = {},
-): { client: Lightfield; requests: Request[] } {
+): { client: WidgetClient; requests: Request[] } {
   const requests: Request[] = [];
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request ? input : new Request(input, init);
     requests.push(request.clone());
     return handler(request, requests.length);
   };
-  const client = new Lightfield({
+  const client = new WidgetClient({
     apiKey: API_KEY,
     baseUrl: 'http://api.test',
     fetch: fetch as typeof globalThis.fetch,

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { createRawClient } from '../src/raw.js';
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -7,11 +6,11 @@ import {
   APIUserAbortError,
   BadRequestError,
   InternalServerError,
-  Lightfield,
   NotFoundError,
   type ClientOptions,
 } from '../src/index.js';
 import { API_KEY, entity, loopback, send } from './helpers.js';
+import { WidgetClient, widgetRaw } from './widget/client.js';
 
 // Behaviour over a real socket: retries, timeouts, resets and pagination against node:http on 127.0.0.1.
 let close: (() => Promise<void>) | undefined;
@@ -24,7 +23,7 @@ afterEach(async () => {
 async function setup(handler: Parameters<typeof loopback>[0], options: ClientOptions = {}) {
   const server = await loopback(handler);
   close = server.close;
-  const client = new Lightfield({
+  const client = new WidgetClient({
     apiKey: API_KEY,
     baseUrl: server.url,
     logLevel: 'off',
@@ -34,7 +33,7 @@ async function setup(handler: Parameters<typeof loopback>[0], options: ClientOpt
   return { client, seen: server.seen };
 }
 
-const body = { fields: { $name: 'A', $stage: 'Lead' }, relationships: { $account: 'acc_1' } };
+const body = { fields: { $name: 'A', $status: 'Draft' }, relationships: { $maker: 'mk_1' } };
 
 describe('retries', () => {
   test.each([408, 409, 429, 500, 502, 503, 504])(
@@ -50,7 +49,7 @@ describe('retries', () => {
             )
           : send(res, 200, entity()),
       );
-      expect((await client.opportunity.retrieve('opp_1')).id).toBe('opp_1');
+      expect((await client.widget.retrieve('wid_1')).id).toBe('wid_1');
       expect(seen).toHaveLength(3);
     },
   );
@@ -59,7 +58,7 @@ describe('retries', () => {
     const { client, seen } = await setup((_, res) =>
       send(res, status, { error: { type: 'x', message: 'no' } }, { 'retry-after-ms': '5' }),
     );
-    await expect(client.opportunity.retrieve('opp_1')).rejects.toMatchObject({ status });
+    await expect(client.widget.retrieve('wid_1')).rejects.toMatchObject({ status });
     expect(seen).toHaveLength(1);
   });
 
@@ -74,7 +73,7 @@ describe('retries', () => {
           )
         : send(res, 503, { error: { type: 'x', message: 'stop' } }, { 'x-should-retry': 'false' }),
     );
-    await expect(client.opportunity.retrieve('opp_1')).rejects.toBeInstanceOf(InternalServerError);
+    await expect(client.widget.retrieve('wid_1')).rejects.toBeInstanceOf(InternalServerError);
     expect(seen).toHaveLength(2);
   });
 
@@ -86,9 +85,9 @@ describe('retries', () => {
         maxRetries: 3,
       },
     );
-    await expect(client.opportunity.retrieve('opp_1')).rejects.toBeInstanceOf(InternalServerError);
+    await expect(client.widget.retrieve('wid_1')).rejects.toBeInstanceOf(InternalServerError);
     expect(seen).toHaveLength(4);
-    await expect(client.opportunity.retrieve('opp_1', { maxRetries: 0 })).rejects.toBeInstanceOf(
+    await expect(client.widget.retrieve('wid_1', { maxRetries: 0 })).rejects.toBeInstanceOf(
       InternalServerError,
     );
     expect(seen).toHaveLength(5);
@@ -109,7 +108,7 @@ describe('retries', () => {
         send(res, 429, { error: { type: 'too_many_requests', message: 'slow' } }, headers(n));
       else send(res, 200, entity());
     });
-    await client.opportunity.retrieve('opp_1');
+    await client.widget.retrieve('wid_1');
     const waited = times[1]! - times[0]!;
     // An HTTP date has one-second precision, so its wait is anywhere in (0, 2] s.
     expect(waited).toBeGreaterThanOrEqual(_.includes('date') ? 900 : 650);
@@ -123,7 +122,7 @@ describe('retries', () => {
       else send(res, 200, entity());
     });
     vi.spyOn(Math, 'random').mockReturnValue(1);
-    expect((await client.opportunity.retrieve('opp_1')).id).toBe('opp_1');
+    expect((await client.widget.retrieve('wid_1')).id).toBe('wid_1');
     expect(seen).toHaveLength(2);
   });
 
@@ -131,19 +130,19 @@ describe('retries', () => {
     const { client, seen } = await setup((_, res, n) => {
       if (n === 1) {
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': '500' });
-        res.write('{"id":"opp_1","crea');
+        res.write('{"id":"wid_1","crea');
         setTimeout(() => res.socket?.destroy(), 10);
       } else send(res, 200, entity());
     });
     vi.spyOn(Math, 'random').mockReturnValue(1);
-    expect((await client.opportunity.retrieve('opp_1')).id).toBe('opp_1');
+    expect((await client.widget.retrieve('wid_1')).id).toBe('wid_1');
     expect(seen).toHaveLength(2);
   });
 
   test('a connection that keeps failing ends in APIConnectionError', async () => {
     const { client, seen } = await setup((_, res) => res.socket?.destroy(), { maxRetries: 1 });
     vi.spyOn(Math, 'random').mockReturnValue(1);
-    await expect(client.opportunity.retrieve('opp_1')).rejects.toBeInstanceOf(APIConnectionError);
+    await expect(client.widget.retrieve('wid_1')).rejects.toBeInstanceOf(APIConnectionError);
     expect(seen).toHaveLength(2);
   });
 });
@@ -155,8 +154,8 @@ describe('idempotency', () => {
         ? send(res, 503, { error: { type: 'x', message: 'busy' } }, { 'retry-after-ms': '1' })
         : send(res, 200, entity()),
     );
-    await client.opportunity.create(body);
-    await client.opportunity.update('opp_1', { fields: { amount: 5 } });
+    await client.widget.create(body);
+    await client.widget.update('wid_1', { fields: { weight: 5 } });
     const keys = seen.map((s) => s.headers['idempotency-key']);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(keys[1]).toBe(keys[0]);
@@ -166,7 +165,7 @@ describe('idempotency', () => {
 
   test('a key given per request is sent as is', async () => {
     const { client, seen } = await setup((_, res) => send(res, 200, entity()));
-    await client.opportunity.create(body, { idempotencyKey: 'order-42' });
+    await client.widget.create(body, { idempotencyKey: 'order-42' });
     expect(seen[0]?.headers['idempotency-key']).toBe('order-42');
   });
 
@@ -174,8 +173,8 @@ describe('idempotency', () => {
     const { client, seen } = await setup((_, res) =>
       send(res, 503, { error: { type: 'x', message: 'busy' } }, { 'retry-after-ms': '1' }),
     );
-    const { error } = await createRawClient(client).POST('/v1/opportunities', {
-      params: { header: { 'Lightfield-Version': '2026-03-01' } },
+    const { error } = await widgetRaw(client).POST('/v1/widgets', {
+      params: { header: { 'Lightfield-Version': '2030-01-01' } },
       body,
     });
     expect(error).toBeDefined();
@@ -192,9 +191,7 @@ describe('timeouts and cancellation', () => {
     );
     vi.spyOn(Math, 'random').mockReturnValue(1);
     const started = Date.now();
-    await expect(client.opportunity.retrieve('opp_1')).rejects.toBeInstanceOf(
-      APIConnectionTimeoutError,
-    );
+    await expect(client.widget.retrieve('wid_1')).rejects.toBeInstanceOf(APIConnectionTimeoutError);
     expect(seen).toHaveLength(2);
     expect(Date.now() - started).toBeLessThan(1000);
   });
@@ -203,7 +200,7 @@ describe('timeouts and cancellation', () => {
     const { client } = await setup((_, res) => setTimeout(() => send(res, 200, entity()), 300), {
       timeout: 50,
     });
-    expect((await client.opportunity.retrieve('opp_1', { timeout: 2000 })).id).toBe('opp_1');
+    expect((await client.widget.retrieve('wid_1', { timeout: 2000 })).id).toBe('wid_1');
   });
 
   test('a user abort rejects with APIUserAbortError and is not retried', async () => {
@@ -215,7 +212,7 @@ describe('timeouts and cancellation', () => {
       setTimeout(() => send(res, 200, entity()), 1000);
     });
     await expect(
-      client.opportunity.retrieve('opp_1', { signal: controller.signal }),
+      client.widget.retrieve('wid_1', { signal: controller.signal }),
     ).rejects.toBeInstanceOf(APIUserAbortError);
     expect(seen).toHaveLength(1);
   });
@@ -227,7 +224,7 @@ describe('timeouts and cancellation', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     await expect(
-      client.opportunity.retrieve('opp_1', { signal: controller.signal }),
+      client.widget.retrieve('wid_1', { signal: controller.signal }),
     ).rejects.toBeInstanceOf(APIUserAbortError);
     expect(seen).toHaveLength(1);
   });
@@ -235,7 +232,7 @@ describe('timeouts and cancellation', () => {
   test('an already aborted signal sends nothing', async () => {
     const { client, seen } = await setup((_, res) => send(res, 200, entity()));
     await expect(
-      client.opportunity.retrieve('opp_1', { signal: AbortSignal.abort() }),
+      client.widget.retrieve('wid_1', { signal: AbortSignal.abort() }),
     ).rejects.toBeInstanceOf(APIUserAbortError);
     expect(seen).toHaveLength(0);
   });
@@ -244,7 +241,7 @@ describe('timeouts and cancellation', () => {
 describe('bodies', () => {
   test('malformed JSON in a 200 is an APIResponseError', async () => {
     const { client } = await setup((_, res) => send(res, 200, '{"id": '));
-    await expect(client.opportunity.retrieve('opp_1')).rejects.toBeInstanceOf(APIResponseError);
+    await expect(client.widget.retrieve('wid_1')).rejects.toBeInstanceOf(APIResponseError);
   });
 
   test('an HTML error page gives a short message', async () => {
@@ -252,7 +249,7 @@ describe('bodies', () => {
       res.writeHead(404, { 'content-type': 'text/html' });
       res.end('<!doctype html><html><body><h1>Not Found</h1></body></html>');
     });
-    const error = await client.opportunity.retrieve('opp_1').catch((e: unknown) => e);
+    const error = await client.widget.retrieve('wid_1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as NotFoundError).message).toBe('404 status code (HTML body)');
   });
@@ -268,7 +265,7 @@ describe('bodies', () => {
         },
       }),
     );
-    await expect(client.opportunity.create(body)).rejects.toMatchObject({
+    await expect(client.widget.create(body)).rejects.toMatchObject({
       constructor: BadRequestError,
       code: 'unknown_field',
       param: 'fields.colour',
@@ -277,7 +274,7 @@ describe('bodies', () => {
 });
 
 describe('pagination', () => {
-  const all = Array.from({ length: 60 }, (_, i) => entity(`opp_${i}`, `Deal ${i}`));
+  const all = Array.from({ length: 60 }, (_, i) => entity(`wid_${i}`, `Widget ${i}`));
   const pages = (req: { url: string }, res: Parameters<typeof send>[0]) => {
     const url = new URL(req.url, 'http://x');
     const limit = Number(url.searchParams.get('limit') ?? 25);
@@ -292,18 +289,18 @@ describe('pagination', () => {
   test('for await walks every item of every page', async () => {
     const { client, seen } = await setup(pages);
     const ids: string[] = [];
-    for await (const opp of client.opportunity.list({ limit: 25 })) ids.push(opp.id);
+    for await (const widget of client.widget.list({ limit: 25 })) ids.push(widget.id);
     expect(ids).toEqual(all.map((o) => o.id));
     expect(seen.map((s) => s.url)).toEqual([
-      '/v1/opportunities?limit=25&offset=0',
-      '/v1/opportunities?limit=25&offset=25',
-      '/v1/opportunities?limit=25&offset=50',
+      '/v1/widgets?limit=25&offset=0',
+      '/v1/widgets?limit=25&offset=25',
+      '/v1/widgets?limit=25&offset=50',
     ]);
   });
 
   test('a page knows whether another follows, and fetches it', async () => {
     const { client } = await setup(pages);
-    const first = await client.opportunity.list({ limit: 20 });
+    const first = await client.widget.list({ limit: 20 });
     expect(first.data).toHaveLength(20);
     expect(first.totalCount).toBe(60);
     expect(first.hasNextPage()).toBe(true);
@@ -316,7 +313,7 @@ describe('pagination', () => {
   test('iterPages yields each page once', async () => {
     const { client } = await setup(pages);
     const sizes: number[] = [];
-    for await (const page of client.opportunity.list().iterPages()) sizes.push(page.data.length);
+    for await (const page of client.widget.list().iterPages()) sizes.push(page.data.length);
     expect(sizes).toEqual([25, 25, 10]);
   });
 
@@ -325,25 +322,25 @@ describe('pagination', () => {
       send(res, 200, { object: 'list', data: all.slice(0, 3), totalCount: 1000 }),
     );
     const ids: string[] = [];
-    for await (const opp of client.opportunity.list({ limit: 5 })) ids.push(opp.id);
+    for await (const widget of client.widget.list({ limit: 5 })) ids.push(widget.id);
     expect(ids).toHaveLength(3);
     expect(seen).toHaveLength(1);
   });
 
   test('filters go on every page', async () => {
     const { client, seen } = await setup(pages);
-    const page = await client.opportunity.list({
+    const page = await client.widget.list({
       limit: 25,
       filter: {
         $name: { startsWith: 'Acme' },
-        amount: { greaterThan: 1000 },
-        $stage: { not: { equal: 'opt_1' } },
+        weight: { greaterThan: 1000 },
+        $status: { not: { equal: 'opt_1' } },
       },
     });
     await page.getNextPage();
     for (const s of seen) {
       expect(s.url).toContain(
-        '$name[startsWith]=Acme&amount[greaterThan]=1000&$stage[-equal]=opt_1',
+        '$name[startsWith]=Acme&weight[greaterThan]=1000&$status[-equal]=opt_1',
       );
     }
     expect(seen[1]?.url).toContain('offset=25');

@@ -60,7 +60,7 @@ test('the client throttles by the spec category limits', async () => {
     rateLimit: { requestsPerSecond: 2 },
   });
   const started = Date.now();
-  await Promise.all([1, 2, 3].map(() => client.opportunity.retrieve('opp_1')));
+  await Promise.all([1, 2, 3].map(() => client.widget.retrieve('wid_1')));
   expect(requests).toHaveLength(3);
   expect(Date.now() - started).toBeGreaterThanOrEqual(900);
 });

@@ -7,21 +7,23 @@ import { loadSpec, replicateSpecFile, targets, writeOutput } from '@lightfield/c
 import { beforeAll, describe, expect, test } from 'vitest';
 import { API_KEY, entity, json } from './helpers.js';
 
-// Regenerates types and client from a spec with a second resource (`account`, the same entity
-// model), with no generator change, then type-checks and calls the result.
+// Regenerates types and client from a spec with a second resource (`gadget`, copied from the
+// neutral test/widget/widget.yaml's `widget`), with no generator change, then type-checks and
+// calls the result.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const out = path.join(here, '.out', 'two-resources');
-const spec = path.resolve(here, '../../../spec/openapi.yaml');
+const spec = path.join(here, 'widget', 'widget.yaml');
 
 beforeAll(async () => {
   await rm(out, { recursive: true, force: true });
   await mkdir(path.join(out, 'spec'), { recursive: true });
   const file = path.join(out, 'spec', 'two-resources.yaml');
-  await writeFile(file, await replicateSpecFile(spec, 'opportunity', ['account']));
+  await writeFile(file, await replicateSpecFile(spec, 'widget', ['gadget']));
   const model = await loadSpec(file);
   await writeOutput(path.join(out, 'types', 'generated'), await targets['types']!(model));
   await writeOutput(path.join(out, 'client', 'generated'), await targets['client']!(model));
   await symlink(path.resolve(here, '../src/core'), path.join(out, 'client', 'core'), 'dir');
+  await symlink(path.resolve(here, '../src/internal'), path.join(out, 'client', 'internal'), 'dir');
   // The types package's own entry and hand-written core, over the regenerated files.
   await copyFile(
     path.resolve(here, '../../types/src', 'index.ts'),
@@ -42,21 +44,21 @@ beforeAll(async () => {
   );
   await writeFile(
     path.join(out, 'check.ts'),
-    `import type { Account } from '@lightfield/types';
+    `import type { Gadget } from '@lightfield/types';
 import { Lightfield } from './client/generated/client.js';
 const client = new Lightfield({ apiKey: 'k' });
-export const a: Promise<Account> = client.account.retrieve('acc_1').then((x) => x);
-void client.account.create({ fields: { $name: 'A', $stage: 'Lead' }, relationships: { $account: 'acc_1' } });
-// @ts-expect-error $name is required on account.create too
-void client.account.create({ fields: { $stage: 'Lead' }, relationships: { $account: 'acc_1' } });
-void client.account.list({ limit: 5, filter: { $name: { startsWith: 'A' } } });
-void client.opportunity.definitions();
+export const a: Promise<Gadget> = client.gadget.retrieve('gad_1').then((x) => x);
+void client.gadget.create({ fields: { $name: 'A', $stage: 'Draft' }, relationships: { $maker: 'mk_1' } });
+// @ts-expect-error $name is required on gadget.create too
+void client.gadget.create({ fields: { $stage: 'Draft' }, relationships: { $maker: 'mk_1' } });
+void client.gadget.list({ limit: 5, filter: { $name: { startsWith: 'A' } } });
+void client.widget.definitions();
 `,
   );
 }, 60_000);
 
 describe('a spec with one more resource', () => {
-  test('type-checks, with client.account.* typed by the new schemas', async () => {
+  test('type-checks, with client.gadget.* typed by the new schemas', async () => {
     const tsc = path.resolve(here, '../node_modules/typescript/bin/tsc');
     const result = await promisify(execFile)(process.execPath, [
       tsc,
@@ -84,20 +86,20 @@ describe('a spec with one more resource', () => {
         urls.push(`${r.method} ${new URL(r.url).pathname}`);
         return r.url.includes('?')
           ? json({ object: 'list', data: [], totalCount: 0 })
-          : json(entity('acc_1'));
+          : json(entity('gad_1'));
       },
     });
-    await client['account']!['retrieve']!('acc_1');
-    await client['account']!['update']!('acc_1', { fields: { $name: 'B' } });
-    await client['account']!['list']!({ limit: 5 });
-    await client['account']!['definitions']!();
-    await client['opportunity']!['retrieve']!('opp_1');
+    await client['gadget']!['retrieve']!('gad_1');
+    await client['gadget']!['update']!('gad_1', { fields: { $name: 'B' } });
+    await client['gadget']!['list']!({ limit: 5 });
+    await client['gadget']!['definitions']!();
+    await client['widget']!['retrieve']!('wid_1');
     expect(urls).toEqual([
-      'GET /v1/accounts/acc_1',
-      'POST /v1/accounts/acc_1',
-      'GET /v1/accounts',
-      'GET /v1/accounts/definitions',
-      'GET /v1/opportunities/opp_1',
+      'GET /v1/gadgets/gad_1',
+      'POST /v1/gadgets/gad_1',
+      'GET /v1/gadgets',
+      'GET /v1/gadgets/definitions',
+      'GET /v1/widgets/wid_1',
     ]);
   });
 });

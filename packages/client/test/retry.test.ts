@@ -69,7 +69,7 @@ test('backs off 0.5 s, 1 s, 2 s between attempts (fake timers)', async () => {
       maxRetries: 3,
     },
   );
-  const done = client.opportunity.retrieve('opp_1');
+  const done = client.widget.retrieve('wid_1');
   await vi.advanceTimersByTimeAsync(0);
   expect(requests).toHaveLength(1);
   await vi.advanceTimersByTimeAsync(499);
@@ -81,6 +81,6 @@ test('backs off 0.5 s, 1 s, 2 s between attempts (fake timers)', async () => {
   await vi.advanceTimersByTimeAsync(1999);
   expect(requests).toHaveLength(3);
   await vi.advanceTimersByTimeAsync(1);
-  expect((await done).id).toBe('opp_1');
+  expect((await done).id).toBe('wid_1');
   expect(vi.getTimerCount()).toBe(0);
 });

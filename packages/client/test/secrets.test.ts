@@ -1,7 +1,8 @@
 import { inspect } from 'node:util';
 import { afterAll, expect, test } from 'vitest';
-import { Lightfield, LightfieldError } from '../src/index.js';
+import { LightfieldError } from '../src/index.js';
 import { API_KEY, entity, fetchClient, json, loopback, send } from './helpers.js';
+import { WidgetClient } from './widget/client.js';
 
 // Client input and secrets: a recognisable key is searched for in everything the client can emit.
 let searched = 0;
@@ -48,10 +49,10 @@ test('every kind of error, the client and the debug log are free of the key', as
       ),
     { logLevel: 'debug', logger },
   );
-  errors.push(await echo.client.opportunity.retrieve('opp_1').catch((e: unknown) => e));
+  errors.push(await echo.client.widget.retrieve('wid_1').catch((e: unknown) => e));
   // A refused connection, a timeout, a user abort and a misuse.
   const server = await loopback((_, res) => setTimeout(() => send(res, 200, entity()), 500));
-  const slow = new Lightfield({
+  const slow = new WidgetClient({
     apiKey: API_KEY,
     baseUrl: server.url,
     timeout: 50,
@@ -60,15 +61,13 @@ test('every kind of error, the client and the debug log are free of the key', as
     logLevel: 'debug',
     logger,
   });
-  errors.push(await slow.opportunity.retrieve('opp_1').catch((e: unknown) => e));
+  errors.push(await slow.widget.retrieve('wid_1').catch((e: unknown) => e));
   errors.push(
-    await slow.opportunity
-      .retrieve('opp_1', { signal: AbortSignal.abort() })
-      .catch((e: unknown) => e),
+    await slow.widget.retrieve('wid_1', { signal: AbortSignal.abort() }).catch((e: unknown) => e),
   );
-  errors.push(await slow.opportunity.retrieve('').catch((e: unknown) => e));
+  errors.push(await slow.widget.retrieve('').catch((e: unknown) => e));
   await server.close();
-  const refusedClient = new Lightfield({
+  const refusedClient = new WidgetClient({
     apiKey: API_KEY,
     baseUrl: 'http://127.0.0.1:1',
     maxRetries: 0,
@@ -76,13 +75,13 @@ test('every kind of error, the client and the debug log are free of the key', as
     logLevel: 'debug',
     logger,
   });
-  errors.push(await refusedClient.opportunity.retrieve('opp_1').catch((e: unknown) => e));
+  errors.push(await refusedClient.widget.retrieve('wid_1').catch((e: unknown) => e));
   for (const e of errors) expect(e).toBeInstanceOf(LightfieldError);
   expectNoKey(errors.flatMap(views));
   expectNoKey([
     inspect(slow, { depth: 10, showHidden: true }),
     JSON.stringify(slow),
-    inspect(slow.opportunity, { showHidden: true }),
+    inspect(slow.widget, { showHidden: true }),
     ...lines,
   ]);
   expect(lines.some((l) => l.includes("authorization: '[redacted]'"))).toBe(true);
@@ -95,8 +94,8 @@ test.each([
   ['a\r\nb', 'a%0D%0Ab'],
 ])('id %j is encoded into one path segment', async (id, segment) => {
   const { client, requests } = fetchClient(() => json(entity()));
-  await client.opportunity.retrieve(id);
-  expect(new URL(requests[0]!.url).pathname).toBe(`/v1/opportunities/${segment}`);
+  await client.widget.retrieve(id);
+  expect(new URL(requests[0]!.url).pathname).toBe(`/v1/widgets/${segment}`);
   encoded++;
 });
 
@@ -108,7 +107,7 @@ test.each([
   ['very long', 'x'.repeat(10_000)],
 ])('a %s id is refused before sending', async (_, id) => {
   const { client, requests } = fetchClient(() => json(entity()));
-  await expect(client.opportunity.retrieve(id)).rejects.toBeInstanceOf(LightfieldError);
+  await expect(client.widget.retrieve(id)).rejects.toBeInstanceOf(LightfieldError);
   expect(requests).toHaveLength(0);
   refused++;
 });
@@ -117,21 +116,21 @@ test.each([
   [
     'a header value',
     () =>
-      fetchClient(() => json(entity())).client.opportunity.retrieve('x', {
+      fetchClient(() => json(entity())).client.widget.retrieve('x', {
         headers: { 'X-A': 'v\r\nSet-Cookie: a' },
       }),
   ],
   [
     'a header name',
     () =>
-      fetchClient(() => json(entity())).client.opportunity.retrieve('x', {
+      fetchClient(() => json(entity())).client.widget.retrieve('x', {
         headers: { 'X-A\nB': 'v' },
       }),
   ],
-  ['the API key', async () => new Lightfield({ apiKey: `${API_KEY}\r\nX-Evil: 1` })],
+  ['the API key', async () => new WidgetClient({ apiKey: `${API_KEY}\r\nX-Evil: 1` })],
   [
     'a default header',
-    async () => new Lightfield({ apiKey: API_KEY, defaultHeaders: { 'X-A': 'a\nb' } }),
+    async () => new WidgetClient({ apiKey: API_KEY, defaultHeaders: { 'X-A': 'a\nb' } }),
   ],
 ])('CR/LF in %s is refused', async (_, make) => {
   const error = await Promise.resolve()

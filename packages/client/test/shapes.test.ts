@@ -2,15 +2,14 @@ import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, test } from 'vitest';
 import {
   APIResponseError,
-  BaseClient,
   LightfieldError,
   NotFoundError,
   toFile,
-  type CallInput,
   type ClientOptions,
-  type OperationInfo,
   type RequestOptions,
 } from '../src/index.js';
+import { BaseClient, type CallInput } from '../src/internal/base-client.js';
+import type { OperationInfo } from '../src/internal/operation.js';
 import { binary, form, multipart, readBinary, readEmpty, readText } from '../src/core/media.js';
 import { styled } from '../src/core/query-style.js';
 import { API_KEY, loopback, send, type Seen } from './helpers.js';

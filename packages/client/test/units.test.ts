@@ -21,7 +21,7 @@ import {
 } from '../src/index.js';
 import { serializeFilter, type Filter } from '../src/core/filter.js';
 import { retryDelay } from '../src/core/retry.js';
-import { sleep } from '../src/core/sleep.js';
+import { sleep } from '../src/internal/sleep.js';
 
 // The small pure pieces of the runtime, at the edges the mutation run found unpinned.
 describe('errors', () => {

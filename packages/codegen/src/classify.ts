@@ -54,6 +54,18 @@ export function isEntitySchema(doc: Json, schema: unknown): boolean {
 }
 
 /**
+ * The items property of a page: the one array property of an object response (`{ data: [...],
+ * meta, links }`), whatever the paging parameters are. Undefined for anything else.
+ */
+export function pageItems(doc: Json, schema: unknown): string | undefined {
+  if (schema === undefined) return undefined;
+  const arrays = Object.entries(propertiesOf(doc, schema)).filter(
+    ([, s]) => objectSchema(doc, s)?.['type'] === 'array',
+  );
+  return arrays.length === 1 ? arrays[0]![0] : undefined;
+}
+
+/**
  * Offset pagination: a JSON object response with one array property (the items) and integer
  * `limit`/`offset`-like query parameters. Both parameter names are matched loosely so that
  * `limit`/`offset`, `pageSize`/`offset` and `per_page`/`skip` all qualify.
@@ -64,10 +76,8 @@ export function detectPagination(
 ): PaginationModel | undefined {
   if (op.httpMethod !== 'get') return undefined;
   const props = propertiesOf(doc, op.success.schema);
-  const arrays = Object.entries(props).filter(
-    ([, s]) => objectSchema(doc, s)?.['type'] === 'array',
-  );
-  if (arrays.length !== 1 || !arrays[0]) return undefined;
+  const itemsProperty = pageItems(doc, op.success.schema);
+  if (!itemsProperty) return undefined;
   const find = (re: RegExp) =>
     op.queryParams.find((p) => re.test(p.name) && p.shape === 'primitive');
   const limit = find(/^(limit|page_?size|per_?page|max_?results)$/i);
@@ -79,7 +89,7 @@ export function detectPagination(
     style: 'offset',
     limitParam: limit.name,
     offsetParam: offset.name,
-    itemsProperty: arrays[0][0],
+    itemsProperty,
     ...(total ? { totalProperty: total } : {}),
     ...(typeof limitSchema?.['default'] === 'number' ? { pageSize: limitSchema['default'] } : {}),
     ...(typeof limitSchema?.['maximum'] === 'number'
@@ -107,7 +117,8 @@ function pathKey(path: string): string {
 
 /**
  * Classifies every operation by its HTTP shape, resource by resource:
- * - on the collection path `P`: GET with pagination (or an array body) → `list`, POST → `create`;
+ * - on the collection path `P`: GET with pagination, an array body, or an object body with one
+ *   array property (a page, however it is paged) → `list`; POST → `create`;
  * - on the item path `P/{id}`: GET → `retrieve`, PUT/PATCH/POST → `update`, DELETE → `delete`;
  * - GET on a list path under another resource's item path → `nested-list`;
  * - anything else → `action`.
@@ -158,8 +169,11 @@ function detect(
 ): Pick<OperationModel, 'kind' | 'parent'> {
   const item = endsWithParam(op.path);
   const json = op.success.schema !== undefined;
+  // A list by its shape, whatever its name or paging: an array, or a page with one array of items.
   const listy =
-    op.pagination !== undefined || objectSchema(doc, op.success.schema)?.['type'] === 'array';
+    op.pagination !== undefined ||
+    objectSchema(doc, op.success.schema)?.['type'] === 'array' ||
+    pageItems(doc, op.success.schema) !== undefined;
   if (op.method === 'definitions' && op.httpMethod === 'get') {
     notes.push(
       `${op.operationId}: taken as the entity's definitions by its name; declare x-lightfield-kind to be explicit`,
@@ -182,8 +196,9 @@ function detect(
 
 /**
  * A resource's kind: `entity` when its retrieve or create returns the entity shape (fields and
- * relationships), `record` when it has create or list plus retrieve (a stateful non-entity
- * resource, such as an uploaded file), else `actions`.
+ * relationships), `record` when it has create plus retrieve (a stateful non-entity resource,
+ * such as an uploaded file), else `actions` (a read-only list and retrieve included: answered
+ * from the spec's examples, whose ids they know).
  */
 export function resourceKind(
   doc: Json,
@@ -193,8 +208,8 @@ export function resourceKind(
   const schema = read?.success.schema;
   if (schema && isEntitySchema(doc, schema)) return { kind: 'entity', schema };
   const has = (k: OperationKind) => ops.some((o) => o.kind === k);
-  if (schema && has('retrieve') && (has('create') || has('list')))
-    return { kind: 'record', schema };
+  // Only a create fills a record store: a read-only resource is answered from its examples.
+  if (schema && has('retrieve') && has('create')) return { kind: 'record', schema };
   return { kind: 'actions' };
 }
 

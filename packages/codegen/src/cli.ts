@@ -114,7 +114,6 @@ export async function main(
     );
     for (const note of model.notes) log(`note: ${note}`);
     // Every target is generated before anything is written, so a failure writes nothing.
-    // The targets run together: their formatting (in a worker) overlaps each other's work.
     start = performance.now();
     const outputs: [string, string, Awaited<ReturnType<Target>>][] = await Promise.all(
       jobs.map(async ([name, dir]) => {

@@ -8,46 +8,9 @@ import type { Json } from './json.js';
 /** A sample's language and label, as the `x-codeSamples` extension names them. */
 export const SAMPLE_LANG = { lang: 'TypeScript', label: '@lightfield/client' } as const;
 
-/** The operation object and its path item, as the document has them. */
-function operationObject(model: SpecModel, op: OperationModel): { item: Json; operation: Json } {
-  const paths = model.document['paths'] as Json;
-  const item = deref(model.document, paths[op.path]) as Json;
-  return { item, operation: item[op.httpMethod] as Json };
-}
-
-/** The example a spec gives for a parameter: on the parameter, else on its schema. */
-function paramExample(model: SpecModel, op: OperationModel, param: ParamModel): Example {
-  const { item, operation } = operationObject(model, op);
-  const declared = [item['parameters'], operation['parameters']]
-    .flatMap((list) => (Array.isArray(list) ? list : []))
-    .map((p) => deref(model.document, p))
-    .filter(isObject);
-  // An operation's parameter overrides the path item's one of the same name and location.
-  const raw = declared.reverse().find((p) => p['name'] === param.name && p['in'] === param.in);
-  return (
-    exampleOf(model, raw) ??
-    exampleOf(model, deref(model.document, raw?.['schema'] ?? param.schema))
-  );
-}
-
-type Example = { value: unknown } | undefined;
-
-/** `example`, or the first of `examples` (a map of Example objects, or a schema's array). */
-function exampleOf(model: SpecModel, holder: unknown): Example {
-  if (!isObject(holder)) return undefined;
-  if ('example' in holder) return { value: holder['example'] };
-  const examples = holder['examples'];
-  if (Array.isArray(examples) && examples.length > 0) return { value: examples[0] };
-  if (isObject(examples)) {
-    const first = deref(model.document, Object.values(examples)[0]);
-    if (isObject(first) && 'value' in first) return { value: first['value'] };
-  }
-  return undefined;
-}
-
 /** A value for a path parameter: the spec's example where it has one, else `<name>_123`. */
-function pathValue(model: SpecModel, op: OperationModel, param: ParamModel): unknown {
-  return (paramExample(model, op, param) ?? { value: `${param.name}_123` }).value;
+function pathValue(param: ParamModel): unknown {
+  return (param.example ?? { value: `${param.name}_123` }).value;
 }
 
 /**
@@ -56,7 +19,7 @@ function pathValue(model: SpecModel, op: OperationModel, param: ParamModel): unk
  */
 function queryValue(model: SpecModel, op: OperationModel): Json | undefined {
   const entries = op.queryParams.flatMap((p) => {
-    const example = paramExample(model, op, p);
+    const example = p.example;
     if (example) return [[p.name, example.value] as const];
     return p.required ? [[p.name, sampleSchema(model.document, p.schema)] as const] : [];
   });
@@ -65,9 +28,7 @@ function queryValue(model: SpecModel, op: OperationModel): Json | undefined {
 
 /** The example of a request body's media type, else a value built from its schema. */
 export function bodyValue(model: SpecModel, op: OperationModel): unknown {
-  const body = deref(model.document, operationObject(model, op).operation['requestBody']);
-  const media = isObject(body) && isObject(body['content']) ? body['content'] : {};
-  const example = exampleOf(model, media['application/json']);
+  const example = op.requestBody?.media.find((m) => m.type === 'application/json')?.example;
   return example ? example.value : sampleSchema(model.document, op.requestBody?.schema);
 }
 
@@ -83,7 +44,7 @@ function resultName(op: OperationModel): string {
  * media type) where it has them, else values built from the schemas.
  */
 export function codeSampleSource(model: SpecModel, op: OperationModel): string {
-  const args: string[] = op.pathParams.map((p) => JSON.stringify(pathValue(model, op, p)));
+  const args: string[] = op.pathParams.map((p) => JSON.stringify(pathValue(p)));
   if (op.requestBody) args.push(JSON.stringify(bodyValue(model, op)));
   const query = queryValue(model, op);
   if (query) args.push(JSON.stringify(query));

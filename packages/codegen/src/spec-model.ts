@@ -31,6 +31,13 @@ export interface ParamModel {
   minimum?: number;
   maximum?: number;
   enum?: string[];
+  /** The spec's example: the parameter's `example` or first `examples`, else its schema's. */
+  example?: Example;
+}
+
+/** A value the spec gives as an example (wrapped, so an example of `null` is one too). */
+export interface Example {
+  value: unknown;
 }
 
 /** One media type of a request or response body, e.g. `multipart/form-data`. */
@@ -42,6 +49,8 @@ export interface MediaModel {
   schema?: Json;
   /** For multipart: the properties that carry files (`format: binary`, or arrays of them). */
   files?: string[];
+  /** The media type's `example`, or the first of its `examples`. */
+  example?: Example;
 }
 
 /** A documented response: its status and the media types its body may have (none for 204). */
@@ -158,6 +167,8 @@ export interface SpecModel {
   rateLimits: Record<string, number>;
   operations: OperationModel[];
   resources: ResourceModel[];
+  /** The names of the component schemas, in the document's order. */
+  schemaNames: string[];
   /**
    * What generation inferred or turned off, per operation, for the generate log: derived names,
    * kinds detected by name, features off for want of an `x-lightfield-*` extension.
@@ -221,6 +232,7 @@ export function buildModel(input: { file: string; document: Json; hash: string }
     rateLimits,
     operations,
     resources: groupResources(document, operations),
+    schemaNames: Object.keys(componentSchemas(document)),
     notes,
   };
 }
@@ -345,6 +357,7 @@ function mediaOf(doc: Json, node: unknown): MediaModel[] {
       format,
       ...optional('schema', schema),
       ...(files.length ? { files } : {}),
+      ...optional('example', exampleOf(doc, media)),
     };
   });
 }
@@ -399,6 +412,7 @@ function mergeParams(doc: Json, shared: unknown, own: unknown): ParamModel[] {
         explode: typeof p['explode'] === 'boolean' ? p['explode'] : style === 'form',
         shape: shapeOf(doc, schema),
         ...primitiveOf(doc, schema),
+        ...optional('example', exampleOf(doc, p) ?? exampleOf(doc, deref(doc, schema))),
       });
     }
   }
@@ -437,6 +451,25 @@ function singleValue(schema: Json): string | undefined {
   return Array.isArray(values) && values.length === 1 && typeof values[0] === 'string'
     ? values[0]
     : undefined;
+}
+
+/** `example`, or the first of `examples` (a map of Example objects, or a schema's array). */
+function exampleOf(doc: Json, holder: unknown): Example | undefined {
+  if (!isObject(holder)) return undefined;
+  if ('example' in holder) return { value: holder['example'] };
+  const examples = holder['examples'];
+  if (Array.isArray(examples) && examples.length > 0) return { value: examples[0] };
+  if (isObject(examples)) {
+    const first = deref(doc, Object.values(examples)[0]);
+    if (isObject(first) && 'value' in first) return { value: first['value'] };
+  }
+  return undefined;
+}
+
+function componentSchemas(doc: Json): Json {
+  const components = isObject(doc['components']) ? doc['components'] : {};
+  const schemas = deref(doc, components['schemas']);
+  return isObject(schemas) ? schemas : {};
 }
 
 /** `opportunity` → `Opportunity`, `customObject` → `CustomObject`. */

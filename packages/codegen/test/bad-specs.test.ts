@@ -35,12 +35,9 @@ const cases: Case[] = [
     'a dangling $ref',
     {
       given: (s) =>
-        s.replace(
-          "$ref: '#/components/schemas/FieldValue'",
-          "$ref: '#/components/schemas/Nowhere'",
-        ),
+        s.replace("$ref: '#/components/schemas/PropValue'", "$ref: '#/components/schemas/Nowhere'"),
       want: {
-        location: /#\/components\/schemas\/Field\/properties\/value/,
+        location: /#\/components\/schemas\/Prop\/properties\/value/,
         message: /Can't resolve \$ref/,
       },
     },
@@ -59,10 +56,10 @@ const cases: Case[] = [
     'a duplicate operationId',
     {
       given: edit((d) => {
-        d.paths['/v1/opportunities'].get.operationId = 'opportunity.create';
+        d.paths['/v1/widgets'].get.operationId = 'widget.create';
       }),
       want: {
-        location: /#\/paths\/~1v1~1opportunities\/(get|post)\/operationId/,
+        location: /#\/paths\/~1v1~1widgets\/(get|post)\/operationId/,
         message: /already used/,
       },
     },
@@ -71,12 +68,12 @@ const cases: Case[] = [
     'two operationIds that derive the same name',
     {
       given: edit((d) => {
-        d.paths['/v1/opportunities'].get.operationId = 'list-opportunities';
-        d.paths['/v1/opportunities'].post.operationId = 'list_opportunities';
+        d.paths['/v1/widgets'].get.operationId = 'list-widgets';
+        d.paths['/v1/widgets'].post.operationId = 'list_widgets';
       }),
       want: {
-        location: /#\/paths\/~1v1~1opportunities\/(get|post)\/operationId/,
-        message: /"opportunity\.listOpportunities" is already used/,
+        location: /#\/paths\/~1v1~1widgets\/(get|post)\/operationId/,
+        message: /"widget\.listWidgets" is already used/,
       },
     },
   ],
@@ -84,14 +81,12 @@ const cases: Case[] = [
     'a path param not declared',
     {
       given: edit((d) => {
-        d.paths['/v1/opportunities/{id}/notes/{noteId}'] = structuredClone(
-          d.paths['/v1/opportunities/{id}'],
-        );
-        delete d.paths['/v1/opportunities/{id}/notes/{noteId}'].post;
-        d.paths['/v1/opportunities/{id}/notes/{noteId}'].get.operationId = 'opportunity.note';
+        d.paths['/v1/widgets/{id}/notes/{noteId}'] = structuredClone(d.paths['/v1/widgets/{id}']);
+        delete d.paths['/v1/widgets/{id}/notes/{noteId}'].post;
+        d.paths['/v1/widgets/{id}/notes/{noteId}'].get.operationId = 'widget.note';
       }),
       want: {
-        location: /#\/paths\/~1v1~1opportunities~1\{id\}~1notes~1\{noteId\}/,
+        location: /#\/paths\/~1v1~1widgets~1\{id\}~1notes~1\{noteId\}/,
         message: /noteId/,
       },
     },
@@ -100,10 +95,10 @@ const cases: Case[] = [
     'an unknown schema type',
     {
       given: edit((d) => {
-        d.components.schemas.Address.properties.city.type = 'text';
+        d.components.schemas.Location.properties.city.type = 'text';
       }),
       want: {
-        location: /#\/components\/schemas\/Address\/properties\/city\/type/,
+        location: /#\/components\/schemas\/Location\/properties\/city\/type/,
         message: /unknown schema type "text"/,
       },
     },
@@ -127,9 +122,9 @@ const cases: Case[] = [
     'a reserved resource name',
     {
       given: edit((d) => {
-        d.paths['/v1/opportunities'].get.operationId = 'then.list';
+        d.paths['/v1/widgets'].get.operationId = 'then.list';
       }),
-      want: { location: /#\/paths\/~1v1~1opportunities\/get\/operationId/, message: /reserved/ },
+      want: { location: /#\/paths\/~1v1~1widgets\/get\/operationId/, message: /reserved/ },
     },
   ],
   [
@@ -143,10 +138,10 @@ const cases: Case[] = [
     'a field variant for no valueType',
     {
       given: edit((d) => {
-        d.components.schemas.Field['x-lightfield-variants'].schemas.NUMBR = { type: 'number' };
+        d.components.schemas.Prop['x-lightfield-variants'].schemas.NUMBR = { type: 'number' };
       }),
       want: {
-        location: /#\/components\/schemas\/Field\/x-lightfield-variants\/schemas\/NUMBR/,
+        location: /#\/components\/schemas\/Prop\/x-lightfield-variants\/schemas\/NUMBR/,
         message: /NUMBR is not a value of valueType/,
       },
     },
@@ -155,11 +150,11 @@ const cases: Case[] = [
     'field variants on a property the schema lacks',
     {
       given: edit((d) => {
-        d.components.schemas.Field['x-lightfield-variants'].discriminator = 'kind';
+        d.components.schemas.Prop['x-lightfield-variants'].discriminator = 'kind';
       }),
       want: {
-        location: /#\/components\/schemas\/Field\/x-lightfield-variants\/discriminator/,
-        message: /discriminator must name a property of Field/,
+        location: /#\/components\/schemas\/Prop\/x-lightfield-variants\/discriminator/,
+        message: /discriminator must name a property of Prop/,
       },
     },
   ],
@@ -167,13 +162,13 @@ const cases: Case[] = [
     'a derived field without a source',
     {
       given: edit((d) => {
-        d.components.schemas.Opportunity.properties.fields.properties.$name[
-          'x-lightfield-derived'
-        ] = { map: { a: 'b' } };
+        d.components.schemas.Widget.properties.fields.properties.$name['x-lightfield-derived'] = {
+          map: { a: 'b' },
+        };
       }),
       want: {
         location:
-          /#\/components\/schemas\/Opportunity\/properties\/fields\/properties\/\$name\/x-lightfield-derived/,
+          /#\/components\/schemas\/Widget\/properties\/fields\/properties\/\$name\/x-lightfield-derived/,
         message: /x-lightfield-derived needs `from`/,
       },
     },
@@ -182,9 +177,10 @@ const cases: Case[] = [
     'a derived field whose map gives a number',
     {
       given: edit((d) => {
-        d.components.schemas.Opportunity.properties.fields.properties.$name[
-          'x-lightfield-derived'
-        ] = { from: '$stage', map: { Lead: 1 } };
+        d.components.schemas.Widget.properties.fields.properties.$name['x-lightfield-derived'] = {
+          from: '$stage',
+          map: { Lead: 1 },
+        };
       }),
       want: {
         location: /x-lightfield-derived\/map/,

@@ -22,8 +22,8 @@ test('a description edit rewrites only the files that show it and the spec const
   const [a0, b0] = [path.join(await tempDir(), 'spec'), path.join(await tempDir(), 'spec')];
   await Promise.all([mkdir(a0, { recursive: true }), mkdir(b0, { recursive: true })]);
   const text = await readFile(SPEC, 'utf8');
-  const before = 'Returns the latest version of one opportunity.';
-  const after = 'Returns the newest version of one opportunity.';
+  const before = 'Returns the latest version of one widget.';
+  const after = 'Returns the newest version of one widget.';
   expect(text).toContain(before);
   await writeFile(path.join(a0, 'openapi.yaml'), text);
   await writeFile(path.join(b0, 'openapi.yaml'), text.replace(before, after));

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { codeSampleSource } from '../src/code-samples.js';
 import { loadSpec } from '../src/load-spec.js';
 import { deref as derefUnknown } from '../src/rules.js';
-import type { OperationModel, SpecModel } from '../src/spec-model.js';
+import { buildModel, type OperationModel, type SpecModel } from '../src/spec-model.js';
+import { targets } from '../src/targets/index.js';
 import { SPEC } from './helpers.js';
 
 // A sample shows the spec's own examples wherever the spec has one: on a parameter (`example`,
@@ -50,7 +51,10 @@ function bare(doc: Json): Json {
 function sample(op: () => OperationModel, edit: (doc: Json, op: OperationModel) => void): string {
   const doc = bare(structuredClone(model.document));
   edit(doc, op());
-  return codeSampleSource({ ...model, document: doc }, op());
+  // The sample reads the model alone: the edited document is modelled afresh.
+  const edited = buildModel({ file: model.file, document: doc, hash: model.hash });
+  const same = edited.operations.find((o) => o.operationId === op().operationId)!;
+  return codeSampleSource(edited, same);
 }
 
 const param = (doc: Json, op: OperationModel, at: 'path' | 'query') =>
@@ -135,4 +139,14 @@ describe('code samples use the spec’s examples', () => {
     expect(source).toMatch(new RegExp(`${withBody.method}\\(\\{`));
     expect(source).not.toContain('real');
   });
+});
+
+test('samples and the API reference read the model, not the raw paths and tags', async () => {
+  // The document keeps only what resolves the model's `$ref`s: its paths and tags are gone.
+  const { paths: _paths, tags: _tags, ...rest } = model.document;
+  const stripped = { ...model, document: { ...rest, paths: {} } };
+  for (const op of model.operations)
+    expect(codeSampleSource(stripped, op)).toBe(codeSampleSource(model, op));
+  const docs = async (m: SpecModel) => [...(await targets['docs']!(m)).values()].join('\n');
+  expect(await docs(stripped)).toBe(await docs(model));
 });

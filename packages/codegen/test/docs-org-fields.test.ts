@@ -13,7 +13,7 @@ let model: SpecModel;
 beforeAll(async () => {
   const file = path.join(await tempDir(), 'spec', 'two-resources.yaml');
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, await replicateSpecFile(SPEC, 'opportunity', ['account']));
+  await writeFile(file, await replicateSpecFile(SPEC, 'widget', ['gadget']));
   model = await loadSpec(file);
 });
 

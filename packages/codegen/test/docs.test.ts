@@ -15,7 +15,7 @@ let apiMd: string;
 beforeAll(async () => {
   const file = path.join(await tempDir(), 'spec', 'two-resources.yaml');
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, await replicateSpecFile(SPEC, 'opportunity', ['account']));
+  await writeFile(file, await replicateSpecFile(SPEC, 'widget', ['gadget']));
   model = await loadSpec(file);
   apiMd = (await generateDocs(model)).get('api.md')!;
 });

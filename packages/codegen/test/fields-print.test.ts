@@ -57,7 +57,7 @@ const relationship = fc.record(
   { requiredKeys: ['label', 'cardinality', 'objectType'] },
 );
 const definitions = fc.record({
-  objectType: fc.oneof(fc.constantFrom('opportunity', 'account'), keyName),
+  objectType: fc.oneof(fc.constantFrom('widget', 'account'), keyName),
   fieldDefinitions: fc.dictionary(keyName, field, { maxKeys: 6 }),
   relationshipDefinitions: fc.dictionary(keyName, relationship, { maxKeys: 4 }),
 }) as fc.Arbitrary<Definitions>;
@@ -75,7 +75,7 @@ describe('orgModule prints as prettier does', () => {
       {
         given: [
           {
-            objectType: 'opportunity',
+            objectType: 'widget',
             fieldDefinitions: {
               stage: { label: "Rep's stage", valueType: 'SINGLE_SELECT', readOnly: true },
               'win-reason': {

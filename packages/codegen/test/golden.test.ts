@@ -13,7 +13,7 @@ let model: SpecModel;
 beforeAll(async () => {
   const file = path.join(await tempDir(), 'spec', 'two-resources.yaml');
   await import('node:fs/promises').then((fs) => fs.mkdir(path.dirname(file), { recursive: true }));
-  await writeFile(file, await replicateSpecFile(SPEC, 'opportunity', ['account']));
+  await writeFile(file, await replicateSpecFile(SPEC, 'widget', ['gadget']));
   model = await loadSpec(file);
 });
 
@@ -28,12 +28,12 @@ describe.each(Object.keys(targets))('target %s', (name) => {
 });
 
 test('the second resource gets its operations', () => {
-  expect(model.resources.map((r) => r.name)).toEqual(['account', 'opportunity']);
+  expect(model.resources.map((r) => r.name)).toEqual(['gadget', 'widget']);
   expect(model.resources[0]?.operations.map((o) => o.operationId)).toEqual([
-    'account.create',
-    'account.definitions',
-    'account.list',
-    'account.retrieve',
-    'account.update',
+    'gadget.create',
+    'gadget.definitions',
+    'gadget.list',
+    'gadget.retrieve',
+    'gadget.update',
   ]);
 });

@@ -5,8 +5,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../src/cli.js';
 
-/** The repository's spec. */
-export const SPEC = fileURLToPath(new URL('../../../spec/openapi.yaml', import.meta.url));
+/**
+ * The spec the generator tests run on: a neutral one of their own (fixtures/widget.yaml), so a
+ * change to the project spec never breaks them. Its `widget` resource has the entity model.
+ */
+export const SPEC = fileURLToPath(new URL('fixtures/widget.yaml', import.meta.url));
+
+/** The saved definitions response of widget.yaml's `widget` (an organization's fields). */
+export const DEFINITIONS = fileURLToPath(
+  new URL('fixtures/widget-definitions.json', import.meta.url),
+);
 
 /** A fresh temp folder. */
 export function tempDir(prefix = 'lightfield-codegen-'): Promise<string> {

@@ -124,6 +124,41 @@ describe('buildModel classifies operations by their HTTP shape', () => {
     expect(byId(await model(crud), given)).toMatchObject({ ...want, kindSource: 'detected' });
   });
 
+  test('a list by its shape, whatever its name and paging (cursor, none)', async () => {
+    const envelope = (items: Json) => ({
+      type: 'object',
+      properties: {
+        status: { type: 'string' },
+        data: { type: 'array', items },
+        meta: { type: 'object', properties: { cursor: { type: 'string' } } },
+      },
+    });
+    const doc = spec({
+      '/v1/things': {
+        get: {
+          operationId: 'thingsAll',
+          parameters: [
+            { name: 'cursor', in: 'query', schema: { type: 'string' } },
+            { name: 'limit', in: 'query', schema: { type: 'integer' } },
+          ],
+          responses: { '200': ok(envelope(thing)) },
+        },
+      },
+      '/v1/things/{id}': {
+        parameters: [id],
+        get: { operationId: 'thingsOne', responses: { '200': ok(thing) } },
+      },
+      '/v1/stats': {
+        get: { operationId: 'statsGet', responses: { '200': ok(thing) } },
+      },
+    });
+    const m = await model(doc);
+    expect(byId(m, 'things.thingsAll')).toMatchObject({ kind: 'list', kindSource: 'detected' });
+    expect(byId(m, 'things.thingsAll').pagination).toBeUndefined();
+    // An object without exactly one array property is no page.
+    expect(byId(m, 'stats.statsGet').kind).toBe('action');
+  });
+
   test('x-lightfield-kind overrides the detection', async () => {
     const doc = structuredClone(crud) as any;
     doc.paths['/v1/things/{id}/archive'].post['x-lightfield-kind'] = 'update';
@@ -140,6 +175,12 @@ describe('buildModel classifies operations by their HTTP shape', () => {
       ['part', 'actions'],
       ['thing', 'record'],
     ]);
+  });
+
+  test('a read-only resource (list and retrieve, no create) is answered from examples', async () => {
+    const doc = structuredClone(crud) as any;
+    delete doc.paths['/v1/things'].post;
+    expect((await model(doc)).resources.find((r) => r.name === 'thing')?.kind).toBe('actions');
   });
 
   test('a resource of the entity shape is an entity', async () => {

@@ -6,30 +6,31 @@ import { loadSpec } from '../src/load-spec.js';
 import { targets } from '../src/targets/index.js';
 import { SPEC, tempDir } from './helpers.js';
 
-// A spec that declares no x-lightfield-variants still generates: Field keeps its one object type,
+// A spec that declares no x-lightfield-variants still generates: the field schema (Prop in the
+// neutral spec) keeps its one object type,
 // the system fields keep it, and org typing finds no variants (so it keeps the spec's types).
 test('a spec without field variants degrades to the plain field type', async () => {
   const doc = parse(await readFile(SPEC, 'utf8')) as Record<string, any>;
-  delete doc['components'].schemas.Field['x-lightfield-variants'];
+  delete doc['components'].schemas.Prop['x-lightfield-variants'];
   const dir = path.join(await tempDir(), 'spec');
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, 'openapi.yaml'), stringify(doc, { lineWidth: 0 }));
   const files = await targets['types']!(await loadSpec(path.join(dir, 'openapi.yaml')));
   const openapi = files.get('openapi.ts')!;
-  expect(openapi).toMatch(/Field: \{\n\s+value: components\["schemas"\]\["FieldValue"\];/);
-  expect(openapi).toMatch(/\$name: components\["schemas"\]\["Field"\];/);
+  expect(openapi).toMatch(/Prop: \{\n\s+value: components\["schemas"\]\["PropValue"\];/);
+  expect(openapi).toMatch(/\$name: components\["schemas"\]\["Prop"\];/);
   expect(files.get('fields.ts')).toContain('export type FieldVariants = {};');
   expect(files.get('fields.ts')).not.toContain('import');
 });
 
-test('with field variants, Field is their union and the system fields one variant each', async () => {
+test('with field variants, the field schema is their union and the system fields one variant each', async () => {
   const files = await targets['types']!(await loadSpec(SPEC));
   const openapi = files.get('openapi.ts')!;
-  expect(openapi).toMatch(/Field: \{\n\s+value: components\["schemas"\]\["Address"\] \| null;/);
+  expect(openapi).toMatch(/Prop: \{\n\s+value: components\["schemas"\]\["Location"\] \| null;/);
   expect(openapi).toMatch(
     /\$stage: \{\n\s+value: string \| null;\n\s+\/\*\* @constant \*\/\n\s+valueType: "SINGLE_SELECT";/,
   );
   expect(files.get('fields.ts')).toContain(
-    "[K in Field['valueType']]: Extract<Field, { valueType: K }>;",
+    "[K in Prop['valueType']]: Extract<Prop, { valueType: K }>;",
   );
 });

@@ -83,8 +83,15 @@ function collectionOf(route: string): string {
   return /\/\{[^}]+\}$/.test(route) ? route.replace(/\/\{[^}]+\}$/, '') : route;
 }
 
-/** The state the round-trip learns from the server: items seen, by collection path. */
-class State {
+/** The operations whose answers show the records a server holds: what it made, lists, reads. */
+const HOLDS = new Set(['create', 'list', 'nested-list', 'retrieve']);
+
+/**
+ * The state the round-trip learns from the server: items seen, by collection path. Ids come from
+ * its create, list and retrieve answers; another answer (an update's or an action's, which may
+ * echo an example) only fills a collection nothing has shown yet.
+ */
+export class State {
   readonly #items = new Map<string, Json[]>();
 
   learn(op: SpecOperation, body: unknown): void {
@@ -92,6 +99,7 @@ class State {
     const items = itemsOf(body);
     if (items.length === 0) return;
     const key = collectionOf(op.path);
+    if (!HOLDS.has(op.model?.kind ?? '') && this.#items.has(key)) return;
     this.#items.set(key, [...items, ...(this.#items.get(key) ?? [])].slice(0, 20));
   }
 

@@ -17,6 +17,8 @@ import {
   SpecValidator,
   specOperations,
 } from '../src/index.js';
+import type { SpecOperation } from '../src/operations.js';
+import { State } from '../src/round-trip.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BIN = path.resolve(here, '../bin/lightfield-contract.js');
@@ -244,5 +246,46 @@ describe('a sampled body adapted to the server', () => {
     ],
   ])('%s', (_, { given, want }) => {
     expect(adaptBody(...given)).toEqual(want);
+  });
+});
+
+describe('ids the round-trip learns from the server', () => {
+  const op = (httpMethod: string, path: string, kind: string): SpecOperation =>
+    ({ name: kind, httpMethod, path, raw: {}, params: [], model: { kind } }) as never;
+  test.each<[string, { given: [SpecOperation, unknown][]; want: string | undefined }]>([
+    [
+      "an update's answer echoing an example id doesn't replace the created one",
+      {
+        given: [
+          [op('get', '/things', 'list'), { data: [{ id: 'ex-1' }] }],
+          [op('post', '/things', 'create'), { id: 'made-1' }],
+          [op('patch', '/things/{id}', 'update'), { data: { id: 'ex-1' } }],
+          [op('post', '/things/{id}/archive', 'action'), { id: 'ex-2' }],
+        ],
+        want: 'made-1',
+      },
+    ],
+    [
+      'a retrieve answer counts',
+      {
+        given: [
+          [op('post', '/things', 'create'), { id: 'made-1' }],
+          [op('get', '/things/{id}', 'retrieve'), { id: 'read-1' }],
+        ],
+        want: 'read-1',
+      },
+    ],
+    [
+      'an action fills a collection nothing else showed',
+      { given: [[op('patch', '/things/{id}', 'update'), { id: 'ex-1' }]], want: 'ex-1' },
+    ],
+    [
+      'a delete teaches nothing',
+      { given: [[op('delete', '/things/{id}', 'delete'), { id: 'gone' }]], want: undefined },
+    ],
+  ])('%s', (_, { given, want }) => {
+    const state = new State();
+    for (const [o, body] of given) state.learn(o, body);
+    expect(state.pathValue('/things/{id}', 'id')).toBe(want);
   });
 });

@@ -67,6 +67,7 @@ export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
     // Only an operation's change breaks callers: a component alone is not yet used.
     if (own?.breaking !== undefined && path[0] === 'paths')
       cls = own.breaking ? 'breaking' : 'non-breaking';
+    if (own?.annotation) cls = 'annotation';
     const what =
       own?.what ?? (d.description?.trim() || `${d.action} ${String(path[path.length - 1])}`);
     const at = own?.at ?? path;

@@ -16,7 +16,7 @@ export interface RawDiff {
  * points elsewhere; `drop` when another line already says it.
  */
 export type Reworded =
-  | { what: string; breaking?: boolean; at?: Path; drop?: false }
+  | { what: string; breaking?: boolean; annotation?: true; at?: Path; drop?: false }
   | { drop: true; what?: undefined; breaking?: undefined; at?: undefined };
 
 const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null;
@@ -100,6 +100,43 @@ function parameterChange(d: RawDiff, before: unknown, after: unknown): Reworded 
   return undefined;
 }
 
+const PROSE = new Set(['example', 'examples', 'description']);
+
+/**
+ * The parameters of an operation as api-smart-diff indexes them: the operation's own, then its
+ * path item's that the operation doesn't override.
+ */
+function operationParameters(doc: unknown, pathKey: unknown, method: unknown): Parameter[] {
+  const item = walk(doc, ['paths', String(pathKey)]);
+  const op = isNode(item) ? resolve(doc, item[String(method)]) : undefined;
+  const list = (node: unknown) =>
+    (Array.isArray(node) ? node : []).flatMap((raw) => parameter(doc, raw) ?? []);
+  const own = list(isNode(op) ? op.parameters : undefined);
+  const shared = list(isNode(item) ? item.parameters : undefined);
+  return [...own, ...shared.filter((p) => !own.some((q) => q.name === p.name && q.in === p.in))];
+}
+
+/**
+ * An example or description of a parameter added, changed or removed: prose, whatever
+ * api-smart-diff calls it (it words an example added to a shared parameter as "[Added] required
+ * path parameter"). The parameter is found at its index in the document the change is in.
+ */
+function parameterProse(d: RawDiff, before: unknown, after: unknown): Reworded | undefined {
+  const { path, action } = d;
+  const k = path.lastIndexOf('parameters');
+  const key = path[k + 2];
+  if (k < 0 || path.length !== k + 3 || typeof key !== 'string' || !PROSE.has(key))
+    return undefined;
+  const doc = action === 'remove' ? before : after;
+  const at = path[k + 1]!;
+  const p =
+    path[0] === 'paths' && k === 3 && typeof at === 'number'
+      ? operationParameters(doc, path[1], path[2])[at]
+      : parameter(doc, walk(doc, path.slice(0, k + 2)));
+  const done = action === 'add' ? 'added' : action === 'remove' ? 'removed' : 'changed';
+  return { what: `${key} of ${p?.label ?? 'a parameter'} ${done}`, annotation: true };
+}
+
 /** A schema property added or removed, or entered in or taken out of `required`. */
 function propertyChange(d: RawDiff, before: unknown, after: unknown): Reworded | undefined {
   const { path, action } = d;
@@ -144,6 +181,9 @@ function operationIdChange(d: RawDiff): Reworded | undefined {
  */
 export function reword(d: RawDiff, before: unknown, after: unknown): Reworded | undefined {
   return (
-    parameterChange(d, before, after) ?? propertyChange(d, before, after) ?? operationIdChange(d)
+    parameterProse(d, before, after) ??
+    parameterChange(d, before, after) ??
+    propertyChange(d, before, after) ??
+    operationIdChange(d)
   );
 }

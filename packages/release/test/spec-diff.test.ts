@@ -4,38 +4,11 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { bumpFor, diffSpecs, formatReport, overall, type ChangeClass } from '../src/index.js';
 
-/** A schema as the cases below edit it. */
-interface Schema {
-  type?: string;
-  description?: string;
-  maximum?: number;
-  properties: Record<string, unknown>;
-  required: string[];
-  enum: string[];
-}
-interface Operation {
-  operationId: string;
-  parameters: unknown[];
-}
-type PathItem = Record<string, Operation>;
-/** The parts of spec/openapi.yaml the cases edit: a change to the spec that drops one fails here. */
-interface Json {
-  paths: {
-    [path: string]: PathItem | undefined;
-    '/v1/opportunities': { get: Operation };
-    '/v1/opportunities/{id}': { post: Operation };
-  };
-  components: {
-    schemas: { [name: string]: Schema | undefined } & {
-      Opportunity: Schema;
-      OpportunityCreateParams: Schema;
-      Cardinality: Schema;
-    };
-    parameters: { [name: string]: unknown } & { Limit: { schema: Schema } };
-  };
-}
+type Json = Record<string, any>;
+// A neutral spec of these tests' own (fixtures/widget.yaml), so a change to the project spec
+// never breaks them.
 const SPEC = parse(
-  readFileSync(fileURLToPath(new URL('../../../spec/openapi.yaml', import.meta.url)), 'utf8'),
+  readFileSync(fileURLToPath(new URL('fixtures/widget.yaml', import.meta.url)), 'utf8'),
 ) as Json;
 
 // Each crafted pair of specs, and the class its change must get.
@@ -45,14 +18,14 @@ const cases: [
 ][] = [
   [
     'an operation removed',
-    { given: { after: (d) => delete d.paths['/v1/opportunities/definitions'] }, want: 'breaking' },
+    { given: { after: (d) => delete d.paths['/v1/widgets/definitions'] }, want: 'breaking' },
   ],
   [
     'a required request property added',
     {
       given: {
         after: (d) => {
-          const s = d.components.schemas.OpportunityCreateParams;
+          const s = d.components.schemas.WidgetCreateParams;
           s.properties.source = { type: 'string' };
           s.required.push('source');
         },
@@ -63,7 +36,7 @@ const cases: [
   [
     'a response property removed',
     {
-      given: { after: (d) => delete d.components.schemas.Opportunity.properties.httpLink },
+      given: { after: (d) => delete d.components.schemas.Widget.properties.httpLink },
       want: 'breaking',
     },
   ],
@@ -71,7 +44,7 @@ const cases: [
     'an optional property added',
     {
       given: {
-        after: (d) => (d.components.schemas.Opportunity.properties.archived = { type: 'boolean' }),
+        after: (d) => (d.components.schemas.Widget.properties.archived = { type: 'boolean' }),
       },
       want: 'non-breaking',
     },
@@ -79,7 +52,7 @@ const cases: [
   [
     'an enum value added to a response',
     {
-      given: { after: (d) => d.components.schemas.Cardinality.enum.push('HAS_SOME') },
+      given: { after: (d) => d.components.schemas.Arity.enum.push('HAS_SOME') },
       want: 'breaking',
     },
   ],
@@ -88,13 +61,13 @@ const cases: [
     {
       given: {
         before: (d) =>
-          d.paths['/v1/opportunities'].get.parameters.push({
+          d.paths['/v1/widgets'].get.parameters.push({
             name: 'sort',
             in: 'query',
             schema: { type: 'string', enum: ['asc', 'desc'] },
           }),
         after: (d) =>
-          d.paths['/v1/opportunities'].get.parameters.push({
+          d.paths['/v1/widgets'].get.parameters.push({
             name: 'sort',
             in: 'query',
             schema: { type: 'string', enum: ['asc'] },
@@ -106,7 +79,7 @@ const cases: [
   [
     'a description changed',
     {
-      given: { after: (d) => (d.components.schemas.Opportunity.description = 'A deal.') },
+      given: { after: (d) => (d.components.schemas.Widget.description = 'A gadget.') },
       want: 'annotation',
     },
   ],
@@ -122,8 +95,8 @@ const cases: [
     {
       given: {
         after: (d) =>
-          (d.paths['/v1/opportunities/search'] = {
-            get: { ...d.paths['/v1/opportunities'].get, operationId: 'opportunity.search' },
+          (d.paths['/v1/widgets/search'] = {
+            get: { ...d.paths['/v1/widgets'].get, operationId: 'widget.search' },
           }),
       },
       want: 'non-breaking',
@@ -137,7 +110,7 @@ describe('diffSpecs', () => {
     const before = structuredClone(SPEC);
     given.before?.(before);
     const after = structuredClone(before);
-    if (given.before) after.paths['/v1/opportunities'].get.parameters.pop();
+    if (given.before) after.paths['/v1/widgets'].get.parameters.pop();
     given.after(after);
     const changes = diffSpecs(before, after);
     expect(overall(changes)).toBe(want);
@@ -148,7 +121,7 @@ describe('diffSpecs', () => {
 test('diffSpecs leaves both specs as they were, so a second diff reads the same', () => {
   const before = structuredClone(SPEC);
   const after = structuredClone(SPEC);
-  after.components.schemas.Opportunity.properties.archived = { type: 'boolean' };
+  after.components.schemas.Widget.properties.archived = { type: 'boolean' };
   const given = JSON.stringify([before, after]);
   const first = diffSpecs(before, after);
   expect(JSON.stringify([before, after])).toBe(given);
@@ -167,14 +140,14 @@ describe('bumpFor', () => {
   });
 });
 
-const LIST = '/v1/opportunities';
-const param = (p: object) => (d: Json) => d.paths[LIST].get.parameters.push(p);
+const LIST = '/v1/widgets';
+const param = (p: Json) => (d: Json) => d.paths[LIST].get.parameters.push(p);
 const sort = { name: 'sort', in: 'query', schema: { type: 'string' } };
 const trace = { name: 'X-Trace', in: 'header', schema: { type: 'string' } };
 const createProp =
   (required: boolean) =>
   (d: Json): void => {
-    const s = d.components.schemas.OpportunityCreateParams;
+    const s = d.components.schemas.WidgetCreateParams;
     s.properties.source = { type: 'string' };
     if (required) s.required.push('source');
   };
@@ -248,7 +221,7 @@ const wording: [
       want: {
         what: 'optional query parameter `sort` added',
         class: 'non-breaking',
-        pointer: '/paths/~1v1~1opportunities/get/parameters/2',
+        pointer: '/paths/~1v1~1widgets/get/parameters/2',
       },
     },
   ],
@@ -265,7 +238,7 @@ const wording: [
       want: {
         what: 'query parameter `sort` made required',
         class: 'breaking',
-        pointer: '/paths/~1v1~1opportunities/get/parameters/4/required',
+        pointer: '/paths/~1v1~1widgets/get/parameters/4/required',
       },
     },
   ],
@@ -294,7 +267,7 @@ const wording: [
     'an optional response property added',
     {
       given: {
-        after: (d) => (d.components.schemas.Opportunity.properties.archived = { type: 'boolean' }),
+        after: (d) => (d.components.schemas.Widget.properties.archived = { type: 'boolean' }),
       },
       want: { what: 'optional response property `archived` added', class: 'non-breaking' },
     },
@@ -303,10 +276,10 @@ const wording: [
     'an operationId renamed',
     {
       given: {
-        after: (d) => (d.paths['/v1/opportunities/{id}'].post.operationId = 'opportunity.edit'),
+        after: (d) => (d.paths['/v1/widgets/{id}'].post.operationId = 'widget.edit'),
       },
       want: {
-        what: 'operationId `opportunity.update` renamed to `opportunity.edit` (the client method is renamed)',
+        what: 'operationId `widget.update` renamed to `widget.edit` (the client method is renamed)',
         class: 'breaking',
       },
     },

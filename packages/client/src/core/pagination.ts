@@ -1,6 +1,6 @@
 import { APIPromise, type WithResponse } from './api-promise.js';
 import { LightfieldError } from './errors.js';
-import type { PageInfo } from './operation.js';
+import type { PageInfo } from '../internal/operation.js';
 
 /** A page as `toJSON` gives it: `{ object, data, totalCount }`, whatever the API names them. */
 export interface ListBody<Item> {

@@ -1,5 +1,5 @@
 import { LightfieldError } from './errors.js';
-import type { ParamRule } from './operation.js';
+import type { ParamRule } from '../internal/operation.js';
 
 /** Serializes an array or object query parameter as `name=value` pairs. */
 export type StyleEncoder = (id: string, name: string, value: unknown, rule: ParamRule) => string[];

@@ -1,6 +1,6 @@
 import { LightfieldError } from './errors.js';
 import { serializeFilter, type Filter } from './filter.js';
-import type { OperationInfo, ParamRule } from './operation.js';
+import type { OperationInfo, ParamRule } from '../internal/operation.js';
 import { enc, isPrimitive } from './query-style.js';
 
 function checkNumber(id: string, name: string, rule: ParamRule, value: unknown): void {

@@ -1,5 +1,5 @@
 import { LightfieldError } from './errors.js';
-import { isLogLevel } from './logger.js';
+import { isLogLevel } from '../internal/level-logger.js';
 
 const CRLF = /[\r\n]/;
 // RFC 9110 token characters: what a header name may hold.

@@ -14,9 +14,9 @@ import type {
   operations,
 } from '@lightfield/types';
 import type { APIPromise } from '../core/api-promise.js';
-import { BaseClient, type CallInput } from '../core/base-client.js';
+import { BaseClient, type CallInput } from '../internal/base-client.js';
 import type { Filter } from '../core/filter.js';
-import type { OperationInfo } from '../core/operation.js';
+import type { OperationInfo } from '../internal/operation.js';
 import type { ClientOptions, RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
 import { operationInfo } from './operations.js';

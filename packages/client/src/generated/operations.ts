@@ -2,7 +2,7 @@
 // Do not make direct changes to the file: edit the spec and run `pnpm generate`.
 // Spec: Lightfield API 1.0.0, API version 2026-03-01; its hash is in `spec`.
 
-import type { OperationInfo } from '../core/operation.js';
+import type { OperationInfo } from '../internal/operation.js';
 
 /**
  * Every operation of the spec, by operationId.

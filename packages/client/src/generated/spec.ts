@@ -2,7 +2,7 @@
 // Do not make direct changes to the file: edit the spec and run `pnpm generate`.
 // Spec: Lightfield API 1.0.0, API version 2026-03-01; its hash is in `spec`.
 
-import type { SpecDefaults } from '../core/base-client.js';
+import type { SpecDefaults } from '../internal/base-client.js';
 
 /**
  * The spec this client was generated from.

@@ -1,12 +1,4 @@
-import {
-  constantsFile,
-  formatTs,
-  indentDoc,
-  jsdoc,
-  PRINT_WIDTH,
-  printLiteral,
-  propertyKey,
-} from '../format.js';
+import { formatTs, jsdoc } from '../format.js';
 import { generatedHeader, specIdentity } from '../header.js';
 import { deref, isObject } from '../rules.js';
 import { camel } from '../naming.js';
@@ -30,14 +22,9 @@ import type { Json } from '../json.js';
 export async function generateClient(model: SpecModel): Promise<FileMap> {
   const header = generatedHeader(model, 'client');
   const files: FileMap = new Map();
-  const [operations, spec, client] = await Promise.all([
-    operationsFile(model, header),
-    specFile(model, header),
-    formatTs(`${header}\n${clientFile(model)}`),
-  ]);
-  files.set('operations.ts', operations);
-  files.set('spec.ts', spec);
-  files.set('client.ts', client);
+  files.set('operations.ts', await formatTs(`${header}\n${operationsFile(model)}`));
+  files.set('spec.ts', await formatTs(`${header}\n${specFile(model)}`));
+  files.set('client.ts', await formatTs(`${header}\n${clientFile(model)}`));
   return files;
 }
 
@@ -113,8 +100,8 @@ function pageInfo(op: OperationModel): Json | undefined {
   return info;
 }
 
-/** `operations.ts`, printed directly when every entry's layout is certain, else by prettier. */
-async function operationsFile(model: SpecModel, header: string): Promise<string> {
+/** `operations.ts`: what the runtime needs to send each operation and read its response. */
+function operationsFile(model: SpecModel): string {
   const entries = model.operations.map((op) => {
     const info: Json = { id: op.operationId, method: op.httpMethod.toUpperCase(), path: op.path };
     if (op.pathParams.length) info['pathParams'] = op.pathParams.map((p) => p.name);
@@ -155,65 +142,40 @@ async function operationsFile(model: SpecModel, header: string): Promise<string>
     'text',
   ]);
   const styles = used(['styled']);
-  const head = [
-    header,
+  return [
     ...(media.length ? [`import { ${media.join(', ')} } from '../core/media.js';`] : []),
-    "import type { OperationInfo } from '../core/operation.js';",
+    "import type { OperationInfo } from '../internal/operation.js';",
     ...(styles.length ? ["import { styled } from '../core/query-style.js';"] : []),
     '',
     `${jsdoc('Every operation of the spec, by operationId.')}export const operationInfo = {`,
-  ];
-  const tail = '} as const satisfies Record<string, OperationInfo>;\n';
-  if (media.length || styles.length) {
-    // Function references can't be printed as literals: prettier lays these entries out.
-    const loose = entries.map(
+    // A runtime function is named, not quoted: `"@@multipart"` becomes `multipart`.
+    ...entries.map(
       ({ op, info }) =>
         `${jsdoc(op.summary)}${JSON.stringify(op.operationId)}: ${JSON.stringify(info).replace(/"@@(\w+)"/g, '$1')},`,
-    );
-    return formatTs([...head, ...loose, tail].join('\n'));
-  }
-  const printed = entries.map(({ op, info }) => {
-    const key = propertyKey(op.operationId);
-    const value = key && printLiteral(info, '  ', 2 + key.length + 2, 1);
-    return value && `${indentDoc(jsdoc(op.summary), '  ')}  ${key}: ${value},`;
-  });
-  if (printed.every(Boolean)) return [...head, ...printed, tail].join('\n');
-  const loose = entries.map(
-    ({ op, info }) =>
-      `${jsdoc(op.summary)}${JSON.stringify(op.operationId)}: ${JSON.stringify(info)},`,
-  );
-  return formatTs([...head, ...loose, tail].join('\n'));
+    ),
+    '} as const satisfies Record<string, OperationInfo>;',
+    '',
+  ].join('\n');
 }
 
 /** `spec.ts`: the spec's identity, the client's defaults and the names of the headers it sends. */
-async function specFile(model: SpecModel, header: string): Promise<string> {
-  const head = "import type { SpecDefaults } from '../core/base-client.js';";
-  const names = Object.keys(model.constantHeaders).map((h) => `'${h.replace(/'/g, "\\'")}'`);
-  const sent = `${jsdoc(
-    'The headers the client sends on every request by itself; the raw client makes them optional.',
-  )}export type SentHeader = ${names.join(' | ') || 'never'};\n`;
-  const constants = await constantsFile(`${header}\n${head}\n\n`, [
-    {
-      doc: jsdoc('The spec this client was generated from.'),
-      start: 'export const spec = ',
-      value: specIdentity(model),
-      end: ' as const;',
-    },
-    {
-      doc: jsdoc(
-        'Defaults the client takes from the spec: server, constant headers and rate limits.',
-      ),
-      start: 'export const specDefaults: SpecDefaults = ',
-      value: {
-        baseUrl: model.baseUrl,
-        headers: model.constantHeaders,
-        rateLimits: model.rateLimits,
-      },
-      end: ';',
-    },
-  ]);
-  const text = `${constants}\n${sent}`;
-  return sent.split('\n').every((l) => l.length <= PRINT_WIDTH) ? text : formatTs(text);
+function specFile(model: SpecModel): string {
+  const names = Object.keys(model.constantHeaders).map((h) => JSON.stringify(h));
+  const defaults = {
+    baseUrl: model.baseUrl,
+    headers: model.constantHeaders,
+    rateLimits: model.rateLimits,
+  };
+  return [
+    "import type { SpecDefaults } from '../internal/base-client.js';",
+    '',
+    `${jsdoc('The spec this client was generated from.')}export const spec = ${JSON.stringify(specIdentity(model))} as const;`,
+    '',
+    `${jsdoc('Defaults the client takes from the spec: server, constant headers and rate limits.')}export const specDefaults: SpecDefaults = ${JSON.stringify(defaults)};`,
+    '',
+    `${jsdoc('The headers the client sends on every request by itself; the raw client makes them optional.')}export type SentHeader = ${names.join(' | ') || 'never'};`,
+    '',
+  ].join('\n');
 }
 
 /** The name of a method's query type: the one @lightfield/types gives it (`…Params`), unless a body takes that name. */
@@ -269,6 +231,16 @@ function operationType(op: OperationModel): string {
   return op.specOperationId !== undefined
     ? `operations[${JSON.stringify(op.specOperationId)}]`
     : `paths[${JSON.stringify(op.path)}][${JSON.stringify(op.httpMethod)}]`;
+}
+
+/**
+ * A path parameter's type, from its schema: `number` for an integer or number, `boolean`, its
+ * enum's literals, else `string`.
+ */
+function pathParamType(p: ParamModel): string {
+  if (p.type === 'integer' || p.type === 'number') return 'number';
+  if (p.type === 'boolean') return 'boolean';
+  return headerType(p);
 }
 
 /** A header's type: its enum's literals, else `string`. */
@@ -327,10 +299,8 @@ function clientFile(model: SpecModel): string {
       const used = new Set(['body', 'query', 'options']);
       const path = op.pathParams.map((p) => {
         const local = identifier(p.name, used);
-        params.push({ text: `${local}: string`, optional: false });
-        return local === p.name
-          ? local
-          : `${propertyKey(p.name) ?? JSON.stringify(p.name)}: ${local}`;
+        params.push({ text: `${local}: ${pathParamType(p)}`, optional: false });
+        return local === p.name ? local : `${JSON.stringify(p.name)}: ${local}`;
       });
       if (path.length) input.push(`path: { ${path.join(', ')} }`);
       const media = requestMedia(op);
@@ -380,7 +350,7 @@ function clientFile(model: SpecModel): string {
         const required = headers.some((p) => p.required);
         const props = headers.map(
           (p) =>
-            `${indentDoc(jsdoc(p.description), '')}${JSON.stringify(p.name)}${p.required ? '' : '?'}: ${headerType(p)};`,
+            `${jsdoc(p.description)}${JSON.stringify(p.name)}${p.required ? '' : '?'}: ${headerType(p)};`,
         );
         extraTypes.push(
           `${jsdoc(`The header parameters of \`${op.operationId}\`, given in \`options.headers\`.`)}export type ${headersType} = {\n${props.join('\n')}\n};`,
@@ -462,10 +432,10 @@ function clientFile(model: SpecModel): string {
       ? `import type { ${typeImports.join(', ')} } from '@lightfield/types';`
       : null,
     "import type { APIPromise } from '../core/api-promise.js';",
-    "import { BaseClient, type CallInput } from '../core/base-client.js';",
+    "import { BaseClient, type CallInput } from '../internal/base-client.js';",
     usesFilter ? "import type { Filter } from '../core/filter.js';" : null,
     media.length ? `import type { ${media.join(', ')} } from '../core/media.js';` : null,
-    "import type { OperationInfo } from '../core/operation.js';",
+    "import type { OperationInfo } from '../internal/operation.js';",
     "import type { ClientOptions, RequestOptions } from '../core/options.js';",
     "import type { PagePromise } from '../core/pagination.js';",
     "import { operationInfo } from './operations.js';",

@@ -138,14 +138,6 @@ function directTypes(op: OperationModel): string[] {
   );
 }
 
-function tagDescription(model: SpecModel, resource: string): string | undefined {
-  const tags = (Array.isArray(model.document['tags']) ? model.document['tags'] : []) as Json[];
-  const tag = tags.find(
-    (t) => typeof t['name'] === 'string' && t['name'].toLowerCase() === resource.toLowerCase(),
-  );
-  return typeof tag?.['description'] === 'string' ? tag['description'] : undefined;
-}
-
 /** The method as it is called, parameter names and types included. */
 function signature(model: SpecModel, op: OperationModel): { params: string[]; returns: string } {
   const params = op.pathParams.map((p) => `${p.name}: string`);
@@ -213,7 +205,7 @@ function methodDetails(model: SpecModel, op: OperationModel): string {
 function resourceSection(model: SpecModel, resource: string): string {
   const ops = model.operations.filter((o) => o.resource === resource);
   const types = [...new Set(ops.flatMap(directTypes))];
-  const description = tagDescription(model, resource);
+  const description = model.resources.find((r) => r.name === resource)?.description;
   return [
     `# ${pascal(resource)}`,
     '',
@@ -233,7 +225,5 @@ function resourceSection(model: SpecModel, resource: string): string {
 /** The component schemas no operation names directly. */
 function sharedTypes(model: SpecModel): string[] {
   const direct = new Set(model.operations.flatMap(directTypes));
-  const components = isObject(model.document['components']) ? model.document['components'] : {};
-  const schemas = deref(model.document, components['schemas']);
-  return Object.keys(isObject(schemas) ? schemas : {}).filter((name) => !direct.has(name));
+  return model.schemaNames.filter((name) => !direct.has(name));
 }

@@ -226,7 +226,7 @@ function resourcesFile(model: SpecModel): string {
   const operationIds = model.resources.flatMap((r) => r.operations.map((op) => op.operationId));
   const resources = model.resources.map((r) => resourceInfo(model, r));
   return [
-    "import type { ResourceInfo } from '../core/resource-info.js';",
+    "import type { ResourceInfo } from '../core/mock/resource-info.js';",
     '',
     `${jsdoc('Every resource of the spec, with the operations the mock and the handlers serve.')}export const resources: ResourceInfo[] = ${JSON.stringify(resources, null, 2)};`,
     '',
@@ -330,19 +330,19 @@ function factoryBlock(type: string, plan: FactoryPlan): string {
         `A schema-valid \`${type}\` with a new id on each call; \`overrides\` replace top-level properties.`,
         '@param options.seed The same seed gives the same id.',
       )}export function make${type}(overrides: Partial<${type}> = {}, options: $core.FactoryOptions = {}): ${type} {
-        return $core.makeRecord(${q(plan.resource)}, overrides, options) as unknown as ${type};
+        return $core.makeRecord<${type}>(${q(plan.resource)}, overrides, options);
       }`;
     case 'makePage':
       return `${jsdoc(`A \`${type}\` page of \`n\` records, new ones on each call.`, '@param options.seed The same seed gives the same page.')}export function make${type}(n = 3, options: $core.FactoryOptions = {}): ${type} {
-        return $core.makePage(${q(plan.resource)}, ${q(plan.operation)}, n, options) as unknown as ${type};
+        return $core.makePage<${type}>(${q(plan.resource)}, ${q(plan.operation)}, n, options);
       }`;
     case 'makeDefinitions':
       return `${jsdoc(`The \`${type}\` the dataset and the mock use.`)}export function make${type}(): ${type} {
-        return $core.makeDefinitions(${q(plan.resource)}) as unknown as ${type};
+        return $core.makeDefinitions<${type}>(${q(plan.resource)});
       }`;
     case 'makeExample':
       return `${jsdoc(`The spec's example \`${type}\` (a fresh copy); \`overrides\` replace top-level properties.`)}export function make${type}(overrides: Partial<${type}> = {}): ${type} {
-        return $core.makeExample(${q(plan.operation)}, ${q(plan.status)}, overrides) as unknown as ${type};
+        return $core.makeExample<${type}>(${q(plan.operation)}, ${q(plan.status)}, overrides);
       }`;
   }
 }
@@ -353,7 +353,7 @@ function factoriesFile(model: SpecModel): string {
   // The helpers come in as a namespace: a resource or schema named `List` or `File` can't collide.
   return [
     names.length ? `import type { ${[...names].sort().join(', ')} } from '@lightfield/types';` : '',
-    "import * as $core from '../core/factories.js';",
+    "import * as $core from '../core/data/factories.js';",
     '',
     names.map((name) => factoryBlock(name, plans.get(name)!)).join('\n\n'),
     names.length ? '' : 'export {};',

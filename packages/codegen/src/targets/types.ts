@@ -1,6 +1,6 @@
 import { createConfig } from '@redocly/openapi-core';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { constantsFile, formatDeclarations, formatTs, jsdoc, PRINT_WIDTH } from '../format.js';
+import { formatTs, jsdoc } from '../format.js';
 import { generatedHeader, specIdentity } from '../header.js';
 import { deref, isObject, resolvePointer } from '../rules.js';
 import { jsonMedia, pascal, type OperationModel, type SpecModel } from '../spec-model.js';
@@ -14,10 +14,6 @@ import { unescapePointerSegment, type Json } from '../json.js';
  */
 export async function generateTypes(model: SpecModel): Promise<FileMap> {
   const header = generatedHeader(model, 'types');
-  // Formatting runs in a worker; queue it, and let other targets queue theirs, before
-  // openapi-typescript takes the main thread.
-  const formatted = Promise.all([aliases(model, header), specConstant(model, header)]);
-  await new Promise((resolve) => setImmediate(resolve));
   // The document is already bundled and checked (loadSpec; the `lint` task runs redocly's rules),
   // so openapi-typescript's own lint pass runs with no rules.
   const redocly = await createConfig({ rules: {} }, { extends: [] });
@@ -30,9 +26,8 @@ export async function generateTypes(model: SpecModel): Promise<FileMap> {
   const files: FileMap = new Map();
   // openapi-typescript prints its own output; formatting megabytes of it again would cost more than generating it.
   files.set('openapi.ts', `${header}\n${astToString(ast)}`);
-  const [aliasesFile, specFile] = await formatted;
-  files.set('aliases.ts', aliasesFile);
-  files.set('spec.ts', specFile);
+  files.set('aliases.ts', await formatTs(`${header}\n${aliasesFile(model)}`));
+  files.set('spec.ts', await formatTs(`${header}\n${specFile(model)}`));
   files.set('fields.ts', await formatTs(`${header}\n${fieldsFile(model)}`));
   return files;
 }
@@ -42,25 +37,8 @@ function quote(text: string): string {
   return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
-/** An indexed access chain such as `components['schemas']['Opportunity']`: prettier never breaks one. */
-const INDEXED = /^\w+(?:\['[^'\n]*'\]|\[\d+\])+$/;
-
-/**
- * A type alias as prettier prints it, for the two shapes whose printing is certain: one line when
- * it fits, else an indexed chain on the next line. Anything else is left to prettier.
- */
-function typeAlias(name: string, type: string): string | undefined {
-  const line = `export type ${name} = ${type};`;
-  if (line.length <= PRINT_WIDTH) return line;
-  if (INDEXED.test(type)) return `export type ${name} =\n  ${type};`;
-  return undefined;
-}
-
-/**
- * The named aliases. Printed directly where the layout is certain (most of them), so prettier only
- * formats the rest: on a large spec that keeps this file off the critical path.
- */
-async function aliases(model: SpecModel, header: string): Promise<string> {
+/** `aliases.ts`: a named type per schema, and per operation for its body, response and query. */
+function aliasesFile(model: SpecModel): string {
   const components = (model.document['components'] ?? {}) as Json;
   const schemas = (components['schemas'] ?? {}) as Record<string, Json>;
   const decls: { doc: string; name: string; type: string }[] = [];
@@ -106,17 +84,15 @@ async function aliases(model: SpecModel, header: string): Promise<string> {
       });
     }
   }
-  const printed = await formatDeclarations(
-    decls.map((d) => ({
-      doc: d.doc,
-      fast: typeAlias(d.name, d.type),
-      source: `export type ${d.name} = ${d.type};`,
-    })),
-  );
   const used = ['components', 'operations', 'paths'].filter((n) =>
     decls.some((d) => d.type.startsWith(`${n}[`) || d.type.startsWith(`NonNullable<${n}[`)),
   );
-  return `${header}\nimport type { ${used.join(', ')} } from './openapi.js';\n\n${printed.join('\n')}\n`;
+  return [
+    `import type { ${used.join(', ')} } from './openapi.js';`,
+    '',
+    ...decls.map((d) => `${d.doc}export type ${d.name} = ${d.type};`),
+    '',
+  ].join('\n');
 }
 
 /**
@@ -156,15 +132,9 @@ function lastComponent(doc: Json, node: unknown, kind: string): string | undefin
   return name;
 }
 
-function specConstant(model: SpecModel, header: string): Promise<string> {
-  return constantsFile(`${header}\n`, [
-    {
-      doc: jsdoc('The spec these types were generated from.'),
-      start: 'export const spec = ',
-      value: specIdentity(model),
-      end: ' as const;',
-    },
-  ]);
+/** `spec.ts`: the spec's identity. */
+function specFile(model: SpecModel): string {
+  return `${jsdoc('The spec these types were generated from.')}export const spec = ${JSON.stringify(specIdentity(model))} as const;\n`;
 }
 
 /**

@@ -1,0 +1,366 @@
+import { APIPromise, type WithResponse } from '../core/api-promise.js';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIResponseError,
+  APIUserAbortError,
+  LightfieldError,
+  RedirectError,
+} from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import type { ClientOptions, RequestOptions } from '../core/options.js';
+import { Page, PagePromise } from '../core/pagination.js';
+import { RateLimiter } from '../core/rate-limiter.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from '../core/read-body.js';
+import {
+  redactDeep,
+  redactRequestHeaders,
+  redactResponseHeaders,
+  secretRedactor,
+  REDACTED,
+} from '../core/redact.js';
+import { retryDelay, shouldRetry } from '../core/retry.js';
+import { isBrowser } from '../core/runtime.js';
+import { checkApiKey, checkBaseUrl, checkClientOptions, checkHeaders } from '../core/validate.js';
+import { VERSION } from '../core/version.js';
+import { isLogLevel, levelLogger } from './level-logger.js';
+import type { OperationInfo } from './operation.js';
+import {
+  prepareRequest,
+  type CallDefaults,
+  type CallInput,
+  type PreparedRequest,
+} from './prepare.js';
+import { rawAccess, type RawAccess } from './raw-access.js';
+import { sleep } from './sleep.js';
+
+export type { CallInput } from './prepare.js';
+
+/** What the generated client tells the runtime about its spec. */
+export interface SpecDefaults {
+  /** The spec's server. */
+  baseUrl: string;
+  /** Headers every request sends, e.g. `Lightfield-Version`. */
+  headers: Readonly<Record<string, string>>;
+  /** Requests per second by rate-limit category. */
+  rateLimits: Readonly<Record<string, number>>;
+}
+
+const DEFAULT_TIMEOUT = 60_000;
+const DEFAULT_MAX_RETRIES = 2;
+const TIMEOUT = Symbol('timeout');
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+function env(name: string): string | undefined {
+  const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
+    ?.env?.[name];
+  return value === '' ? undefined : value;
+}
+
+function apiKeyOf(options: ClientOptions): string {
+  const apiKey = options.apiKey ?? env('LIGHTFIELD_API_KEY');
+  if (!apiKey) {
+    throw new LightfieldError(
+      'No API key: pass `apiKey` to the client or set the LIGHTFIELD_API_KEY environment variable.',
+    );
+  }
+  checkApiKey(apiKey);
+  return apiKey;
+}
+
+/** Whether this is a browser, where the key is exposed: only with `dangerouslyAllowBrowser`. */
+function browserAllowed(options: ClientOptions): boolean {
+  const browser = isBrowser();
+  if (browser && options.dangerouslyAllowBrowser !== true) {
+    throw new LightfieldError(
+      'This looks like a browser, where the API key would be visible to anyone using the page. ' +
+        'Call the API from a server, or pass `dangerouslyAllowBrowser: true` if the key may be exposed.',
+    );
+  }
+  return browser;
+}
+
+function rateLimiter(
+  spec: Readonly<Record<string, number>>,
+  option: ClientOptions['rateLimit'] = true,
+): RateLimiter | undefined {
+  if (option === false) return undefined;
+  const rps = typeof option === 'object' ? option.requestsPerSecond : undefined;
+  return new RateLimiter(Object.fromEntries(Object.entries(spec).map(([k, v]) => [k, rps ?? v])));
+}
+
+// Errors that look retryable but are not worth another attempt (a CORS failure in a browser).
+const FINAL = new WeakSet<Error>();
+
+/**
+ * The runtime behind every generated method: auth and version headers, retries with backoff,
+ * timeouts, idempotency keys, rate limiting, typed errors and logging, on top of openapi-fetch.
+ */
+export class BaseClient {
+  /** The API's base URL. */
+  readonly baseUrl: string;
+  /** Retries after a first failed attempt. */
+  readonly maxRetries: number;
+  /** Milliseconds one attempt may take. */
+  readonly timeout: number;
+  readonly #maxResponseBytes: number;
+  readonly #redact: (text: string) => string;
+  readonly #browser: boolean;
+  readonly #log: Logger;
+  readonly #debug: boolean;
+  readonly #baseHeaders: Record<string, string>;
+  readonly #defaults: CallDefaults;
+  readonly #limiter: RateLimiter | undefined;
+  readonly #fetch: (input: Request | string, init?: RequestInit) => Promise<Response>;
+  readonly #raw: RawAccess;
+
+  constructor(spec: SpecDefaults, options: ClientOptions = {}) {
+    checkClientOptions(options as Record<string, unknown>);
+    const apiKey = apiKeyOf(options);
+    this.#browser = browserAllowed(options);
+    checkHeaders(options.defaultHeaders, 'defaultHeaders');
+    this.#redact = secretRedactor(apiKey);
+    this.baseUrl = checkBaseUrl(options.baseUrl ?? env('LIGHTFIELD_BASE_URL') ?? spec.baseUrl);
+    this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+    this.timeout = options.timeout ?? DEFAULT_TIMEOUT;
+    this.#maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    const level = options.logLevel ?? env('LIGHTFIELD_LOG');
+    const logLevel = isLogLevel(level) ? level : 'warn';
+    this.#log = levelLogger(options.logger ?? console, logLevel);
+    this.#debug = logLevel === 'debug';
+
+    this.#limiter = rateLimiter(spec.rateLimits, options.rateLimit);
+    // The base headers (the key among them) are on no property of this object.
+    this.#baseHeaders = {
+      Accept: 'application/json',
+      'User-Agent': `lightfield-client-typescript/${VERSION}`,
+      ...spec.headers,
+      ...options.defaultHeaders,
+      Authorization: `Bearer ${apiKey}`,
+    };
+    // Frozen: requests without headers of their own send this very object.
+    const headers = Object.freeze(
+      Object.fromEntries(Object.entries(this.#baseHeaders).map(([k, v]) => [k.toLowerCase(), v])),
+    );
+    this.#defaults = {
+      baseUrl: this.baseUrl,
+      headers,
+      maxRetries: this.maxRetries,
+      timeout: this.timeout,
+    };
+    // The global fetch is looked up per request, so mocks (msw) and polyfills installed after
+    // the client was made still apply.
+    const custom = options.fetch;
+    this.#fetch = custom
+      ? (input, init) => custom(input, init)
+      : (input, init) => globalThis.fetch(input, init);
+    this.#raw = {
+      headers: this.#baseHeaders,
+      // The raw client follows no redirect either: its Authorization stays on this origin.
+      fetch: (request) => this.#fetch(request, { redirect: 'manual' }),
+    };
+    rawAccess.set(this, this.#raw);
+  }
+
+  /** Sends one operation; the generated methods call this. */
+  protected request<T>(
+    op: OperationInfo,
+    input: CallInput,
+    options?: RequestOptions,
+  ): APIPromise<T> {
+    return new APIPromise(this.#send<T>(op, input, options ?? {}));
+  }
+
+  /** Sends a paginated list operation; the result is awaitable and async-iterable. */
+  protected requestPage<Item>(
+    op: OperationInfo,
+    input: CallInput,
+    options?: RequestOptions,
+  ): PagePromise<Item> {
+    const page = op.page!;
+    const query = input.query ?? {};
+    const given = query[page.limit];
+    const limit = typeof given === 'number' ? given : (page.size ?? 0);
+    const fetchPage = (offset: number): PagePromise<Item> =>
+      new PagePromise(
+        this.#send<Record<string, unknown>>(
+          op,
+          { ...input, query: { ...query, [page.offset]: offset } },
+          options ?? {},
+        ).then(({ data, response }) => ({
+          data: new Page<Item>(data, response, { offset, limit, page }, fetchPage),
+          response,
+        })),
+      );
+    const first = query[page.offset];
+    return fetchPage(typeof first === 'number' ? first : 0);
+  }
+
+  async #send<T>(
+    op: OperationInfo,
+    input: CallInput,
+    options: RequestOptions,
+  ): Promise<WithResponse<T>> {
+    const req = prepareRequest(this.#defaults, op, input, options);
+    for (let retry = 0; ; retry++) {
+      // Waiting for the rate limit counts against the attempt's timeout; past it, the call fails.
+      const wait = this.#limiter?.acquire(op.category, req.signal, undefined, req.timeout);
+      if (wait) await wait;
+      const started = this.#debug ? Date.now() : 0;
+      const outcome = await this.#attempt<T>(req).catch(settle);
+      if (this.#debug) this.#logAttempt(req, outcome, retry, started);
+      if (!(outcome instanceof LightfieldError)) return outcome;
+
+      if (retry >= req.maxRetries || !isRetryable(outcome)) {
+        // The caller gets this error; logging it too would print every handled 404.
+        this.#log.debug(`${op.id} failed: ${outcome.message}`);
+        throw outcome;
+      }
+      const delay = retryDelay(retry, outcome instanceof APIError ? outcome.headers : undefined);
+      this.#log.warn(`${op.id}: retrying in ${Math.round(delay)} ms (${outcome.message})`);
+      await sleep(delay, req.signal);
+    }
+  }
+
+  #logAttempt(
+    req: PreparedRequest,
+    outcome: WithResponse<unknown> | LightfieldError,
+    retry: number,
+    started: number,
+  ): void {
+    const { op } = req;
+    const status =
+      outcome instanceof APIError
+        ? outcome.status
+        : 'response' in outcome
+          ? outcome.response.status
+          : 0;
+    this.#log.debug(`${op.method} ${op.path} ${status || outcome.constructor.name}`, {
+      operation: op.id,
+      attempt: retry + 1,
+      durationMs: Date.now() - started,
+      headers: redactRequestHeaders({ ...this.#baseHeaders, ...req.headers }),
+    });
+  }
+
+  /** One attempt, bounded by the call's timeout and signal. */
+  async #attempt<T>(req: PreparedRequest): Promise<WithResponse<T> | APIError> {
+    const { signal } = req;
+    if (signal?.aborted) throw new APIUserAbortError();
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(TIMEOUT), req.timeout);
+    const onAbort = () => controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const response = await this.#exchange(req, controller.signal);
+      const { category } = req.op;
+      const pause = this.#limiter?.observe(category, response.headers, Date.now(), response.status);
+      if (pause) this.#log.warn(`${category} requests paused for ${pause} ms by the rate limit`);
+      return await this.#read<T>(req.op, response);
+    } catch (error) {
+      throw this.#failure(error, controller.signal, req.timeout);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /**
+   * One request and its response. Without middleware the methods call `fetch` with a URL and
+   * init rather than through openapi-fetch: building a `Request` with a signal costs more than
+   * the rest of a call, and `fetch` builds one anyway. With middleware (registered on the raw
+   * client), the request goes through openapi-fetch, which runs it.
+   */
+  #exchange(req: PreparedRequest, signal: AbortSignal): Promise<Response> {
+    const init = { ...req.init, signal };
+    const send = this.#raw.send;
+    return send ? send(req, init) : this.#fetch(req.url, init);
+  }
+
+  /** The body of a response: the typed data, or the error it describes. */
+  async #read<T>(op: OperationInfo, response: Response): Promise<WithResponse<T> | APIError> {
+    const read = op.response?.read;
+    const safe = this.#safeHeaders;
+    const readText = () => readBody(response, this.#maxResponseBytes, safe);
+    // A 204 has no body at all; other media types have their reader (`media.ts`).
+    if (response.ok && (read || !response.body))
+      return { data: (read && (await read(response, readText))) as T, response };
+    const { status, headers } = response;
+    const text = await readText();
+    if (!response.ok)
+      return APIError.generate(status, redactDeep(parseError(text), this.#redact), safe(headers));
+    if (text === '')
+      throw new APIResponseError(`${status} response has an empty body`, status, safe(headers));
+    try {
+      return { data: JSON.parse(text) as T, response };
+    } catch (cause) {
+      const message = `${status} response body is not valid JSON`;
+      throw new APIResponseError(message, status, safe(headers), { cause });
+    }
+  }
+
+  /** The error an attempt that threw ends with. */
+  #failure(error: unknown, signal: AbortSignal, timeout: number): LightfieldError {
+    if (error instanceof LightfieldError) return error;
+    if (signal.aborted) {
+      return signal.reason === TIMEOUT
+        ? new APIConnectionTimeoutError(`Request timed out after ${timeout} ms.`)
+        : new APIUserAbortError();
+    }
+    const reason = this.#redact(String((error as Error)?.message ?? error));
+    if (this.#browser && error instanceof TypeError) {
+      // A browser hides why fetch failed; a CORS rejection fails the same way every time.
+      const failure = new APIConnectionError(
+        `Connection error: ${reason}. In a browser this is usually a CORS rejection (the API must allow this page's origin) or a network failure; it is not retried.`,
+        { cause: error },
+      );
+      FINAL.add(failure);
+      return failure;
+    }
+    return new APIConnectionError(`Connection error: ${reason}`, { cause: error });
+  }
+
+  /** What `util.inspect` shows: the settings, never the key. */
+  [INSPECT](): Record<string, unknown> {
+    return {
+      baseUrl: this.baseUrl,
+      maxRetries: this.maxRetries,
+      timeout: this.timeout,
+      apiKey: REDACTED,
+    };
+  }
+
+  /** What `JSON.stringify` shows: the settings, never the key. */
+  toJSON(): Record<string, unknown> {
+    return this[INSPECT]();
+  }
+
+  // Response headers kept on an error: a server that echoes Authorization must not put the key
+  // into `util.inspect(error)`.
+  readonly #safeHeaders = (headers: Headers): Headers =>
+    redactResponseHeaders(headers, this.#redact);
+}
+
+// An attempt's outcome: a user abort ends the call, anything else may be retried.
+function settle(error: unknown): LightfieldError {
+  if (error instanceof APIUserAbortError) throw error;
+  return error instanceof LightfieldError
+    ? error
+    : new APIConnectionError(undefined, { cause: error });
+}
+
+// Not JSON: an HTML page from a proxy, say; APIError describes it.
+function parseError(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function isRetryable(error: LightfieldError): boolean {
+  if (FINAL.has(error) || error instanceof RedirectError) return false;
+  if (error instanceof APIError) return shouldRetry(error.status, error.headers);
+  return error instanceof APIConnectionError;
+}

@@ -1,0 +1,65 @@
+import type { BodyEncoder, ResponseReader } from '../core/media.js';
+import type { StyleEncoder } from '../core/query-style.js';
+
+/** A check on one query parameter, taken from the spec's schema, and how it is serialized. */
+export interface ParamRule {
+  type?: 'integer' | 'number' | 'string' | 'boolean';
+  minimum?: number;
+  maximum?: number;
+  required?: boolean;
+  /** An array or object parameter; a primitive one has none. */
+  shape?: 'array' | 'object';
+  /** Serializes an array or object parameter (`styled`); a primitive one has none. */
+  encode?: StyleEncoder;
+  /** The OpenAPI `style` where it isn't `form`: `spaceDelimited`, `pipeDelimited`, `deepObject`. */
+  style?: string;
+  /** `false` where an array or object does not explode (OpenAPI's default for `form` is `true`). */
+  explode?: false;
+}
+
+/** Offset pagination: where the page size, offset, items and total are. */
+export interface PageInfo {
+  /** The query parameter of the page size, e.g. `limit`. */
+  limit: string;
+  /** The query parameter of the offset, e.g. `offset`. */
+  offset: string;
+  /** The response property holding the page's items, e.g. `data`. */
+  items: string;
+  /** The response property holding the total count, if the API gives one. */
+  total?: string;
+  /** The page size when the call gives none. */
+  size?: number;
+}
+
+/** What the runtime needs to know of an operation; the generator writes one per operationId. */
+export interface OperationInfo {
+  /** `resource.method`, e.g. `opportunity.create`. */
+  id: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'TRACE';
+  /** The path template, e.g. `/v1/opportunities/{id}`. */
+  path: string;
+  /** Path parameters, in the order the method takes them. */
+  pathParams?: readonly string[];
+  /** Checks on query parameters. */
+  query?: Readonly<Record<string, ParamRule>>;
+  /** The required header parameters, lower-case: the call gives them in `options.headers`. */
+  headers?: readonly string[];
+  /**
+   * The request body's media type where it isn't `application/json`, and its encoder where it
+   * isn't JSON (`multipart`, `form`, `text`, `binary` from `media.ts`).
+   */
+  body?: { type: string; encode?: BodyEncoder };
+  /**
+   * The success response where it isn't JSON: the media type the client accepts and its reader
+   * (`readText`, `readBinary`, `readEmpty` from `media.ts`).
+   */
+  response?: { type?: string; read: ResponseReader };
+  /** The rate-limit category (`x-lightfield-rate-limit`). */
+  category?: string;
+  /** The longest `Idempotency-Key` the operation accepts, where it accepts one. */
+  idempotencyKeyMaxLength?: number;
+  /** The operation takes field filters (`x-lightfield-filter`). */
+  filter?: boolean;
+  /** Offset pagination, where the operation is a paginated list. */
+  page?: PageInfo;
+}

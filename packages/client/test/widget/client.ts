@@ -1,0 +1,160 @@
+// The client the runtime tests call: what the codegen makes of test/widget/widget.yaml, written
+// out by hand so the tests type-check before anything is generated (widget-client.test.ts
+// generates the spec and checks the operations and defaults below are the same). The runtime
+// (src/core) is the package's own: these tests exercise it, not the project spec.
+import type { Client } from 'openapi-fetch';
+import type { APIPromise } from '../../src/core/api-promise.js';
+import { BaseClient, type CallInput, type SpecDefaults } from '../../src/internal/base-client.js';
+import type { Filter } from '../../src/core/filter.js';
+import type { OperationInfo } from '../../src/internal/operation.js';
+import type { ClientOptions, RequestOptions } from '../../src/core/options.js';
+import type { PagePromise } from '../../src/core/pagination.js';
+import { createRawClient } from '../../src/raw.js';
+
+/** Every operation of widget.yaml, as the codegen's `operationInfo` has them. */
+export const widgetOperations = {
+  'widget.create': {
+    id: 'widget.create',
+    method: 'POST',
+    path: '/v1/widgets',
+    category: 'Write',
+    idempotencyKeyMaxLength: 255,
+  },
+  'widget.definitions': {
+    id: 'widget.definitions',
+    method: 'GET',
+    path: '/v1/widgets/definitions',
+    category: 'Read',
+  },
+  'widget.list': {
+    id: 'widget.list',
+    method: 'GET',
+    path: '/v1/widgets',
+    query: {
+      limit: { type: 'integer', minimum: 1, maximum: 50 },
+      offset: { type: 'integer', minimum: 0 },
+    },
+    category: 'Search',
+    filter: true,
+    page: { limit: 'limit', offset: 'offset', items: 'data', total: 'totalCount', size: 20 },
+  },
+  'widget.retrieve': {
+    id: 'widget.retrieve',
+    method: 'GET',
+    path: '/v1/widgets/{id}',
+    pathParams: ['id'],
+    category: 'Read',
+  },
+  'widget.update': {
+    id: 'widget.update',
+    method: 'POST',
+    path: '/v1/widgets/{id}',
+    pathParams: ['id'],
+    category: 'Write',
+    idempotencyKeyMaxLength: 255,
+  },
+} as const satisfies Record<string, OperationInfo>;
+
+/** widget.yaml's server, constant header and rate limits, as the codegen's `specDefaults`. */
+export const widgetDefaults: SpecDefaults = {
+  baseUrl: 'https://api.widget.test',
+  headers: { 'Lightfield-Version': '2030-01-01' },
+  rateLimits: { Write: 25, Read: 25, Search: 25 },
+};
+
+/** A field value on the wire. */
+export interface WidgetProp {
+  value: unknown;
+  valueType: string;
+}
+
+/** A widget as the API returns it (the parts the tests read). */
+export interface Widget {
+  id: string;
+  createdAt: string;
+  updatedAt?: string | null;
+  fields: Record<string, WidgetProp | undefined>;
+  relationships: Record<string, unknown>;
+}
+
+/** A widget create or update body. */
+export interface WidgetBody {
+  fields?: Record<string, unknown>;
+  relationships?: Record<string, unknown>;
+}
+
+/** The query of `widget.list`, with field filters. */
+export type WidgetListParams = {
+  limit?: number;
+  offset?: number;
+  filter?: Filter;
+};
+
+/** What a resource needs of the client: its protected request methods. */
+interface Transport {
+  request<T>(op: OperationInfo, input: CallInput, options?: RequestOptions): APIPromise<T>;
+  requestPage<Item>(
+    op: OperationInfo,
+    input: CallInput,
+    options?: RequestOptions,
+  ): PagePromise<Item>;
+}
+
+/** The widget resource, as the codegen writes a resource: one method per operation. */
+export class WidgetResource {
+  readonly #client: Transport;
+  constructor(client: Transport) {
+    this.#client = client;
+  }
+  create(body: WidgetBody, options?: RequestOptions): APIPromise<Widget> {
+    return this.#client.request(widgetOperations['widget.create'], { body }, options);
+  }
+  definitions(options?: RequestOptions): APIPromise<Record<string, unknown>> {
+    return this.#client.request(widgetOperations['widget.definitions'], {}, options);
+  }
+  list(query?: WidgetListParams, options?: RequestOptions): PagePromise<Widget> {
+    return this.#client.requestPage(widgetOperations['widget.list'], { query }, options);
+  }
+  retrieve(id: string, options?: RequestOptions): APIPromise<Widget> {
+    return this.#client.request(widgetOperations['widget.retrieve'], { path: { id } }, options);
+  }
+  update(id: string, body: WidgetBody, options?: RequestOptions): APIPromise<Widget> {
+    return this.#client.request(widgetOperations['widget.update'], { path: { id }, body }, options);
+  }
+}
+
+/** The client of widget.yaml: the package's runtime with one resource, `widget`. */
+export class WidgetClient extends BaseClient {
+  // Resources reach the protected request methods through this, not through public API.
+  readonly #transport: Transport = {
+    request: (op, input, options) => this.request(op, input, options),
+    requestPage: (op, input, options) => this.requestPage(op, input, options),
+  };
+  readonly widget: WidgetResource = new WidgetResource(this.#transport);
+
+  constructor(options?: ClientOptions) {
+    super(widgetDefaults, options);
+  }
+}
+
+/** widget.yaml's paths, as openapi-typescript types them (the parts the raw tests call). */
+export interface WidgetPaths {
+  '/v1/widgets': {
+    post: {
+      parameters: { header?: { 'Lightfield-Version'?: string; 'Idempotency-Key'?: string } };
+      requestBody: { content: { 'application/json': WidgetBody } };
+      responses: { 201: { content: { 'application/json': Widget } } };
+    };
+  };
+  '/v1/widgets/{id}': {
+    get: {
+      parameters: { path: { id: string }; header?: { 'Lightfield-Version'?: string } };
+      responses: { 200: { content: { 'application/json': Widget } } };
+    };
+  };
+}
+
+/** The package's raw openapi-fetch client of a widget client, typed by widget.yaml's paths. */
+export function widgetRaw(client: WidgetClient): Client<WidgetPaths> {
+  return createRawClient(client) as unknown as Client<WidgetPaths>;
+}

@@ -1,0 +1,448 @@
+import { describe, expect, test } from 'vitest';
+import { buildModel, type SpecModel } from '../src/spec-model.js';
+import { targets } from '../src/targets/index.js';
+
+// The pieces of each target, in openapi-typescript's table form: given a tiny spec (what differs
+// from the base below), want a snippet of one generated file, as prettier lays it out. The golden
+// files show whole files for the repository's spec; these pin one rule each. No tsc runs here.
+
+type Json = Record<string, unknown>;
+
+/** A case: the spec fragment, the generated file to look in and the snippet it must contain. */
+type Case = [string, { given: Json; file: string; want: string }];
+
+const WIDGET = {
+  type: 'object',
+  description: 'A widget.',
+  required: ['id'],
+  properties: { id: { type: 'string', example: 'w_1' }, name: { type: 'string' } },
+};
+const widgetRef = { $ref: '#/components/schemas/Widget' };
+const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
+const ok = (schema: unknown) => ({ '200': { description: 'OK', ...json(schema) } });
+const pathParam = (name: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  schema: { type: 'string' },
+});
+const retrieve = {
+  '/widgets/{id}': {
+    get: {
+      operationId: 'widget.retrieve',
+      summary: 'Get a widget',
+      parameters: [pathParam('id')],
+      responses: { ...ok(widgetRef), '404': { description: 'Not found' } },
+    },
+  },
+};
+
+/** A model of the base spec (one `Widget` schema) with `given` merged over it. */
+function model(given: Json): SpecModel {
+  const document = {
+    openapi: '3.1.0',
+    info: { title: 'Tiny', version: '1.0.0' },
+    servers: [{ url: 'https://api.test/v1' }],
+    paths: {},
+    ...given,
+    components: { schemas: { Widget: WIDGET }, ...(given['components'] as Json | undefined) },
+  };
+  return buildModel({ file: '/repo/spec/tiny.yaml', document, hash: '0123456789abcdef'.repeat(4) });
+}
+
+// Cases that share a spec share one run of the target.
+const runs = new Map<string, Promise<Map<string, string>>>();
+
+/** Runs one target on the case's spec and returns the file it names. */
+async function generated(target: string, given: Json, file: string): Promise<string> {
+  const key = `${target} ${JSON.stringify(given)}`;
+  if (!runs.has(key)) runs.set(key, targets[target]!(model(given)));
+  const text = (await runs.get(key)!).get(file);
+  if (text === undefined) throw new Error(`${target} wrote no ${file}`);
+  return text;
+}
+
+describe('types', () => {
+  test.each<Case>([
+    [
+      'a schema alias carries the schema description',
+      {
+        given: {},
+        file: 'aliases.ts',
+        want: "/**\n * A widget.\n */\nexport type Widget = components['schemas']['Widget'];\n",
+      },
+    ],
+    [
+      'a schema without a description gets a default doc',
+      {
+        given: { components: { schemas: { Widget: WIDGET, Gadget: { type: 'object' } } } },
+        file: 'aliases.ts',
+        want: "/**\n * The `Gadget` schema.\n */\nexport type Gadget = components['schemas']['Gadget'];\n",
+      },
+    ],
+    [
+      'the import names only what the aliases use',
+      {
+        given: {},
+        file: 'aliases.ts',
+        want: "import type { components } from './openapi.js';\n",
+      },
+    ],
+    [
+      'a response alias looks the body up by operationId, broken after = when long',
+      {
+        given: { paths: retrieve },
+        file: 'aliases.ts',
+        want: "export type WidgetRetrieveResponse =\n  operations['widget.retrieve']['responses'][200]['content']['application/json'];\n",
+      },
+    ],
+    [
+      'query parameters are the params when there is no body',
+      {
+        given: {
+          paths: {
+            '/widgets': {
+              get: {
+                operationId: 'widget.list',
+                parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer' } }],
+                responses: ok({ type: 'array', items: widgetRef }),
+              },
+            },
+          },
+        },
+        file: 'aliases.ts',
+        want: "export type WidgetListParams = NonNullable<operations['widget.list']['parameters']['query']>;\n",
+      },
+    ],
+    [
+      'a request body is the params, with a non-null requestBody',
+      {
+        given: {
+          paths: {
+            '/widgets': {
+              post: {
+                operationId: 'widget.create',
+                requestBody: { required: true, ...json(widgetRef) },
+                responses: ok(widgetRef),
+              },
+            },
+          },
+        },
+        file: 'aliases.ts',
+        want: "export type WidgetCreateParams = NonNullable<\n  operations['widget.create']['requestBody']\n>['content']['application/json'];\n",
+      },
+    ],
+    [
+      'an operation without operationId is looked up by path',
+      {
+        given: {
+          paths: {
+            '/widgets/{id}': { get: { ...retrieve['/widgets/{id}'].get, operationId: undefined } },
+          },
+        },
+        file: 'aliases.ts',
+        want: "['/widgets/{id}']['get']['responses'][200]['content']['application/json'];\n",
+      },
+    ],
+    [
+      'the spec constant, broken one property per line when long',
+      {
+        given: {},
+        file: 'spec.ts',
+        want: "export const spec = {\n  title: 'Tiny',\n  version: '1.0.0',\n  apiVersion: '1.0.0',\n  hash: '0123456789abcdef',\n} as const;\n",
+      },
+    ],
+    [
+      'no discriminated schema, no field variants',
+      { given: {}, file: 'fields.ts', want: 'export type FieldVariants = {};\n' },
+    ],
+  ])('%s', async (_, { given, file, want }) => {
+    expect(await generated('types', given, file)).toContain(want);
+  });
+});
+
+describe('client', () => {
+  test.each<Case>([
+    [
+      'an operation entry with its summary and path parameters',
+      {
+        given: { paths: retrieve },
+        file: 'operations.ts',
+        want: "  /**\n   * Get a widget\n   */\n  'widget.retrieve': {\n    id: 'widget.retrieve',\n    method: 'GET',\n    path: '/widgets/{id}',\n    pathParams: ['id'],\n  },\n",
+      },
+    ],
+    [
+      'query rules keep type and bounds',
+      {
+        given: {
+          paths: {
+            '/widgets': {
+              get: {
+                operationId: 'widget.list',
+                parameters: [
+                  {
+                    name: 'limit',
+                    in: 'query',
+                    schema: { type: 'integer', minimum: 1, maximum: 100 },
+                  },
+                ],
+                responses: ok({ type: 'array', items: widgetRef }),
+              },
+            },
+          },
+        },
+        file: 'operations.ts',
+        want: "query: { limit: { type: 'integer', minimum: 1, maximum: 100 } },",
+      },
+    ],
+    [
+      'a multipart body names its encoder, imported from the runtime',
+      {
+        given: {
+          paths: {
+            '/widgets': {
+              post: {
+                operationId: 'widget.upload',
+                requestBody: {
+                  required: true,
+                  content: {
+                    'multipart/form-data': {
+                      schema: {
+                        type: 'object',
+                        properties: { file: { type: 'string', format: 'binary' } },
+                      },
+                    },
+                  },
+                },
+                responses: ok(widgetRef),
+              },
+            },
+          },
+        },
+        file: 'operations.ts',
+        want: "body: { type: 'multipart/form-data', encode: multipart },",
+      },
+    ],
+    [
+      'an empty success reads nothing',
+      {
+        given: {
+          paths: {
+            '/widgets/{id}': {
+              delete: {
+                operationId: 'widget.delete',
+                parameters: [pathParam('id')],
+                responses: { '204': { description: 'Deleted' } },
+              },
+            },
+          },
+        },
+        file: 'operations.ts',
+        want: "import { readEmpty } from '../core/media.js';\nimport type { OperationInfo } from '../internal/operation.js';\n",
+      },
+    ],
+    [
+      'a JSON-only spec imports no encoder',
+      {
+        given: { paths: retrieve },
+        file: 'operations.ts',
+        want: "`pnpm generate`.\n// Spec: Tiny 1.0.0, API version 1.0.0; its hash is in `spec`.\n\nimport type { OperationInfo } from '../internal/operation.js';\n",
+      },
+    ],
+    [
+      'the defaults carry the server, constant headers and rate limits',
+      {
+        given: {
+          'x-lightfield-rate-limits': { read: 25 },
+          paths: {
+            '/widgets/{id}': {
+              get: {
+                ...retrieve['/widgets/{id}'].get,
+                'x-lightfield-rate-limit': 'read',
+                parameters: [
+                  pathParam('id'),
+                  {
+                    name: 'Api-Version',
+                    in: 'header',
+                    required: true,
+                    schema: { type: 'string', enum: ['2024-01-01'] },
+                  },
+                ],
+              },
+            },
+          },
+        },
+        file: 'spec.ts',
+        want: "export const specDefaults: SpecDefaults = {\n  baseUrl: 'https://api.test/v1',\n  headers: { 'Api-Version': '2024-01-01' },\n  rateLimits: { read: 25 },\n};\n",
+      },
+    ],
+    [
+      'constant headers are the ones the client sends itself',
+      {
+        given: {
+          paths: {
+            '/widgets/{id}': {
+              get: {
+                ...retrieve['/widgets/{id}'].get,
+                parameters: [
+                  pathParam('id'),
+                  {
+                    name: 'Api-Version',
+                    in: 'header',
+                    required: true,
+                    schema: { const: '2024-01-01' },
+                  },
+                ],
+              },
+            },
+          },
+        },
+        file: 'spec.ts',
+        want: "export type SentHeader = 'Api-Version';\n",
+      },
+    ],
+    [
+      'no constant header, no sent header',
+      { given: {}, file: 'spec.ts', want: 'export type SentHeader = never;\n' },
+    ],
+    [
+      'a path parameter that is no identifier is passed under its own name',
+      {
+        given: {
+          paths: {
+            '/widgets/{widget-id}': {
+              get: {
+                ...retrieve['/widgets/{id}'].get,
+                parameters: [pathParam('widget-id')],
+              },
+            },
+          },
+        },
+        file: 'client.ts',
+        want: "{ path: { 'widget-id': widgetId } }",
+      },
+    ],
+    [
+      'a path parameter named by a reserved word keeps an unquoted key',
+      {
+        given: {
+          paths: {
+            '/widgets/{class}': {
+              get: { ...retrieve['/widgets/{id}'].get, parameters: [pathParam('class')] },
+            },
+          },
+        },
+        file: 'client.ts',
+        want: '{ path: { class: classParam } }',
+      },
+    ],
+    [
+      'caller headers get a type, with each description as JSDoc',
+      {
+        given: {
+          paths: {
+            '/widgets/{id}': {
+              get: {
+                ...retrieve['/widgets/{id}'].get,
+                parameters: [
+                  pathParam('id'),
+                  {
+                    name: 'X-Trace',
+                    in: 'header',
+                    description: 'A trace id.',
+                    schema: { type: 'string' },
+                  },
+                ],
+              },
+            },
+          },
+        },
+        file: 'client.ts',
+        want: "export type WidgetRetrieveHeaders = {\n  /**\n   * A trace id.\n   */\n  'X-Trace'?: string;\n};\n",
+      },
+    ],
+  ])('%s', async (_, { given, file, want }) => {
+    expect(await generated('client', given, file)).toContain(want);
+  });
+});
+
+describe('fixtures', () => {
+  test.each<Case>([
+    [
+      'the bundled document is indented JSON',
+      {
+        given: {},
+        file: 'document.ts',
+        want: 'export const document: Record<string, unknown> = {\n  "openapi": "3.1.0",\n  "info": {\n    "title": "Tiny",\n',
+      },
+    ],
+    [
+      'the fixtures record the spec identity on one line',
+      {
+        given: {},
+        file: 'document.ts',
+        want: 'export const spec = {"title":"Tiny","version":"1.0.0","apiVersion":"1.0.0","hash":"0123456789abcdef"} as const;\n',
+      },
+    ],
+    [
+      'an example per response takes the schema examples',
+      {
+        given: { paths: retrieve },
+        file: 'examples.ts',
+        want: '"widget.retrieve": {\n    "200": {\n      "id": "w_1",\n',
+      },
+    ],
+    [
+      'a resource lists its operations with route and kind',
+      {
+        given: { paths: retrieve },
+        file: 'resources.ts',
+        want: '"id": "widget.retrieve",\n        "verb": "retrieve",\n        "kind": "retrieve",\n        "method": "GET",\n        "path": "/widgets/{id}",\n',
+      },
+    ],
+    [
+      'factories import the response types',
+      {
+        given: { paths: retrieve },
+        file: 'factories.ts',
+        want: "import type { Widget } from '@lightfield/types';\n",
+      },
+    ],
+  ])('%s', async (_, { given, file, want }) => {
+    expect(await generated('fixtures', given, file)).toContain(want);
+  });
+});
+
+describe('docs', () => {
+  test.each<Case>([
+    [
+      'a method line with its signature and route',
+      {
+        given: { paths: retrieve },
+        file: 'api.md',
+        want: '- <code title="get /widgets/{id}">client.widget.<a href="../src/generated/client.ts">retrieve</a>(id: string, options?: RequestOptions) -> APIPromise&lt;Widget&gt;</code>\n',
+      },
+    ],
+    [
+      'method details list the route and error statuses',
+      {
+        given: { paths: retrieve },
+        file: 'api.md',
+        want: '- **Errors:** 404\n',
+      },
+    ],
+    [
+      'a schema no operation names is a shared type',
+      {
+        given: {
+          paths: retrieve,
+          components: { schemas: { Widget: WIDGET, Gadget: { type: 'object' } } },
+        },
+        file: 'api.md',
+        want: '# Shared types\n\nTypes every resource uses, exported by `@lightfield/types`:\n\n- <code><a href="../../types/src/generated/aliases.ts">Gadget</a></code>\n',
+      },
+    ],
+  ])('%s', async (_, { given, file, want }) => {
+    expect(await generated('docs', given, file)).toContain(want);
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest';
+import { diffSpecs } from '../src/index.js';
+
+type Json = Record<string, any>;
+
+/** A small spec of its own: a shared path parameter by `$ref`, and an operation's own header. */
+function spec(): Json {
+  const ok = { '200': { description: 'ok' } };
+  const trace = { name: 'X-Trace', in: 'header', required: false, schema: { type: 'string' } };
+  return {
+    openapi: '3.1.0',
+    info: { title: 'T', version: '1' },
+    paths: {
+      '/things/{id}': {
+        parameters: [{ $ref: '#/components/parameters/Id' }],
+        get: { operationId: 'thing.get', responses: ok },
+        post: { operationId: 'thing.update', parameters: [trace], responses: ok },
+      },
+    },
+    components: {
+      parameters: {
+        Id: { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+      },
+    },
+  };
+}
+
+describe('diffSpecs words a parameter example as prose, never as a parameter added', () => {
+  test.each<[string, { given: (d: Json) => void; want: string }]>([
+    [
+      'an example added to a shared path parameter',
+      {
+        given: (d) => (d.components.parameters.Id.example = 'th_1'),
+        want: 'example of path parameter `id` added',
+      },
+    ],
+    [
+      'examples added to a shared path parameter',
+      {
+        given: (d) => (d.components.parameters.Id.examples = { one: { value: 'th_1' } }),
+        want: 'examples of path parameter `id` added',
+      },
+    ],
+    [
+      "an example added to an operation's optional header",
+      {
+        given: (d) => (d.paths['/things/{id}'].post.parameters[0].example = 'abc'),
+        want: 'example of header parameter `X-Trace` added',
+      },
+    ],
+    [
+      'an example removed',
+      {
+        given: (d) => delete d.components.parameters.Id.example,
+        want: 'example of path parameter `id` removed',
+      },
+    ],
+  ])('%s', (name, { given, want }) => {
+    const before = spec();
+    const after = spec();
+    if (name.includes('removed')) before.components.parameters.Id.example = 'th_1';
+    given(after);
+    const changes = diffSpecs(before, after);
+    const ops = changes.filter((c) => c.pointer.startsWith('/paths/'));
+    expect(ops.length).toBeGreaterThan(0);
+    for (const c of ops) expect(c).toMatchObject({ what: want, class: 'annotation' });
+    expect(changes.every((c) => c.class === 'annotation')).toBe(true);
+    expect(changes.map((c) => c.what).join('\n')).not.toMatch(/required|\[Added\]/);
+  });
+});
