@@ -1,5 +1,5 @@
 import { formatTs } from './format.js';
-import { deref, isObject } from './rules.js';
+import { deref } from './rules.js';
 import { sampleSchema } from './sample-schema.js';
 import { isPaginated } from './targets/client.js';
 import { refName, type OperationModel, type ParamModel, type SpecModel } from './spec-model.js';

@@ -4,4 +4,9 @@
  */
 export type Json = Record<string, unknown>;
 
+/** A JSON array's items typed `unknown` (not `any`), or none when `value` is not an array. */
+export function arrayOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? (value as unknown[]) : [];
+}
+
 export * from './json-pointer.js';

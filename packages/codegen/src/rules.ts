@@ -1,4 +1,4 @@
-import { parseRef, pointerOf, type Json } from './json.js';
+import { arrayOf, parseRef, pointerOf, type Json } from './json.js';
 import type { SpecProblem } from './spec-error.js';
 import { checkDerived } from './derived.js';
 import { operationName } from './naming.js';
@@ -78,7 +78,7 @@ function checkOperations(doc: Json): Problem[] {
   for (const [route, rawItem] of Object.entries(paths)) {
     const item = deref(doc, rawItem);
     if (!isObject(item)) continue;
-    const shared = Array.isArray(item['parameters']) ? item['parameters'] : [];
+    const shared = arrayOf(item['parameters']);
     for (const method of HTTP_METHODS) {
       const op = item[method];
       if (!isObject(op)) continue;
@@ -104,12 +104,7 @@ function checkOperations(doc: Json): Problem[] {
       } else {
         seen.set(id, at);
       }
-      problems.push(
-        ...checkPathParams(doc, route, at, [
-          ...shared,
-          ...(Array.isArray(op['parameters']) ? op['parameters'] : []),
-        ]),
-      );
+      problems.push(...checkPathParams(doc, route, at, [...shared, ...arrayOf(op['parameters'])]));
     }
   }
   return problems;

@@ -6,7 +6,6 @@ import { deref, isObject } from '../rules.js';
 import { pascal, refName, type OperationModel, type SpecModel } from '../spec-model.js';
 import type { FileMap } from '../write-output.js';
 import { isPaginated, queryTypeName } from './client.js';
-import type { Json } from '../json.js';
 
 // api.md lives in the client package's `docs/` folder: links are relative to it.
 /** Where the client's resource classes are generated, seen from api.md. */
