@@ -8,12 +8,19 @@ import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
 
 const update = process.argv.includes('--update');
 const projectFolder = process.cwd();
-const pkg = JSON.parse(readFileSync(path.join(projectFolder, 'package.json'), 'utf8'));
+/**
+ * The fields of package.json this script reads.
+ * @typedef {{ name: string, exports?: Record<string, { import?: { types?: unknown } } | string> }} Manifest
+ */
+/** @type {unknown} */
+const manifest = JSON.parse(readFileSync(path.join(projectFolder, 'package.json'), 'utf8'));
+const pkg = /** @type {Manifest} */ (manifest);
 const base = pkg.name.replace(/^@[^/]+\//, '');
 
 mkdirSync(path.join(projectFolder, 'api'), { recursive: true });
+/** @type {[subpath: string, types: string][]} */
 const entries = Object.entries(pkg.exports ?? {}).flatMap(([subpath, target]) => {
-  const types = target?.import?.types;
+  const types = typeof target === 'object' ? target.import?.types : undefined;
   return typeof types === 'string' ? [[subpath, types]] : [];
 });
 

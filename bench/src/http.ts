@@ -19,14 +19,15 @@ export async function http(rounds = 5, seconds = 2): Promise<Section> {
   const subjects: Record<string, () => Promise<unknown>> = {
     'undici.request': async () =>
       (await request(`${base}/v1/opportunities/opp_1`, { headers })).body.json(),
-    fetch: async () => (await fetch(`${base}/v1/opportunities/opp_1`, { headers })).json(),
+    fetch: async () =>
+      (await fetch(`${base}/v1/opportunities/opp_1`, { headers })).json() as Promise<unknown>,
     // What a per-attempt timeout costs any fetch-based client: an AbortSignal on every request.
     'fetch + timeout signal': async () => {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), 60_000);
       try {
         const url = `${base}/v1/opportunities/opp_1`;
-        return await (await fetch(url, { headers, signal: controller.signal })).json();
+        return (await (await fetch(url, { headers, signal: controller.signal })).json()) as unknown;
       } finally {
         clearTimeout(timer);
       }

@@ -4,8 +4,7 @@ import { deref, loadSpec } from '@lightfield/codegen';
 import { parseDocument } from 'yaml';
 import { ROOT, timed } from './exec.js';
 import { figure, show, type Section } from './report.js';
-
-type Json = Record<string, unknown>;
+import type { Json } from '@lightfield/codegen/json';
 
 const SPEC = path.join(ROOT, 'spec', 'openapi.yaml');
 /** What a team runs after a spec edit: regenerate, then rebuild the three published packages. */
@@ -35,7 +34,8 @@ const EDITS: Edit[] = [
       const { op } = await firstOperation();
       const doc = parseDocument(text);
       const at = ['paths', op.path, op.httpMethod, 'description'];
-      doc.setIn(at, `${String(doc.getIn(at) ?? op.summary ?? '')} (edited)`);
+      const old = doc.getIn(at);
+      doc.setIn(at, `${typeof old === 'string' ? old : (op.summary ?? '')} (edited)`);
       return doc.toString();
     },
   },
@@ -115,7 +115,7 @@ export async function innerLoop(
     table: { head: ['edit', '`pnpm build:packages` wall time'], rows },
     goals,
     notes: [
-      'Wall time of `pnpm build:packages` (`//#codegen` and the `build` of @lightfield/types, client and fixtures) after one edit of `spec/openapi.yaml`, starting from the cached build of the unedited spec. The private tooling (bench, release) is not rebuilt: `pnpm main` rebuilds it too.',
+      'Wall time of `pnpm build:packages` (`generate` and the `build` of @lightfield/types, client and fixtures) after one edit of `spec/openapi.yaml`, starting from the cached build of the unedited spec. The private tooling (bench, release) is not rebuilt: `pnpm build` rebuilds it too.',
     ],
     ranAt: new Date().toISOString(),
   };

@@ -9,9 +9,11 @@ import { figure, ratio, show, type Section } from './report.js';
 const BASE = 'https://api.lightfield.app';
 const LIST = JSON.stringify({ object: 'list', data: [JSON.parse(ENTITY)], totalCount: 1 });
 const HEADERS = { 'content-type': 'application/json' };
-const stub = async (input: RequestInfo | URL) => {
+const stub: typeof fetch = (input) => {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  return new Response(url.includes('?') ? LIST : ENTITY, { status: 200, headers: HEADERS });
+  return Promise.resolve(
+    new Response(url.includes('?') ? LIST : ENTITY, { status: 200, headers: HEADERS }),
+  );
 };
 const BODY = { fields: { $name: 'Acme', $stage: 'Lead' }, relationships: { $account: 'acc_1' } };
 const VERSION = { 'Lightfield-Version': '2026-03-01' } as const;
@@ -21,20 +23,20 @@ export async function overhead(rounds = 5): Promise<Section> {
   const raw = stub;
   const bare = createClient<paths>({
     baseUrl: BASE,
-    fetch: stub as typeof fetch,
+    fetch: stub,
     headers: { Authorization: 'Bearer k', ...VERSION },
   });
   const ours = new Lightfield({
     apiKey: 'k',
     baseUrl: BASE,
-    fetch: stub as typeof fetch,
+    fetch: stub,
     maxRetries: 2,
     rateLimit: { requestsPerSecond: 1e9 },
     logLevel: 'off',
   });
   const tasks: Record<string, () => Promise<unknown>> = {
     'raw fetch + JSON.parse (GET)': async () =>
-      JSON.parse(await (await raw(`${BASE}/v1/opportunities/opp_1`)).text()),
+      JSON.parse(await (await raw(`${BASE}/v1/opportunities/opp_1`)).text()) as unknown,
     'openapi-fetch GET': () =>
       bare.GET('/v1/opportunities/{id}', { params: { path: { id: 'opp_1' }, header: VERSION } }),
     'openapi-fetch POST': () =>

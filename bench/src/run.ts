@@ -39,7 +39,7 @@ for (const name of names.length ? names : Object.keys(BENCHMARKS)) {
   process.stdout.write(`bench ${name}… `);
   sections[name] = await BENCHMARKS[name]!();
   console.log(`${((Date.now() - start) / 1000).toFixed(0)} s`);
-  for (const g of sections[name]!.goals)
+  for (const g of sections[name].goals)
     console.log(`  ${g.met ? 'met ' : 'MISS'} ${g.goal}: ${g.measured}`);
 }
 const ordered = Object.fromEntries(

@@ -34,7 +34,10 @@ export function entrySources(exportsField: unknown): string[] {
 /** TypeDoc HTML for one package, from the sources of its public entry points. */
 async function typedoc(name: string): Promise<void> {
   const dir = path.join(ROOT, 'packages', name);
-  const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
+  const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as {
+    name: string;
+    exports: unknown;
+  };
   const app = await Application.bootstrap({
     name: pkg.name,
     entryPoints: entrySources(pkg.exports).map((rel) => path.join(dir, rel)),

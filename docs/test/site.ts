@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Json } from '@lightfield/codegen/json';
 import { SITE } from '../src/build.js';
 
 /** One operation of the bundled spec and its TypeScript sample. */
@@ -10,8 +11,6 @@ export interface SampleOperation {
   summary: string | undefined;
   sample: string | undefined;
 }
-
-type Json = Record<string, unknown>;
 
 /** Every operation of the bundled spec that `pnpm run docs` wrote, with its `x-codeSamples` TypeScript source. */
 export async function siteOperations(): Promise<SampleOperation[]> {

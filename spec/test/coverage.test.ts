@@ -4,8 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { deref, loadSpec, type SpecModel } from '@lightfield/codegen';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parsePage, readIndex } from './reference-index.js';
-
-type Json = Record<string, unknown>;
+import type { Json } from '@lightfield/codegen/json';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const specDir = path.resolve(here, '..');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadSpec } from '@lightfield/codegen';
+import { loadSpec, resolvePointer } from '@lightfield/codegen';
+import type { Json } from '@lightfield/codegen/json';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -110,8 +111,10 @@ describe('a relationship operation is one object with optional add, remove and r
 describe('$opportunityStatus is declared derived from $stage', () => {
   test('the entity schema maps every stage to Open, Won or Lost', async () => {
     const model = await loadSpec(path.resolve(here, '..', 'openapi.yaml'));
-    const schemas = (model.document['components'] as any).schemas;
-    const status = schemas.Opportunity.properties.fields.properties.$opportunityStatus;
+    const status = resolvePointer(
+      model.document,
+      '#/components/schemas/Opportunity/properties/fields/properties/$opportunityStatus',
+    ) as Json;
     expect(status['x-lightfield-value-type']).toBe('SINGLE_SELECT');
     expect(status['x-lightfield-derived']).toEqual({
       from: '$stage',

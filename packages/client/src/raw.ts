@@ -29,7 +29,7 @@ export type { Middleware } from 'openapi-fetch';
 type Optional<T, K extends PropertyKey> = Omit<T, K> & Partial<Pick<T, K & keyof T>>;
 
 /** A `header` part that is optional once none of its keys is required. */
-type HeaderPart<H> = {} extends H ? { header?: H } : { header: H };
+type HeaderPart<H> = Record<never, never> extends H ? { header?: H } : { header: H };
 
 /** An operation's parameters with the headers the client sends optional. */
 type LooseParams<P> = P extends { header?: infer H }

@@ -33,9 +33,9 @@ describe('configuration', () => {
     vi.stubEnv('LIGHTFIELD_BASE_URL', 'http://env.test/');
     const seen: Request[] = [];
     const client = new WidgetClient({
-      fetch: (async (input: RequestInfo, init?: RequestInit) => (
+      fetch: ((input: RequestInfo, init?: RequestInit) => (
         seen.push(new Request(input, init)),
-        json(entity())
+        Promise.resolve(json(entity()))
       )) as typeof fetch,
       rateLimit: false,
     });

@@ -17,8 +17,13 @@ type Server = (
   n: number,
   committed: Map<string, unknown>,
 ) => unknown;
+/** What a check reads of the response body. */
+interface Body {
+  id: string;
+  fields: Record<string, { valueType: string }>;
+}
 type Want =
-  | { ok: true; attempts: number; check?: (body: any) => void }
+  | { ok: true; attempts: number; check?: (body: Body) => void }
   | { error: new (...a: never[]) => LightfieldError; attempts: number };
 type Case = [string, { given: Server; call?: 'create'; timeout?: number; want: Want }];
 
@@ -141,7 +146,7 @@ const cases: Case[] = [
       want: {
         ok: true,
         attempts: 1,
-        check: (body) => expect(body.fields.body.valueType).toBe('HTML'),
+        check: (body) => expect(body.fields['body']?.valueType).toBe('HTML'),
       },
     },
   ],
@@ -200,7 +205,7 @@ describe('fault matrix', () => {
       const ms = Date.now() - started;
       if ('ok' in want) {
         expect('error' in outcome ? outcome.error : undefined).toBeUndefined();
-        want.check?.((outcome as { body: unknown }).body);
+        want.check?.((outcome as { body: Body }).body);
       } else {
         expect((outcome as { error: unknown }).error).toBeInstanceOf(want.error);
       }

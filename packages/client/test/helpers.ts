@@ -40,7 +40,7 @@ export function fetchClient(
   const client = new WidgetClient({
     apiKey: API_KEY,
     baseUrl: 'http://api.test',
-    fetch: fetch as typeof globalThis.fetch,
+    fetch,
     rateLimit: false,
     logLevel: 'off',
     ...options,

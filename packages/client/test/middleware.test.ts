@@ -170,7 +170,7 @@ describe('with middleware, the methods keep their own behaviour', () => {
       inputs.push(input instanceof Request ? 'Request' : typeof input);
       return Promise.resolve(json(entity()));
     };
-    const direct = fetchClient(ok, { fetch: fetch as typeof globalThis.fetch }).client;
+    const direct = fetchClient(ok, { fetch }).client;
     const m: Middleware = { onRequest: ({ request }) => request };
     await direct.widget.retrieve('wid_1');
     widgetRaw(direct).use(m);

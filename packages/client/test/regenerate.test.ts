@@ -81,12 +81,14 @@ describe('a spec with one more resource', () => {
       apiKey: API_KEY,
       baseUrl: 'http://api.test',
       rateLimit: false,
-      fetch: async (input: RequestInfo, init?: RequestInit) => {
+      fetch: (input: RequestInfo, init?: RequestInit) => {
         const r = new Request(input, init);
         urls.push(`${r.method} ${new URL(r.url).pathname}`);
-        return r.url.includes('?')
-          ? json({ object: 'list', data: [], totalCount: 0 })
-          : json(entity('gad_1'));
+        return Promise.resolve(
+          r.url.includes('?')
+            ? json({ object: 'list', data: [], totalCount: 0 })
+            : json(entity('gad_1')),
+        );
       },
     });
     await client['gadget']!['retrieve']!('gad_1');

@@ -28,11 +28,12 @@ beforeAll(async () => {
   for (const dir of ['core', 'internal'])
     await symlink(path.resolve(here, '../src', dir), path.join(out, dir), 'dir');
   const dir = path.join(out, 'generated');
-  generated = {
-    ...(await import(path.join(dir, 'operations.ts'))),
-    ...(await import(path.join(dir, 'spec.ts'))),
-    ...(await import(path.join(dir, 'client.ts'))),
-  };
+  const modules = await Promise.all(
+    ['operations.ts', 'spec.ts', 'client.ts'].map(
+      (file) => import(path.join(dir, file)) as Promise<object>,
+    ),
+  );
+  generated = Object.assign({}, ...modules) as typeof generated;
 }, 60_000);
 
 describe('test/widget/client.ts is the client the codegen makes of widget.yaml', () => {
@@ -70,13 +71,15 @@ describe('test/widget/client.ts is the client the codegen makes of widget.yaml',
 
 // The generated client's requests, recorded as fetchClient records them.
 function recorder(requests: Request[]): typeof fetch {
-  return (async (input: RequestInfo | URL, init?: RequestInit) => {
+  return (input, init) => {
     const request = input instanceof Request ? input : new Request(input, init);
     requests.push(request.clone());
-    return json(
-      new URL(request.url).pathname === '/v1/widgets' && request.method === 'GET'
-        ? { data: [], totalCount: 0 }
-        : entity(),
+    return Promise.resolve(
+      json(
+        new URL(request.url).pathname === '/v1/widgets' && request.method === 'GET'
+          ? { data: [], totalCount: 0 }
+          : entity(),
+      ),
     );
-  }) as typeof fetch;
+  };
 }

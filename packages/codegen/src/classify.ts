@@ -6,8 +6,7 @@ import type {
   ResourceKind,
   ResourceModel,
 } from './spec-model.js';
-
-type Json = Record<string, unknown>;
+import type { Json } from './json.js';
 
 /** The kinds an operation may declare with `x-lightfield-kind`. */
 export const OPERATION_KINDS: readonly OperationKind[] = [

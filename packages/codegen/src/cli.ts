@@ -2,17 +2,20 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSpec } from './load-spec.js';
 import { fieldsCommand, type FieldsContext } from './fields-command.js';
+import { findProjectConfig, PROJECT_CONFIG, readProjectConfig } from './project-config.js';
 import { formatProblem, SpecError } from './spec-error.js';
 import { targets, type Target } from './targets/index.js';
 import { diffOutput, writeOutput } from './write-output.js';
 
 const USAGE = `Usage:
+  lightfield-codegen generate [--check]
   lightfield-codegen generate --spec <file> [--check] <target>=<dir>...
   lightfield-codegen generate <target> --spec <file> --out <dir> [--check]
   lightfield-codegen lint --spec <file> [--config <redocly.yaml>]
   lightfield-codegen fields --from <definitions.json | url>... --out <file.ts> [--name <Type>] [--spec <file>] [--check]
 
 Targets: ${Object.keys(targets).join(', ')}.
+With no --spec and no targets, generate reads both from the nearest ${PROJECT_CONFIG}.
 --check regenerates in memory and fails, naming the files, when <dir> differs.
 
 fields writes an organization's typed fields module from definitions responses (a saved file,
@@ -73,6 +76,26 @@ export async function main(
     return 0;
   }
   if (command === 'fields') return fields(values, log, err);
+  if (command === 'generate' && !values.spec && positionals.length === 1) {
+    const file = findProjectConfig(process.cwd());
+    if (!file) {
+      err(`generate: no --spec and no ${PROJECT_CONFIG} here or above\n\n${USAGE}`);
+      return 2;
+    }
+    let config;
+    try {
+      config = await readProjectConfig(file);
+    } catch (error) {
+      err((error as Error).message);
+      return 2;
+    }
+    const jobs = config.targets.map(([name, dir]) => `${name}=${dir}`);
+    return main(
+      ['generate', '--spec', config.spec, ...(values.check ? ['--check'] : []), ...jobs],
+      log,
+      err,
+    );
+  }
   if (!values.spec || (command !== 'generate' && command !== 'lint')) {
     err(USAGE);
     return 2;

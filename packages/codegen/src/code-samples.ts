@@ -1,10 +1,9 @@
 import { formatTs } from './format.js';
-import { deref, isObject } from './rules.js';
+import { deref } from './rules.js';
 import { sampleSchema } from './sample-schema.js';
 import { isPaginated } from './targets/client.js';
 import { refName, type OperationModel, type ParamModel, type SpecModel } from './spec-model.js';
-
-type Json = Record<string, unknown>;
+import type { Json } from './json.js';
 
 /** A sample's language and label, as the `x-codeSamples` extension names them. */
 export const SAMPLE_LANG = { lang: 'TypeScript', label: '@lightfield/client' } as const;

@@ -1,6 +1,4 @@
-import { pointerOf } from './spec-error.js';
-
-type Json = Record<string, unknown>;
+import { pointerOf, type Json } from './json.js';
 
 /** The extension that declares a field whose value follows from another field. */
 export const DERIVED = 'x-lightfield-derived';

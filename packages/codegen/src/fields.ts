@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-
-type Json = Record<string, unknown>;
+import type { Json } from './json.js';
 
 /** What `lightfield-codegen fields` needs of a definitions response. */
 export interface Definitions {
@@ -115,7 +114,6 @@ function doc(def: Json, indent: string): string {
  * two, combining marks none.
  */
 function width(text: string): number {
-  // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(text)) return text.length;
   let columns = 0;
   for (const char of text.replace(EMOJI, '  ')) {

@@ -11,6 +11,7 @@ import {
   type NormalizedProblem,
 } from '@redocly/openapi-core';
 import { LineCounter, parseDocument, isNode, type Document as YamlDocument } from 'yaml';
+import { parsePointer } from './json-pointer.js';
 import { checkRefCycles, checkRules } from './rules.js';
 import { SpecError, type SpecProblem } from './spec-error.js';
 import { buildModel, type SpecModel } from './spec-model.js';
@@ -173,10 +174,7 @@ function locate(
   { yaml, lineCounter }: { yaml: YamlDocument; lineCounter: LineCounter },
 ): SpecProblem {
   if (problem.line) return problem;
-  const segments = problem.pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = parsePointer(problem.pointer);
   // Walk up until a node exists: a missing key is best reported at its parent.
   for (let n = segments.length; n >= 0; n--) {
     const node = yaml.getIn(segments.slice(0, n), true);

@@ -1,4 +1,4 @@
-type Json = Record<string, unknown>;
+import type { Json } from './json.js';
 
 /** `resource.method`: both parts become JavaScript property names in the client. */
 export const OPERATION_ID = /^([a-z][A-Za-z0-9]*)\.([a-z][A-Za-z0-9]*)$/;

@@ -1,10 +1,10 @@
-import { pointerOf, type SpecProblem } from './spec-error.js';
+import { arrayOf, parseRef, pointerOf, type Json } from './json.js';
+import type { SpecProblem } from './spec-error.js';
 import { checkDerived } from './derived.js';
 import { operationName } from './naming.js';
 import { checkVariants } from './variants.js';
 
 type Problem = Omit<SpecProblem, 'file'>;
-type Json = Record<string, unknown>;
 
 /** HTTP methods an OpenAPI path item may hold. */
 export const HTTP_METHODS = [
@@ -61,10 +61,10 @@ export function deref(doc: Json, node: unknown): unknown {
 
 /** Resolves a local reference such as `#/components/schemas/Opportunity`. */
 export function resolvePointer(doc: Json, ref: string): unknown {
-  if (!ref.startsWith('#')) return undefined;
+  const keys = parseRef(ref);
+  if (!keys) return undefined;
   let node: unknown = doc;
-  for (const raw of ref.slice(1).split('/').slice(1)) {
-    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const key of keys) {
     if (!isObject(node) && !Array.isArray(node)) return undefined;
     node = (node as Json)[key];
   }
@@ -78,7 +78,7 @@ function checkOperations(doc: Json): Problem[] {
   for (const [route, rawItem] of Object.entries(paths)) {
     const item = deref(doc, rawItem);
     if (!isObject(item)) continue;
-    const shared = Array.isArray(item['parameters']) ? item['parameters'] : [];
+    const shared = arrayOf(item['parameters']);
     for (const method of HTTP_METHODS) {
       const op = item[method];
       if (!isObject(op)) continue;
@@ -104,12 +104,7 @@ function checkOperations(doc: Json): Problem[] {
       } else {
         seen.set(id, at);
       }
-      problems.push(
-        ...checkPathParams(doc, route, at, [
-          ...shared,
-          ...(Array.isArray(op['parameters']) ? op['parameters'] : []),
-        ]),
-      );
+      problems.push(...checkPathParams(doc, route, at, [...shared, ...arrayOf(op['parameters'])]));
     }
   }
   return problems;

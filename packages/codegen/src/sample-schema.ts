@@ -1,6 +1,5 @@
 import { deref, isObject } from './rules.js';
-
-type Json = Record<string, unknown>;
+import { arrayOf, type Json } from './json.js';
 
 const FORMAT_SAMPLES: Record<string, string> = {
   'date-time': '2026-03-01T12:00:00.000Z',
@@ -58,7 +57,7 @@ export function sampleSchema(doc: Json, schema: unknown, depth = 0): unknown {
   // examples that contradict their schema (an array for an object, `null` for a string).
   if ('example' in s && fits(doc, s, s['example'])) return s['example'];
   const given = Array.isArray(s['examples'])
-    ? s['examples'].find((e) => fits(doc, s, e))
+    ? arrayOf(s['examples']).find((e) => fits(doc, s, e))
     : undefined;
   if (given !== undefined) return given;
   if ('const' in s) return s['const'];
@@ -71,15 +70,15 @@ export function sampleSchema(doc: Json, schema: unknown, depth = 0): unknown {
     }
   }
   for (const key of ['oneOf', 'anyOf'] as const) {
-    const list = s[key];
-    if (Array.isArray(list) && list.length > 0) {
+    const list = arrayOf(s[key]);
+    if (list.length > 0) {
       // The first branch that is not `null` reads best as an example.
       const pick =
         list.find((b) => (deref(doc, b) as Json | undefined)?.['type'] !== 'null') ?? list[0];
       return sampleSchema(doc, pick, depth + 1);
     }
   }
-  const types = Array.isArray(s['type']) ? s['type'] : [s['type']];
+  const types = Array.isArray(s['type']) ? arrayOf(s['type']) : [s['type']];
   const type = types.find((t) => t !== 'null') ?? types[0];
   switch (type) {
     case 'string': {

@@ -33,13 +33,3 @@ export class SpecError extends Error {
     this.problems = problems;
   }
 }
-
-/** Escapes one JSON pointer segment (RFC 6901). */
-export function escapePointer(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-/** Joins segments into a JSON pointer. */
-export function pointerOf(...segments: (string | number)[]): string {
-  return segments.map((s) => `/${escapePointer(s)}`).join('');
-}

@@ -9,8 +9,7 @@ import {
 } from './classify.js';
 import { operationName, type OperationName } from './naming.js';
 import { HTTP_METHODS, deref, isObject } from './rules.js';
-
-type Json = Record<string, unknown>;
+import type { Json } from './json.js';
 
 /** How a parameter's value is shaped, after `$ref`s: what decides its serialization. */
 export type ParamShape = 'primitive' | 'array' | 'object';

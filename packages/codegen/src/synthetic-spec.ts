@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parse, stringify } from 'yaml';
-
-type Json = Record<string, unknown>;
+import type { Json } from './json.js';
 
 /** English plural of a resource name, as the API's routes use it (`opportunity` → `opportunities`). */
 export function plural(name: string): string {

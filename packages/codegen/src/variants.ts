@@ -1,6 +1,5 @@
 import { deref, isObject } from './rules.js';
-
-type Json = Record<string, unknown>;
+import type { Json } from './json.js';
 
 /**
  * A schema that the spec declares discriminated with `x-lightfield-variants`: the schema of its

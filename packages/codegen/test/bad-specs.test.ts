@@ -6,9 +6,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { MAX_SPEC_BYTES } from '../src/load-spec.js';
-import { checksums, run, SPEC, tempDir } from './helpers.js';
+import { at, checksums, run, SPEC, tempDir } from './helpers.js';
 
-type Json = Record<string, any>;
+type Json = Record<string, unknown>;
 type Case = [
   string,
   { given: (spec: string) => string; want: { location: RegExp; message: RegExp } },
@@ -46,8 +46,8 @@ const cases: Case[] = [
     'a circular $ref',
     {
       given: edit((d) => {
-        d.components.schemas.Loop = { $ref: '#/components/schemas/Pool' };
-        d.components.schemas.Pool = { $ref: '#/components/schemas/Loop' };
+        at(d, 'components', 'schemas').Loop = { $ref: '#/components/schemas/Pool' };
+        at(d, 'components', 'schemas').Pool = { $ref: '#/components/schemas/Loop' };
       }),
       want: { location: /#\/components\/schemas\/(Loop|Pool)/, message: /circular/ },
     },
@@ -56,7 +56,7 @@ const cases: Case[] = [
     'a duplicate operationId',
     {
       given: edit((d) => {
-        d.paths['/v1/widgets'].get.operationId = 'widget.create';
+        at(d, 'paths', '/v1/widgets', 'get').operationId = 'widget.create';
       }),
       want: {
         location: /#\/paths\/~1v1~1widgets\/(get|post)\/operationId/,
@@ -68,8 +68,8 @@ const cases: Case[] = [
     'two operationIds that derive the same name',
     {
       given: edit((d) => {
-        d.paths['/v1/widgets'].get.operationId = 'list-widgets';
-        d.paths['/v1/widgets'].post.operationId = 'list_widgets';
+        at(d, 'paths', '/v1/widgets', 'get').operationId = 'list-widgets';
+        at(d, 'paths', '/v1/widgets', 'post').operationId = 'list_widgets';
       }),
       want: {
         location: /#\/paths\/~1v1~1widgets\/(get|post)\/operationId/,
@@ -81,9 +81,11 @@ const cases: Case[] = [
     'a path param not declared',
     {
       given: edit((d) => {
-        d.paths['/v1/widgets/{id}/notes/{noteId}'] = structuredClone(d.paths['/v1/widgets/{id}']);
-        delete d.paths['/v1/widgets/{id}/notes/{noteId}'].post;
-        d.paths['/v1/widgets/{id}/notes/{noteId}'].get.operationId = 'widget.note';
+        at(d, 'paths')['/v1/widgets/{id}/notes/{noteId}'] = structuredClone(
+          at(d, 'paths')['/v1/widgets/{id}'],
+        );
+        delete at(d, 'paths', '/v1/widgets/{id}/notes/{noteId}').post;
+        at(d, 'paths', '/v1/widgets/{id}/notes/{noteId}', 'get').operationId = 'widget.note';
       }),
       want: {
         location: /#\/paths\/~1v1~1widgets~1\{id\}~1notes~1\{noteId\}/,
@@ -95,7 +97,7 @@ const cases: Case[] = [
     'an unknown schema type',
     {
       given: edit((d) => {
-        d.components.schemas.Location.properties.city.type = 'text';
+        at(d, 'components', 'schemas', 'Location', 'properties', 'city').type = 'text';
       }),
       want: {
         location: /#\/components\/schemas\/Location\/properties\/city\/type/,
@@ -122,7 +124,7 @@ const cases: Case[] = [
     'a reserved resource name',
     {
       given: edit((d) => {
-        d.paths['/v1/widgets'].get.operationId = 'then.list';
+        at(d, 'paths', '/v1/widgets', 'get').operationId = 'then.list';
       }),
       want: { location: /#\/paths\/~1v1~1widgets\/get\/operationId/, message: /reserved/ },
     },
@@ -138,7 +140,9 @@ const cases: Case[] = [
     'a field variant for no valueType',
     {
       given: edit((d) => {
-        d.components.schemas.Prop['x-lightfield-variants'].schemas.NUMBR = { type: 'number' };
+        at(d, 'components', 'schemas', 'Prop', 'x-lightfield-variants', 'schemas').NUMBR = {
+          type: 'number',
+        };
       }),
       want: {
         location: /#\/components\/schemas\/Prop\/x-lightfield-variants\/schemas\/NUMBR/,
@@ -150,7 +154,7 @@ const cases: Case[] = [
     'field variants on a property the schema lacks',
     {
       given: edit((d) => {
-        d.components.schemas.Prop['x-lightfield-variants'].discriminator = 'kind';
+        at(d, 'components', 'schemas', 'Prop', 'x-lightfield-variants').discriminator = 'kind';
       }),
       want: {
         location: /#\/components\/schemas\/Prop\/x-lightfield-variants\/discriminator/,
@@ -162,7 +166,9 @@ const cases: Case[] = [
     'a derived field without a source',
     {
       given: edit((d) => {
-        d.components.schemas.Widget.properties.fields.properties.$name['x-lightfield-derived'] = {
+        at(d, 'components', 'schemas', 'Widget', 'properties', 'fields', 'properties', '$name')[
+          'x-lightfield-derived'
+        ] = {
           map: { a: 'b' },
         };
       }),
@@ -177,7 +183,9 @@ const cases: Case[] = [
     'a derived field whose map gives a number',
     {
       given: edit((d) => {
-        d.components.schemas.Widget.properties.fields.properties.$name['x-lightfield-derived'] = {
+        at(d, 'components', 'schemas', 'Widget', 'properties', 'fields', 'properties', '$name')[
+          'x-lightfield-derived'
+        ] = {
           from: '$stage',
           map: { Lead: 1 },
         };

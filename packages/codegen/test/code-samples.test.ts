@@ -4,12 +4,13 @@ import { loadSpec } from '../src/load-spec.js';
 import { deref as derefUnknown } from '../src/rules.js';
 import { buildModel, type OperationModel, type SpecModel } from '../src/spec-model.js';
 import { targets } from '../src/targets/index.js';
-import { SPEC } from './helpers.js';
+import { arrayOf } from '../src/json.js';
+import { at, SPEC } from './helpers.js';
 
 // A sample shows the spec's own examples wherever the spec has one: on a parameter (`example`,
 // or the first of `examples`), on its schema, or on the request body's media type. Without one it
 // falls back to a value built from the schema. (The source is checked before prettier formats it.) The operations are picked by shape, not by name.
-type Json = Record<string, any>;
+type Json = Record<string, unknown>;
 const deref = (doc: Json, value: unknown) => derefUnknown(doc, value) as Json;
 let model: SpecModel;
 let withPath: OperationModel;
@@ -24,15 +25,15 @@ beforeAll(async () => {
 
 /** The operation object of `op` in `doc`. */
 const operation = (doc: Json, op: OperationModel): Json =>
-  deref(doc, doc['paths'][op.path])[op.httpMethod];
+  at(deref(doc, at(doc, 'paths')[op.path]), op.httpMethod);
 /** The parameter objects `op` declares (on the operation and its path item), dereferenced. */
 const params = (doc: Json, op: OperationModel): Json[] =>
   [
-    ...(deref(doc, doc['paths'][op.path]).parameters ?? []),
-    ...(operation(doc, op).parameters ?? []),
-  ].map((p: unknown) => deref(doc, p) as Json);
+    ...arrayOf(deref(doc, at(doc, 'paths')[op.path])['parameters']),
+    ...arrayOf(operation(doc, op)['parameters']),
+  ].map((p) => deref(doc, p));
 const media = (doc: Json, op: OperationModel): Json =>
-  deref(doc, operation(doc, op).requestBody).content['application/json'];
+  at(deref(doc, operation(doc, op)['requestBody']), 'content', 'application/json');
 
 /** Every `example`/`examples` removed from parameters, their schemas and media types. */
 function bare(doc: Json): Json {
@@ -57,8 +58,8 @@ function sample(op: () => OperationModel, edit: (doc: Json, op: OperationModel) 
   return codeSampleSource(edited, same);
 }
 
-const param = (doc: Json, op: OperationModel, at: 'path' | 'query') =>
-  params(doc, op).find((p) => p['in'] === at)!;
+const param = (doc: Json, op: OperationModel, where: 'path' | 'query') =>
+  params(doc, op).find((p) => p['in'] === where)!;
 
 describe('code samples use the spec’s examples', () => {
   test.each<
@@ -81,7 +82,7 @@ describe('code samples use the spec’s examples', () => {
       {
         op: () => withPath,
         edit: (d, o) => {
-          d['components']['examples'] = { First: { value: 'x_first' } };
+          at(d, 'components')['examples'] = { First: { value: 'x_first' } };
           param(d, o, 'path')['examples'] = {
             a: { $ref: '#/components/examples/First' },
             b: { value: 'x_second' },

@@ -5,7 +5,7 @@ import { loadSpec } from '../src/load-spec.js';
 import type { SpecModel } from '../src/spec-model.js';
 import { replicateSpecFile } from '../src/synthetic-spec.js';
 import { generateDocs } from '../src/targets/docs.js';
-import { SPEC, tempDir } from './helpers.js';
+import { at, SPEC, tempDir } from './helpers.js';
 
 // api.md walks a newcomer from install to a typed create with the organization's fields, for
 // whichever resource of the spec answers definitions; a spec without one gets no such section.
@@ -39,9 +39,9 @@ describe("api.md: your organization's fields", () => {
   });
 
   test('no section when no operation answers definitions', async () => {
-    const document = structuredClone(model.document) as Record<string, any>;
+    const document = structuredClone(model.document);
     for (const op of model.operations.filter((o) => o.method === 'definitions'))
-      delete document['paths'][op.path];
+      delete at(document, 'paths')[op.path];
     const md = (
       await generateDocs({
         ...model,

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { DEFINITIONS, run, SPEC, tempDir } from './helpers.js';
+import { at, DEFINITIONS, run, SPEC, tempDir } from './helpers.js';
 
 // The published client's own organization module (spec/test/client/org) is checked by
 // spec/test/client/fields-cli.test.ts; these tests use the neutral spec's definitions.
@@ -38,9 +38,9 @@ describe('lightfield-codegen fields', () => {
     const file = path.join(dir, 'org.ts');
     await copyFile(DEFS, defs);
     expect((await run(['fields', '--from', defs, '--out', file])).code).toBe(0);
-    const body = JSON.parse(await readFile(defs, 'utf8'));
-    body.fieldDefinitions.weight.valueType = 'NUMBER';
-    body.fieldDefinitions.budget = {
+    const body: unknown = JSON.parse(await readFile(defs, 'utf8'));
+    at(body, 'fieldDefinitions', 'weight').valueType = 'NUMBER';
+    at(body, 'fieldDefinitions').budget = {
       label: 'Budget',
       description: null,
       valueType: 'CURRENCY',
@@ -138,7 +138,7 @@ describe('lightfield-codegen fields', () => {
 
   test('an objectType the spec lacks, a bad --name and missing flags are refused', async () => {
     const dir = await tempDir();
-    const body = JSON.parse(await readFile(DEFS, 'utf8'));
+    const body = JSON.parse(await readFile(DEFS, 'utf8')) as object;
     await writeFile(path.join(dir, 'd.json'), JSON.stringify({ ...body, objectType: 'planet' }));
     const planet = await run([
       'fields',

@@ -45,3 +45,16 @@ export async function run(argv: string[]): Promise<{ code: number; out: string; 
   );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
+
+/** The object at `keys` inside a parsed spec, for a test to edit; throws where there is none. */
+export function at(doc: unknown, ...keys: string[]): Record<string, unknown> {
+  let node = doc;
+  for (const key of keys) {
+    node =
+      typeof node === 'object' && node !== null
+        ? (node as Record<string, unknown>)[key]
+        : undefined;
+  }
+  if (typeof node !== 'object' || node === null) throw new Error(`no object at /${keys.join('/')}`);
+  return node as Record<string, unknown>;
+}

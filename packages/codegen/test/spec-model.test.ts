@@ -4,9 +4,9 @@ import { describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
 import { loadSpec } from '../src/load-spec.js';
 import type { OperationModel, SpecModel } from '../src/spec-model.js';
-import { tempDir } from './helpers.js';
+import { at, tempDir } from './helpers.js';
 
-type Json = Record<string, unknown>;
+import type { Json } from '../src/json.js';
 
 const ok = (schema: Json, type = 'application/json') => ({
   description: 'ok',
@@ -160,8 +160,8 @@ describe('buildModel classifies operations by their HTTP shape', () => {
   });
 
   test('x-lightfield-kind overrides the detection', async () => {
-    const doc = structuredClone(crud) as any;
-    doc.paths['/v1/things/{id}/archive'].post['x-lightfield-kind'] = 'update';
+    const doc = structuredClone(crud);
+    at(doc, 'paths', '/v1/things/{id}/archive', 'post')['x-lightfield-kind'] = 'update';
     expect(byId(await model(doc), 'thing.archive')).toMatchObject({
       kind: 'update',
       kindSource: 'declared',
@@ -178,15 +178,15 @@ describe('buildModel classifies operations by their HTTP shape', () => {
   });
 
   test('a read-only resource (list and retrieve, no create) is answered from examples', async () => {
-    const doc = structuredClone(crud) as any;
-    delete doc.paths['/v1/things'].post;
+    const doc = structuredClone(crud);
+    delete at(doc, 'paths', '/v1/things').post;
     expect((await model(doc)).resources.find((r) => r.name === 'thing')?.kind).toBe('actions');
   });
 
   test('a resource of the entity shape is an entity', async () => {
-    const doc = structuredClone(crud) as any;
-    doc.components.schemas.Thing.properties.fields = { type: 'object' };
-    doc.components.schemas.Thing.properties.relationships = { type: 'object' };
+    const doc = structuredClone(crud);
+    at(doc, 'components', 'schemas', 'Thing', 'properties').fields = { type: 'object' };
+    at(doc, 'components', 'schemas', 'Thing', 'properties').relationships = { type: 'object' };
     expect((await model(doc)).resources.find((r) => r.name === 'thing')?.kind).toBe('entity');
   });
 });
@@ -421,7 +421,7 @@ describe('buildModel names operations and says what it inferred', () => {
     const doc = spec({
       '/v1/things': { post: { operationId: 'makeThing', responses: { '201': ok(thing) } } },
     });
-    (doc as any)['x-lightfield-rate-limits'] = { Write: 5 };
+    doc['x-lightfield-rate-limits'] = { Write: 5 };
     expect((await model(doc)).notes).toEqual([
       'things.makeThing: named from operationId "makeThing" (no resource.method operationId)',
       'things.makeThing: no x-lightfield-rate-limit category, client throttling off',

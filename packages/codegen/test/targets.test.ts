@@ -1,12 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { buildModel, type SpecModel } from '../src/spec-model.js';
 import { targets } from '../src/targets/index.js';
+import type { Json } from '../src/json.js';
 
 // The pieces of each target, in openapi-typescript's table form: given a tiny spec (what differs
 // from the base below), want a snippet of one generated file, as prettier lays it out. The golden
 // files show whole files for the repository's spec; these pin one rule each. No tsc runs here.
-
-type Json = Record<string, unknown>;
 
 /** A case: the spec fragment, the generated file to look in and the snippet it must contain. */
 type Case = [string, { given: Json; file: string; want: string }];

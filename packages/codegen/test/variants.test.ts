@@ -4,14 +4,14 @@ import { expect, test } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { loadSpec } from '../src/load-spec.js';
 import { targets } from '../src/targets/index.js';
-import { SPEC, tempDir } from './helpers.js';
+import { at, SPEC, tempDir } from './helpers.js';
 
 // A spec that declares no x-lightfield-variants still generates: the field schema (Prop in the
 // neutral spec) keeps its one object type,
 // the system fields keep it, and org typing finds no variants (so it keeps the spec's types).
 test('a spec without field variants degrades to the plain field type', async () => {
-  const doc = parse(await readFile(SPEC, 'utf8')) as Record<string, any>;
-  delete doc['components'].schemas.Prop['x-lightfield-variants'];
+  const doc: unknown = parse(await readFile(SPEC, 'utf8'));
+  delete at(doc, 'components', 'schemas', 'Prop')['x-lightfield-variants'];
   const dir = path.join(await tempDir(), 'spec');
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, 'openapi.yaml'), stringify(doc, { lineWidth: 0 }));

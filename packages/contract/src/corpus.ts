@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { REPO_ROOT } from './scaffold.js';
 import { scenarioName, STAGES, type ScenarioResult, type Stage } from './scenario.js';
 
@@ -51,14 +52,11 @@ export interface CorpusResult {
 async function runInWorker(name: string, entry: string): Promise<ScenarioResult> {
   const out = path.join(OUT, name);
   try {
-    const { stdout } = await new Promise<{ stdout: string }>((resolve, reject) =>
-      execFile(
-        process.execPath,
-        [BIN, 'scenario', entry, '--out', out],
-        { maxBuffer: 64 * 1024 * 1024, timeout: 10 * 60_000 },
-        (error, stdout, stderr) =>
-          error ? reject(Object.assign(error, { stderr })) : resolve({ stdout }),
-      ),
+    // A failure rejects with the child's `stderr` on the error, which the catch below reads.
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [BIN, 'scenario', entry, '--out', out],
+      { maxBuffer: 64 * 1024 * 1024, timeout: 10 * 60_000, encoding: 'utf8' },
     );
     return { ...(JSON.parse(stdout.trim().split('\n').pop()!) as ScenarioResult), name };
   } catch (error) {

@@ -2,8 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { replicateResources } from '@lightfield/codegen';
 import { parse, stringify } from 'yaml';
-
-type Json = Record<string, unknown>;
+import { parsePointer, type Json } from '@lightfield/codegen/json';
 
 /** One JSON Patch operation (RFC 6902): `add`, `replace` or `remove`. */
 export interface PatchOperation {
@@ -25,17 +24,10 @@ export interface Derivation {
   patch?: PatchOperation[];
 }
 
-function keysOf(pointer: string): string[] {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
 /** Applies RFC 6902 `add`/`replace`/`remove` operations to a document, in place. */
 export function applyPatch(doc: Json, operations: PatchOperation[]): Json {
   for (const { op, path: pointer, value } of operations) {
-    const keys = keysOf(pointer);
+    const keys = parsePointer(pointer);
     const last = keys.pop();
     let parent: unknown = doc;
     for (const key of keys) parent = (parent as Json | undefined)?.[key];

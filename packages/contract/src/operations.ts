@@ -1,6 +1,5 @@
 import { deref, type OperationModel, type SpecModel } from '@lightfield/codegen';
-
-type Json = Record<string, unknown>;
+import type { Json } from '@lightfield/codegen/json';
 
 const VERBS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 

@@ -1,8 +1,7 @@
 import { deref, resolvePointer, sampleSchema } from '@lightfield/codegen';
 import type { SpecOperation } from './operations.js';
 import type { SpecValidator } from './validator.js';
-
-type Json = Record<string, unknown>;
+import { parseRef, type Json } from '@lightfield/codegen/json';
 
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -20,10 +19,7 @@ export function locate(doc: Json, keys: string[]): string[] {
     while (isObject(node) && typeof node['$ref'] === 'string' && !seen.has(node['$ref'])) {
       seen.add(node['$ref']);
       const ref = node['$ref'];
-      path = ref
-        .slice(2)
-        .split('/')
-        .map((k) => decodeURIComponent(k).replace(/~1/g, '/').replace(/~0/g, '~'));
+      path = parseRef(ref) ?? [];
       node = resolvePointer(doc, ref);
     }
   };
@@ -127,7 +123,7 @@ export function checkBody(
  */
 export function wireBody(doc: Json, op: SpecOperation, mediaType: string, value: unknown): unknown {
   if (isJson(mediaType)) return value;
-  if (/^text\//i.test(mediaType)) return typeof value === 'string' ? value : String(value ?? '');
+  if (/^text\//i.test(mediaType)) return asText(value);
   if (/^multipart\/|^application\/x-www-form-urlencoded/i.test(mediaType) && isObject(value)) {
     const body = deref(doc, op.raw['requestBody']) as Json;
     const media = deref(doc, (body['content'] as Json)[mediaType]) as Json;
@@ -171,4 +167,10 @@ export function adaptBody(sample: unknown, observed: unknown, drop = false): unk
     return Array.isArray(observed) && observed.every((x) => !isObject(x)) ? observed : sample;
   if (Array.isArray(observed)) return observed.length > 0 ? observed : sample;
   return observed === null || typeof observed === typeof sample ? (observed ?? sample) : sample;
+}
+
+/** A sample as a text body: a string as is, nothing as empty, anything else as its JSON. */
+function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return value === undefined || value === null ? '' : JSON.stringify(value);
 }

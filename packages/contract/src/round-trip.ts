@@ -13,8 +13,7 @@ import {
   wireBody,
 } from './request.js';
 import { SpecValidator } from './validator.js';
-
-type Json = Record<string, unknown>;
+import type { Json } from '@lightfield/codegen/json';
 
 /** A generated client: one property per resource, one method per operation. */
 export type GeneratedClient = Record<string, Record<string, (...args: unknown[]) => unknown>>;
@@ -113,7 +112,7 @@ export class State {
   pathValue(route: string, name: string): string | undefined {
     const at = route.indexOf(`/{${name}}`);
     const id = at < 0 ? undefined : this.item(route.slice(0, at))?.['id'];
-    return id === undefined ? undefined : String(id);
+    return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
   }
 }
 

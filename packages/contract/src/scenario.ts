@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { inspect, promisify } from 'node:util';
 import { build } from 'esbuild';
 import { formatProblem, SpecError } from '@lightfield/codegen';
 import { deriveSpec } from './derive.js';
@@ -96,7 +96,7 @@ function errorText(error: unknown): string {
   if (error instanceof SpecError) return error.problems.map(formatProblem).join('\n');
   if (typeof error === 'object' && error !== null && 'stdout' in error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    return `${stdout ?? ''}\n${stderr ?? ''}`.trim() || String(error);
+    return `${stdout ?? ''}\n${stderr ?? ''}`.trim() || inspect(error);
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,8 +1,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-
-type Json = Record<string, unknown>;
+import { fragmentOf, type Json } from '@lightfield/codegen/json';
 
 // ajv-formats is CommonJS: its default export arrives wrapped under Node's ESM loader.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
@@ -40,7 +39,7 @@ export function fromOpenApi30(node: unknown): unknown {
   delete out['nullable'];
   if (typeof out['type'] === 'string') {
     out['type'] = [out['type'], 'null'];
-    if (Array.isArray(out['enum'])) out['enum'] = [...out['enum'], null];
+    if (Array.isArray(out['enum'])) out['enum'] = [...(out['enum'] as unknown[]), null];
     return out;
   }
   return { anyOf: [out, { type: 'null' }] };
@@ -48,9 +47,7 @@ export function fromOpenApi30(node: unknown): unknown {
 
 /** Encodes a path of keys as a JSON pointer inside a URI fragment. */
 export function pointer(keys: string[]): string {
-  return keys
-    .map((k) => `/${encodeURIComponent(k.replace(/~/g, '~0').replace(/\//g, '~1'))}`)
-    .join('');
+  return fragmentOf(keys);
 }
 
 /** One compiled check of a value against a schema of the document. */
@@ -66,7 +63,11 @@ export class SpecValidator {
   readonly #cache = new Map<string, ValidateFunction>();
 
   constructor(document: Json) {
-    const is31 = String(document['openapi'] ?? '').startsWith('3.1');
+    const version = document['openapi'];
+    // YAML reads an unquoted `openapi: 3.1` as a number.
+    const is31 =
+      (typeof version === 'string' || typeof version === 'number') &&
+      String(version).startsWith('3.1');
     const options = {
       strict: false,
       allErrors: false,

@@ -39,7 +39,8 @@ async function spoilingProxy(
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
+    req.on('end', () => void forward().catch((error: Error) => res.destroy(error)));
+    async function forward(): Promise<void> {
       const headers = Object.fromEntries(
         Object.entries(req.headers).filter(
           ([k]) => !['host', 'connection', 'content-length'].includes(k),
@@ -59,7 +60,7 @@ async function spoilingProxy(
       });
       res.writeHead(out.status, { 'content-type': out.type });
       res.end(out.body);
-    });
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };

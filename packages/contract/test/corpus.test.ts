@@ -111,7 +111,7 @@ describe('the corpus', () => {
     }
   });
 
-  test('a derived scenario is its base spec with the patch applied', async () => {
+  test('a derived scenario is its base spec with the patch applied', () => {
     const doc = applyPatch({ a: { list: [1] }, b: 1 }, [
       { op: 'add', path: '/a/list/-', value: 2 },
       { op: 'add', path: '/a/x~1y', value: true },

@@ -21,7 +21,7 @@ export interface ConsumerResult {
 
 /** Runs `jobs` with at most `limit` at once, keeping their order in the result. */
 async function pool<T>(limit: number, jobs: (() => Promise<T>)[]): Promise<T[]> {
-  const out: T[] = new Array(jobs.length);
+  const out = new Array<T>(jobs.length);
   let next = 0;
   const worker = async () => {
     while (next < jobs.length) {
@@ -71,8 +71,8 @@ export async function installConsumers(
         cwd,
         env: { ...process.env, npm_config_update_notifier: 'false' },
         maxBuffer: 16 * 1024 * 1024,
-      }).catch((e: { stderr?: string }) => {
-        throw new Error(`npm install failed in the ${p.name} consumer:\n${e.stderr ?? String(e)}`);
+      }).catch((e: Error & { stderr?: string }) => {
+        throw new Error(`npm install failed in the ${p.name} consumer:\n${e.stderr ?? e.message}`);
       });
     }),
   );

@@ -181,8 +181,8 @@ export function startService(
         resolve({ ready: match, output: () => text, stop });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('error', (error) => fail(`failed to start: ${error.message}`));
     child.once('exit', (code, signal) => fail(`exited (${signal ?? code}) before it was ready`));
   });

@@ -1,3 +1,4 @@
+import { pointerOf } from '@lightfield/codegen/json';
 import { apiCompare } from 'api-smart-diff';
 import { reword } from './wording.js';
 
@@ -25,10 +26,6 @@ const ANNOTATIONS = new Set([
   'externalDocs',
 ]);
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace']);
-
-function pointer(path: (string | number)[]): string {
-  return path.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-}
 
 function where(path: (string | number)[]): string {
   if (path[0] === 'paths' && typeof path[1] === 'string') {
@@ -59,11 +56,11 @@ function classOf(type: string, action: string, path: (string | number)[]): Chang
  */
 export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
   // api-smart-diff rewrites the documents it is given; the caller's and reword's stay intact.
-  const { diffs } = apiCompare(structuredClone(before) as object, structuredClone(after) as object);
+  const { diffs } = apiCompare(structuredClone(before), structuredClone(after));
   const seen = new Set<string>();
   const out: SpecChange[] = [];
   for (const d of diffs) {
-    const path = d.path as (string | number)[];
+    const path = d.path;
     let cls = classOf(d.type, d.action, path);
     const own = reword({ ...d, path }, before, after);
     if (own?.drop) continue;
@@ -74,7 +71,7 @@ export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
     const what =
       own?.what ?? (d.description?.trim() || `${d.action} ${String(path[path.length - 1])}`);
     const at = own?.at ?? path;
-    const change = { class: cls, where: where(at), what, pointer: pointer(at) };
+    const change = { class: cls, where: where(at), what, pointer: pointerOf(...at) };
     const key = `${change.class}|${change.where}|${change.pointer}`;
     if (!seen.has(key)) {
       seen.add(key);

@@ -1,3 +1,5 @@
+import { parseRef } from '@lightfield/codegen/json';
+
 type Path = (string | number)[];
 type Node = Record<string, unknown>;
 
@@ -23,12 +25,9 @@ function resolve(doc: unknown, node: unknown): unknown {
   let n = node;
   // A bounded walk: a `$ref` cycle must not hang the diff.
   for (let i = 0; i < 32 && isNode(n) && typeof n.$ref === 'string'; i++) {
-    if (!n.$ref.startsWith('#/')) return undefined;
-    const segments = n.$ref.slice(2).split('/');
-    n = segments.reduce<unknown>(
-      (at, s) => (isNode(at) ? at[s.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined),
-      doc,
-    );
+    const keys = n.$ref.startsWith('#/') ? parseRef(n.$ref) : undefined;
+    if (!keys) return undefined;
+    n = keys.reduce<unknown>((at, s) => (isNode(at) ? at[s] : undefined), doc);
   }
   return n;
 }

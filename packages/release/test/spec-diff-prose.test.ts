@@ -1,7 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { diffSpecs } from '../src/index.js';
 
-type Json = Record<string, any>;
+/** The spec below, as the cases edit it. */
+interface Json {
+  [key: string]: unknown;
+  paths: {
+    '/things/{id}': Record<string, unknown> & {
+      post: Record<string, unknown> & { parameters: [Record<string, unknown>] };
+    };
+  };
+  components: { parameters: { Id: Record<string, unknown> } };
+}
 
 /** A small spec of its own: a shared path parameter by `$ref`, and an operation's own header. */
 function spec(): Json {

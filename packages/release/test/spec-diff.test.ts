@@ -4,7 +4,36 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { bumpFor, diffSpecs, formatReport, overall, type ChangeClass } from '../src/index.js';
 
-type Json = Record<string, any>;
+/** A schema as the cases below edit it. */
+interface Schema {
+  type?: string;
+  description?: string;
+  maximum?: number;
+  properties: Record<string, unknown>;
+  required: string[];
+  enum: string[];
+}
+interface Operation {
+  operationId: string;
+  parameters: unknown[];
+}
+type PathItem = Record<string, Operation>;
+/** The parts of fixtures/widget.yaml the cases edit: a fixture change that drops one fails here. */
+interface Json {
+  paths: {
+    [path: string]: PathItem | undefined;
+    '/v1/widgets': { get: Operation };
+    '/v1/widgets/{id}': { post: Operation };
+  };
+  components: {
+    schemas: { [name: string]: Schema | undefined } & {
+      Widget: Schema;
+      WidgetCreateParams: Schema;
+      Arity: Schema;
+    };
+    parameters: { [name: string]: unknown } & { Limit: { schema: Schema } };
+  };
+}
 // A neutral spec of these tests' own (fixtures/widget.yaml), so a change to the project spec
 // never breaks them.
 const SPEC = parse(
@@ -141,7 +170,7 @@ describe('bumpFor', () => {
 });
 
 const LIST = '/v1/widgets';
-const param = (p: Json) => (d: Json) => d.paths[LIST].get.parameters.push(p);
+const param = (p: object) => (d: Json) => d.paths[LIST].get.parameters.push(p);
 const sort = { name: 'sort', in: 'query', schema: { type: 'string' } };
 const trace = { name: 'X-Trace', in: 'header', schema: { type: 'string' } };
 const createProp =

@@ -15,7 +15,7 @@ describe('methods', () => {
     void client.opportunity.create(noAccount);
     // @ts-expect-error snake_case is not the wire
     void client.opportunity.create({ ...ok, created_at: 'x' });
-    expectTypeOf(client.opportunity.create).parameter(0).toHaveProperty('fields');
+    expectTypeOf<typeof client.opportunity.create>().parameter(0).toHaveProperty('fields');
   });
 
   test('retrieve requires a string id', () => {
@@ -23,7 +23,7 @@ describe('methods', () => {
     void client.opportunity.retrieve();
     // @ts-expect-error a number is not an id
     void client.opportunity.retrieve(42);
-    expectTypeOf(client.opportunity.retrieve).parameter(0).toEqualTypeOf<string>();
+    expectTypeOf<typeof client.opportunity.retrieve>().parameter(0).toEqualTypeOf<string>();
   });
 
   test('update takes relationship operations', () => {

@@ -5,14 +5,15 @@ import { describe, expect, test } from 'vitest';
 // (packages/client/test, on a neutral widget spec) leave to this folder.
 function fetchClient(body: unknown): { client: Lightfield; requests: Request[] } {
   const requests: Request[] = [];
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+  const fetch: typeof globalThis.fetch = (input, init) => {
     requests.push(input instanceof Request ? input.clone() : new Request(input, init));
-    return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+    const headers = { 'content-type': 'application/json' };
+    return Promise.resolve(new Response(JSON.stringify(body), { headers }));
   };
   const client = new Lightfield({
     apiKey: 'k',
     baseUrl: 'http://api.test',
-    fetch: fetch as typeof globalThis.fetch,
+    fetch,
     rateLimit: false,
     logLevel: 'off',
   });

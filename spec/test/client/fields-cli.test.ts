@@ -73,7 +73,7 @@ describe('lightfield-fields', () => {
 
   test('objectType must be a resource of this client', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'lightfield-fields-'));
-    const defs = JSON.parse(await readFile(path.join(ORG, 'definitions.json'), 'utf8'));
+    const defs = JSON.parse(await readFile(path.join(ORG, 'definitions.json'), 'utf8')) as object;
     const file = path.join(dir, 'd.json');
     await writeFile(file, JSON.stringify({ ...defs, objectType: 'planet' }));
     const result = await bin('fields-cli.js', ['--from', file, '--out', path.join(dir, 'o.ts')]);

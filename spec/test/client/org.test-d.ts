@@ -45,8 +45,8 @@ describe('new Lightfield<MyOrg>(): entities', () => {
   });
 
   test('every method returns the typed entity; lists too', () => {
-    expectTypeOf(client.opportunity.create).returns.resolves.toEqualTypeOf<typeof opp>();
-    expectTypeOf(client.opportunity.update).returns.resolves.toEqualTypeOf<typeof opp>();
+    expectTypeOf<typeof client.opportunity.create>().returns.resolves.toEqualTypeOf<typeof opp>();
+    expectTypeOf<typeof client.opportunity.update>().returns.resolves.toEqualTypeOf<typeof opp>();
     expectTypeOf(client.opportunity.list()).resolves.toEqualTypeOf<Page<typeof opp>>();
   });
 

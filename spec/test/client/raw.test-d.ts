@@ -43,7 +43,7 @@ describe('list params', () => {
     expectTypeOf<OpportunityListParams>().toExtend<TypesListParams>();
     expectTypeOf<OpportunityListParams['limit']>().toEqualTypeOf<TypesListParams['limit']>();
     expectTypeOf<OpportunityListParams['filter']>().toEqualTypeOf<Filter | undefined>();
-    expectTypeOf(new Lightfield().opportunity.list)
+    expectTypeOf<Lightfield['opportunity']['list']>()
       .parameter(0)
       .toEqualTypeOf<OpportunityListParams | undefined>();
   });

@@ -62,7 +62,7 @@ describe('system fields', () => {
       id: 'o';
       createdAt: 'x';
       fields: { $name: { value: 'A'; valueType: 'TEXT' } };
-      relationships: {};
+      relationships: Record<string, never>;
     }>().not.toExtend<Opportunity>();
     expectTypeOf<{
       id: 'o';
@@ -71,17 +71,22 @@ describe('system fields', () => {
         $name: { value: 5; valueType: 'TEXT' };
         $stage: { value: null; valueType: 'SINGLE_SELECT' };
       };
-      relationships: {};
+      relationships: Record<string, never>;
     }>().not.toExtend<Opportunity>();
   });
 });
 
 // (c) at the types level: with no organization the types are the spec's.
+/** No organization: an object type with no keys (as `{}` is, without meaning "any value"). */
+type NoOrg = Record<never, never>;
+/** A body's `fields` with none set. */
+type NoFields = Record<never, never>;
+
 describe('org typing', () => {
   test('is the identity without an organization', () => {
-    expectTypeOf<OrgEntity<Opportunity, {}, 'opportunity'>>().toEqualTypeOf<Opportunity>();
-    expectTypeOf<OrgBody<{ fields: {} }, { account: never }, 'opportunity'>>().toEqualTypeOf<{
-      fields: {};
+    expectTypeOf<OrgEntity<Opportunity, NoOrg, 'opportunity'>>().toEqualTypeOf<Opportunity>();
+    expectTypeOf<OrgBody<{ fields: NoFields }, { account: never }, 'opportunity'>>().toEqualTypeOf<{
+      fields: NoFields;
     }>();
   });
 
@@ -92,7 +97,7 @@ describe('org typing', () => {
           size: { valueType: 'NUMBER' };
           kind: { valueType: 'SINGLE_SELECT'; options: 'a' | 'A' };
         };
-        relationships: {};
+        relationships: Record<string, never>;
       };
     };
     type Typed = OrgEntity<Opportunity, Org, 'opportunity'>;

@@ -67,7 +67,7 @@ describe('create', () => {
     }>().not.toExtend<OpportunityCreateParams>();
     expectTypeOf<{
       fields: { $name: 'A'; $stage: 's' };
-      relationships: {};
+      relationships: Record<string, never>;
     }>().not.toExtend<OpportunityCreateParams>();
     expectTypeOf<{
       fields: { $name: 'A'; $stage: 's'; amount: 5 };

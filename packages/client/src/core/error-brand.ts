@@ -26,7 +26,11 @@ export function isBrandedInstance(Class: object, value: unknown): boolean {
   if (!Object.hasOwn(Class, ERROR_BRAND)) return false;
   const want = (Class as Branded)[ERROR_BRAND];
   if (typeof value !== 'object' || value === null) return false;
-  for (let proto = Object.getPrototypeOf(value); proto; proto = Object.getPrototypeOf(proto)) {
+  for (
+    let proto: unknown = Object.getPrototypeOf(value);
+    proto;
+    proto = Object.getPrototypeOf(proto)
+  ) {
     const ctor = (proto as { constructor?: unknown }).constructor;
     if (typeof ctor === 'function' && Object.hasOwn(ctor, ERROR_BRAND)) {
       if ((ctor as Branded)[ERROR_BRAND] === want) return true;

@@ -28,7 +28,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function readErrorBody(body: unknown): ErrorBody | undefined {
   const inner = isRecord(body) && isRecord(body['error']) ? body['error'] : body;
   if (!isRecord(inner)) return undefined;
-  const pick = (k: string) => (typeof inner[k] === 'string' ? (inner[k] as string) : undefined);
+  const pick = (k: string) => (typeof inner[k] === 'string' ? inner[k] : undefined);
   const out: ErrorBody = {};
   for (const k of ['type', 'message', 'code', 'param'] as const) {
     const v = pick(k);

@@ -53,7 +53,7 @@ export type BodyEncoder = (id: string, body: unknown, type: string) => EncodedBo
 function partValue(value: unknown): string | Blob {
   if (value instanceof Blob) return value;
   if (isBytes(value)) return new Blob([value as BlobPart]);
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }
 
 function fields(id: string, body: unknown): [string, unknown][] {

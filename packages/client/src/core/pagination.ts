@@ -44,7 +44,7 @@ export class Page<Item> implements AsyncIterable<Item> {
     const items = body[at.page.items];
     const total = at.page.total === undefined ? undefined : body[at.page.total];
     this.object = body['object'] as string;
-    this.data = Array.isArray(items) ? items : [];
+    this.data = Array.isArray(items) ? (items as Item[]) : [];
     // Where the spec has a total but a body lacks it, the page counts itself: the last one.
     this.#counted = at.page.total !== undefined;
     this.totalCount = typeof total === 'number' ? total : at.offset + this.data.length;
@@ -78,6 +78,8 @@ export class Page<Item> implements AsyncIterable<Item> {
 
   /** This page and every page after it. */
   async *iterPages(): AsyncGenerator<Page<Item>, void, undefined> {
+    // The walk starts at this page and moves `page` on to each next one.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- a cursor, not a saved `this`
     let page: Page<Item> = this;
     yield page;
     while (page.hasNextPage()) {

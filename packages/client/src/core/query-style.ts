@@ -22,7 +22,7 @@ export const styled: StyleEncoder = (id, name, value, rule) => {
   const key = encodeURIComponent(name);
   const array = rule.shape === 'array';
   const pairs = array
-    ? Array.isArray(value) && value.map((v) => ['', v])
+    ? Array.isArray(value) && (value as unknown[]).map((v) => ['', v])
     : typeof value === 'object' && value !== null && !Array.isArray(value)
       ? Object.entries(value).filter(([, v]) => v !== undefined)
       : false;

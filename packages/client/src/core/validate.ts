@@ -82,11 +82,21 @@ function checkKeys(options: object, known: readonly string[], what: string): voi
   }
 }
 
+/** A bad option value as an error shows it: JSON for an object, else its text. */
+function shown(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return String(value);
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 function checkCount(name: string, value: unknown, max = Number.MAX_SAFE_INTEGER): void {
   if (value === undefined) return;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > max) {
     throw new LightfieldError(
-      `\`${name}\` must be a finite number from 0 to ${max}, got ${String(value)}`,
+      `\`${name}\` must be a finite number from 0 to ${max}, got ${shown(value)}`,
     );
   }
 }
@@ -96,7 +106,7 @@ function checkNumbers(options: { timeout?: unknown; maxRetries?: unknown }): voi
   checkCount('maxRetries', options.maxRetries);
   if (options.maxRetries !== undefined && !Number.isInteger(options.maxRetries))
     throw new LightfieldError(
-      `\`maxRetries\` must be an integer, got ${String(options.maxRetries)}`,
+      `\`maxRetries\` must be an integer, got ${shown(options.maxRetries)}`,
     );
 }
 
@@ -109,7 +119,7 @@ export function checkClientOptions(options: Record<string, unknown>): void {
   if (maxResponseBytes === 0) throw new LightfieldError('`maxResponseBytes` must be above 0');
   if (logLevel !== undefined && !isLogLevel(logLevel)) {
     throw new LightfieldError(
-      `\`logLevel\` must be off, error, warn, info or debug, got ${String(logLevel)}`,
+      `\`logLevel\` must be off, error, warn, info or debug, got ${shown(logLevel)}`,
     );
   }
   const kind = rateLimit === null ? 'null' : typeof rateLimit;

@@ -72,7 +72,8 @@ export function rawClient(baseUrl: string, access: RawAccess): Client<never> {
   const raw = createClient<never>({ baseUrl, fetch: access.fetch, headers: access.headers });
   raw.use(capture);
   const added: Middleware[] = [];
-  const { use, eject } = raw;
+  const use = raw.use.bind(raw);
+  const eject = raw.eject.bind(raw);
   const sync = () => {
     access.send = added.length ? (req, init) => send(raw, req, init) : undefined;
   };

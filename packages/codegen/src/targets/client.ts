@@ -13,8 +13,7 @@ import {
   type SpecModel,
 } from '../spec-model.js';
 import type { FileMap } from '../write-output.js';
-
-type Json = Record<string, unknown>;
+import type { Json } from '../json.js';
 
 /**
  * Writes the client's `src/generated/`: `operations.ts` (what the runtime needs per operation),

@@ -7,8 +7,6 @@ import { pascal, refName, type OperationModel, type SpecModel } from '../spec-mo
 import type { FileMap } from '../write-output.js';
 import { isPaginated, queryTypeName } from './client.js';
 
-type Json = Record<string, unknown>;
-
 // api.md lives in the client package's `docs/` folder: links are relative to it.
 /** Where the client's resource classes are generated, seen from api.md. */
 const CLIENT_SOURCE = '../src/generated/client.ts';

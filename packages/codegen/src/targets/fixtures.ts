@@ -14,8 +14,7 @@ import {
 } from '../spec-model.js';
 import { readVariants } from '../variants.js';
 import type { FileMap } from '../write-output.js';
-
-type Json = Record<string, unknown>;
+import { arrayOf, type Json } from '../json.js';
 
 /**
  * Writes the fixtures' `src/generated/`: `document.ts` (the bundled spec, for request
@@ -82,7 +81,7 @@ function fieldExamples(model: SpecModel, r: ResourceModel): Record<string, unkno
       const p = isObject(raw) ? raw : {};
       const target = deref(doc, raw);
       const list = [p, isObject(target) ? target : {}].flatMap((s) => [
-        ...(Array.isArray(s['examples']) ? s['examples'] : []),
+        ...arrayOf(s['examples']),
         ...('example' in s ? [s['example']] : []),
       ]);
       if (list.length) out[key] = [...(out[key] ?? []), ...list];

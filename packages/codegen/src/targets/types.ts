@@ -6,8 +6,7 @@ import { deref, isObject, resolvePointer } from '../rules.js';
 import { jsonMedia, pascal, type OperationModel, type SpecModel } from '../spec-model.js';
 import { discriminatedDocument, readVariants } from '../variants.js';
 import type { FileMap } from '../write-output.js';
-
-type Json = Record<string, unknown>;
+import { unescapePointerSegment, type Json } from '../json.js';
 
 /**
  * Writes `openapi.ts` (openapi-typescript), `aliases.ts` (named types), `spec.ts` (spec identity)
@@ -126,7 +125,7 @@ function lastComponent(doc: Json, node: unknown, kind: string): string | undefin
   while (isObject(current) && typeof current['$ref'] === 'string') {
     const match = new RegExp(`^#/components/${kind}/([^/]+)$`).exec(current['$ref']);
     if (!match || seen.has(match[1]!)) return undefined;
-    name = match[1]!.replace(/~1/g, '/').replace(/~0/g, '~');
+    name = unescapePointerSegment(match[1]!);
     seen.add(match[1]!);
     current = resolvePointer(doc, current['$ref']);
   }

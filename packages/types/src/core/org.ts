@@ -58,9 +58,9 @@ type KnownKeys<T> = keyof {
   [K in keyof T as string extends K ? never : number extends K ? never : K]: 0;
 };
 
-/** The named keys `T` requires. */
+/** The named keys `T` requires: those an object with no keys at all does not satisfy. */
 type RequiredKeys<T> = {
-  [K in KnownKeys<T>]-?: {} extends Pick<T, K> ? never : K;
+  [K in KnownKeys<T>]-?: Record<never, never> extends Pick<T, K> ? never : K;
 }[KnownKeys<T>];
 
 /** The value type of a map's index signature. */
