@@ -11,7 +11,7 @@ import {
 // RFC 6901's own examples, plus the order that makes `~01` mean `~1` and not `/`.
 const segments: [string, { given: string; want: string }][] = [
   ['plain', { given: 'paths', want: 'paths' }],
-  ['slash', { given: '/v1/opportunities', want: '~1v1~1opportunities' }],
+  ['slash', { given: '/v1/widgets', want: '~1v1~1widgets' }],
   ['tilde', { given: 'm~n', want: 'm~0n' }],
   ['tilde then one', { given: '~1', want: '~01' }],
   ['empty', { given: '', want: '' }],
@@ -41,7 +41,7 @@ describe('pointers', () => {
 const refs: [string, { given: string; want: string[] | undefined }][] = [
   [
     'a component',
-    { given: '#/components/schemas/Opportunity', want: ['components', 'schemas', 'Opportunity'] },
+    { given: '#/components/schemas/Widget', want: ['components', 'schemas', 'Widget'] },
   ],
   ['the root', { given: '#', want: [] }],
   ['escaped', { given: '#/paths/~1v1~1x', want: ['paths', '/v1/x'] }],
