@@ -1,8 +1,6 @@
 // One ESLint config for the whole workspace: typescript-eslint's type-aware recommended rules.
 // Every package's `lint` script runs `eslint .` in its folder (ESLint finds this file by walking
-// up); `pnpm lint:root` lints the repository's own scripts. @lightfield/fixtures has no `lint`
-// script yet: its 245 findings (after the mock's restructuring; mostly `any` JSON bodies in its
-// tests) are to be fixed before it gets one.
+// up); `pnpm lint:root` lints the repository's own scripts.
 import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
