@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// The heavy suites `.ci/run` runs after `pnpm test`: `pnpm test:remote-cache`, `pnpm test:release`.
+// The heavy suites `.ci/run` runs after `pnpm test`: `pnpm test:remote-cache`, `pnpm test:release`,
+// `pnpm test:walkthrough`.
 export default defineConfig({
   test: {
     name: 'release-e2e',
