@@ -190,6 +190,8 @@ function resourceInfo(model: SpecModel, r: ResourceModel): Json {
   const entity = r.kind === 'entity';
   const examples = entity ? fieldExamples(model, r) : {};
   const derived = entity ? derivedFields(model, r.schema) : {};
+  const defined = entity ? exampleDefinitions(r) : {};
+  const readOnly = entity ? readOnlyRelationships(model, r.schema) : [];
   return {
     name: r.name,
     kind: r.kind,
@@ -197,8 +199,105 @@ function resourceInfo(model: SpecModel, r: ResourceModel): Json {
     ...(entity ? { valueTypes: valueTypesOf(model, r) } : {}),
     ...(Object.keys(examples).length ? { fieldExamples: examples } : {}),
     ...(Object.keys(derived).length ? { derived } : {}),
+    ...defined,
+    ...(readOnly.length ? { readOnlyRelationships: readOnly } : {}),
     operations: r.operations.map(operationInfo),
   };
+}
+
+/**
+ * What the example of an entity's definitions response gives: its field and relationship
+ * definitions, without their ids (the runtime numbers its own), in the shape the runtime types
+ * them. Entries that lack a `valueType`, or a `cardinality` and an `objectType`, are left out.
+ */
+function exampleDefinitions(r: ResourceModel): Json {
+  const op = r.operations.find((o) => o.kind === 'definitions');
+  const example = op ? jsonMedia(op.success.media)?.example?.value : undefined;
+  if (!isObject(example)) return {};
+  const fields = definitionsIn(example['fieldDefinitions'], fieldDefinition);
+  const relationships = definitionsIn(example['relationshipDefinitions'], relationshipDefinition);
+  return {
+    ...(Object.keys(fields).length ? { fieldDefinitions: fields } : {}),
+    ...(Object.keys(relationships).length ? { relationshipDefinitions: relationships } : {}),
+  };
+}
+
+/** The entries of a definitions map that `read` accepts, as it gives them. */
+function definitionsIn(map: unknown, read: (key: string, def: Json) => Json | undefined): Json {
+  if (!isObject(map)) return {};
+  return Object.fromEntries(
+    Object.entries(map).flatMap(([key, def]) => {
+      const value = isObject(def) ? read(key, def) : undefined;
+      return value ? [[key, value]] : [];
+    }),
+  );
+}
+
+const text = (v: unknown, fallback: string | null) => (typeof v === 'string' ? v : fallback);
+
+/** A field definition of the example, or undefined if it has no string `valueType`. */
+function fieldDefinition(key: string, def: Json): Json | undefined {
+  if (typeof def['valueType'] !== 'string') return undefined;
+  return {
+    label: text(def['label'], key),
+    description: text(def['description'], null),
+    valueType: def['valueType'],
+    typeConfiguration: typeConfiguration(def['typeConfiguration']),
+    ...(def['readOnly'] === true ? { readOnly: true } : {}),
+  };
+}
+
+/** The keys of a `typeConfiguration` that the runtime knows, where they have the right type. */
+function typeConfiguration(raw: unknown): Json {
+  const config = isObject(raw) ? raw : {};
+  const typed = (key: string, type: string) =>
+    typeof config[key] === type ? { [key]: config[key] } : {};
+  const options = arrayOf(config['options']).filter(
+    (o): o is Json => isObject(o) && typeof o['id'] === 'string' && typeof o['label'] === 'string',
+  );
+  return {
+    ...('options' in config
+      ? {
+          options: options.map((o) => ({
+            id: o['id'],
+            label: o['label'],
+            description: text(o['description'], null),
+          })),
+        }
+      : {}),
+    ...typed('currency', 'string'),
+    ...typed('unique', 'boolean'),
+    ...typed('multipleValues', 'boolean'),
+    ...typed('handleService', 'string'),
+  };
+}
+
+/** A relationship definition of the example, or undefined without a cardinality and objectType. */
+function relationshipDefinition(key: string, def: Json): Json | undefined {
+  const cardinality = def['cardinality'];
+  if (typeof def['objectType'] !== 'string') return undefined;
+  if (cardinality !== 'HAS_ONE' && cardinality !== 'HAS_MANY') return undefined;
+  return {
+    label: text(def['label'], key),
+    description: text(def['description'], null),
+    cardinality,
+    objectType: def['objectType'],
+  };
+}
+
+/** The relationship keys an entity schema marks `readOnly: true` (JSON Schema's annotation). */
+function readOnlyRelationships(model: SpecModel, entity: Json | undefined): string[] {
+  const doc = model.document;
+  const relationships = propertiesOf(doc, propertiesOf(doc, entity)['relationships']);
+  return Object.entries(relationships)
+    .filter(([, p]) => isObject(p) && (p['readOnly'] === true || isReadOnly(doc, p)))
+    .map(([key]) => key);
+}
+
+/** Whether a schema's `$ref` target is `readOnly: true`. */
+function isReadOnly(doc: Json, schema: Json): boolean {
+  const target = deref(doc, schema);
+  return isObject(target) && target['readOnly'] === true;
 }
 
 /** The `x-lightfield-derived` fields of an entity schema, by field key. */

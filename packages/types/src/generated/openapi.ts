@@ -218,6 +218,13 @@ export interface components {
             };
             /** @description Map of relationship names to their associated entities. System relationships are prefixed with $ (e.g. $owner, $contact). */
             relationships: {
+                /** @description The opportunity's tasks. Read-only. */
+                readonly $task?: components["schemas"]["Relationship"];
+                /** @description The opportunity's notes. Read-only. */
+                readonly $note?: components["schemas"]["Relationship"];
+                /** @description The opportunity's meetings. Read-only. */
+                readonly $meeting?: components["schemas"]["Relationship"];
+            } & {
                 [key: string]: components["schemas"]["Relationship"];
             };
         };
@@ -513,6 +520,225 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "objectType": "opportunity",
+                     *       "fieldDefinitions": {
+                     *         "amount": {
+                     *           "id": "fld_opportunity_004",
+                     *           "label": "Amount",
+                     *           "description": "An amount of money.",
+                     *           "valueType": "CURRENCY",
+                     *           "typeConfiguration": {
+                     *             "currency": "USD"
+                     *           }
+                     *         },
+                     *         "closeDate": {
+                     *           "id": "fld_opportunity_005",
+                     *           "label": "Close date",
+                     *           "description": "The date it is due.",
+                     *           "valueType": "DATETIME",
+                     *           "typeConfiguration": {}
+                     *         },
+                     *         "probability": {
+                     *           "id": "fld_opportunity_006",
+                     *           "label": "Probability",
+                     *           "description": "A likelihood, in percent.",
+                     *           "valueType": "NUMBER",
+                     *           "typeConfiguration": {}
+                     *         },
+                     *         "isPriority": {
+                     *           "id": "fld_opportunity_007",
+                     *           "label": "Priority",
+                     *           "description": null,
+                     *           "valueType": "CHECKBOX",
+                     *           "typeConfiguration": {}
+                     *         },
+                     *         "contactEmail": {
+                     *           "id": "fld_opportunity_008",
+                     *           "label": "Contact email",
+                     *           "description": null,
+                     *           "valueType": "EMAIL",
+                     *           "typeConfiguration": {
+                     *             "unique": false
+                     *           }
+                     *         },
+                     *         "website": {
+                     *           "id": "fld_opportunity_009",
+                     *           "label": "Website",
+                     *           "description": null,
+                     *           "valueType": "URL",
+                     *           "typeConfiguration": {}
+                     *         },
+                     *         "phone": {
+                     *           "id": "fld_opportunity_010",
+                     *           "label": "Phone",
+                     *           "description": null,
+                     *           "valueType": "TELEPHONE",
+                     *           "typeConfiguration": {}
+                     *         },
+                     *         "billingAddress": {
+                     *           "id": "fld_opportunity_011",
+                     *           "label": "Billing address",
+                     *           "description": null,
+                     *           "valueType": "ADDRESS",
+                     *           "typeConfiguration": {}
+                     *         },
+                     *         "decisionMaker": {
+                     *           "id": "fld_opportunity_012",
+                     *           "label": "Decision maker",
+                     *           "description": null,
+                     *           "valueType": "FULL_NAME",
+                     *           "typeConfiguration": {}
+                     *         },
+                     *         "notes": {
+                     *           "id": "fld_opportunity_013",
+                     *           "label": "Notes",
+                     *           "description": "Free-form notes.",
+                     *           "valueType": "MARKDOWN",
+                     *           "typeConfiguration": {}
+                     *         },
+                     *         "tags": {
+                     *           "id": "fld_opportunity_014",
+                     *           "label": "Tags",
+                     *           "description": null,
+                     *           "valueType": "MULTI_SELECT",
+                     *           "typeConfiguration": {
+                     *             "options": [
+                     *               {
+                     *                 "id": "opt_tag_enterprise",
+                     *                 "label": "Enterprise",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_tag_smb",
+                     *                 "label": "SMB",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_tag_renewal",
+                     *                 "label": "Renewal",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_tag_expansion",
+                     *                 "label": "Expansion",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_tag_strategic",
+                     *                 "label": "Strategic",
+                     *                 "description": null
+                     *               }
+                     *             ],
+                     *             "multipleValues": true
+                     *           }
+                     *         },
+                     *         "twitter": {
+                     *           "id": "fld_opportunity_015",
+                     *           "label": "Twitter",
+                     *           "description": null,
+                     *           "valueType": "SOCIAL_HANDLE",
+                     *           "typeConfiguration": {
+                     *             "handleService": "TWITTER"
+                     *           }
+                     *         },
+                     *         "source": {
+                     *           "id": "fld_opportunity_016",
+                     *           "label": "Source",
+                     *           "description": "Where the record came from.",
+                     *           "valueType": "SINGLE_SELECT",
+                     *           "typeConfiguration": {
+                     *             "options": [
+                     *               {
+                     *                 "id": "opt_source_inbound",
+                     *                 "label": "Inbound",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_source_outbound",
+                     *                 "label": "Outbound",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_source_referral",
+                     *                 "label": "Referral",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_source_partner",
+                     *                 "label": "Partner",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_source_event",
+                     *                 "label": "Event",
+                     *                 "description": null
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "summary": {
+                     *           "id": "fld_opportunity_017",
+                     *           "label": "Summary",
+                     *           "description": "One line about the record.",
+                     *           "valueType": "TEXT",
+                     *           "typeConfiguration": {}
+                     *         }
+                     *       },
+                     *       "relationshipDefinitions": {
+                     *         "$account": {
+                     *           "id": "rel_opportunity_018",
+                     *           "label": "Account",
+                     *           "description": null,
+                     *           "cardinality": "HAS_ONE",
+                     *           "objectType": "account"
+                     *         },
+                     *         "$owner": {
+                     *           "id": "rel_opportunity_019",
+                     *           "label": "Owner",
+                     *           "description": "The member who owns the record.",
+                     *           "cardinality": "HAS_ONE",
+                     *           "objectType": "member"
+                     *         },
+                     *         "$champion": {
+                     *           "id": "rel_opportunity_020",
+                     *           "label": "Champion",
+                     *           "description": "Who pushes for the deal inside the account.",
+                     *           "cardinality": "HAS_ONE",
+                     *           "objectType": "contact"
+                     *         },
+                     *         "$evaluator": {
+                     *           "id": "rel_opportunity_021",
+                     *           "label": "Evaluators",
+                     *           "description": null,
+                     *           "cardinality": "HAS_MANY",
+                     *           "objectType": "contact"
+                     *         },
+                     *         "$task": {
+                     *           "id": "rel_opportunity_022",
+                     *           "label": "Tasks",
+                     *           "description": null,
+                     *           "cardinality": "HAS_MANY",
+                     *           "objectType": "task"
+                     *         },
+                     *         "$note": {
+                     *           "id": "rel_opportunity_023",
+                     *           "label": "Notes",
+                     *           "description": null,
+                     *           "cardinality": "HAS_MANY",
+                     *           "objectType": "note"
+                     *         },
+                     *         "$meeting": {
+                     *           "id": "rel_opportunity_024",
+                     *           "label": "Meetings",
+                     *           "description": null,
+                     *           "cardinality": "HAS_MANY",
+                     *           "objectType": "meeting"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["OpportunityDefinitions"];
                 };
             };

@@ -9,5 +9,5 @@ export const spec = {
   title: 'Lightfield API',
   version: '1.0.0',
   apiVersion: '2026-03-01',
-  hash: '9b7634b8cf680e4a',
+  hash: '5c74a59da3273993',
 } as const;

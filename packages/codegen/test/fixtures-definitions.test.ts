@@ -1,0 +1,146 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { loadSpec } from '../src/load-spec.js';
+import { buildModel, type SpecModel } from '../src/spec-model.js';
+import { targets } from '../src/targets/index.js';
+import type { Json } from '../src/json.js';
+import { SPEC } from './helpers.js';
+
+// The fixtures target hands the runtime what the spec says of an entity's definitions: the
+// example of its definitions response (custom fields and relationships, without ids) and the
+// relationships its entity schema marks `readOnly: true`. Given a change to the neutral widget
+// spec, want the widget's ResourceInfo keys in resources.ts.
+
+let base: SpecModel;
+beforeAll(async () => {
+  base = await loadSpec(SPEC);
+});
+
+/** The JSON media of `widget.definitions`'s 200 response, in a document. */
+function definitionsMedia(doc: Json): Json {
+  const paths = doc['paths'] as Record<string, Record<string, Json>>;
+  const responses = paths['/v1/widgets/definitions']!['get']!['responses'] as Json;
+  const content = (responses['200'] as Json)['content'] as Json;
+  return content['application/json'] as Json;
+}
+
+/** The `relationships` schema of the `Widget` entity, in a document. */
+function widgetRelationships(doc: Json): Json {
+  const schemas = (doc['components'] as Json)['schemas'] as Record<string, Json>;
+  return (schemas['Widget']!['properties'] as Json)['relationships'] as Json;
+}
+
+/** The widget's ResourceInfo, as the fixtures target writes it, for the spec changed by `change`. */
+async function widgetInfo(change: (doc: Json) => void): Promise<Json> {
+  const document = structuredClone(base.document);
+  change(document);
+  const model = buildModel({ file: base.file, document, hash: base.hash });
+  const text = (await targets['fixtures']!(model)).get('resources.ts')!;
+  const json = /export const resources: ResourceInfo\[\] = ([\s\S]*?);\n/.exec(text)![1]!;
+  return (JSON.parse(json) as Json[]).find((r) => r['name'] === 'widget')!;
+}
+
+const field = {
+  label: 'Gear count',
+  description: null,
+  valueType: 'NUMBER',
+  typeConfiguration: {},
+};
+const link = {
+  label: 'Reviewers',
+  description: null,
+  cardinality: 'HAS_MANY',
+  objectType: 'member',
+};
+
+describe('the widget resource info', () => {
+  test.each<[string, { given: (doc: Json) => void; want: Json }]>([
+    [
+      'takes the definitions example, without ids',
+      {
+        given: (doc) => {
+          definitionsMedia(doc)['example'] = {
+            objectType: 'widget',
+            fieldDefinitions: { gearCount: { id: 'fld_1', ...field } },
+            relationshipDefinitions: { $reviewers: { id: 'rel_1', ...link } },
+          };
+        },
+        want: {
+          fieldDefinitions: { gearCount: field },
+          relationshipDefinitions: { $reviewers: link },
+        },
+      },
+    ],
+    [
+      'takes the first of named examples',
+      {
+        given: (doc) => {
+          definitionsMedia(doc)['examples'] = {
+            org: { value: { fieldDefinitions: { gearCount: field } } },
+          };
+        },
+        want: { fieldDefinitions: { gearCount: field } },
+      },
+    ],
+    [
+      'leaves out entries it cannot use and keys the runtime does not type',
+      {
+        given: (doc) => {
+          definitionsMedia(doc)['example'] = {
+            fieldDefinitions: {
+              noType: { label: 'No type' },
+              tiers: {
+                valueType: 'SINGLE_SELECT',
+                typeConfiguration: {
+                  options: [{ id: 'o1', label: 'Gold' }, { label: 'no id' }],
+                  precision: 2,
+                  unique: 'yes',
+                },
+                readOnly: true,
+              },
+            },
+            relationshipDefinitions: {
+              $odd: { label: 'Odd', cardinality: 'MANY_TO_MANY', objectType: 'x' },
+              $noType: { label: 'No type', cardinality: 'HAS_ONE' },
+            },
+          };
+        },
+        want: {
+          fieldDefinitions: {
+            tiers: {
+              label: 'tiers',
+              description: null,
+              valueType: 'SINGLE_SELECT',
+              typeConfiguration: { options: [{ id: 'o1', label: 'Gold', description: null }] },
+              readOnly: true,
+            },
+          },
+        },
+      },
+    ],
+    [
+      'lists the relationships the entity schema marks readOnly',
+      {
+        given: (doc) => {
+          const schemas = (doc['components'] as Json)['schemas'] as Json;
+          schemas['LinkedFromElsewhere'] = {
+            allOf: [{ $ref: '#/components/schemas/Link' }],
+            readOnly: true,
+          };
+          widgetRelationships(doc)['properties'] = {
+            $tasks: { $ref: '#/components/schemas/Link', readOnly: true },
+            $maker: { $ref: '#/components/schemas/Link' },
+            $notes: { $ref: '#/components/schemas/LinkedFromElsewhere' },
+          };
+        },
+        want: { readOnlyRelationships: ['$tasks', '$notes'] },
+      },
+    ],
+    ['adds nothing for a spec without them', { given: () => {}, want: {} }],
+  ])('%s', async (_, { given, want }) => {
+    const info = await widgetInfo(given);
+    const keys = ['fieldDefinitions', 'relationshipDefinitions', 'readOnlyRelationships'];
+    expect(Object.fromEntries(keys.filter((k) => k in info).map((k) => [k, info[k]]))).toEqual(
+      want,
+    );
+  });
+});
