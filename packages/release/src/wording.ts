@@ -133,8 +133,30 @@ function parameterProse(d: RawDiff, before: unknown, after: unknown): Reworded |
     path[0] === 'paths' && k === 3 && typeof at === 'number'
       ? operationParameters(doc, path[1], path[2])[at]
       : parameter(doc, walk(doc, path.slice(0, k + 2)));
-  const done = action === 'add' ? 'added' : action === 'remove' ? 'removed' : 'changed';
-  return { what: `${key} of ${p?.label ?? 'a parameter'} ${done}`, annotation: true };
+  return { what: `${key} of ${p?.label ?? 'a parameter'} ${past(action)}`, annotation: true };
+}
+
+const past = (action: string) =>
+  action === 'add' ? 'added' : action === 'remove' ? 'removed' : 'changed';
+
+/**
+ * An example of a request or response body added, changed or removed (or a change inside one):
+ * prose. api-smart-diff words a response example as "annotation (example) to Request Body".
+ */
+function mediaProse(d: RawDiff): Reworded | undefined {
+  const { path, action } = d;
+  const c = path.lastIndexOf('content');
+  const key = path[c + 2];
+  if (c < 1 || path.length < c + 3 || (key !== 'example' && key !== 'examples')) return undefined;
+  const holder = path[c - 1];
+  const body =
+    path[c - 2] === 'responses'
+      ? `the ${String(holder)} response`
+      : holder === 'requestBody' || path[c - 2] === 'requestBodies'
+        ? 'the request body'
+        : 'a body';
+  const done = path.length === c + 3 ? past(action) : 'changed';
+  return { what: `${key} of ${body} (${String(path[c + 1])}) ${done}`, annotation: true };
 }
 
 /** A schema property added or removed, or entered in or taken out of `required`. */
@@ -182,6 +204,7 @@ function operationIdChange(d: RawDiff): Reworded | undefined {
 export function reword(d: RawDiff, before: unknown, after: unknown): Reworded | undefined {
   return (
     parameterProse(d, before, after) ??
+    mediaProse(d) ??
     parameterChange(d, before, after) ??
     propertyChange(d, before, after) ??
     operationIdChange(d)

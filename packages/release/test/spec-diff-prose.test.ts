@@ -77,3 +77,47 @@ describe('diffSpecs words a parameter example as prose, never as a parameter add
     expect(changes.map((c) => c.what).join('\n')).not.toMatch(/required|\[Added\]/);
   });
 });
+
+describe('diffSpecs words a body example as prose about that body', () => {
+  type Post = Json['paths']['/things/{id}']['post'];
+  const post = (d: Json): Post => d.paths['/things/{id}'].post;
+  const withBody = (example?: unknown) => ({
+    content: {
+      'application/json': { schema: { type: 'object' }, ...(example ? { example } : {}) },
+    },
+  });
+  test.each<[string, { before: (p: Post) => void; after: (p: Post) => void; want: string }]>([
+    [
+      'a response example added',
+      {
+        before: (p) => (p.responses = { '200': { description: 'ok', ...withBody() } }),
+        after: (p) => (p.responses = { '200': { description: 'ok', ...withBody({ id: 'th_1' }) } }),
+        want: 'example of the 200 response (application/json) added',
+      },
+    ],
+    [
+      'a value inside a response example changed',
+      {
+        before: (p) =>
+          (p.responses = { '200': { description: 'ok', ...withBody({ id: 'th_1' }) } }),
+        after: (p) => (p.responses = { '200': { description: 'ok', ...withBody({ id: 'th_2' }) } }),
+        want: 'example of the 200 response (application/json) changed',
+      },
+    ],
+    [
+      'a request body example added',
+      {
+        before: (p) => (p.requestBody = withBody()),
+        after: (p) => (p.requestBody = withBody({ a: 1 })),
+        want: 'example of the request body (application/json) added',
+      },
+    ],
+  ])('%s', (_, { before: edit, after: change, want }) => {
+    const before = spec();
+    const after = spec();
+    edit(post(before));
+    change(post(after));
+    const changes = diffSpecs(before, after);
+    expect(changes.map((c) => [c.what, c.class])).toEqual([[want, 'annotation']]);
+  });
+});
