@@ -1,5 +1,6 @@
 import { Lightfield, type ClientOptions } from '@lightfield/client';
-import { createRetrieveList, type Check, type PageResult } from './scenario.js';
+import { createRetrieveList } from '../../../spec/test/scenarios/browser.js';
+import type { Check, PageResult } from './scenario.js';
 
 declare global {
   interface Window {

@@ -8,6 +8,7 @@ import { Lightfield } from '@lightfield/client';
 import { chromium, type Browser } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CREATED_NAME, createdName, STEPS } from '../../../spec/test/scenarios/browser.js';
 import type { PageResult } from '../src/scenario.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -26,15 +27,6 @@ const FLAGS = [
 ];
 /** Where to write a screenshot of each page, when set. */
 const SCREENSHOTS = process.env['BROWSER_TEST_SCREENSHOTS'];
-/** The steps the page checks, in order: a page that stops early fails. */
-const STEPS = [
-  'list: a seeded opportunity with an account',
-  'create: an id, the fields sent',
-  'retrieve: what create returned',
-  'retrieve: X-RateLimit-Remaining readable',
-  'list: the new one first, one more in all',
-  'retrieve a missing id: a 404 error',
-];
 
 let outDir: string;
 let site: PreviewServer;
@@ -151,8 +143,7 @@ describe('@lightfield/client in Chromium', () => {
       expectAllPassed(run);
       // The write landed on the mock itself, not in some page-side stand-in.
       const node = new Lightfield({ apiKey: 'k', baseUrl: mock.url, logLevel: 'off' });
-      const stored = await node.opportunity.retrieve(run.result.createdId!);
-      expect(stored.fields['$name']?.value).toBe('Browser renewal');
+      expect(await createdName(node, run.result.createdId!)).toBe(CREATED_NAME);
     } finally {
       await mock.stop();
     }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { appendFile, cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -190,25 +190,8 @@ async function republish(url: string, auth: string, name: string, v: string) {
   return { status: res.status, body: await res.text() };
 }
 
-const APP = `import { Lightfield, VERSION } from '@lightfield/client';
-import { createMockServer } from '@lightfield/fixtures/server';
-
-const mock = await createMockServer({ port: 0 });
-try {
-  const client = new Lightfield({ apiKey: 'registry-test', baseUrl: mock.url, logLevel: 'off' });
-  const account = mock.store.all('opportunity')[0].relationships['$account'].values[0];
-  const created = await client.opportunity.create({
-    fields: { $name: 'From the registry', $stage: 'Lead' },
-    relationships: { $account: account },
-  });
-  const got = await client.opportunity.retrieve(created.id);
-  let listed = false;
-  for await (const o of client.opportunity.list({ limit: 25 })) listed ||= o.id === created.id;
-  console.log(JSON.stringify({ version: VERSION, created: created.id, retrieved: got.id, name: got.fields.$name?.value, listed }));
-} finally {
-  await mock.close();
-}
-`;
+/** The app the fresh project runs: its calls name today's spec, so it lives in spec/test. */
+const APP = path.join(root, 'spec/test/scenarios/registry-app.mjs');
 
 test('a fresh npm project installs the release from the registry and calls the mock', async () => {
   const app = path.join(work, 'consumer');
@@ -254,7 +237,7 @@ test('a fresh npm project installs the release from the registry and calls the m
   expect(lock.packages['node_modules/@faker-js/faker']).toBeDefined();
   expect(registry!.server.output().slice(logFrom)).not.toMatch(/GET \/(?!@lightfield)/);
 
-  await writeFile(path.join(app, 'app.mjs'), APP);
+  await copyFile(APP, path.join(app, 'app.mjs'));
   const { stdout } = await mustRun(process.execPath, ['app.mjs'], { cwd: app, env: cleanEnv() });
   log(`consumer: ${stdout.trim()}`);
   const out = JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, unknown>;

@@ -1,7 +1,11 @@
 /**
  * The consumer projects of the matrix: each is a fresh npm project set up the way an internal team
  * sets one up, installing the three packed tarballs, type-checking and making real calls.
+ *
+ * The harness is generic: every call that names a resource of today's spec, its fields or its
+ * factories lives in `spec/test/scenarios/consumer/`, whose files land in each project as they are.
  */
+import { readFileSync } from 'node:fs';
 
 /** One consumer project: its files, its npm dependencies, and the commands that must pass. */
 export interface ConsumerProject {
@@ -58,49 +62,35 @@ function tsconfig(compilerOptions: Record<string, unknown>, include: string[]): 
   return JSON.stringify({ compilerOptions: { ...STRICT, ...compilerOptions }, include }, null, 2);
 }
 
+/** Where the spec-specific files of the consumers live, from `src/` or `dist/`. */
+const SCENARIOS = new URL('../../../spec/test/scenarios/consumer/', import.meta.url);
+
+/** A file of `spec/test/scenarios/consumer/`, as text. */
+function scenarioFile(name: string): string {
+  return readFileSync(new URL(name, SCENARIOS), 'utf8');
+}
+
 /**
  * The calls every consumer makes against a mock (server or msw handlers): create, retrieve, list
- * finds the new record, and a typed 404. `IMPORT_EXT` is `.js` where the resolution needs it.
+ * finds the new record, and a typed 404; `missing` makes the 404 call alone.
  */
-const SCENARIO = `import { Lightfield, NotFoundError } from '@lightfield/client';
-import type { Opportunity, OpportunityCreateParams } from '@lightfield/types';
-
-/** Create → retrieve → list → a 404, against whatever mock \`client\` points at. */
-export async function scenario(client: Lightfield): Promise<string[]> {
-  const calls: string[] = [];
-  let account: string | undefined;
-  for await (const o of client.opportunity.list({ limit: 1 })) {
-    account = o.relationships['$account']?.values[0];
-    break;
-  }
-  if (!account) throw new Error('the mock has no opportunity with an account');
-  const body: OpportunityCreateParams = {
-    fields: { $name: 'Consumer', $stage: 'Lead' },
-    relationships: { $account: account },
-  };
-  const created: Opportunity = await client.opportunity.create(body);
-  calls.push('create');
-  const got = await client.opportunity.retrieve(created.id);
-  calls.push(got.id === created.id ? 'retrieve' : 'retrieve-mismatch');
-  let found = false;
-  for await (const o of client.opportunity.list({ limit: 25 })) if (o.id === created.id) found = true;
-  calls.push(found ? 'list' : 'list-missing');
-  const error = await client.opportunity.retrieve('opp_missing').catch((e: unknown) => e);
-  calls.push(error instanceof NotFoundError ? 'not-found' : 'wrong-error');
-  return calls;
-}
-`;
+const SCENARIO = scenarioFile('scenario.ts');
+/** `makeEntity`: one entity from a generated factory of `@lightfield/fixtures`. */
+const FACTORY = scenarioFile('factory.ts');
 
 const BASE_CALLS = ['create', 'retrieve', 'list', 'not-found'];
 
-/** Runs the scenario against a fresh mock server and prints the calls as one JSON line. */
+/**
+ * Runs the scenario against a fresh mock server and prints the calls as one JSON line; the project
+ * also needs `scenario.ts` and `factory.ts`. `ext` is `.js` where the resolution needs it.
+ */
 const mainTs = (
   ext: string,
   extra = '',
   extraCalls = '',
 ) => `import { Lightfield } from '@lightfield/client';
-import { makeOpportunity } from '@lightfield/fixtures';
 import { createMockServer } from '@lightfield/fixtures/server';
+import { makeEntity } from './factory${ext}';
 import { scenario } from './scenario${ext}';
 ${extra}
 async function main(): Promise<void> {
@@ -108,7 +98,7 @@ async function main(): Promise<void> {
   try {
     const client = new Lightfield({ apiKey: 'consumer', baseUrl: mock.url, logLevel: 'off' });
     const calls = await scenario(client);
-    calls.push(makeOpportunity({}, { seed: 1 }).id ? 'factory' : 'factory-empty');
+    calls.push(makeEntity().id ? 'factory' : 'factory-empty');
 ${extraCalls}
     console.log(JSON.stringify({ calls }));
   } finally {
@@ -122,86 +112,19 @@ void main().catch((error: unknown) => {
 `;
 
 /** A saved definitions response, as a team keeps one in its repository for `lightfield-fields`. */
-const DEFINITIONS = JSON.stringify(
-  {
-    objectType: 'opportunity',
-    fieldDefinitions: {
-      $name: { label: 'Name', description: null, valueType: 'TEXT', typeConfiguration: {} },
-      $stage: {
-        label: 'Stage',
-        description: null,
-        valueType: 'SINGLE_SELECT',
-        typeConfiguration: { options: [{ id: 'opt_lead', label: 'Lead', description: null }] },
-      },
-      $opportunityStatus: {
-        label: 'Status',
-        description: null,
-        valueType: 'SINGLE_SELECT',
-        typeConfiguration: { options: [{ id: 'opt_open', label: 'Open', description: null }] },
-        readOnly: true,
-      },
-      amount: {
-        label: 'Amount',
-        description: null,
-        valueType: 'CURRENCY',
-        typeConfiguration: { currency: 'USD' },
-      },
-    },
-    relationshipDefinitions: {
-      $account: {
-        label: 'Account',
-        description: null,
-        cardinality: 'HAS_ONE',
-        objectType: 'account',
-      },
-      $task: {
-        label: 'Tasks',
-        description: null,
-        cardinality: 'HAS_MANY',
-        objectType: 'task',
-        readOnly: true,
-      },
-    },
-  },
-  null,
-  2,
-);
+const DEFINITIONS = scenarioFile('definitions.json');
 
 /**
  * The path from install to a typed create: the installed `lightfield-fields` bin writes `org.ts`
  * from the saved definitions, then the type-check proves a create through `Lightfield<MyOrg>`
  * compiles and a misspelt field, a wrong value type and a read-only field do not (each
- * `@ts-expect-error` fails the type-check when its line compiles).
+ * `@ts-expect-error` fails the type-check when its line compiles). `typed-create.ts` imports
+ * `./org.js`.
  */
-const typedFields = (ext: string) => ({
+const typedFields = {
   files: {
     'definitions.json': DEFINITIONS,
-    'typed-create.ts': `import type { Lightfield } from '@lightfield/client';
-import type { MyOrg } from './org${ext}';
-
-/** A create checked against the organization's fields. */
-export function createTyped(client: Lightfield<MyOrg>, account: string) {
-  void client.opportunity.create({
-    // @ts-expect-error a misspelt field does not compile
-    fields: { $name: 'Typed', $stage: 'Lead', amuont: 5 },
-    relationships: { $account: account },
-  });
-  void client.opportunity.create({
-    // @ts-expect-error amount is a CURRENCY: a number
-    fields: { $name: 'Typed', $stage: 'Lead', amount: 'abc' },
-    relationships: { $account: account },
-  });
-  void client.opportunity.create({
-    fields: { $name: 'Typed', $stage: 'Lead' },
-    // @ts-expect-error $task is read-only
-    relationships: { $account: account, $task: 'task_1' },
-  });
-  return client.opportunity.create({
-    fields: { $name: 'Typed', $stage: 'opt_lead', amount: 5 },
-    relationships: { $account: account },
-  });
-}
-`,
+    'typed-create.ts': scenarioFile('typed-create.ts'),
   },
   step: [
     '.bin/lightfield-fields',
@@ -212,7 +135,7 @@ export function createTyped(client: Lightfield<MyOrg>, account: string) {
     '--name',
     'MyOrg',
   ],
-});
+};
 
 const esmNodenext: ConsumerProject = {
   name: 'esm-nodenext',
@@ -223,8 +146,9 @@ const esmNodenext: ConsumerProject = {
       { module: 'NodeNext', moduleResolution: 'NodeNext', outDir: 'dist', types: ['node'] },
       ['*.ts'],
     ),
-    ...typedFields('.js').files,
+    ...typedFields.files,
     'scenario.ts': SCENARIO,
+    'factory.ts': FACTORY,
     // The dual-package hazard: an error from the CommonJS build, caught against the ESM classes.
     'main.ts': mainTs(
       '.js',
@@ -232,16 +156,17 @@ const esmNodenext: ConsumerProject = {
 import { LightfieldError, NotFoundError } from '@lightfield/client';
 import { createRawClient } from '@lightfield/client/raw';
 import type * as Client from '@lightfield/client';
+import { missing } from './scenario.js';
 const cjs = createRequire(import.meta.url)('@lightfield/client') as typeof Client;
 `,
       `    const cjsClient = new cjs.Lightfield({ apiKey: 'consumer', baseUrl: mock.url, logLevel: 'off' });
-    const e = await cjsClient.opportunity.retrieve('opp_missing').catch((x: unknown) => x);
+    const e = await missing(cjsClient);
     const hazard = cjs.NotFoundError !== NotFoundError && e instanceof NotFoundError && e instanceof LightfieldError;
     calls.push(hazard ? 'cjs-error-is-esm-instance' : 'hazard');
     calls.push(typeof createRawClient(client).GET === 'function' ? 'raw' : 'raw-missing');`,
     ),
   },
-  steps: [typedFields('.js').step, TSC, ['.', 'dist/main.js']],
+  steps: [typedFields.step, TSC, ['.', 'dist/main.js']],
   calls: [...BASE_CALLS, 'factory', 'cjs-error-is-esm-instance', 'raw'],
 };
 
@@ -249,10 +174,10 @@ const cjsRequire: ConsumerProject = {
   name: 'cjs-require',
   deps: {},
   files: {
+    'scenario.js': scenarioFile('scenario.cjs'),
     'main.js': `const assert = require('node:assert');
-const { Lightfield, NotFoundError, LightfieldError } = require('@lightfield/client');
+const { Lightfield } = require('@lightfield/client');
 const { createRawClient } = require('@lightfield/client/raw');
-const { makeOpportunity } = require('@lightfield/fixtures');
 const { createMockServer } = require('@lightfield/fixtures/server');
 
 async function main() {
@@ -260,21 +185,12 @@ async function main() {
   for (const id of ['@lightfield/client', '@lightfield/client/raw', '@lightfield/fixtures', '@lightfield/fixtures/server', '@lightfield/types']) {
     assert.match(require.resolve(id), /\\.cjs$/, id);
   }
+  const { scenario, makeEntity } = require('./scenario.js');
   const mock = await createMockServer({ port: 0 });
-  const calls = [];
   try {
     const client = new Lightfield({ apiKey: 'consumer', baseUrl: mock.url, logLevel: 'off' });
-    let account;
-    for await (const o of client.opportunity.list({ limit: 1 })) { account = o.relationships.$account.values[0]; break; }
-    const created = await client.opportunity.create({ fields: { $name: 'Consumer', $stage: 'Lead' }, relationships: { $account: account } });
-    calls.push('create');
-    calls.push((await client.opportunity.retrieve(created.id)).id === created.id ? 'retrieve' : 'retrieve-mismatch');
-    let found = false;
-    for await (const o of client.opportunity.list({ limit: 25 })) if (o.id === created.id) found = true;
-    calls.push(found ? 'list' : 'list-missing');
-    const e = await client.opportunity.retrieve('opp_missing').catch((x) => x);
-    calls.push(e instanceof NotFoundError && e instanceof LightfieldError ? 'not-found' : 'wrong-error');
-    calls.push(makeOpportunity({}, { seed: 1 }).id ? 'factory' : 'factory-empty');
+    const calls = await scenario(client);
+    calls.push(makeEntity().id ? 'factory' : 'factory-empty');
     calls.push(typeof createRawClient(client).GET === 'function' ? 'raw' : 'raw-missing');
     console.log(JSON.stringify({ calls }));
   } finally {
@@ -296,11 +212,12 @@ const tsNode16Cjs: ConsumerProject = {
       { module: 'Node16', moduleResolution: 'Node16', outDir: 'dist', types: ['node'] },
       ['*.ts'],
     ),
-    ...typedFields('.js').files,
+    ...typedFields.files,
     'scenario.ts': SCENARIO,
+    'factory.ts': FACTORY,
     'main.ts': mainTs('.js'),
   },
-  steps: [typedFields('.js').step, TSC, ['.', 'dist/main.js']],
+  steps: [typedFields.step, TSC, ['.', 'dist/main.js']],
   calls: [...BASE_CALLS, 'factory'],
 };
 
@@ -318,6 +235,7 @@ const tsNode10: ConsumerProject = {
       ['*.ts'],
     ),
     'scenario.ts': SCENARIO,
+    'factory.ts': FACTORY,
     'main.ts': mainTs(
       '',
       `import { createRawClient } from '@lightfield/client/raw';
