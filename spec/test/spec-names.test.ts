@@ -74,11 +74,9 @@ export const ALLOWED: Allowed[] = [
     why: 'the word "Field" in a JSDoc the generator writes ("Field filters, e.g. …")',
   },
   {
-    files: /^packages\/fixtures\/src\/core\/data\/(profile|factories)\.ts$/,
-    names: ['opportunity', 'Field'],
-    why:
-      'the fixed opportunity data profile and its fallback resource, with a `${key}Field` suffix: ' +
-      'issue 11 item 3 derives the profile from the spec; remove this entry with them',
+    files: /^packages\/fixtures\/src\/core\/data\/profile\.ts$/,
+    names: ['Field'],
+    why: 'a catalog field whose key is taken gets a `${key}Field` suffix',
   },
 ];
 
