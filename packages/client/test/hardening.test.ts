@@ -294,7 +294,8 @@ describe('3. waiting on the rate limiter is bounded', () => {
     await expect(wait).rejects.toBeInstanceOf(APIUserAbortError);
   });
 
-  const now = 5_000_000_000_000;
+  // Whole seconds, as HTTP dates are, and on the real clock: a waiter's timers run on it.
+  const now = Math.floor(Date.now() / 1000) * 1000;
   const http = (ms: number) => new Date(ms).toUTCString();
   test.each([
     [
@@ -339,7 +340,7 @@ describe('3. waiting on the rate limiter is bounded', () => {
       'a reset beyond 60 s',
       { status: 200, headers: { 'x-ratelimit-reset': String(now / 1000 + 600) }, want: 60_000 },
     ],
-  ])('the pause comes from %s', (_, { status, headers, want }) => {
+  ])('the pause comes from %s', async (_, { status, headers, want }) => {
     const limiter = new RateLimiter({ Read: 25 });
     const paused = limiter.observe(
       'Read',
@@ -348,7 +349,12 @@ describe('3. waiting on the rate limiter is bounded', () => {
       status,
     );
     expect(paused).toBe(want);
-    expect(limiter.acquire('Read', undefined, now + want - 1)).toBeInstanceOf(Promise);
+    // Abort the waiter once seen, so no timer outlives the test.
+    const controller = new AbortController();
+    const waiting = limiter.acquire('Read', controller.signal, now + want - 1);
+    expect(waiting).toBeInstanceOf(Promise);
+    controller.abort();
+    await expect(waiting).rejects.toThrow(APIUserAbortError);
     const after = new RateLimiter({ Read: 25 });
     after.observe('Read', new Headers({ 'x-ratelimit-remaining': '0', ...headers }), now, status);
     expect(after.acquire('Read', undefined, now + want)).toBeUndefined();
