@@ -3,7 +3,7 @@ import { formatProblem, SpecError } from '@lightfield/codegen';
 import { compareExpected, expectedFailures, formatCorpus, runCorpus } from './corpus.js';
 import { formatReport } from './round-trip.js';
 import { roundTripSpec } from './run.js';
-import { runScenario } from './scenario.js';
+import { runScenario, type StageResult } from './scenario.js';
 
 const USAGE = `Usage:
   lightfield-contract round-trip [--spec FILE] [--base-url URL] [--json]
@@ -14,7 +14,8 @@ const USAGE = `Usage:
       Every spec of the corpus: generate, build, type-check, round-trip; prints the table, and
       fails when the failures differ from packages/codegen/test/specs/expected-failures.json.
   lightfield-contract scenario SPEC --out DIR
-      One spec's stages, as JSON (what corpus runs in each worker).`;
+      One spec's stages, as JSON lines: each stage as it ends, then the scenario (what corpus
+      runs in each worker).`;
 
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -52,7 +53,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === 'scenario') {
       if (!positionals[0] || !values.out) throw new Error('scenario needs SPEC and --out DIR');
-      console.log(JSON.stringify(await runScenario(positionals[0], values.out)));
+      // A line per stage as it ends, then the scenario: a worker ended early keeps its stages.
+      const stage = (result: StageResult) => console.log(JSON.stringify(result));
+      console.log(JSON.stringify(await runScenario(positionals[0], values.out, stage)));
       return 0;
     }
     if (command === 'corpus') {

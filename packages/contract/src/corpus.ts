@@ -1,11 +1,9 @@
-import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { REPO_ROOT } from './scaffold.js';
 import { scenarioName, STAGES, type ScenarioResult, type Stage } from './scenario.js';
+import { inPool, scenarioInWorker } from './worker.js';
 
 /** The corpus: one scenario per spec file. */
 export const CORPUS_DIR = path.join(REPO_ROOT, 'packages/codegen/test/specs');
@@ -14,10 +12,8 @@ export const EXPECTED_FAILURES = path.join(CORPUS_DIR, 'expected-failures.json')
 /** The project's own spec, the corpus's first row. */
 export const PROJECT_SPEC = path.join(REPO_ROOT, 'spec/openapi.yaml');
 const OUT = path.join(REPO_ROOT, 'packages/contract/test/.out/corpus');
-const BIN = path.join(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../bin/lightfield-contract.js',
-);
+/** A scenario's time limit: far above any corpus spec's, so only a stuck worker meets it. */
+const timeoutMs = 10 * 60_000;
 
 /** A failure the corpus expects today. */
 export interface ExpectedFailure {
@@ -48,31 +44,6 @@ export interface CorpusResult {
   jobs: number;
 }
 
-/** Runs one scenario in its own Node process: they run in parallel and can't share state. */
-async function runInWorker(name: string, entry: string): Promise<ScenarioResult> {
-  const out = path.join(OUT, name);
-  try {
-    // A failure rejects with the child's `stderr` on the error, which the catch below reads.
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [BIN, 'scenario', entry, '--out', out],
-      { maxBuffer: 64 * 1024 * 1024, timeout: 10 * 60_000, encoding: 'utf8' },
-    );
-    return { ...(JSON.parse(stdout.trim().split('\n').pop()!) as ScenarioResult), name };
-  } catch (error) {
-    const message = String((error as { stderr?: string }).stderr || error).split('\n')[0]!;
-    return {
-      name,
-      spec: entry,
-      stages: STAGES.map((stage, i) =>
-        i === 0
-          ? { stage, ok: false, ms: 0, error: `worker failed: ${message}` }
-          : { stage, ok: false, skipped: true, ms: 0 },
-      ),
-    };
-  }
-}
-
 /**
  * Runs the corpus (or the scenarios named in `only`), `jobs` at a time (default: one per core).
  */
@@ -84,15 +55,9 @@ export async function runCorpus(
   for (const name of names) if (!entries.has(name)) throw new Error(`no corpus scenario "${name}"`);
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const started = performance.now();
-  const results: ScenarioResult[] = [];
-  const queue = [...names];
-  await Promise.all(
-    Array.from({ length: Math.min(jobs, queue.length) }, async () => {
-      for (let name = queue.shift(); name; name = queue.shift())
-        results.push(await runInWorker(name, entries.get(name)!));
-    }),
+  const results = await inPool(names, jobs, (name) =>
+    scenarioInWorker({ name, entry: entries.get(name)!, out: path.join(OUT, name), timeoutMs }),
   );
-  results.sort((a, b) => names.indexOf(a.name) - names.indexOf(b.name));
   return { scenarios: results, ms: Math.round(performance.now() - started), jobs };
 }
 
@@ -130,9 +95,13 @@ export function formatCorpus(result: CorpusResult): string {
 /**
  * What differs between a run and the known failures, one line each: a stage that failed and isn't
  * listed, and a listed one that passed (shrink the list). A skipped stage proves nothing either
- * way; entries of scenarios not in the run are not judged.
+ * way; entries of scenarios not in the run are not judged. `file` names the list in the lines.
  */
-export function compareExpected(result: CorpusResult, expected: ExpectedFailure[]): string[] {
+export function compareExpected(
+  result: Pick<CorpusResult, 'scenarios'>,
+  expected: ExpectedFailure[],
+  file = 'expected-failures.json',
+): string[] {
   const problems: string[] = [];
   for (const e of expected) {
     const scenario = result.scenarios.find((r) => r.name === e.scenario);
@@ -140,9 +109,7 @@ export function compareExpected(result: CorpusResult, expected: ExpectedFailure[
     const stage = scenario.stages.find((s) => s.stage === e.stage);
     if (!stage) problems.push(`${e.scenario} / ${e.stage}: listed, but there is no such stage`);
     else if (stage.ok)
-      problems.push(
-        `${e.scenario} / ${e.stage}: passes now; remove it from expected-failures.json`,
-      );
+      problems.push(`${e.scenario} / ${e.stage}: passes now; remove it from ${file}`);
   }
   for (const r of result.scenarios)
     for (const s of r.stages)
@@ -151,8 +118,6 @@ export function compareExpected(result: CorpusResult, expected: ExpectedFailure[
         !s.skipped &&
         !expected.some((e) => e.scenario === r.name && e.stage === s.stage)
       )
-        problems.push(
-          `${r.name} / ${s.stage}: fails and is not in expected-failures.json: ${s.error}`,
-        );
+        problems.push(`${r.name} / ${s.stage}: fails and is not in ${file}: ${s.error}`);
   return problems;
 }

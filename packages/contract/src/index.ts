@@ -35,3 +35,4 @@ export {
   type StageResult,
 } from './scenario.js';
 export { fromOpenApi30, SpecValidator } from './validator.js';
+export { inPool, scenarioInWorker, type WorkerOptions } from './worker.js';

@@ -149,8 +149,13 @@ async function typeCheck(out: string): Promise<string | undefined> {
  * Runs one corpus spec through every stage: regenerate the three packages into `out`, bundle the
  * client and the mock, type-check them, then round-trip every operation through the bundled
  * client to the bundled mock. A stage whose input a failed stage should have made is skipped.
+ * `onStage` hears each stage as it ends, so a runner that stops the scenario keeps those.
  */
-export async function runScenario(entry: string, out: string): Promise<ScenarioResult> {
+export async function runScenario(
+  entry: string,
+  out: string,
+  onStage: (result: StageResult) => void = () => undefined,
+): Promise<ScenarioResult> {
   const name = scenarioName(entry);
   const stages: StageResult[] = [];
   let spec = entry;
@@ -179,9 +184,11 @@ export async function runScenario(entry: string, out: string): Promise<ScenarioR
   };
   for (const stage of STAGES) {
     const blocked = NEEDS[stage].some((need) => !stages.find((s) => s.stage === need)?.ok);
-    stages.push(
-      blocked ? { stage, ok: false, skipped: true, ms: 0 } : await timed(stage, steps[stage]),
-    );
+    const result: StageResult = blocked
+      ? { stage, ok: false, skipped: true, ms: 0 }
+      : await timed(stage, steps[stage]);
+    stages.push(result);
+    onStage(result);
   }
   return { name, spec: entry, stages, ...(roundTrip ? { roundTrip } : {}) };
 }
