@@ -4,6 +4,7 @@ import { compareExpected, expectedFailures, formatCorpus, runCorpus } from './co
 import { formatReport } from './round-trip.js';
 import { roundTripSpec } from './run.js';
 import { runScenario, type StageResult } from './scenario.js';
+import { directoryCommand, DIRECTORY_USAGE } from './sweep-cli.js';
 
 const USAGE = `Usage:
   lightfield-contract round-trip [--spec FILE] [--base-url URL] [--json]
@@ -13,13 +14,28 @@ const USAGE = `Usage:
   lightfield-contract corpus [--only a,b] [--jobs N] [--json]
       Every spec of the corpus: generate, build, type-check, round-trip; prints the table, and
       fails when the failures differ from packages/codegen/test/specs/expected-failures.json.
+${DIRECTORY_USAGE}
   lightfield-contract scenario SPEC --out DIR
       One spec's stages, as JSON lines: each stage as it ends, then the scenario (what corpus
-      runs in each worker).`;
+      and directory run in each worker).`;
+
+/** Prints why a command failed; returns its exit code. */
+function failed(error: unknown): number {
+  console.error(
+    error instanceof SpecError
+      ? error.problems.map(formatProblem).join('\n')
+      : error instanceof Error
+        ? error.message
+        : String(error),
+  );
+  return 1;
+}
 
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'directory' && !rest.includes('--help') && !rest.includes('-h'))
+    return directoryCommand(rest).catch(failed);
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -77,14 +93,7 @@ export async function main(argv: string[]): Promise<number> {
       return mismatches.length ? 1 : 0;
     }
   } catch (error) {
-    console.error(
-      error instanceof SpecError
-        ? error.problems.map(formatProblem).join('\n')
-        : error instanceof Error
-          ? error.message
-          : String(error),
-    );
-    return 1;
+    return failed(error);
   }
   console.error(`unknown command: ${command}\n${USAGE}`);
   return 1;

@@ -15,6 +15,19 @@ export {
   type CorpusResult,
   type ExpectedFailure,
 } from './corpus.js';
+export { causeKey, groupByCause, type CauseGroup } from './causes.js';
+export {
+  countOperations,
+  namedSpecs,
+  openDirectory,
+  operationsOf,
+  providerOf,
+  sampleSpecs,
+  specFile,
+  type ChosenSpec,
+  type Directory,
+  type SampleOptions,
+} from './directory.js';
 export { applyPatch, deriveSpec, type Derivation, type PatchOperation } from './derive.js';
 export { callOrder, specOperations, type SpecOperation } from './operations.js';
 export { adaptBody } from './request.js';
@@ -34,5 +47,33 @@ export {
   type Stage,
   type StageResult,
 } from './scenario.js';
+export { runSweep, SWEEP_SCRATCH, sweepFiles, type SweepOptions } from './sweep.js';
+export {
+  ALPHA,
+  binomialCdf,
+  CHECKED_ROWS,
+  checkRates,
+  compareSweep,
+  expectedFrom,
+  failsAtOrBelow,
+  formatRateCheck,
+  readExpected,
+  type DirectoryExpected,
+  type DirectoryFailure,
+  type RateCheck,
+} from './sweep-check.js';
+export { formatSweep, sweepCommand } from './sweep-report.js';
+export {
+  passCounts,
+  passes,
+  ROWS,
+  specResult,
+  type OperationFailures,
+  type Row,
+  type SpecResult,
+  type SweepParams,
+  type SweepResult,
+  type SweepStage,
+} from './sweep-result.js';
 export { fromOpenApi30, SpecValidator } from './validator.js';
 export { inPool, scenarioInWorker, type WorkerOptions } from './worker.js';
