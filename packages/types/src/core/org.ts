@@ -39,17 +39,20 @@ type VariantOf<D extends OrgField> = D['valueType'] extends keyof FieldVariants
 /** A value narrowed to select options: a string becomes `O`, an array of strings `O[]`. */
 type Narrow<V, O> = V extends readonly string[] ? O[] : V extends string ? O : V;
 
+// `infer O extends string` keeps `D` an OrgField in the true branch, which
+// `exactOptionalPropertyTypes` needs: a bare `infer O` lets `options` be `unknown` there.
+
 /** The value a write sends for a field; `Fallback` where the spec has no variant for it. */
 type InputValue<D extends OrgField, Fallback> = [VariantOf<D>] extends [never]
   ? Fallback
-  : D extends { options: infer O }
+  : D extends { options: infer O extends string }
     ? Narrow<FieldValueOf<VariantOf<D>>, O>
     : FieldValueOf<VariantOf<D>>;
 
 /** A field as an entity holds it; `Fallback` where the spec has no variant for it. */
 type ReadField<D extends OrgField, Fallback> = [VariantOf<D>] extends [never]
   ? Fallback
-  : D extends { options: infer O }
+  : D extends { options: infer O extends string }
     ? WithFieldValue<VariantOf<D>, Narrow<FieldValueOf<VariantOf<D>>, O>>
     : VariantOf<D>;
 
