@@ -111,6 +111,39 @@ describe('orgModule prints as prettier does', () => {
     );
   });
 
+  test('options: the first of each id and label wins, and `__proto__` stays out of the maps', () => {
+    const text = orgModule(
+      [
+        {
+          objectType: 'a',
+          fieldDefinitions: {
+            stage: {
+              label: 'Stage',
+              valueType: 'SINGLE_SELECT',
+              typeConfiguration: {
+                options: [
+                  { id: 'opt_1', label: 'Open' },
+                  { id: 'opt_1', label: 'Again' },
+                  { id: 'opt_2', label: 'Open' },
+                  { id: '__proto__', label: 'Odd' },
+                  { id: 'opt_3', label: '__proto__' },
+                ],
+              },
+            },
+          },
+          relationshipDefinitions: {},
+        },
+      ],
+      'Org',
+      ['d.json'],
+    );
+    expect(text).toContain(
+      "options: { opt_1: 'Open'; opt_2: 'Open'; __proto__: 'Odd'; opt_3: '__proto__' };",
+    );
+    expect(text).toContain("ids: { Open: 'opt_1' },");
+    expect(text).toContain("labels: { opt_1: 'Open', opt_2: 'Open', opt_3: '__proto__' },");
+  });
+
   test('a read-only relationship is marked so the write types leave it out', () => {
     const text = orgModule(
       [

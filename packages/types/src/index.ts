@@ -17,6 +17,7 @@ export type {
   OrgEntity,
   OrgField,
   OrgObject,
+  OrgOptions,
   OrgRelationship,
 } from './core/org.js';
 export { spec } from './generated/spec.js';

@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import type { Address, Opportunity, Relationship, RelationshipOperation } from '@lightfield/types';
 import { Lightfield, type Page } from '@lightfield/client';
-import type { MyOrg } from './org/my-org.js';
+import { MyOrgOptions, type MyOrg } from './org/my-org.js';
 
 // my-org.ts is what `lightfield-codegen fields` writes from org/definitions.json (fields.test.ts
 // checks that it is current).
@@ -22,14 +22,34 @@ describe('new Lightfield<MyOrg>(): entities', () => {
     void opp.fields.amuont;
   });
 
-  test('select values are the option ids or labels', () => {
-    expectTypeOf(opp.fields.$stage.value).toEqualTypeOf<
-      'opt_lead' | 'Lead' | 'opt_won' | 'Closed Won' | null
-    >();
-    expectTypeOf(opp.fields.tags.value).toEqualTypeOf<
-      ('opt_smb' | 'SMB' | 'opt_ent' | 'Enterprise')[] | null
-    >();
-    expectTypeOf(opp.fields.$opportunityStatus.value).toEqualTypeOf<'opt_open' | 'Open' | null>();
+  test('select values read back as the option ids, which the API returns', () => {
+    expectTypeOf(opp.fields.$stage.value).toEqualTypeOf<'opt_lead' | 'opt_won' | null>();
+    expectTypeOf(opp.fields.tags.value).toEqualTypeOf<('opt_smb' | 'opt_ent')[] | null>();
+    expectTypeOf(opp.fields.$opportunityStatus.value).toEqualTypeOf<'opt_open' | null>();
+    // @ts-expect-error a label is never what an entity holds
+    void (opp.fields.$stage.value === 'Closed Won');
+  });
+
+  test('the options constant maps labels to ids and back', () => {
+    const { ids, labels } = MyOrgOptions.opportunity.$stage;
+    expectTypeOf(ids['Closed Won']).toEqualTypeOf<'opt_won'>();
+    expectTypeOf(labels.opt_lead).toEqualTypeOf<'Lead'>();
+    void (opp.fields.$stage.value === ids['Closed Won']);
+    expectTypeOf(MyOrgOptions.opportunity.tags.ids.SMB).toEqualTypeOf<'opt_smb'>();
+    // @ts-expect-error a field without options has no maps
+    void MyOrgOptions.opportunity.amount;
+  });
+
+  test('a module of an earlier version (options as one union) still types its selects', () => {
+    type Earlier = {
+      opportunity: {
+        fields: { $stage: { valueType: 'SINGLE_SELECT'; options: 'opt_lead' | 'Lead' } };
+        relationships: {};
+      };
+    };
+    const earlier = new Lightfield<Earlier>({ apiKey: 'k' });
+    type Read = Awaited<ReturnType<typeof earlier.opportunity.retrieve>>;
+    expectTypeOf<Read['fields']['$stage']['value']>().toEqualTypeOf<'opt_lead' | 'Lead' | null>();
   });
 
   test('a valueType the spec does not know keeps the whole field union', () => {

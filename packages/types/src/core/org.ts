@@ -1,20 +1,27 @@
 // Organization-specific typing: the entity and write types of a resource narrowed to one
 // organization's field and relationship definitions. The definitions come from a module that
-// `lightfield-codegen fields` writes from a definitions response; the value type of each
-// valueType comes from the spec (`FieldVariants`, generated). Nothing here names a resource.
+// `lightfield-fields` (a command of @lightfield/client) writes from a definitions response; the
+// value type of each valueType comes from the spec (`FieldVariants`, generated). Nothing here
+// names a resource.
 import type { FieldValueOf, FieldVariants, WithFieldValue } from '../generated/fields.js';
 
-/** One field of an organization, as `lightfield-codegen fields` writes it. */
+/** A select field's options: each option id with its label, e.g. `{ opt_lead: 'Lead' }`. */
+export type OrgOptions = { readonly [id: string]: string };
+
+/** One field of an organization, as `lightfield-fields` writes it. */
 export interface OrgField {
   /** The field's valueType. */
   valueType: string;
-  /** A select field's option ids and labels. */
-  options?: string;
+  /**
+   * A select field's options, id → label: entities hold the ids, writes take ids or labels. A
+   * union of ids and labels (what earlier versions of the command wrote) is read as both.
+   */
+  options?: OrgOptions | string;
   /** `true` for a field the API does not let you write. */
   readOnly?: boolean;
 }
 
-/** One relationship of an organization, as `lightfield-codegen fields` writes it. */
+/** One relationship of an organization, as `lightfield-fields` writes it. */
 export interface OrgRelationship {
   cardinality: string;
   objectType: string;
@@ -39,21 +46,27 @@ type VariantOf<D extends OrgField> = D['valueType'] extends keyof FieldVariants
 /** A value narrowed to select options: a string becomes `O`, an array of strings `O[]`. */
 type Narrow<V, O> = V extends readonly string[] ? O[] : V extends string ? O : V;
 
-// `infer O extends string` keeps `D` an OrgField in the true branch, which
+/** What an entity holds of a select field: the option ids (an earlier module's union as it is). */
+type OptionIds<O> = O extends string ? O : keyof O & string;
+
+/** What a write may send for a select field: the option ids or their labels. */
+type OptionNames<O> = O extends string ? O : (keyof O & string) | O[keyof O];
+
+// `infer O extends …` keeps `D` an OrgField in the true branch, which
 // `exactOptionalPropertyTypes` needs: a bare `infer O` lets `options` be `unknown` there.
 
 /** The value a write sends for a field; `Fallback` where the spec has no variant for it. */
 type InputValue<D extends OrgField, Fallback> = [VariantOf<D>] extends [never]
   ? Fallback
-  : D extends { options: infer O extends string }
-    ? Narrow<FieldValueOf<VariantOf<D>>, O>
+  : D extends { options: infer O extends OrgOptions | string }
+    ? Narrow<FieldValueOf<VariantOf<D>>, OptionNames<O>>
     : FieldValueOf<VariantOf<D>>;
 
 /** A field as an entity holds it; `Fallback` where the spec has no variant for it. */
 type ReadField<D extends OrgField, Fallback> = [VariantOf<D>] extends [never]
   ? Fallback
-  : D extends { options: infer O extends string }
-    ? WithFieldValue<VariantOf<D>, Narrow<FieldValueOf<VariantOf<D>>, O>>
+  : D extends { options: infer O extends OrgOptions | string }
+    ? WithFieldValue<VariantOf<D>, Narrow<FieldValueOf<VariantOf<D>>, OptionIds<O>>>
     : VariantOf<D>;
 
 /** The keys a type names, without its index signature. */
@@ -110,8 +123,8 @@ type ObjectOf<Org, Resource extends string> = Resource extends keyof Org
 
 /**
  * An entity of `Resource` narrowed to the organization: every defined field present and typed by
- * its valueType (select values as option ids or labels), only its relationship keys. `E` as is
- * when `Org` doesn't type `Resource`.
+ * its valueType (select values as option ids), only its relationship keys. `E` as is when `Org`
+ * doesn't type `Resource`.
  */
 export type OrgEntity<E, Org, Resource extends string> = [ObjectOf<Org, Resource>] extends [never]
   ? E
