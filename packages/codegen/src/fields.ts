@@ -203,6 +203,8 @@ function relationshipProps(def: Json): Member[] {
     [literal(String(def[p]))],
   ]);
   if (def['readOnly'] === true) props.push(['readOnly', ['true']]);
+  // Definitions that say a relationship is required: every entity has it.
+  if (def['required'] === true) props.push(['required', ['true']]);
   return props;
 }
 

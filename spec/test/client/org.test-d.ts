@@ -56,8 +56,27 @@ describe('new Lightfield<MyOrg>(): entities', () => {
     expectTypeOf(opp.fields.notes).toEqualTypeOf<Opportunity['fields'][string]>();
   });
 
+  test('a relationship every create requires is present, with at least one id', () => {
+    expectTypeOf(opp.relationships.$account.values[0]).toEqualTypeOf<string>();
+    expectTypeOf(opp.relationships.$account.values).toExtend<string[]>();
+    expectTypeOf(opp.relationships.$owner).toEqualTypeOf<Relationship | undefined>();
+    type Listed = Awaited<ReturnType<typeof client.opportunity.list>>['data'][number];
+    expectTypeOf<Listed['relationships']['$account']['values'][0]>().toEqualTypeOf<string>();
+  });
+
+  test('a relationship the definitions mark required is present too', () => {
+    type Marked = {
+      opportunity: {
+        fields: {};
+        relationships: { $owner: { cardinality: 'HAS_ONE'; objectType: 'member'; required: true } };
+      };
+    };
+    const marked = new Lightfield<Marked>({ apiKey: 'k' });
+    type Read = Awaited<ReturnType<typeof marked.opportunity.retrieve>>;
+    expectTypeOf<Read['relationships']['$owner']['values'][0]>().toEqualTypeOf<string>();
+  });
+
   test('relationship keys are checked', () => {
-    expectTypeOf(opp.relationships.$account).toEqualTypeOf<Relationship | undefined>();
     // A read-only relationship is still read.
     expectTypeOf(opp.relationships.$task).toEqualTypeOf<Relationship | undefined>();
     // @ts-expect-error no such relationship in this organization

@@ -61,7 +61,9 @@ export class OpportunityResource<Org extends OrgDefinitions = {}> {
   create(
     body: OrgBody<OpportunityCreateParams, Org, 'opportunity'>,
     options?: RequestOptions,
-  ): APIPromise<OrgEntity<Opportunity, Org, 'opportunity'>> {
+  ): APIPromise<
+    OrgEntity<Opportunity, Org, 'opportunity', OpportunityCreateParams | OpportunityUpdateParams>
+  > {
     return this.#client.request(operationInfo['opportunity.create'], { body }, options);
   }
 
@@ -86,7 +88,14 @@ export class OpportunityResource<Org extends OrgDefinitions = {}> {
   list(
     query?: OpportunityListParams,
     options?: RequestOptions,
-  ): PagePromise<OrgEntity<OpportunityList['data'][number], Org, 'opportunity'>> {
+  ): PagePromise<
+    OrgEntity<
+      OpportunityList['data'][number],
+      Org,
+      'opportunity',
+      OpportunityCreateParams | OpportunityUpdateParams
+    >
+  > {
     return this.#client.requestPage(operationInfo['opportunity.list'], { query }, options);
   }
 
@@ -100,7 +109,9 @@ export class OpportunityResource<Org extends OrgDefinitions = {}> {
   retrieve(
     id: string,
     options?: RequestOptions,
-  ): APIPromise<OrgEntity<Opportunity, Org, 'opportunity'>> {
+  ): APIPromise<
+    OrgEntity<Opportunity, Org, 'opportunity', OpportunityCreateParams | OpportunityUpdateParams>
+  > {
     return this.#client.request(operationInfo['opportunity.retrieve'], { path: { id } }, options);
   }
 
@@ -115,7 +126,9 @@ export class OpportunityResource<Org extends OrgDefinitions = {}> {
     id: string,
     body: OrgBody<OpportunityUpdateParams, Org, 'opportunity'>,
     options?: RequestOptions,
-  ): APIPromise<OrgEntity<Opportunity, Org, 'opportunity'>> {
+  ): APIPromise<
+    OrgEntity<Opportunity, Org, 'opportunity', OpportunityCreateParams | OpportunityUpdateParams>
+  > {
     return this.#client.request(
       operationInfo['opportunity.update'],
       { path: { id }, body },

@@ -303,11 +303,14 @@ class ClientEmitter {
     return name;
   }
 
+  /** The current resource's entity bodies (`entityWrites`), which `org` passes on. */
+  writes = '';
+
   /** `type` as an organization's entity where `schema` is the entity model, else `type`. */
   org(type: string, schema: unknown, resource: string): string {
     if (!isEntity(this.model, schema)) return type;
     this.usesOrg = true;
-    return `OrgEntity<${type}, Org, '${resource}'>`;
+    return `OrgEntity<${type}, Org, '${resource}'${this.writes ? `, ${this.writes}` : ''}>`;
   }
 }
 
@@ -341,11 +344,10 @@ function bodyType(
   op: OperationModel,
   media: MediaModel,
 ): string {
-  const content = `NonNullable<${operationType(op)}['requestBody']>['content'][${JSON.stringify(media.type)}]`;
+  const content = bodyContent(op, media);
   if (media.format === 'json') {
-    const schema = op.requestBody?.schema ?? media.schema;
-    const base = emit.typeOf(schema, content);
-    if (!isEntity(emit.model, schema)) return base;
+    const base = jsonBody(emit, op, media);
+    if (!entityBody(emit.model, op)) return base;
     emit.usesOrg = true;
     return `OrgBody<${base}, Org, '${resource}'>`;
   }
@@ -358,6 +360,31 @@ function bodyType(
   if (media.format === 'form') return content;
   if (media.format === 'text') return 'string';
   return emit.use('BinaryBody');
+}
+
+/** The spec's type of a request body of one media type. */
+function bodyContent(op: OperationModel, media: MediaModel): string {
+  return `NonNullable<${operationType(op)}['requestBody']>['content'][${JSON.stringify(media.type)}]`;
+}
+
+/** A JSON body's type before an organization narrows it: its schema alias, else the spec's. */
+function jsonBody(emit: ClientEmitter, op: OperationModel, media: MediaModel): string {
+  return emit.typeOf(op.requestBody?.schema ?? media.schema, bodyContent(op, media));
+}
+
+/** Whether the operation's JSON body is an entity's (a create or update, `OrgBody`). */
+function entityBody(model: SpecModel, op: OperationModel): boolean {
+  const media = requestMedia(op);
+  return media?.format === 'json' && isEntity(model, op.requestBody?.schema ?? media.schema);
+}
+
+/**
+ * The resource's entity bodies as one union, for `OrgEntity`'s `Writes`: a relationship a create
+ * requires is on every entity. Empty where the resource has none.
+ */
+function entityWrites(emit: ClientEmitter, resource: ResourceModel): string {
+  const bodies = resource.operations.filter((op) => entityBody(emit.model, op));
+  return [...new Set(bodies.map((op) => jsonBody(emit, op, requestMedia(op)!)))].join(' | ');
 }
 
 /** The `body` parameter, where the operation takes a request body. */
@@ -488,6 +515,7 @@ function methodSource(emit: ClientEmitter, resource: string, op: OperationModel)
 
 /** A resource's class: a method per operation, over the client's transport. */
 function resourceClass(emit: ClientEmitter, resource: ResourceModel): string {
+  emit.writes = entityWrites(emit, resource);
   const methods = resource.operations.map((op) => methodSource(emit, resource.name, op));
   return `${jsdoc(
     resource.description ?? `The \`${resource.name}\` operations.`,

@@ -27,6 +27,8 @@ export interface OrgRelationship {
   objectType: string;
   /** `true` for a relationship the API does not let you write. */
   readOnly?: boolean;
+  /** `true` for one every entity has, with at least one id (where the definitions say so). */
+  required?: boolean;
 }
 
 /** The definitions of one resource of an organization. */
@@ -121,12 +123,38 @@ type ObjectOf<Org, Resource extends string> = Resource extends keyof Org
     : never
   : never;
 
+/** The relationships of `O` that every entity has: those a write requires, or marked required. */
+type RequiredRelationships<O extends OrgObject, Writes> =
+  | (Writes extends { relationships?: infer R }
+      ? RequiredKeys<NonNullable<R>> & keyof O['relationships']
+      : never)
+  | {
+      [K in keyof O['relationships']]: O['relationships'][K] extends { required: true } ? K : never;
+    }[keyof O['relationships']];
+
+/** A relationship as an entity of the spec holds it: `E`'s relationship value type. */
+type RelationshipOf<E> = E extends { relationships: infer R } ? IndexValue<R> : never;
+
+/** A relationship that always has a value: its `values` has at least one id. */
+type SetRelationship<E> = RelationshipOf<E> & { values: [string, ...string[]] };
+
+/** An entity's relationships in the organization: required ones present, with an id. */
+type EntityRelationships<E, O extends OrgObject, Required> = {
+  [K in keyof O['relationships'] as K extends Required ? K : never]: SetRelationship<E>;
+} & {
+  [K in keyof O['relationships'] as K extends Required ? never : K]?: RelationshipOf<E>;
+};
+
 /**
  * An entity of `Resource` narrowed to the organization: every defined field present and typed by
- * its valueType (select values as option ids), only its relationship keys. `E` as is when `Org`
+ * its valueType (select values as option ids), only its relationship keys. `Writes` are the
+ * resource's create and update bodies: a relationship one of them requires (or one the
+ * organization marks `required`) is always present, with at least one id. `E` as is when `Org`
  * doesn't type `Resource`.
  */
-export type OrgEntity<E, Org, Resource extends string> = [ObjectOf<Org, Resource>] extends [never]
+export type OrgEntity<E, Org, Resource extends string, Writes = never> = [
+  ObjectOf<Org, Resource>,
+] extends [never]
   ? E
   : Omit<E, 'fields' | 'relationships'> & {
       fields: {
@@ -135,13 +163,11 @@ export type OrgEntity<E, Org, Resource extends string> = [ObjectOf<Org, Resource
           E extends { fields: infer F } ? IndexValue<F> : never
         >;
       };
-      relationships: {
-        [K in keyof ObjectOf<Org, Resource>['relationships']]?: E extends {
-          relationships: infer R;
-        }
-          ? IndexValue<R>
-          : never;
-      };
+      relationships: EntityRelationships<
+        E,
+        ObjectOf<Org, Resource>,
+        RequiredRelationships<ObjectOf<Org, Resource>, Writes>
+      >;
     };
 
 /**

@@ -72,7 +72,7 @@ export class GadgetResource<Org extends OrgDefinitions = {}> {
   create(
     body: OrgBody<GadgetCreateParams, Org, 'gadget'>,
     options?: RequestOptions,
-  ): APIPromise<OrgEntity<Gadget, Org, 'gadget'>> {
+  ): APIPromise<OrgEntity<Gadget, Org, 'gadget', GadgetCreateParams | GadgetUpdateParams>> {
     return this.#client.request(operationInfo['gadget.create'], { body }, options);
   }
 
@@ -97,7 +97,9 @@ export class GadgetResource<Org extends OrgDefinitions = {}> {
   list(
     query?: GadgetListParams,
     options?: RequestOptions,
-  ): PagePromise<OrgEntity<GadgetList['data'][number], Org, 'gadget'>> {
+  ): PagePromise<
+    OrgEntity<GadgetList['data'][number], Org, 'gadget', GadgetCreateParams | GadgetUpdateParams>
+  > {
     return this.#client.requestPage(operationInfo['gadget.list'], { query }, options);
   }
 
@@ -108,7 +110,10 @@ export class GadgetResource<Org extends OrgDefinitions = {}> {
    *
    * `GET /v1/gadgets/{id}` · rate limit: Read · scope: `gadgets:read`
    */
-  retrieve(id: string, options?: RequestOptions): APIPromise<OrgEntity<Gadget, Org, 'gadget'>> {
+  retrieve(
+    id: string,
+    options?: RequestOptions,
+  ): APIPromise<OrgEntity<Gadget, Org, 'gadget', GadgetCreateParams | GadgetUpdateParams>> {
     return this.#client.request(operationInfo['gadget.retrieve'], { path: { id } }, options);
   }
 
@@ -123,7 +128,7 @@ export class GadgetResource<Org extends OrgDefinitions = {}> {
     id: string,
     body: OrgBody<GadgetUpdateParams, Org, 'gadget'>,
     options?: RequestOptions,
-  ): APIPromise<OrgEntity<Gadget, Org, 'gadget'>> {
+  ): APIPromise<OrgEntity<Gadget, Org, 'gadget', GadgetCreateParams | GadgetUpdateParams>> {
     return this.#client.request(operationInfo['gadget.update'], { path: { id }, body }, options);
   }
 }
@@ -148,7 +153,7 @@ export class WidgetResource<Org extends OrgDefinitions = {}> {
   create(
     body: OrgBody<WidgetCreateParams, Org, 'widget'>,
     options?: RequestOptions,
-  ): APIPromise<OrgEntity<Widget, Org, 'widget'>> {
+  ): APIPromise<OrgEntity<Widget, Org, 'widget', WidgetCreateParams | WidgetUpdateParams>> {
     return this.#client.request(operationInfo['widget.create'], { body }, options);
   }
 
@@ -173,7 +178,9 @@ export class WidgetResource<Org extends OrgDefinitions = {}> {
   list(
     query?: WidgetListParams,
     options?: RequestOptions,
-  ): PagePromise<OrgEntity<WidgetList['data'][number], Org, 'widget'>> {
+  ): PagePromise<
+    OrgEntity<WidgetList['data'][number], Org, 'widget', WidgetCreateParams | WidgetUpdateParams>
+  > {
     return this.#client.requestPage(operationInfo['widget.list'], { query }, options);
   }
 
@@ -184,7 +191,10 @@ export class WidgetResource<Org extends OrgDefinitions = {}> {
    *
    * `GET /v1/widgets/{id}` · rate limit: Read · scope: `widgets:read`
    */
-  retrieve(id: string, options?: RequestOptions): APIPromise<OrgEntity<Widget, Org, 'widget'>> {
+  retrieve(
+    id: string,
+    options?: RequestOptions,
+  ): APIPromise<OrgEntity<Widget, Org, 'widget', WidgetCreateParams | WidgetUpdateParams>> {
     return this.#client.request(operationInfo['widget.retrieve'], { path: { id } }, options);
   }
 
@@ -199,7 +209,7 @@ export class WidgetResource<Org extends OrgDefinitions = {}> {
     id: string,
     body: OrgBody<WidgetUpdateParams, Org, 'widget'>,
     options?: RequestOptions,
-  ): APIPromise<OrgEntity<Widget, Org, 'widget'>> {
+  ): APIPromise<OrgEntity<Widget, Org, 'widget', WidgetCreateParams | WidgetUpdateParams>> {
     return this.#client.request(operationInfo['widget.update'], { path: { id }, body }, options);
   }
 }
