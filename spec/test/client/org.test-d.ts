@@ -168,6 +168,13 @@ describe('new Lightfield<MyOrg>(): writes', () => {
     expectTypeOf<Relationships['$owner']>().toEqualTypeOf<RelationshipOperation | undefined>();
   });
 
+  test('list filters take only the organization\'s field keys', () => {
+    void client.opportunity.list({ filter: { $name: { startsWith: 'Acme' }, amount: 5 } });
+    // @ts-expect-error no such field (a typo)
+    void client.opportunity.list({ filter: { amuont: { greaterThan: 5 } } });
+    void plain.opportunity.list({ filter: { amuont: { greaterThan: 5 } } });
+  });
+
   test('without an org any key is accepted, as the spec says', () => {
     void plain.opportunity.update('o', { fields: { amuont: 5 } });
   });

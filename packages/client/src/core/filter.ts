@@ -17,6 +17,34 @@ export type FilterCondition = { [K in FilterOperator]?: FilterValue } & {
  */
 export type Filter = Record<string, FilterCondition | FilterValue>;
 
+/** The field keys an organization defines for `Resource` (see `Lightfield<Org>`). */
+type FieldKey<Org, Resource extends string> = Resource extends keyof Org
+  ? Org[Resource] extends { fields: infer F }
+    ? keyof F & string
+    : never
+  : never;
+
+/**
+ * Field filters of a list call in an organization: only its field keys, so `{ amuont: … }` does
+ * not compile.
+ */
+export type OrgFilter<Org, Resource extends string> = {
+  [K in FieldKey<Org, Resource>]?: FilterCondition | FilterValue;
+};
+
+/**
+ * A list query whose `filter` takes the organization's field keys of `Resource`; `Q` as is where
+ * `Org` doesn't type `Resource`.
+ */
+export type OrgQuery<Q, Org, Resource extends string> = Resource extends keyof Org
+  ? Omit<Q, 'filter'> & {
+      /** Field filters, e.g. `{ $name: { startsWith: 'Acme' } }`. */ filter?: OrgFilter<
+        Org,
+        Resource
+      >;
+    }
+  : Q;
+
 const OPERATORS = new Set<string>(['equal', 'greaterThan', 'lessThan', 'startsWith', 'contains']);
 
 // Field keys keep `$` readable (`$name[equal]`); everything else is percent-encoded.

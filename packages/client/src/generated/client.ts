@@ -15,7 +15,7 @@ import type {
 } from '@lightfield/types';
 import type { APIPromise } from '../core/api-promise.js';
 import { BaseClient, type CallInput } from '../internal/base-client.js';
-import type { Filter } from '../core/filter.js';
+import type { Filter, OrgQuery } from '../core/filter.js';
 import type { OperationInfo } from '../internal/operation.js';
 import type { ClientOptions, RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
@@ -86,7 +86,7 @@ export class OpportunityResource<Org extends OrgDefinitions = {}> {
    * `GET /v1/opportunities` · rate limit: Search · scope: `opportunities:read`
    */
   list(
-    query?: OpportunityListParams,
+    query?: OrgQuery<OpportunityListParams, Org, 'opportunity'>,
     options?: RequestOptions,
   ): PagePromise<
     OrgEntity<

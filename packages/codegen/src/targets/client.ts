@@ -209,6 +209,7 @@ const RUNTIME_NAMES = [
   'OrgBody',
   'OrgDefinitions',
   'OrgEntity',
+  'OrgQuery',
   'PagePromise',
   'RequestOptions',
   'Transport',
@@ -405,7 +406,12 @@ function bodyParam(
 }
 
 /** The `query` parameter and its declared type, where the operation takes a query or a filter. */
-function queryParam(emit: ClientEmitter, op: OperationModel, out: MethodParams): void {
+function queryParam(
+  emit: ClientEmitter,
+  resource: string,
+  op: OperationModel,
+  out: MethodParams,
+): void {
   if (!op.queryParams.length && !op.filter) return;
   const queryType = queryTypeName(op);
   const parts = op.queryParams.length
@@ -421,7 +427,9 @@ function queryParam(emit: ClientEmitter, op: OperationModel, out: MethodParams):
     `${jsdoc(`The query of \`${op.operationId}\`${op.filter ? ', with field filters' : ''}.`)}export type ${queryType} = ${parts.join(' & ')};`,
   );
   const required = op.queryParams.some((p) => p.required);
-  out.params.push({ text: `query${required ? '' : '?'}: ${queryType}`, optional: !required });
+  // An organization's field keys type the filter (`OrgQuery`).
+  const type = op.filter ? `OrgQuery<${queryType}, Org, '${resource}'>` : queryType;
+  out.params.push({ text: `query${required ? '' : '?'}: ${type}`, optional: !required });
   out.input.push('query');
 }
 
@@ -492,7 +500,7 @@ function methodSource(emit: ClientEmitter, resource: string, op: OperationModel)
   const out: MethodParams = { params: [], input: [] };
   pathParams(op, out);
   bodyParam(emit, resource, op, out);
-  queryParam(emit, op, out);
+  queryParam(emit, resource, op, out);
   optionsParam(emit, op, `${pascal(resource)}${pascal(op.method)}`, out);
   const returned = responseType(emit, op);
   const doc = methodDoc(op);
@@ -545,7 +553,7 @@ function clientImports(emit: ClientEmitter, body: string): (string | null)[] {
       : null,
     "import type { APIPromise } from '../core/api-promise.js';",
     "import { BaseClient, type CallInput } from '../internal/base-client.js';",
-    emit.usesFilter ? "import type { Filter } from '../core/filter.js';" : null,
+    emit.usesFilter ? "import type { Filter, OrgQuery } from '../core/filter.js';" : null,
     media.length ? `import type { ${media.join(', ')} } from '../core/media.js';` : null,
     "import type { OperationInfo } from '../internal/operation.js';",
     "import type { ClientOptions, RequestOptions } from '../core/options.js';",

@@ -20,7 +20,7 @@ import type {
 } from '@lightfield/types';
 import type { APIPromise } from '../core/api-promise.js';
 import { BaseClient, type CallInput } from '../internal/base-client.js';
-import type { Filter } from '../core/filter.js';
+import type { Filter, OrgQuery } from '../core/filter.js';
 import type { OperationInfo } from '../internal/operation.js';
 import type { ClientOptions, RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
@@ -95,7 +95,7 @@ export class GadgetResource<Org extends OrgDefinitions = {}> {
    * `GET /v1/gadgets` · rate limit: Search · scope: `gadgets:read`
    */
   list(
-    query?: GadgetListParams,
+    query?: OrgQuery<GadgetListParams, Org, 'gadget'>,
     options?: RequestOptions,
   ): PagePromise<
     OrgEntity<GadgetList['data'][number], Org, 'gadget', GadgetCreateParams | GadgetUpdateParams>
@@ -176,7 +176,7 @@ export class WidgetResource<Org extends OrgDefinitions = {}> {
    * `GET /v1/widgets` · rate limit: Search · scope: `widgets:read`
    */
   list(
-    query?: WidgetListParams,
+    query?: OrgQuery<WidgetListParams, Org, 'widget'>,
     options?: RequestOptions,
   ): PagePromise<
     OrgEntity<WidgetList['data'][number], Org, 'widget', WidgetCreateParams | WidgetUpdateParams>
