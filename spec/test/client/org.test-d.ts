@@ -89,6 +89,12 @@ describe('new Lightfield<MyOrg>(): entities', () => {
     expectTypeOf(client.opportunity.list()).resolves.toEqualTypeOf<Page<typeof opp>>();
   });
 
+  test('a typed client goes where a client is expected', () => {
+    const takes = (c: Lightfield) => c.baseUrl;
+    void takes(client);
+    expectTypeOf(client).toExtend<Lightfield>();
+  });
+
   test('without an org the types are the spec’s', () => {
     expectTypeOf(plain.opportunity.retrieve('x')).resolves.toEqualTypeOf<Opportunity>();
   });

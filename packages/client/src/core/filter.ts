@@ -18,11 +18,8 @@ export type FilterCondition = { [K in FilterOperator]?: FilterValue } & {
 export type Filter = Record<string, FilterCondition | FilterValue>;
 
 /** The field keys an organization defines for `Resource` (see `Lightfield<Org>`). */
-type FieldKey<Org, Resource extends string> = Resource extends keyof Org
-  ? Org[Resource] extends { fields: infer F }
-    ? keyof F & string
-    : never
-  : never;
+type FieldKey<Org, Resource extends string> =
+  Org extends Record<Resource, { fields: infer F }> ? keyof F & string : never;
 
 /**
  * Field filters of a list call in an organization: only its field keys, so `{ amuont: … }` does
@@ -34,16 +31,16 @@ export type OrgFilter<Org, Resource extends string> = {
 
 /**
  * A list query whose `filter` takes the organization's field keys of `Resource`; `Q` as is where
- * `Org` doesn't type `Resource`.
+ * `Org` doesn't type `Resource`. (`Org` stays out of `keyof`, so a typed client is assignable to
+ * an untyped one.)
  */
-export type OrgQuery<Q, Org, Resource extends string> = Resource extends keyof Org
-  ? Omit<Q, 'filter'> & {
-      /** Field filters, e.g. `{ $name: { startsWith: 'Acme' } }`. */ filter?: OrgFilter<
-        Org,
-        Resource
-      >;
-    }
-  : Q;
+export type OrgQuery<Q, Org, Resource extends string> =
+  Org extends Record<Resource, unknown>
+    ? Omit<Q, 'filter'> & {
+        /** Field filters, e.g. `{ $name: { startsWith: 'Acme' } }`. */
+        filter?: OrgFilter<Org, Resource>;
+      }
+    : Q;
 
 const OPERATORS = new Set<string>(['equal', 'greaterThan', 'lessThan', 'startsWith', 'contains']);
 

@@ -117,11 +117,10 @@ type RelationshipsInput<M, O extends OrgObject> = {
 };
 
 /** The organization's object for `resource`, or `never` when `Org` doesn't type it. */
-type ObjectOf<Org, Resource extends string> = Resource extends keyof Org
-  ? Org[Resource] extends OrgObject
-    ? Org[Resource]
-    : never
-  : never;
+// `Org` stands in the check position, never under `keyof` in the extends one: TypeScript then
+// compares `Lightfield<MyOrg>` with `Lightfield` by structure, so the first is assignable.
+type ObjectOf<Org, Resource extends string> =
+  Org extends Record<Resource, infer O extends OrgObject> ? O : never;
 
 /** The relationships of `O` that every entity has: those a write requires, or marked required. */
 type RequiredRelationships<O extends OrgObject, Writes> =
