@@ -3,7 +3,7 @@ import type { Address, Opportunity, Relationship, RelationshipOperation } from '
 import { Lightfield, type Page } from '@lightfield/client';
 import { MyOrgOptions, type MyOrg } from './org/my-org.js';
 
-// my-org.ts is what `lightfield-codegen fields` writes from org/definitions.json (fields.test.ts
+// my-org.ts is what `lightfield-fields` writes from org/definitions.json (fields.test.ts
 // checks that it is current).
 const client = new Lightfield<MyOrg>({ apiKey: 'k' });
 const plain = new Lightfield({ apiKey: 'k' });

@@ -579,7 +579,7 @@ function lightfieldClass(model: SpecModel): string {
   });
   return `${jsdoc(
     `The ${model.title} client: one property per resource, each method one operation of the spec.`,
-    "Give it an organization's definitions (a module `lightfield-codegen fields` writes) to type that organization's fields and relationships: `new Lightfield<MyOrg>()`.",
+    "Give it an organization's definitions (the module `npx lightfield-fields`, a command of this package, writes) to type that organization's fields and relationships: `new Lightfield<MyOrg>()`.",
     '@example\n```ts\nconst client = new Lightfield({ apiKey: process.env.LIGHTFIELD_API_KEY });\n```',
   )}export class Lightfield<Org extends OrgDefinitions = {}> extends BaseClient {
       // Resources reach the protected request methods through this, not through public API.

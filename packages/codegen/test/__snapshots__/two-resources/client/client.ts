@@ -217,7 +217,7 @@ export class WidgetResource<Org extends OrgDefinitions = {}> {
 /**
  * The Widget API client: one property per resource, each method one operation of the spec.
  *
- * Give it an organization's definitions (a module `lightfield-codegen fields` writes) to type that organization's fields and relationships: `new Lightfield<MyOrg>()`.
+ * Give it an organization's definitions (the module `npx lightfield-fields`, a command of this package, writes) to type that organization's fields and relationships: `new Lightfield<MyOrg>()`.
  *
  * @example
  * ```ts
