@@ -23,6 +23,7 @@ export {
   BadRequestError,
   ConflictError,
   InternalServerError,
+  InvalidArgumentError,
   LightfieldError,
   NotFoundError,
   PermissionDeniedError,

@@ -18,7 +18,7 @@
 import type { Client } from 'openapi-fetch';
 import type { paths } from '@lightfield/types';
 import type { BaseClient } from './internal/base-client.js';
-import { LightfieldError } from './core/errors.js';
+import { InvalidArgumentError } from './core/errors.js';
 import { rawClient } from './internal/middleware.js';
 import { rawAccess } from './internal/raw-access.js';
 import type { SentHeader } from './generated/spec.js';
@@ -64,6 +64,7 @@ export type RawClient = Client<RawPaths>;
  */
 export function createRawClient(client: BaseClient): RawClient {
   const access = rawAccess.get(client);
-  if (!access) throw new LightfieldError('createRawClient needs a client made by this package');
+  if (!access)
+    throw new InvalidArgumentError('createRawClient needs a client made by this package');
   return (access.raw ??= rawClient(client.baseUrl, access)) as RawClient;
 }

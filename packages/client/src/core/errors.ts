@@ -13,6 +13,21 @@ export class LightfieldError extends Error {
   }
 }
 
+/**
+ * A call or client option refused before anything was sent, e.g. `limit: 50` where the spec allows
+ * 1–25: the message names the parameter and what it accepts. A `BadRequestError` is the API's 400;
+ * this one never reached the server, and is never retried.
+ */
+export class InvalidArgumentError extends LightfieldError {
+  override name = 'InvalidArgumentError';
+  /** The parameter or option refused, e.g. `limit`, `filter.$name.startsWith` or `timeout`. */
+  readonly param: string | undefined;
+  constructor(message: string, param?: string) {
+    super(message);
+    this.param = param;
+  }
+}
+
 /** The API's error body, read from `{ error: {…} }` or from the unwrapped form. */
 export interface ErrorBody {
   type?: string;
@@ -231,6 +246,7 @@ export class APIResponseError extends LightfieldError {
 
 brandErrorClasses({
   LightfieldError,
+  InvalidArgumentError,
   APIError,
   BadRequestError,
   AuthenticationError,

@@ -1,4 +1,4 @@
-import { LightfieldError } from './errors.js';
+import { InvalidArgumentError } from './errors.js';
 
 /** A filter operator of the list endpoints. */
 export type FilterOperator = 'equal' | 'greaterThan' | 'lessThan' | 'startsWith' | 'contains';
@@ -51,7 +51,10 @@ function encodeKey(key: string): string {
 
 function encodeValue(value: unknown, where: string): string {
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-    throw new LightfieldError(`filter ${where} must be a string, number or boolean`);
+    throw new InvalidArgumentError(
+      `filter ${where} must be a string, number or boolean`,
+      `filter.${where}`,
+    );
   }
   return encodeURIComponent(String(value));
 }
@@ -70,17 +73,26 @@ export function serializeFilter(filter: Filter): string[] {
       if (value === undefined) continue;
       if (op === 'not') {
         if (typeof value !== 'object' || value === null)
-          throw new LightfieldError(`filter ${field}.not must be an object`);
+          throw new InvalidArgumentError(
+            `filter ${field}.not must be an object`,
+            `filter.${field}.not`,
+          );
         for (const [negated, v] of Object.entries(value)) {
           if (v === undefined) continue;
           if (!OPERATORS.has(negated))
-            throw new LightfieldError(`unknown filter operator ${field}.not.${negated}`);
+            throw new InvalidArgumentError(
+              `unknown filter operator ${field}.not.${negated}`,
+              `filter.${field}.not.${negated}`,
+            );
           parts.push(`${key}[-${negated}]=${encodeValue(v, `${field}.not.${negated}`)}`);
         }
       } else if (OPERATORS.has(op)) {
         parts.push(`${key}[${op}]=${encodeValue(value, `${field}.${op}`)}`);
       } else {
-        throw new LightfieldError(`unknown filter operator ${field}.${op}`);
+        throw new InvalidArgumentError(
+          `unknown filter operator ${field}.${op}`,
+          `filter.${field}.${op}`,
+        );
       }
     }
   }

@@ -5,6 +5,7 @@ import {
   APIError,
   APIResponseError,
   APIUserAbortError,
+  InvalidArgumentError,
   LightfieldError,
   RedirectError,
 } from '../core/errors.js';
@@ -61,8 +62,9 @@ function env(name: string): string | undefined {
 function apiKeyOf(options: ClientOptions): string {
   const apiKey = options.apiKey ?? env('LIGHTFIELD_API_KEY');
   if (!apiKey) {
-    throw new LightfieldError(
+    throw new InvalidArgumentError(
       'No API key: pass `apiKey` to the client or set the LIGHTFIELD_API_KEY environment variable.',
+      'apiKey',
     );
   }
   checkApiKey(apiKey);
