@@ -135,7 +135,13 @@ export function checkClientOptions(options: Record<string, unknown>): void {
   }
 }
 
-/** The base URL without trailing slashes, once it is known to be an http(s) URL. */
+// `scheme://userinfo@`: what a URL's credentials look like, parsable or not.
+const USERINFO = /^([^:/?#]*:\/\/)[^/?#]*@/;
+
+/**
+ * The base URL without trailing slashes, once it is known to be an http(s) URL without
+ * credentials. A refused one is shown with any `user:password@` replaced by `***@`.
+ */
 export function checkBaseUrl(baseUrl: string): string {
   let url: URL | undefined;
   try {
@@ -143,10 +149,17 @@ export function checkBaseUrl(baseUrl: string): string {
   } catch {
     url = undefined;
   }
+  const shown = JSON.stringify(baseUrl.replace(USERINFO, '$1***@'));
+  if (USERINFO.test(baseUrl) || url?.username || url?.password) {
+    throw new InvalidArgumentError(
+      `\`baseUrl\` must not carry credentials (user:password@): pass the API key as \`apiKey\`; got ${shown}`,
+      'baseUrl',
+    );
+  }
   const http = url?.protocol === 'http:' || url?.protocol === 'https:';
   if (!url || !http || url.search || url.hash) {
     throw new InvalidArgumentError(
-      `\`baseUrl\` must be an http or https URL without query or fragment, got ${JSON.stringify(baseUrl)}`,
+      `\`baseUrl\` must be an http or https URL without query or fragment, got ${shown}`,
       'baseUrl',
     );
   }
