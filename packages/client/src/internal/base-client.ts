@@ -1,18 +1,15 @@
 import { APIPromise, type WithResponse } from '../core/api-promise.js';
 import {
-  APIConnectionError,
   APIConnectionTimeoutError,
   APIError,
   APIResponseError,
   APIUserAbortError,
-  InvalidArgumentError,
   LightfieldError,
-  RedirectError,
 } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { ClientOptions, RequestOptions } from '../core/options.js';
 import { Page, PagePromise } from '../core/pagination.js';
-import { RateLimiter } from '../core/rate-limiter.js';
+import type { RateLimiter } from '../core/rate-limiter.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from '../core/read-body.js';
 import {
   redactDeep,
@@ -21,9 +18,10 @@ import {
   secretRedactor,
   REDACTED,
 } from '../core/redact.js';
-import { retryDelay, shouldRetry } from '../core/retry.js';
-import { isBrowser } from '../core/runtime.js';
-import { checkApiKey, checkBaseUrl, checkClientOptions, checkHeaders } from '../core/validate.js';
+import { retryDelay } from '../core/retry.js';
+import { checkBaseUrl, checkClientOptions, checkHeaders } from '../core/validate.js';
+import { apiKeyOf, browserAllowed, env, rateLimiter } from './client-setup.js';
+import { connectionError, isRetryable, parseError, settle } from './failure.js';
 import { VERSION } from '../core/version.js';
 import { isLogLevel, levelLogger } from './level-logger.js';
 import type { OperationInfo } from './operation.js';
@@ -52,48 +50,6 @@ const DEFAULT_TIMEOUT = 60_000;
 const DEFAULT_MAX_RETRIES = 2;
 const TIMEOUT = Symbol('timeout');
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
-
-function env(name: string): string | undefined {
-  const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
-    ?.env?.[name];
-  return value === '' ? undefined : value;
-}
-
-function apiKeyOf(options: ClientOptions): string {
-  const apiKey = options.apiKey ?? env('LIGHTFIELD_API_KEY');
-  if (!apiKey) {
-    throw new InvalidArgumentError(
-      'No API key: pass `apiKey` to the client or set the LIGHTFIELD_API_KEY environment variable.',
-      'apiKey',
-    );
-  }
-  checkApiKey(apiKey);
-  return apiKey;
-}
-
-/** Whether this is a browser, where the key is exposed: only with `dangerouslyAllowBrowser`. */
-function browserAllowed(options: ClientOptions): boolean {
-  const browser = isBrowser();
-  if (browser && options.dangerouslyAllowBrowser !== true) {
-    throw new LightfieldError(
-      'This looks like a browser, where the API key would be visible to anyone using the page. ' +
-        'Call the API from a server, or pass `dangerouslyAllowBrowser: true` if the key may be exposed.',
-    );
-  }
-  return browser;
-}
-
-function rateLimiter(
-  spec: Readonly<Record<string, number>>,
-  option: ClientOptions['rateLimit'] = true,
-): RateLimiter | undefined {
-  if (option === false) return undefined;
-  const rps = typeof option === 'object' ? option.requestsPerSecond : undefined;
-  return new RateLimiter(Object.fromEntries(Object.entries(spec).map(([k, v]) => [k, rps ?? v])));
-}
-
-// Errors that look retryable but are not worth another attempt (a CORS failure in a browser).
-const FINAL = new WeakSet<Error>();
 
 /**
  * The runtime behind every generated method: auth and version headers, retries with backoff,
@@ -311,16 +267,7 @@ export class BaseClient {
         : new APIUserAbortError();
     }
     const reason = this.#redact(String((error as Error)?.message ?? error));
-    if (this.#browser && error instanceof TypeError) {
-      // A browser hides why fetch failed; a CORS rejection fails the same way every time.
-      const failure = new APIConnectionError(
-        `Connection error: ${reason}. In a browser this is usually a CORS rejection (the API must allow this page's origin) or a network failure; it is not retried.`,
-        { cause: error },
-      );
-      FINAL.add(failure);
-      return failure;
-    }
-    return new APIConnectionError(`Connection error: ${reason}`, { cause: error });
+    return connectionError(error, reason, this.#browser);
   }
 
   /** What `util.inspect` shows: the settings, never the key. */
@@ -342,27 +289,4 @@ export class BaseClient {
   // into `util.inspect(error)`.
   readonly #safeHeaders = (headers: Headers): Headers =>
     redactResponseHeaders(headers, this.#redact);
-}
-
-// An attempt's outcome: a user abort ends the call, anything else may be retried.
-function settle(error: unknown): LightfieldError {
-  if (error instanceof APIUserAbortError) throw error;
-  return error instanceof LightfieldError
-    ? error
-    : new APIConnectionError(undefined, { cause: error });
-}
-
-// Not JSON: an HTML page from a proxy, say; APIError describes it.
-function parseError(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-function isRetryable(error: LightfieldError): boolean {
-  if (FINAL.has(error) || error instanceof RedirectError) return false;
-  if (error instanceof APIError) return shouldRetry(error.status, error.headers);
-  return error instanceof APIConnectionError;
 }
