@@ -84,7 +84,7 @@ test('every kind of error, the client and the debug log are free of the key', as
     inspect(slow.widget, { showHidden: true }),
     ...lines,
   ]);
-  expect(lines.some((l) => l.includes("authorization: '[redacted]'"))).toBe(true);
+  expect(lines.some((l) => l.includes('"authorization":"[redacted]"'))).toBe(true);
 });
 
 test.each([

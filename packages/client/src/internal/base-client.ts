@@ -181,6 +181,10 @@ export class BaseClient {
     }
   }
 
+  /**
+   * One line of text per attempt: a logger that joins its arguments as strings (many do) would
+   * print an object as `[object Object]`.
+   */
   #logAttempt(
     req: PreparedRequest,
     outcome: WithResponse<unknown> | LightfieldError,
@@ -188,18 +192,15 @@ export class BaseClient {
     started: number,
   ): void {
     const { op } = req;
-    const status =
-      outcome instanceof APIError
-        ? outcome.status
-        : 'response' in outcome
-          ? outcome.response.status
-          : 0;
-    this.#log.debug(`${op.method} ${op.path} ${status || outcome.constructor.name}`, {
-      operation: op.id,
-      attempt: retry + 1,
-      durationMs: Date.now() - started,
-      headers: redactRequestHeaders({ ...this.#baseHeaders, ...req.headers }),
-    });
+    const what =
+      outcome instanceof LightfieldError
+        ? `${outcome instanceof APIError ? outcome.status : outcome.name}: ${outcome.message}`
+        : outcome.response.status;
+    const headers = JSON.stringify(redactRequestHeaders({ ...this.#baseHeaders, ...req.headers }));
+    const ms = Date.now() - started;
+    this.#log.debug(
+      `${op.method} ${op.path} ${what} (${op.id}, attempt ${retry + 1}, ${ms} ms, headers ${headers})`,
+    );
   }
 
   /** One attempt, bounded by the call's timeout and signal. */
