@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { APIConnectionError } from '../src/index.js';
-import { API_KEY, fetchClient, json, loopback, send } from './helpers.js';
+import { rootCode } from '../src/internal/failure.js';
+import { API_KEY, fetchClient, json, loopback } from './helpers.js';
 import { WidgetClient } from './widget/client.js';
 
 // What a failure tells whoever reads it: log lines, connection errors, request ids.
@@ -46,5 +47,70 @@ describe('the debug line of an attempt', () => {
     expect(lines.join('\n')).not.toContain('[object Object]');
     expect(lines[0]).toMatch(t.want);
     expect(lines.join('\n')).not.toContain(API_KEY);
+  });
+});
+
+describe('a connection error', () => {
+  test.each([
+    ['a refused connection', { reset: false, code: 'ECONNREFUSED' }],
+    ['a connection reset before the response', { reset: true, code: 'UND_ERR_SOCKET' }],
+  ])('%s names the method, the URL and the root cause code', async (_, t) => {
+    const server = await loopback((req, res) => res.socket?.destroy());
+    closers.push(server.close);
+    if (!t.reset) await server.close();
+    const client = new WidgetClient({
+      apiKey: API_KEY,
+      baseUrl: server.url,
+      maxRetries: 0,
+      rateLimit: false,
+      logLevel: 'off',
+    });
+    const error = await client.widget.list({ limit: 5 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    const { message } = error as APIConnectionError;
+    expect(message).toContain(
+      `GET ${server.url}/v1/widgets?limit=5&offset=0 failed with ${t.code}`,
+    );
+    expect(message).toContain('(fetch failed)');
+    expect(message).not.toContain(API_KEY);
+    expect((error as APIConnectionError).cause).toBeInstanceOf(TypeError);
+  });
+
+  test('a cause without a code still names the method and URL', async () => {
+    const { client } = fetchClient(() => Promise.reject(new TypeError('fetch failed')), {
+      maxRetries: 0,
+    });
+    await expect(client.widget.retrieve('w')).rejects.toThrow(
+      'Connection error: GET http://api.test/v1/widgets/w failed (fetch failed)',
+    );
+  });
+
+  const coded = (code: string) => Object.assign(new Error(code), { code });
+  test.each([
+    ['no cause', { given: new TypeError('fetch failed'), want: undefined }],
+    [
+      'a code two causes down',
+      { given: new TypeError('x', { cause: coded('ECONNRESET') }), want: 'ECONNRESET' },
+    ],
+    [
+      'the deepest code wins',
+      {
+        given: Object.assign(new Error('x', { cause: coded('ENOTFOUND') }), { code: 'OUTER' }),
+        want: 'ENOTFOUND',
+      },
+    ],
+    [
+      'inside an AggregateError',
+      {
+        given: new TypeError('x', { cause: new AggregateError([coded('ECONNREFUSED')]) }),
+        want: 'ECONNREFUSED',
+      },
+    ],
+    [
+      'a cause that is not an object',
+      { given: new TypeError('x', { cause: 'down' }), want: undefined },
+    ],
+  ])('rootCode: %s', (_, { given, want }) => {
+    expect(rootCode(given)).toBe(want);
   });
 });

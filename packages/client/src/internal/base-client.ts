@@ -218,7 +218,7 @@ export class BaseClient {
       if (pause) this.#log.warn(`${category} requests paused for ${pause} ms by the rate limit`);
       return await this.#read<T>(req.op, response);
     } catch (error) {
-      throw this.#failure(error, controller.signal, req.timeout);
+      throw this.#failure(error, controller.signal, req);
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
@@ -260,15 +260,16 @@ export class BaseClient {
   }
 
   /** The error an attempt that threw ends with. */
-  #failure(error: unknown, signal: AbortSignal, timeout: number): LightfieldError {
+  #failure(error: unknown, signal: AbortSignal, req: PreparedRequest): LightfieldError {
     if (error instanceof LightfieldError) return error;
     if (signal.aborted) {
       return signal.reason === TIMEOUT
-        ? new APIConnectionTimeoutError(`Request timed out after ${timeout} ms.`)
+        ? new APIConnectionTimeoutError(`Request timed out after ${req.timeout} ms.`)
         : new APIUserAbortError();
     }
     const reason = this.#redact(String((error as Error)?.message ?? error));
-    return connectionError(error, reason, this.#browser);
+    const request = this.#redact(`${req.op.method} ${req.url}`);
+    return connectionError(error, request, reason, this.#browser);
   }
 
   /** What `util.inspect` shows: the settings, never the key. */
