@@ -140,6 +140,7 @@ export class BaseClient {
     const query = input.query ?? {};
     const given = query[page.limit];
     const limit = typeof given === 'number' ? given : (page.size ?? 0);
+    const warn = (message: string) => this.#log.warn(`${op.id}: ${message}`);
     const fetchPage = (offset: number): PagePromise<Item> =>
       new PagePromise(
         this.#send<Record<string, unknown>>(
@@ -147,7 +148,7 @@ export class BaseClient {
           { ...input, query: { ...query, [page.offset]: offset } },
           options ?? {},
         ).then(({ data, response }) => ({
-          data: new Page<Item>(data, response, { offset, limit, page }, fetchPage),
+          data: new Page<Item>(data, response, { offset, limit, page, warn }, fetchPage),
           response,
         })),
       );
