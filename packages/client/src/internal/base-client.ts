@@ -50,6 +50,9 @@ const DEFAULT_TIMEOUT = 60_000;
 const DEFAULT_MAX_RETRIES = 2;
 const TIMEOUT = Symbol('timeout');
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+// Why a later call waits, and how a test whose mock answers 429 keeps it from the next test.
+const PAUSED =
+  '(a 429 or X-RateLimit-Remaining: 0): later calls on this client wait; `rateLimit: false` turns that off, e.g. in tests';
 
 /**
  * The runtime behind every generated method: auth and version headers, retries with backoff,
@@ -216,7 +219,8 @@ export class BaseClient {
       const response = await this.#exchange(req, controller.signal);
       const { category } = req.op;
       const pause = this.#limiter?.observe(category, response.headers, Date.now(), response.status);
-      if (pause) this.#log.warn(`${category} requests paused for ${pause} ms by the rate limit`);
+      if (pause)
+        this.#log.warn(`${category} requests paused for ${pause} ms by the rate limit ${PAUSED}`);
       return await this.#read<T>(req.op, response);
     } catch (error) {
       throw this.#failure(error, controller.signal, req);
