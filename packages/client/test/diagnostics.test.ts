@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { APIConnectionError } from '../src/index.js';
+import { APIConnectionError, NotFoundError } from '../src/index.js';
 import { rootCode } from '../src/internal/failure.js';
 import { API_KEY, fetchClient, json, loopback } from './helpers.js';
 import { WidgetClient } from './widget/client.js';
@@ -112,5 +112,29 @@ describe('a connection error', () => {
     ],
   ])('rootCode: %s', (_, { given, want }) => {
     expect(rootCode(given)).toBe(want);
+  });
+});
+
+describe('the request id', () => {
+  test.each([
+    ['x-request-id', { headers: { 'x-request-id': 'req_1' }, want: 'req_1' }],
+    ['request-id', { headers: { 'request-id': 'req_2' }, want: 'req_2' }],
+    ['none sent', { headers: {}, want: undefined }],
+  ])('%s: on an error and on withResponse()', async (_, t) => {
+    const server = await loopback((req, res) =>
+      req.url.includes('missing')
+        ? res.writeHead(404, { 'content-type': 'application/json', ...t.headers }).end('{}')
+        : res
+            .writeHead(200, { 'content-type': 'application/json', ...t.headers })
+            .end('{"id":"w"}'),
+    );
+    closers.push(server.close);
+    const client = new WidgetClient({ apiKey: API_KEY, baseUrl: server.url, rateLimit: false });
+    const { data, requestId } = await client.widget.retrieve('w').withResponse();
+    expect([data.id, requestId]).toEqual(['w', t.want]);
+    const error = await client.widget.retrieve('missing').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as NotFoundError).requestId).toBe(t.want);
+    expect((error as NotFoundError).toJSON()).toMatchObject({ requestId: t.want });
   });
 });

@@ -63,6 +63,11 @@ function describeBody(status: number, body: unknown, parsed: ErrorBody | undefin
   return `${status} status code (no body)`;
 }
 
+/** The id the API gave a request (`X-Request-Id` or `Request-Id`), to quote when reporting it. */
+export function requestIdOf(headers: Headers): string | undefined {
+  return headers.get('x-request-id') ?? headers.get('request-id') ?? undefined;
+}
+
 /** An HTTP response with a non-2xx status. */
 export class APIError extends LightfieldError {
   override name = 'APIError';
@@ -78,6 +83,8 @@ export class APIError extends LightfieldError {
   readonly headers: Headers;
   /** The parsed body (JSON where it parsed, else text). */
   readonly body: unknown;
+  /** The request's id, where the API sent one (`X-Request-Id` or `Request-Id`). */
+  readonly requestId: string | undefined;
 
   constructor(status: number, body: unknown, headers: Headers, message?: string) {
     const parsed = readErrorBody(body);
@@ -88,6 +95,7 @@ export class APIError extends LightfieldError {
     this.param = parsed?.param;
     this.headers = headers;
     this.body = body;
+    this.requestId = requestIdOf(headers);
   }
 
   /** The subclass that matches a status. */
@@ -106,6 +114,7 @@ export class APIError extends LightfieldError {
       type: this.type,
       code: this.code,
       param: this.param,
+      requestId: this.requestId,
       message: this.message,
     };
   }

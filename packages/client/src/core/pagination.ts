@@ -1,4 +1,4 @@
-import { APIPromise, type WithResponse } from './api-promise.js';
+import { APIPromise } from './api-promise.js';
 import { LightfieldError } from './errors.js';
 import type { PageInfo } from '../internal/operation.js';
 
@@ -134,7 +134,7 @@ function stall(data: unknown[], seen: Set<unknown>, firsts: Set<unknown>): strin
  * every page.
  */
 export class PagePromise<Item> extends APIPromise<Page<Item>> implements AsyncIterable<Item> {
-  constructor(result: Promise<WithResponse<Page<Item>>>) {
+  constructor(result: Promise<{ data: Page<Item>; response: Response }>) {
     super(result);
   }
 

@@ -1,4 +1,4 @@
-import { APIPromise, type WithResponse } from '../core/api-promise.js';
+import { APIPromise, type Received } from '../core/api-promise.js';
 import {
   APIConnectionTimeoutError,
   APIError,
@@ -163,7 +163,7 @@ export class BaseClient {
     op: OperationInfo,
     input: CallInput,
     options: RequestOptions,
-  ): Promise<WithResponse<T>> {
+  ): Promise<Received<T>> {
     const req = prepareRequest(this.#defaults, op, input, options);
     for (let retry = 0; ; retry++) {
       // Waiting for the rate limit counts against the attempt's timeout; past it, the call fails.
@@ -191,7 +191,7 @@ export class BaseClient {
    */
   #logAttempt(
     req: PreparedRequest,
-    outcome: WithResponse<unknown> | LightfieldError,
+    outcome: Received<unknown> | LightfieldError,
     retry: number,
     started: number,
   ): void {
@@ -208,7 +208,7 @@ export class BaseClient {
   }
 
   /** One attempt, bounded by the call's timeout and signal. */
-  async #attempt<T>(req: PreparedRequest): Promise<WithResponse<T> | APIError> {
+  async #attempt<T>(req: PreparedRequest): Promise<Received<T> | APIError> {
     const { signal } = req;
     if (signal?.aborted) throw new APIUserAbortError();
     const controller = new AbortController();
@@ -243,7 +243,7 @@ export class BaseClient {
   }
 
   /** The body of a response: the typed data, or the error it describes. */
-  async #read<T>(op: OperationInfo, response: Response): Promise<WithResponse<T> | APIError> {
+  async #read<T>(op: OperationInfo, response: Response): Promise<Received<T> | APIError> {
     const read = op.response?.read;
     const safe = this.#safeHeaders;
     const readText = () => readBody(response, this.#maxResponseBytes, safe);
