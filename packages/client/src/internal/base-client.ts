@@ -50,6 +50,9 @@ const DEFAULT_TIMEOUT = 60_000;
 const DEFAULT_MAX_RETRIES = 2;
 const TIMEOUT = Symbol('timeout');
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+// The rate limiter a client made by `withOptions` shares, under a key the option checks skip.
+const LIMITER = Symbol('limiter');
+type Shared = { [LIMITER]?: RateLimiter | undefined };
 // Why a later call waits, and how a test whose mock answers 429 keeps it from the next test.
 const PAUSED =
   '(a 429 or X-RateLimit-Remaining: 0): later calls on this client wait; `rateLimit: false` turns that off, e.g. in tests';
@@ -75,6 +78,8 @@ export class BaseClient {
   readonly #limiter: RateLimiter | undefined;
   readonly #fetch: (input: Request | string, init?: RequestInit) => Promise<Response>;
   readonly #raw: RawAccess;
+  /** The options as given, with the key and base URL resolved: what `withOptions` starts from. */
+  readonly #options: ClientOptions;
 
   constructor(spec: SpecDefaults, options: ClientOptions = {}) {
     checkClientOptions(options as Record<string, unknown>);
@@ -91,7 +96,8 @@ export class BaseClient {
     this.#log = levelLogger(options.logger ?? console, logLevel);
     this.#debug = logLevel === 'debug';
 
-    this.#limiter = rateLimiter(spec.rateLimits, options.rateLimit);
+    this.#limiter = (options as Shared)[LIMITER] ?? rateLimiter(spec.rateLimits, options.rateLimit);
+    this.#options = { ...options, apiKey, baseUrl: this.baseUrl };
     // The base headers (the key among them) are on no property of this object.
     this.#baseHeaders = {
       Accept: 'application/json',
@@ -122,6 +128,19 @@ export class BaseClient {
       fetch: (request) => this.#fetch(request, { redirect: 'manual' }),
     };
     rawAccess.set(this, this.#raw);
+  }
+
+  /**
+   * A client like this one with `options` changed, e.g. `client.withOptions({ maxRetries: 5 })`.
+   * It keeps this client's key, base URL and other options, and shares its rate limit unless
+   * `options` sets `rateLimit`, `apiKey` or `baseUrl`. Middleware added with `createRawClient`
+   * stays with this client.
+   */
+  withOptions(options: ClientOptions): this {
+    const own = 'rateLimit' in options || 'apiKey' in options || 'baseUrl' in options;
+    const next: ClientOptions & Shared = { ...this.#options, ...options };
+    if (!own) next[LIMITER] = this.#limiter;
+    return new (this.constructor as new (options: ClientOptions) => this)(next);
   }
 
   /** Sends one operation; the generated methods call this. */
