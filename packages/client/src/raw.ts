@@ -4,7 +4,7 @@
  *
  * ```ts
  * import { Lightfield } from '@lightfield/client';
- * import { createRawClient } from '@lightfield/client/raw';
+ * import { createRawClient, filterQuery } from '@lightfield/client/raw';
  * const raw = createRawClient(new Lightfield());
  * // The headers the client sends by itself (`Lightfield-Version`) are optional here.
  * const { data, error } = await raw.GET('/v1/opportunities/{id}', {
@@ -12,6 +12,10 @@
  * });
  * // Middleware runs for the raw client's requests and the client's methods alike.
  * raw.use({ onRequest: ({ request }) => console.log(request.url) });
+ * // Filters as the methods send them: `$name[startsWith]=Acme`, no hand-written keys.
+ * const page = await raw.GET('/v1/opportunities', {
+ *   params: { query: { limit: 5, ...filterQuery({ $name: { startsWith: 'Acme' } }) } },
+ * });
  * ```
  * @packageDocumentation
  */
@@ -24,6 +28,7 @@ import { rawAccess } from './internal/raw-access.js';
 import type { SentHeader } from './generated/spec.js';
 
 export type { Middleware } from 'openapi-fetch';
+export { filterQuery } from './core/filter.js';
 
 /** `T` with the keys `K` optional. */
 type Optional<T, K extends PropertyKey> = Omit<T, K> & Partial<Pick<T, K & keyof T>>;

@@ -49,24 +49,29 @@ function encodeKey(key: string): string {
   return encodeURIComponent(key).replace(/%24/g, '$');
 }
 
-function encodeValue(value: unknown, where: string): string {
+/** A filter value as query text, once it is known to be one. */
+function valueText(value: unknown, where: string): string {
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
     throw new InvalidArgumentError(
       `filter ${where} must be a string, number or boolean`,
       `filter.${where}`,
     );
   }
-  return encodeURIComponent(String(value));
+  return String(value);
 }
 
-/** Serializes a filter into the API's query form: `$name[startsWith]=Acme&$stage[-equal]=opt_1`. */
-export function serializeFilter(filter: Filter): string[] {
-  const parts: string[] = [];
+/**
+ * A filter as query parameters, by name: `{ '$name[startsWith]': 'Acme', '$stage[-equal]':
+ * 'opt_1' }`. Names are encoded (but `$` and the operator's brackets), values are not: what an
+ * openapi-fetch query takes, and what `serializeFilter` encodes.
+ */
+export function filterQuery(filter: Filter): Record<string, string> {
+  const query: Record<string, string> = {};
   for (const [field, condition] of Object.entries(filter)) {
     if (condition === undefined) continue;
     const key = encodeKey(field);
     if (typeof condition !== 'object' || condition === null) {
-      parts.push(`${key}=${encodeValue(condition, field)}`);
+      query[key] = valueText(condition, field);
       continue;
     }
     for (const [op, value] of Object.entries(condition)) {
@@ -84,10 +89,10 @@ export function serializeFilter(filter: Filter): string[] {
               `unknown filter operator ${field}.not.${negated}`,
               `filter.${field}.not.${negated}`,
             );
-          parts.push(`${key}[-${negated}]=${encodeValue(v, `${field}.not.${negated}`)}`);
+          query[`${key}[-${negated}]`] = valueText(v, `${field}.not.${negated}`);
         }
       } else if (OPERATORS.has(op)) {
-        parts.push(`${key}[${op}]=${encodeValue(value, `${field}.${op}`)}`);
+        query[`${key}[${op}]`] = valueText(value, `${field}.${op}`);
       } else {
         throw new InvalidArgumentError(
           `unknown filter operator ${field}.${op}`,
@@ -96,5 +101,10 @@ export function serializeFilter(filter: Filter): string[] {
       }
     }
   }
-  return parts;
+  return query;
+}
+
+/** Serializes a filter into the API's query form: `$name[startsWith]=Acme&$stage[-equal]=opt_1`. */
+export function serializeFilter(filter: Filter): string[] {
+  return Object.entries(filterQuery(filter)).map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
 }
