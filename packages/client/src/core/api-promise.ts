@@ -7,7 +7,11 @@ export interface Received<T> {
 }
 
 /** What `withResponse()` gives: the body, the `Response` and the request's id. */
-export interface WithResponse<T> extends Received<T> {
+export interface WithResponse<T> {
+  /** The typed body. */
+  data: T;
+  /** The raw `Response`, its body already read. */
+  response: Response;
   /** The id the API gave the request (`X-Request-Id` or `Request-Id`), where it sent one. */
   requestId: string | undefined;
 }
