@@ -17,7 +17,7 @@ test.each([
       pages: [ids('a', 'b', 'c')],
       want: ['a', 'b', 'c'],
       requests: 2,
-      warned: /repeats the first/,
+      warned: /repeats an earlier page/,
     },
   ],
   [
@@ -26,7 +26,7 @@ test.each([
       pages: [ids('a', 'b', 'c'), ids('c', 'b', 'a')],
       want: ['a', 'b', 'c'],
       requests: 2,
-      warned: /no item not seen before/,
+      warned: /only items already seen/,
     },
   ],
   [

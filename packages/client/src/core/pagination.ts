@@ -121,9 +121,8 @@ function identity(item: unknown): unknown {
 /** Why a next page shows the paging is stuck, if it does; notes its items as seen otherwise. */
 function stall(data: unknown[], seen: Set<unknown>, firsts: Set<unknown>): string | undefined {
   const keys = data.map(identity);
-  if (keys.length && firsts.has(keys[0]))
-    return 'repeats the first item of an earlier page (does the server ignore the offset?)';
-  if (keys.length && keys.every((k) => seen.has(k))) return 'has no item not seen before';
+  if (keys.length && firsts.has(keys[0])) return 'repeats an earlier page (is `offset` ignored?)';
+  if (keys.length && keys.every((k) => seen.has(k))) return 'has only items already seen';
   for (const k of keys) seen.add(k);
   firsts.add(keys[0]);
   return undefined;

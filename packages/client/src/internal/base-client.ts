@@ -54,8 +54,7 @@ const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 const LIMITER = Symbol('limiter');
 type Shared = { [LIMITER]?: RateLimiter | undefined };
 // Why a later call waits, and how a test whose mock answers 429 keeps it from the next test.
-const PAUSED =
-  '(a 429 or X-RateLimit-Remaining: 0): later calls on this client wait; `rateLimit: false` turns that off, e.g. in tests';
+const PAUSED = '; later calls wait (`rateLimit: false` turns this off, as tests want)';
 
 /**
  * The runtime behind every generated method: auth and version headers, retries with backoff,
@@ -239,7 +238,7 @@ export class BaseClient {
       const { category } = req.op;
       const pause = this.#limiter?.observe(category, response.headers, Date.now(), response.status);
       if (pause)
-        this.#log.warn(`${category} requests paused for ${pause} ms by the rate limit ${PAUSED}`);
+        this.#log.warn(`${category} requests paused for ${pause} ms by the rate limit${PAUSED}`);
       return await this.#read<T>(req.op, response);
     } catch (error) {
       throw this.#failure(error, controller.signal, req);
