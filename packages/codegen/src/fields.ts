@@ -198,10 +198,7 @@ function fieldProps(def: Json): Member[] {
 }
 
 function relationshipProps(def: Json): Member[] {
-  const props = ['cardinality', 'objectType'].map((p): Member => [
-    p,
-    [literal(String(def[p]))],
-  ]);
+  const props = ['cardinality', 'objectType'].map((p): Member => [p, [literal(String(def[p]))]]);
   if (def['readOnly'] === true) props.push(['readOnly', ['true']]);
   // Definitions that say a relationship is required: every entity has it.
   if (def['required'] === true) props.push(['required', ['true']]);

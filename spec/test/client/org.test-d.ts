@@ -44,11 +44,10 @@ describe('new Lightfield<MyOrg>(): entities', () => {
     type Earlier = {
       opportunity: {
         fields: { $stage: { valueType: 'SINGLE_SELECT'; options: 'opt_lead' | 'Lead' } };
-        relationships: {};
+        relationships: Record<never, never>;
       };
     };
-    const earlier = new Lightfield<Earlier>({ apiKey: 'k' });
-    type Read = Awaited<ReturnType<typeof earlier.opportunity.retrieve>>;
+    type Read = Awaited<ReturnType<Lightfield<Earlier>['opportunity']['retrieve']>>;
     expectTypeOf<Read['fields']['$stage']['value']>().toEqualTypeOf<'opt_lead' | 'Lead' | null>();
   });
 
@@ -67,12 +66,11 @@ describe('new Lightfield<MyOrg>(): entities', () => {
   test('a relationship the definitions mark required is present too', () => {
     type Marked = {
       opportunity: {
-        fields: {};
+        fields: Record<never, never>;
         relationships: { $owner: { cardinality: 'HAS_ONE'; objectType: 'member'; required: true } };
       };
     };
-    const marked = new Lightfield<Marked>({ apiKey: 'k' });
-    type Read = Awaited<ReturnType<typeof marked.opportunity.retrieve>>;
+    type Read = Awaited<ReturnType<Lightfield<Marked>['opportunity']['retrieve']>>;
     expectTypeOf<Read['relationships']['$owner']['values'][0]>().toEqualTypeOf<string>();
   });
 
@@ -174,7 +172,7 @@ describe('new Lightfield<MyOrg>(): writes', () => {
     expectTypeOf<Relationships['$owner']>().toEqualTypeOf<RelationshipOperation | undefined>();
   });
 
-  test('list filters take only the organization\'s field keys', () => {
+  test("list filters take only the organization's field keys", () => {
     void client.opportunity.list({ filter: { $name: { startsWith: 'Acme' }, amount: 5 } });
     // @ts-expect-error no such field (a typo)
     void client.opportunity.list({ filter: { amuont: { greaterThan: 5 } } });
