@@ -23,6 +23,7 @@ export {
   BadRequestError,
   ConflictError,
   InternalServerError,
+  InvalidArgumentError,
   LightfieldError,
   NotFoundError,
   PermissionDeniedError,
@@ -32,7 +33,14 @@ export {
   UnsupportedMediaTypeError,
   type ErrorBody,
 } from './core/errors.js';
-export type { Filter, FilterCondition, FilterOperator, FilterValue } from './core/filter.js';
+export type {
+  Filter,
+  FilterCondition,
+  FilterOperator,
+  FilterValue,
+  OrgFilter,
+  OrgQuery,
+} from './core/filter.js';
 export type { Logger, LogLevel } from './core/logger.js';
 // The body encoders and response readers stay internal: generated code imports them directly.
 export {

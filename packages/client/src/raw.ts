@@ -4,7 +4,7 @@
  *
  * ```ts
  * import { Lightfield } from '@lightfield/client';
- * import { createRawClient } from '@lightfield/client/raw';
+ * import { createRawClient, filterQuery } from '@lightfield/client/raw';
  * const raw = createRawClient(new Lightfield());
  * // The headers the client sends by itself (`Lightfield-Version`) are optional here.
  * const { data, error } = await raw.GET('/v1/opportunities/{id}', {
@@ -12,18 +12,23 @@
  * });
  * // Middleware runs for the raw client's requests and the client's methods alike.
  * raw.use({ onRequest: ({ request }) => console.log(request.url) });
+ * // Filters as the methods send them: `$name[startsWith]=Acme`, no hand-written keys.
+ * const page = await raw.GET('/v1/opportunities', {
+ *   params: { query: { limit: 5, ...filterQuery({ $name: { startsWith: 'Acme' } }) } },
+ * });
  * ```
  * @packageDocumentation
  */
 import type { Client } from 'openapi-fetch';
 import type { paths } from '@lightfield/types';
 import type { BaseClient } from './internal/base-client.js';
-import { LightfieldError } from './core/errors.js';
+import { InvalidArgumentError } from './core/errors.js';
 import { rawClient } from './internal/middleware.js';
 import { rawAccess } from './internal/raw-access.js';
 import type { SentHeader } from './generated/spec.js';
 
 export type { Middleware } from 'openapi-fetch';
+export { filterQuery } from './core/filter.js';
 
 /** `T` with the keys `K` optional. */
 type Optional<T, K extends PropertyKey> = Omit<T, K> & Partial<Pick<T, K & keyof T>>;
@@ -64,6 +69,7 @@ export type RawClient = Client<RawPaths>;
  */
 export function createRawClient(client: BaseClient): RawClient {
   const access = rawAccess.get(client);
-  if (!access) throw new LightfieldError('createRawClient needs a client made by this package');
+  if (!access)
+    throw new InvalidArgumentError('createRawClient needs a client made by this package');
   return (access.raw ??= rawClient(client.baseUrl, access)) as RawClient;
 }

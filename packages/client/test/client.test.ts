@@ -7,6 +7,7 @@ import {
   BadRequestError,
   ConflictError,
   InternalServerError,
+  InvalidArgumentError,
   LightfieldError,
   NotFoundError,
   PermissionDeniedError,
@@ -338,16 +339,21 @@ describe('input safety', () => {
   });
 
   test.each([
-    ['limit 0', { limit: 0 }],
-    ['limit 51', { limit: 51 }],
-    ['limit 2.5', { limit: 2.5 }],
-    ['limit "10"', { limit: '10' as unknown as number }],
-    ['offset -1', { offset: -1 }],
-  ])('%s fails before sending', async (_, query) => {
+    ['limit 0', { given: { limit: 0 }, want: '`limit` must be an integer from 1 to 50, got 0' }],
+    ['limit 51', { given: { limit: 51 }, want: '`limit` must be an integer from 1 to 50, got 51' }],
+    ['limit 2.5', { given: { limit: 2.5 }, want: 'from 1 to 50, got 2.5' }],
+    ['limit "10"', { given: { limit: '10' as unknown as number }, want: 'got "10"' }],
+    ['offset -1', { given: { offset: -1 }, want: '`offset` must be an integer ≥ 0, got -1' }],
+  ])('%s is an InvalidArgumentError naming it and its bound, before sending', async (_, t) => {
     const { client, requests } = fetchClient(() =>
       json({ object: 'list', data: [], totalCount: 0 }),
     );
-    await expect(client.widget.list(query)).rejects.toThrow(/limit|offset/);
+    const error = await client.widget.list(t.given).catch((e: unknown) => e);
+    // Told apart from the API's 400, which is a BadRequestError.
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error).not.toBeInstanceOf(APIError);
+    expect((error as InvalidArgumentError).message).toContain(t.want);
+    expect((error as InvalidArgumentError).param).toBe(Object.keys(t.given)[0]);
     expect(requests).toHaveLength(0);
   });
 

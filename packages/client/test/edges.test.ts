@@ -56,7 +56,9 @@ describe('API keys and headers', () => {
     );
     const error = await client.widget.retrieve('wid_1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIConnectionError);
-    expect((error as Error).message).toBe('Connection error: proxy refused Bearer [redacted]');
+    expect((error as Error).message).toBe(
+      'Connection error: GET http://api.test/v1/widgets/wid_1 failed (proxy refused Bearer [redacted])',
+    );
   });
 });
 
@@ -276,7 +278,9 @@ test('in a browser, an error other than a TypeError is retried as usual', async 
   );
   vi.spyOn(Math, 'random').mockReturnValue(1);
   const error = await client.widget.retrieve('wid_1').catch((e: unknown) => e);
-  expect((error as Error).message).toBe('Connection error: socket hang up');
+  expect((error as Error).message).toBe(
+    'Connection error: GET http://api.test/v1/widgets/wid_1 failed (socket hang up)',
+  );
   expect(requests).toHaveLength(2);
   vi.restoreAllMocks();
 });

@@ -615,7 +615,7 @@ describe('the client in a browser', () => {
     const error = await c.widget.retrieve('wid_1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIConnectionError);
     expect((error as Error).message).toMatch(
-      /^Connection error: Failed to fetch\. In a browser this is usually a CORS rejection .* or a network failure; it is not retried\.$/,
+      /^Connection error: GET \S+ failed \(Failed to fetch\)\. In a browser this is usually a CORS rejection .* or a network failure; it is not retried\.$/,
     );
     expect(requests).toHaveLength(1);
   });

@@ -1,6 +1,8 @@
 import { describe, expect, test, vi } from 'vitest';
 import { RateLimiter } from '../src/core/rate-limiter.js';
-import { entity, fetchClient, json } from './helpers.js';
+import { RateLimitError } from '../src/index.js';
+import { API_KEY, entity, fetchClient, json, loopback, send } from './helpers.js';
+import { WidgetClient } from './widget/client.js';
 
 describe('RateLimiter', () => {
   test('lets a burst of `limit` through, then spaces the rest by the window', () => {
@@ -70,4 +72,43 @@ test('a limit far above the call rate never throttles and keeps a bounded log', 
   const t = 3_000_000;
   for (let i = 0; i < 50_000; i++)
     expect(limiter.acquire('Read', undefined, t + i / 1000)).toBeUndefined();
+});
+
+describe("a 429 in one test and the next call (a test's client)", () => {
+  test.each([
+    ['by default, the next call waits out the pause', { rateLimit: undefined, waits: true }],
+    ['with `rateLimit: false`, the next call goes at once', { rateLimit: false, waits: false }],
+  ])('%s', async (_, t) => {
+    const server = await loopback((_req, res, n) =>
+      n === 1
+        ? send(res, 429, { error: { type: 'too_many_requests', message: 'slow down' } })
+        : send(res, 200, { object: 'list', data: [], totalCount: 0 }),
+    );
+    const warnings: string[] = [];
+    const client = new WidgetClient({
+      apiKey: API_KEY,
+      baseUrl: server.url,
+      maxRetries: 0,
+      logger: { debug: () => {}, info: () => {}, warn: (m) => warnings.push(m), error: () => {} },
+      ...(t.rateLimit === undefined ? {} : { rateLimit: t.rateLimit }),
+    });
+    try {
+      await expect(client.widget.list()).rejects.toBeInstanceOf(RateLimitError);
+      const started = Date.now();
+      await client.widget.list();
+      const waited = Date.now() - started;
+      if (t.waits) {
+        expect(waited).toBeGreaterThanOrEqual(900);
+        // The warning says what pauses the call and how a test turns it off.
+        expect(warnings).toEqual([
+          expect.stringMatching(/^Search requests paused for \d+ ms .*`rateLimit: false`/),
+        ]);
+      } else {
+        expect(waited).toBeLessThan(500);
+        expect(warnings).toEqual([]);
+      }
+    } finally {
+      await server.close();
+    }
+  });
 });

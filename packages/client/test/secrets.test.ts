@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
-import { afterAll, expect, test } from 'vitest';
-import { LightfieldError } from '../src/index.js';
+import { afterAll, afterEach, describe, expect, test } from 'vitest';
+import { InvalidArgumentError, LightfieldError } from '../src/index.js';
 import { API_KEY, entity, fetchClient, json, loopback, send } from './helpers.js';
 import { WidgetClient } from './widget/client.js';
 
@@ -84,7 +84,7 @@ test('every kind of error, the client and the debug log are free of the key', as
     inspect(slow.widget, { showHidden: true }),
     ...lines,
   ]);
-  expect(lines.some((l) => l.includes("authorization: '[redacted]'"))).toBe(true);
+  expect(lines.some((l) => l.includes('"authorization":"[redacted]"'))).toBe(true);
 });
 
 test.each([
@@ -140,4 +140,51 @@ test.each([
   expect((error as Error).message).toMatch(/CR or LF/);
   expectNoKey(views(error));
   refused++;
+});
+
+describe('a baseUrl with credentials', () => {
+  const SECRET = 'pa55-SECRET-word';
+  const env = process.env['LIGHTFIELD_BASE_URL'];
+  afterEach(() => {
+    if (env === undefined) delete process.env['LIGHTFIELD_BASE_URL'];
+    else process.env['LIGHTFIELD_BASE_URL'] = env;
+  });
+
+  test.each([
+    ['user and password', { given: `http://user:${SECRET}@127.0.0.1:1`, env: false }],
+    ['a user alone', { given: `https://${SECRET}@api.test`, env: false }],
+    ['from LIGHTFIELD_BASE_URL', { given: `http://u:${SECRET}@127.0.0.1:1/v1`, env: true }],
+    ['not http, with a password', { given: `ftp://u:${SECRET}@host`, env: false }],
+    ['unparsable, with a password', { given: `http://u:${SECRET}@ho st`, env: false }],
+  ])('%s is refused at construction, never echoing the secret', (_, { given, env: fromEnv }) => {
+    const lines: unknown[] = [];
+    const log = (...args: unknown[]) => lines.push(...args);
+    const logger = { debug: log, info: log, warn: log, error: log };
+    if (fromEnv) process.env['LIGHTFIELD_BASE_URL'] = given;
+    const make = () =>
+      new WidgetClient({
+        apiKey: API_KEY,
+        logLevel: 'debug',
+        logger,
+        ...(fromEnv ? {} : { baseUrl: given }),
+      });
+    let error: unknown;
+    try {
+      make();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect((error as InvalidArgumentError).param).toBe('baseUrl');
+    const texts = [...views(error), inspect((error as Error).cause), inspect(lines)];
+    for (const text of texts) expect(text).not.toContain(SECRET);
+    expectNoKey(texts);
+    refused++;
+  });
+
+  test('the message says what to do, and shows where the credentials were', () => {
+    expect(
+      () => new WidgetClient({ apiKey: API_KEY, baseUrl: `http://u:${SECRET}@h.test` }),
+    ).toThrow(/`baseUrl` must not carry credentials .*http:\/\/\*\*\*@h\.test/);
+  });
 });

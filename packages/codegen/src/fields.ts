@@ -146,11 +146,26 @@ function member(name: string, type: string[], indent: string): string {
   return `${indent}${name}:\n${type.map((t) => `${indent}  | ${t}`).join('\n')};`;
 }
 
+/** A member's type: a union of literals, or an object type literal of members. */
+type Member = [name: string, type: string[] | { members: Member[] }];
+
+/** A member's type on one line. */
+function inline(type: Member[1]): string {
+  if (Array.isArray(type)) return type.join(' | ');
+  return type.members.length
+    ? `{ ${type.members.map(([k, t]) => `${k}: ${inline(t)}`).join('; ')} }`
+    : '{}';
+}
+
 /** `name: { a: …; b: … };` on one line when it fits, else one property per line. */
-function objectMember(name: string, props: [string, string[]][], indent: string): string {
-  const inline = `${indent}${name}: { ${props.map(([k, t]) => `${k}: ${t.join(' | ')}`).join('; ')} };`;
-  if (width(inline) <= WIDTH) return inline;
-  const inner = props.map(([k, t]) => member(k, t, `${indent}  `)).join('\n');
+function objectMember(name: string, props: Member[], indent: string): string {
+  const line = `${indent}${name}: ${inline({ members: props })};`;
+  if (width(line) <= WIDTH) return line;
+  const inner = props
+    .map(([k, t]) =>
+      Array.isArray(t) ? member(k, t, `${indent}  `) : objectMember(k, t.members, `${indent}  `),
+    )
+    .join('\n');
   return `${indent}${name}: {\n${inner}\n${indent}};`;
 }
 
@@ -161,24 +176,32 @@ function mapMember(name: string, lines: string[], indent: string): string {
     : `${indent}${name}: {};`;
 }
 
-function fieldProps(def: Json): [string, string[]][] {
-  const props: [string, string[]][] = [['valueType', [literal(String(def['valueType']))]]];
+/** A select field's options, id → label, first of each id; none for a field without options. */
+function optionsOf(def: Json): Map<string, string> {
   const config = isObject(def['typeConfiguration']) ? def['typeConfiguration'] : {};
   const options = Array.isArray(config['options']) ? config['options'].filter(isObject) : [];
-  const names = [
-    ...new Set(options.flatMap((o) => [o['id'], o['label']]).filter((v) => typeof v === 'string')),
-  ] as string[];
-  if (names.length) props.push(['options', names.map(literal)]);
+  const byId = new Map<string, string>();
+  for (const o of options) {
+    const id = o['id'];
+    if (typeof id === 'string' && !byId.has(id))
+      byId.set(id, typeof o['label'] === 'string' ? o['label'] : id);
+  }
+  return byId;
+}
+
+function fieldProps(def: Json): Member[] {
+  const props: Member[] = [['valueType', [literal(String(def['valueType']))]]];
+  const options = [...optionsOf(def)].map(([id, label]): Member => [key(id), [literal(label)]]);
+  if (options.length) props.push(['options', { members: options }]);
   if (def['readOnly'] === true) props.push(['readOnly', ['true']]);
   return props;
 }
 
-function relationshipProps(def: Json): [string, string[]][] {
-  const props = ['cardinality', 'objectType'].map((p): [string, string[]] => [
-    p,
-    [literal(String(def[p]))],
-  ]);
+function relationshipProps(def: Json): Member[] {
+  const props = ['cardinality', 'objectType'].map((p): Member => [p, [literal(String(def[p]))]]);
   if (def['readOnly'] === true) props.push(['readOnly', ['true']]);
+  // Definitions that say a relationship is required: every entity has it.
+  if (def['required'] === true) props.push(['required', ['true']]);
   return props;
 }
 
@@ -199,14 +222,55 @@ function objectType(d: Definitions): string {
   ].join('\n');
 }
 
+/** `name: { k: v, … },` as prettier prints an object expression: on one line when it fits. */
+function entries(name: string, pairs: [string, string][], indent: string): string {
+  const props = pairs.map(([k, v]) => `${key(k)}: ${literal(v)}`);
+  const line = `${indent}${name}: { ${props.join(', ')} },`;
+  if (width(line) <= WIDTH) return line;
+  return `${indent}${name}: {\n${props.map((p) => `${indent}  ${p},`).join('\n')}\n${indent}},`;
+}
+
+/** One select field's maps: label → id (first of each label) and id → label. */
+function optionMaps(field: string, options: Map<string, string>): string {
+  // `__proto__` in an object literal would set its prototype rather than a key.
+  const byId = [...options].filter(([id]) => id !== '__proto__');
+  const ids = new Map<string, string>();
+  for (const [id, label] of byId) if (label !== '__proto__' && !ids.has(label)) ids.set(label, id);
+  return [
+    `    ${key(field)}: {`,
+    entries('ids', [...ids], '      '),
+    entries('labels', byId, '      '),
+    '    },',
+  ].join('\n');
+}
+
+/** The `<name>Options` constant: each select field's label ↔ id maps, by resource. */
+function optionsConst(all: Definitions[], name: string): string {
+  const objects = all.flatMap((d) => {
+    const fields = sorted(d.fieldDefinitions).flatMap(([k, def]) => {
+      const options = isObject(def) ? optionsOf(def) : new Map<string, string>();
+      return options.size ? [optionMaps(k, options)] : [];
+    });
+    return fields.length ? [`  ${key(d.objectType)}: {\n${fields.join('\n')}\n  },`] : [];
+  });
+  const doc = jsdoc(
+    "Each select field's options by resource: `ids` gives an option's id by its label (what entities hold), `labels` its label by id.",
+    '',
+  );
+  const body = objects.length ? `{\n${objects.join('\n')}\n}` : '{}';
+  return `${doc}export const ${name}Options = ${body} as const;`;
+}
+
 /**
  * The TypeScript module of an organization's definitions: one type, `name`, with each object's
- * fields (valueType, select options as ids and labels, read-only) and relationships (read-only
- * too). The keys are sorted, so the module changes only when the definitions do.
+ * fields (valueType, select options id → label, read-only) and relationships (read-only too),
+ * and a constant, `<name>Options`, of each select field's label ↔ id maps. The keys are sorted,
+ * so the module changes only when the definitions do.
  */
 export function orgModule(all: Definitions[], name: string, sources: string[]): string {
-  const objects = [...all].sort((a, b) => (a.objectType < b.objectType ? -1 : 1)).map(objectType);
-  const type = objects.length ? `Check<{\n${objects.join('\n')}\n}>` : 'Check<{}>';
+  const objects = [...all].sort((a, b) => (a.objectType < b.objectType ? -1 : 1));
+  const types = objects.map(objectType);
+  const type = types.length ? `Check<{\n${types.join('\n')}\n}>` : 'Check<{}>';
   return [
     `// This file is generated by lightfield-fields from ${sources.join(', ')}.`,
     '// Do not make direct changes to the file: run the command again (`--check` says when it is stale).',
@@ -216,6 +280,8 @@ export function orgModule(all: Definitions[], name: string, sources: string[]): 
       `An organization's fields and relationships by resource: \`new Lightfield<${name}>()\` types them.`,
       '',
     ) + `export type ${name} = ${type};`,
+    '',
+    optionsConst(objects, name),
     '',
     jsdoc(
       'Fails to compile when the module no longer fits what `@lightfield/client` expects.',

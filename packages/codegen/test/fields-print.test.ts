@@ -53,6 +53,7 @@ const relationship = fc.record(
     cardinality: fc.constantFrom('HAS_ONE', 'HAS_MANY'),
     objectType: fc.oneof(fc.constantFrom('account', 'member'), fc.string({ maxLength: 60 })),
     readOnly: fc.boolean(),
+    required: fc.boolean(),
   },
   { requiredKeys: ['label', 'cardinality', 'objectType'] },
 );
@@ -111,7 +112,40 @@ describe('orgModule prints as prettier does', () => {
     );
   });
 
-  test('a read-only relationship is marked so the write types leave it out', () => {
+  test('options: the first of each id and label wins, and `__proto__` stays out of the maps', () => {
+    const text = orgModule(
+      [
+        {
+          objectType: 'a',
+          fieldDefinitions: {
+            stage: {
+              label: 'Stage',
+              valueType: 'SINGLE_SELECT',
+              typeConfiguration: {
+                options: [
+                  { id: 'opt_1', label: 'Open' },
+                  { id: 'opt_1', label: 'Again' },
+                  { id: 'opt_2', label: 'Open' },
+                  { id: '__proto__', label: 'Odd' },
+                  { id: 'opt_3', label: '__proto__' },
+                ],
+              },
+            },
+          },
+          relationshipDefinitions: {},
+        },
+      ],
+      'Org',
+      ['d.json'],
+    );
+    expect(text).toContain(
+      "options: { opt_1: 'Open'; opt_2: 'Open'; __proto__: 'Odd'; opt_3: '__proto__' };",
+    );
+    expect(text).toContain("ids: { Open: 'opt_1' },");
+    expect(text).toContain("labels: { opt_1: 'Open', opt_2: 'Open', opt_3: '__proto__' },");
+  });
+
+  test('read-only and required relationships are marked for the types', () => {
     const text = orgModule(
       [
         {
@@ -120,6 +154,12 @@ describe('orgModule prints as prettier does', () => {
           relationshipDefinitions: {
             $task: { label: 'Tasks', cardinality: 'HAS_MANY', objectType: 'task', readOnly: true },
             $owner: { label: 'Owner', cardinality: 'HAS_ONE', objectType: 'member' },
+            $account: {
+              label: 'Account',
+              cardinality: 'HAS_ONE',
+              objectType: 'account',
+              required: true,
+            },
           },
         },
       ],
@@ -130,5 +170,9 @@ describe('orgModule prints as prettier does', () => {
       "$task: { cardinality: 'HAS_MANY'; objectType: 'task'; readOnly: true };",
     );
     expect(text).toContain("$owner: { cardinality: 'HAS_ONE'; objectType: 'member' };");
+    // A relationship the definitions call required is always on the entity.
+    expect(text).toContain(
+      "$account: { cardinality: 'HAS_ONE'; objectType: 'account'; required: true };",
+    );
   });
 });

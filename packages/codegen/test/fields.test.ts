@@ -16,7 +16,7 @@ afterEach(() => {
 });
 
 describe('lightfield-codegen fields', () => {
-  test('writes a module of fields, options, read-only flags and relationships', async () => {
+  test('writes a module of fields, options, read-only flags, relationships and option maps', async () => {
     const dir = await tempDir();
     const file = path.join(dir, 'org.ts');
     const { code } = await run(['fields', '--from', DEFS, '--out', file, '--spec', SPEC]);
@@ -24,8 +24,13 @@ describe('lightfield-codegen fields', () => {
     const text = await readFile(file, 'utf8');
     expect(text).toContain('export type Org = Check<{');
     expect(text).toContain("weight: { valueType: 'CURRENCY' };");
+    // Options id → label: entities hold the ids, writes take either.
+    expect(text).toContain(
+      "$stage: { valueType: 'SINGLE_SELECT'; options: { opt_lead: 'Lead'; opt_won: 'Closed Won' } };",
+    );
+    // And at run time, each select field's label ↔ id maps.
     expect(text).toMatch(
-      /\$stage: \{\s+valueType: 'SINGLE_SELECT';\s+options: 'opt_lead' \| 'Lead' \| 'opt_won' \| 'Closed Won';/,
+      /export const OrgOptions = \{\s+widget: \{\s+\$stage: \{\s+ids: \{ Lead: 'opt_lead', 'Closed Won': 'opt_won' \},\s+labels: \{ opt_lead: 'Lead', opt_won: 'Closed Won' \},/,
     );
     expect(text).toMatch(/readOnly: true/);
     expect(text).toContain("'win-reason': { valueType: 'TEXT' };");

@@ -51,6 +51,7 @@ describe('methods', () => {
     expectTypeOf(client.opportunity.retrieve('x').withResponse()).resolves.toEqualTypeOf<{
       data: Opportunity;
       response: Response;
+      requestId: string | undefined;
     }>();
   });
 

@@ -85,7 +85,25 @@ describe('lightfield-fields', () => {
     for (const file of await readdir(dist)) {
       if (file.startsWith('fields-cli') || !/\.c?js$/.test(file)) continue;
       const text = await readFile(path.join(dist, file), 'utf8');
-      expect(text, file).not.toMatch(/fields-cli|lightfield-fields|node:fs|node:util/);
+      // The JSDoc may name the bin; its code (usage text, Node modules) must not be there.
+      expect(text, file).not.toMatch(
+        /fields-cli|needs --from|--from <definitions|node:fs|node:util/,
+      );
     }
+  });
+
+  test('the published declarations name the bin a consumer can run', async () => {
+    const types = path.dirname(
+      createRequire(import.meta.url).resolve('@lightfield/types/package.json'),
+    );
+    const files = [
+      ...(await readdir(dist)).map((f) => path.join(dist, f)),
+      ...(await readdir(path.join(types, 'dist'))).map((f) => path.join(types, 'dist', f)),
+    ].filter((f) => /\.d\.c?ts$/.test(f));
+    expect(files.length).toBeGreaterThan(2);
+    const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
+    for (const [i, text] of texts.entries())
+      expect(text, files[i]).not.toContain('lightfield-codegen');
+    expect(texts.join('\n')).toContain('npx lightfield-fields');
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import type { Address, Opportunity, Relationship, RelationshipOperation } from '@lightfield/types';
 import { Lightfield, type Page } from '@lightfield/client';
-import type { MyOrg } from './org/my-org.js';
+import { MyOrgOptions, type MyOrg } from './org/my-org.js';
 
-// my-org.ts is what `lightfield-codegen fields` writes from org/definitions.json (fields.test.ts
+// my-org.ts is what `lightfield-fields` writes from org/definitions.json (fields.test.ts
 // checks that it is current).
 const client = new Lightfield<MyOrg>({ apiKey: 'k' });
 const plain = new Lightfield({ apiKey: 'k' });
@@ -22,22 +22,59 @@ describe('new Lightfield<MyOrg>(): entities', () => {
     void opp.fields.amuont;
   });
 
-  test('select values are the option ids or labels', () => {
-    expectTypeOf(opp.fields.$stage.value).toEqualTypeOf<
-      'opt_lead' | 'Lead' | 'opt_won' | 'Closed Won' | null
-    >();
-    expectTypeOf(opp.fields.tags.value).toEqualTypeOf<
-      ('opt_smb' | 'SMB' | 'opt_ent' | 'Enterprise')[] | null
-    >();
-    expectTypeOf(opp.fields.$opportunityStatus.value).toEqualTypeOf<'opt_open' | 'Open' | null>();
+  test('select values read back as the option ids, which the API returns', () => {
+    expectTypeOf(opp.fields.$stage.value).toEqualTypeOf<'opt_lead' | 'opt_won' | null>();
+    expectTypeOf(opp.fields.tags.value).toEqualTypeOf<('opt_smb' | 'opt_ent')[] | null>();
+    expectTypeOf(opp.fields.$opportunityStatus.value).toEqualTypeOf<'opt_open' | null>();
+    // @ts-expect-error a label is never what an entity holds
+    void (opp.fields.$stage.value === 'Closed Won');
+  });
+
+  test('the options constant maps labels to ids and back', () => {
+    const { ids, labels } = MyOrgOptions.opportunity.$stage;
+    expectTypeOf(ids['Closed Won']).toEqualTypeOf<'opt_won'>();
+    expectTypeOf(labels.opt_lead).toEqualTypeOf<'Lead'>();
+    void (opp.fields.$stage.value === ids['Closed Won']);
+    expectTypeOf(MyOrgOptions.opportunity.tags.ids.SMB).toEqualTypeOf<'opt_smb'>();
+    // @ts-expect-error a field without options has no maps
+    void MyOrgOptions.opportunity.amount;
+  });
+
+  test('a module of an earlier version (options as one union) still types its selects', () => {
+    type Earlier = {
+      opportunity: {
+        fields: { $stage: { valueType: 'SINGLE_SELECT'; options: 'opt_lead' | 'Lead' } };
+        relationships: Record<never, never>;
+      };
+    };
+    type Read = Awaited<ReturnType<Lightfield<Earlier>['opportunity']['retrieve']>>;
+    expectTypeOf<Read['fields']['$stage']['value']>().toEqualTypeOf<'opt_lead' | 'Lead' | null>();
   });
 
   test('a valueType the spec does not know keeps the whole field union', () => {
     expectTypeOf(opp.fields.notes).toEqualTypeOf<Opportunity['fields'][string]>();
   });
 
+  test('a relationship every create requires is present, with at least one id', () => {
+    expectTypeOf(opp.relationships.$account.values[0]).toEqualTypeOf<string>();
+    expectTypeOf(opp.relationships.$account.values).toExtend<string[]>();
+    expectTypeOf(opp.relationships.$owner).toEqualTypeOf<Relationship | undefined>();
+    type Listed = Awaited<ReturnType<typeof client.opportunity.list>>['data'][number];
+    expectTypeOf<Listed['relationships']['$account']['values'][0]>().toEqualTypeOf<string>();
+  });
+
+  test('a relationship the definitions mark required is present too', () => {
+    type Marked = {
+      opportunity: {
+        fields: Record<never, never>;
+        relationships: { $owner: { cardinality: 'HAS_ONE'; objectType: 'member'; required: true } };
+      };
+    };
+    type Read = Awaited<ReturnType<Lightfield<Marked>['opportunity']['retrieve']>>;
+    expectTypeOf<Read['relationships']['$owner']['values'][0]>().toEqualTypeOf<string>();
+  });
+
   test('relationship keys are checked', () => {
-    expectTypeOf(opp.relationships.$account).toEqualTypeOf<Relationship | undefined>();
     // A read-only relationship is still read.
     expectTypeOf(opp.relationships.$task).toEqualTypeOf<Relationship | undefined>();
     // @ts-expect-error no such relationship in this organization
@@ -48,6 +85,12 @@ describe('new Lightfield<MyOrg>(): entities', () => {
     expectTypeOf<typeof client.opportunity.create>().returns.resolves.toEqualTypeOf<typeof opp>();
     expectTypeOf<typeof client.opportunity.update>().returns.resolves.toEqualTypeOf<typeof opp>();
     expectTypeOf(client.opportunity.list()).resolves.toEqualTypeOf<Page<typeof opp>>();
+  });
+
+  test('a typed client goes where a client is expected', () => {
+    const takes = (c: Lightfield) => c.baseUrl;
+    void takes(client);
+    expectTypeOf(client).toExtend<Lightfield>();
   });
 
   test('without an org the types are the spec’s', () => {
@@ -127,6 +170,13 @@ describe('new Lightfield<MyOrg>(): writes', () => {
     // @ts-expect-error $task is read-only
     void client.opportunity.update('o', { relationships: { $task: { add: 'task_1' } } });
     expectTypeOf<Relationships['$owner']>().toEqualTypeOf<RelationshipOperation | undefined>();
+  });
+
+  test("list filters take only the organization's field keys", () => {
+    void client.opportunity.list({ filter: { $name: { startsWith: 'Acme' }, amount: 5 } });
+    // @ts-expect-error no such field (a typo)
+    void client.opportunity.list({ filter: { amuont: { greaterThan: 5 } } });
+    void plain.opportunity.list({ filter: { amuont: { greaterThan: 5 } } });
   });
 
   test('without an org any key is accepted, as the spec says', () => {

@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import type { OpportunityListParams as TypesListParams } from '@lightfield/types';
 import { Lightfield, type Filter, type OpportunityListParams } from '@lightfield/client';
-import { createRawClient } from '@lightfield/client/raw';
+import { createRawClient, filterQuery } from '@lightfield/client/raw';
 
 const raw = createRawClient(new Lightfield({ apiKey: 'k' }));
 
@@ -10,6 +10,10 @@ describe('raw client', () => {
     void raw.GET('/v1/opportunities/{id}', { params: { path: { id: 'opp_1' } } });
     void raw.GET('/v1/opportunities/definitions');
     void raw.GET('/v1/opportunities', { params: { query: { limit: 5 } } });
+    // A filter goes in the query without hand-written keys or a cast.
+    void raw.GET('/v1/opportunities', {
+      params: { query: { limit: 5, ...filterQuery({ $name: { startsWith: 'Acme' } }) } },
+    });
     void raw.POST('/v1/opportunities', {
       body: { fields: { $name: 'A', $stage: 'L' }, relationships: { $account: 'a' } },
     });

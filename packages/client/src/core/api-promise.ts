@@ -1,24 +1,36 @@
+import { requestIdOf } from './errors.js';
+
 /** A response body together with the `Response` it came from. */
-export interface WithResponse<T> {
+export interface Received<T> {
   data: T;
   response: Response;
 }
 
+/** What `withResponse()` gives: the body, the `Response` and the request's id. */
+export interface WithResponse<T> {
+  /** The typed body. */
+  data: T;
+  /** The raw `Response`, its body already read. */
+  response: Response;
+  /** The id the API gave the request (`X-Request-Id` or `Request-Id`), where it sent one. */
+  requestId: string | undefined;
+}
+
 /**
  * What every method returns: a promise of the typed body, which `withResponse()` turns into the
- * body and the raw `Response` (for the rate-limit headers, say).
+ * body, the raw `Response` (for the rate-limit headers, say) and the request's id.
  */
 export class APIPromise<T> implements PromiseLike<T> {
-  readonly #result: Promise<WithResponse<T>>;
+  readonly #result: Promise<Received<T>>;
   #data: Promise<T> | undefined;
 
-  constructor(result: Promise<WithResponse<T>>) {
+  constructor(result: Promise<{ data: T; response: Response }>) {
     this.#result = result;
   }
 
-  /** The body and the raw `Response`. */
+  /** The body, the raw `Response` (its body already read) and the request's id. */
   withResponse(): Promise<WithResponse<T>> {
-    return this.#result;
+    return this.#result.then((r) => ({ ...r, requestId: requestIdOf(r.response.headers) }));
   }
 
   #body(): Promise<T> {

@@ -13,6 +13,21 @@ export class LightfieldError extends Error {
   }
 }
 
+/**
+ * A call or client option refused before anything was sent, e.g. `limit: 50` where the spec allows
+ * 1–25: the message names the parameter and what it accepts. A `BadRequestError` is the API's 400;
+ * this one never reached the server, and is never retried.
+ */
+export class InvalidArgumentError extends LightfieldError {
+  override name = 'InvalidArgumentError';
+  /** The parameter or option refused, e.g. `limit`, `filter.$name.startsWith` or `timeout`. */
+  readonly param: string | undefined;
+  constructor(message: string, param?: string) {
+    super(message);
+    this.param = param;
+  }
+}
+
 /** The API's error body, read from `{ error: {…} }` or from the unwrapped form. */
 export interface ErrorBody {
   type?: string;
@@ -48,6 +63,11 @@ function describeBody(status: number, body: unknown, parsed: ErrorBody | undefin
   return `${status} status code (no body)`;
 }
 
+/** The id the API gave a request (`X-Request-Id` or `Request-Id`), to quote when reporting it. */
+export function requestIdOf(headers: Headers): string | undefined {
+  return headers.get('x-request-id') ?? headers.get('request-id') ?? undefined;
+}
+
 /** An HTTP response with a non-2xx status. */
 export class APIError extends LightfieldError {
   override name = 'APIError';
@@ -63,6 +83,8 @@ export class APIError extends LightfieldError {
   readonly headers: Headers;
   /** The parsed body (JSON where it parsed, else text). */
   readonly body: unknown;
+  /** The request's id, where the API sent one (`X-Request-Id` or `Request-Id`). */
+  readonly requestId: string | undefined;
 
   constructor(status: number, body: unknown, headers: Headers, message?: string) {
     const parsed = readErrorBody(body);
@@ -73,6 +95,7 @@ export class APIError extends LightfieldError {
     this.param = parsed?.param;
     this.headers = headers;
     this.body = body;
+    this.requestId = requestIdOf(headers);
   }
 
   /** The subclass that matches a status. */
@@ -91,6 +114,7 @@ export class APIError extends LightfieldError {
       type: this.type,
       code: this.code,
       param: this.param,
+      requestId: this.requestId,
       message: this.message,
     };
   }
@@ -231,6 +255,7 @@ export class APIResponseError extends LightfieldError {
 
 brandErrorClasses({
   LightfieldError,
+  InvalidArgumentError,
   APIError,
   BadRequestError,
   AuthenticationError,

@@ -1,4 +1,4 @@
-import { LightfieldError } from './errors.js';
+import { InvalidArgumentError } from './errors.js';
 
 /** What a file part or a binary body may be: a `File`, a `Blob` or raw bytes. */
 export type Uploadable = Blob | ArrayBuffer | ArrayBufferView;
@@ -64,7 +64,7 @@ function fields(id: string, body: unknown): [string, unknown][] {
     isBytes(body) ||
     body instanceof Blob
   )
-    throw new LightfieldError(`${id}: the body must be an object of fields`);
+    throw new InvalidArgumentError(`${id}: the body must be an object of fields`);
   return Object.entries(body).flatMap(([k, v]) =>
     v === undefined
       ? []
@@ -98,7 +98,7 @@ export const text: BodyEncoder = (_id, body, type) => ({ body: String(body), typ
 /** Raw bytes: a Blob, an ArrayBuffer, a typed array or a ReadableStream, sent as they are. */
 export const binary: BodyEncoder = (id, body, type) => {
   if (!(body instanceof Blob) && !isBytes(body) && !isStream(body))
-    throw new LightfieldError(
+    throw new InvalidArgumentError(
       `${id}: the body must be a Blob, an ArrayBuffer, a Uint8Array or a ReadableStream`,
     );
   // A wildcard media type (`*/*`, `image/*`) takes the Blob's own type.

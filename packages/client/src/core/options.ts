@@ -25,7 +25,9 @@ export interface ClientOptions {
   logLevel?: LogLevel | undefined;
   /**
    * Client-side rate limiting per category (Write, Read, Search), at the spec's limits. On by
-   * default; `false` turns it off, a number overrides every category's requests per second.
+   * default: after a 429 (or `X-RateLimit-Remaining: 0`) later calls of the category wait until
+   * the reset, 1 s where the response gives none. `false` turns it off, as a test client wants
+   * (a mocked 429 then slows no later test); `{ requestsPerSecond }` overrides every category's limit.
    */
   rateLimit?: boolean | { requestsPerSecond?: number } | undefined;
   /**

@@ -1,4 +1,4 @@
-import { APIPromise, type WithResponse } from './api-promise.js';
+import { APIPromise } from './api-promise.js';
 import { LightfieldError } from './errors.js';
 import type { PageInfo } from '../internal/operation.js';
 
@@ -34,11 +34,12 @@ export class Page<Item> implements AsyncIterable<Item> {
   readonly response: Response;
   readonly #fetchPage: FetchPage<Item>;
   readonly #counted: boolean;
+  readonly #warn: ((message: string) => void) | undefined;
 
   constructor(
     body: Record<string, unknown>,
     response: Response,
-    at: { offset: number; limit: number; page: PageInfo },
+    at: { offset: number; limit: number; page: PageInfo; warn?: (message: string) => void },
     fetchPage: FetchPage<Item>,
   ) {
     const items = body[at.page.items];
@@ -52,6 +53,7 @@ export class Page<Item> implements AsyncIterable<Item> {
     this.limit = at.limit;
     this.response = response;
     this.#fetchPage = fetchPage;
+    this.#warn = at.warn;
   }
 
   /**
@@ -76,14 +78,26 @@ export class Page<Item> implements AsyncIterable<Item> {
     return this.#fetchPage(this.offset + this.data.length);
   }
 
-  /** This page and every page after it. */
+  /**
+   * This page and every page after it. The walk stops, with a warning, at a page that repeats the
+   * first item of an earlier one or brings no item not seen before: a server that ignores the
+   * offset would otherwise be paged until the total, for ever in practice.
+   */
   async *iterPages(): AsyncGenerator<Page<Item>, void, undefined> {
     // The walk starts at this page and moves `page` on to each next one.
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- a cursor, not a saved `this`
     let page: Page<Item> = this;
+    const seen = new Set(page.data.map(identity));
+    const firsts = new Set(page.data.slice(0, 1).map(identity));
     yield page;
     while (page.hasNextPage()) {
-      page = await page.getNextPage();
+      const next = await page.getNextPage();
+      const stuck = stall(next.data, seen, firsts);
+      if (stuck) {
+        this.#warn?.(`stopped at offset ${next.offset} of ${next.totalCount}: the page ${stuck}`);
+        return;
+      }
+      page = next;
       yield page;
     }
   }
@@ -98,12 +112,28 @@ export class Page<Item> implements AsyncIterable<Item> {
   }
 }
 
+/** What tells items apart: the `id` where there is one, else the whole item. */
+function identity(item: unknown): unknown {
+  const id = (item as { id?: unknown } | null)?.id;
+  return typeof id === 'string' || typeof id === 'number' ? id : JSON.stringify(item);
+}
+
+/** Why a next page shows the paging is stuck, if it does; notes its items as seen otherwise. */
+function stall(data: unknown[], seen: Set<unknown>, firsts: Set<unknown>): string | undefined {
+  const keys = data.map(identity);
+  if (keys.length && firsts.has(keys[0])) return 'repeats an earlier page (is `offset` ignored?)';
+  if (keys.length && keys.every((k) => seen.has(k))) return 'has only items already seen';
+  for (const k of keys) seen.add(k);
+  firsts.add(keys[0]);
+  return undefined;
+}
+
 /**
  * What a list method returns: awaited, the first page; iterated with `for await`, every item of
  * every page.
  */
 export class PagePromise<Item> extends APIPromise<Page<Item>> implements AsyncIterable<Item> {
-  constructor(result: Promise<WithResponse<Page<Item>>>) {
+  constructor(result: Promise<{ data: Page<Item>; response: Response }>) {
     super(result);
   }
 

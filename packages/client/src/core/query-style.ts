@@ -1,4 +1,4 @@
-import { LightfieldError } from './errors.js';
+import { InvalidArgumentError } from './errors.js';
 import type { ParamRule } from '../internal/operation.js';
 
 /** Serializes an array or object query parameter as `name=value` pairs. */
@@ -27,8 +27,9 @@ export const styled: StyleEncoder = (id, name, value, rule) => {
       ? Object.entries(value).filter(([, v]) => v !== undefined)
       : false;
   if (!pairs || !pairs.every(([, v]) => isPrimitive(v))) {
-    throw new LightfieldError(
+    throw new InvalidArgumentError(
       `${id}: \`${name}\` must be an ${array ? 'array' : 'object'} of primitive values, got ${JSON.stringify(value)}`,
+      name,
     );
   }
   if (rule.style === 'deepObject') return pairs.map(([k, v]) => `${key}[${enc(k)}]=${enc(v)}`);

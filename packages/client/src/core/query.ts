@@ -1,4 +1,4 @@
-import { LightfieldError } from './errors.js';
+import { InvalidArgumentError } from './errors.js';
 import { serializeFilter, type Filter } from './filter.js';
 import type { OperationInfo, ParamRule } from '../internal/operation.js';
 import { enc, isPrimitive } from './query-style.js';
@@ -16,8 +16,9 @@ function checkNumber(id: string, name: string, rule: ParamRule, value: unknown):
       : rule.minimum !== undefined
         ? ` ≥ ${low}`
         : '';
-  throw new LightfieldError(
+  throw new InvalidArgumentError(
     `${id}: \`${name}\` must be an ${rule.type}${range}, got ${JSON.stringify(value)}`,
+    name,
   );
 }
 
@@ -35,7 +36,7 @@ export function serializeQuery(
     const rule = rules[name]!;
     const value = query?.[name];
     if (value === undefined) {
-      if (rule.required) throw new LightfieldError(`${op.id}: \`${name}\` is required`);
+      if (rule.required) throw new InvalidArgumentError(`${op.id}: \`${name}\` is required`, name);
     } else if (rule.type === 'integer' || rule.type === 'number') {
       checkNumber(op.id, name, rule, value);
     }
@@ -47,13 +48,13 @@ export function serializeQuery(
     if (value === undefined || (name === 'filter' && !rule)) continue;
     if (rule?.encode) parts.push(...rule.encode(op.id, name, value, rule));
     else if (isPrimitive(value)) parts.push(`${encodeURIComponent(name)}=${enc(value)}`);
-    else throw new LightfieldError(`${op.id}: \`${name}\` must be a primitive value`);
+    else throw new InvalidArgumentError(`${op.id}: \`${name}\` must be a primitive value`, name);
   }
   const filter = rules['filter'] ? undefined : query?.['filter'];
   if (filter !== undefined) {
-    if (!op.filter) throw new LightfieldError(`${op.id} takes no filter`);
+    if (!op.filter) throw new InvalidArgumentError(`${op.id} takes no filter`, 'filter');
     if (typeof filter !== 'object' || filter === null)
-      throw new LightfieldError(`${op.id}: \`filter\` must be an object`);
+      throw new InvalidArgumentError(`${op.id}: \`filter\` must be an object`, 'filter');
     parts.push(...serializeFilter(filter as Filter));
   }
   return parts.join('&');

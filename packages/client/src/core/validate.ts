@@ -1,4 +1,4 @@
-import { LightfieldError } from './errors.js';
+import { InvalidArgumentError } from './errors.js';
 import { isLogLevel } from '../internal/level-logger.js';
 
 const CRLF = /[\r\n]/;
@@ -30,14 +30,14 @@ const REQUEST_OPTIONS = ['timeout', 'maxRetries', 'signal', 'headers', 'idempote
 
 /** Refuses a key that no header can carry, without ever showing the key. */
 export function checkApiKey(apiKey: unknown): asserts apiKey is string {
-  if (typeof apiKey !== 'string') throw new LightfieldError('`apiKey` must be a string.');
+  if (typeof apiKey !== 'string') throw new InvalidArgumentError('`apiKey` must be a string.');
   if (KEY.test(apiKey)) return;
   const what = CRLF.test(apiKey)
     ? 'CR or LF'
     : /\s/.test(apiKey)
       ? 'whitespace'
       : 'a control or non-ASCII character';
-  throw new LightfieldError(
+  throw new InvalidArgumentError(
     `The API key contains ${what}, which an HTTP header can't carry; check how it was read.`,
   );
 }
@@ -47,13 +47,14 @@ export function checkHeaders(headers: Record<string, string> | undefined, where:
   for (const [name, raw] of Object.entries(headers ?? {})) {
     const value = String(raw);
     if (CRLF.test(name) || CRLF.test(value)) {
-      throw new LightfieldError(
+      throw new InvalidArgumentError(
         `${where} header "${name.replace(/[\r\n]/g, ' ')}" contains CR or LF, which could inject headers`,
       );
     }
-    if (!TOKEN.test(name)) throw new LightfieldError(`${where} header name "${name}" is invalid`);
+    if (!TOKEN.test(name))
+      throw new InvalidArgumentError(`${where} header name "${name}" is invalid`);
     if (BAD_VALUE.test(value)) {
-      throw new LightfieldError(
+      throw new InvalidArgumentError(
         `${where} header "${name}" contains NUL or a character above U+00FF, which fetch refuses`,
       );
     }
@@ -78,7 +79,7 @@ function checkKeys(options: object, known: readonly string[], what: string): voi
     if (known.includes(key)) continue;
     const near = known.find((k) => k.toLowerCase() === key.toLowerCase() || distance(k, key) <= 2);
     const hint = near ? `; did you mean \`${near}\`?` : `; known options: ${known.join(', ')}`;
-    throw new LightfieldError(`Unknown ${what} option \`${key}\`${hint}`);
+    throw new InvalidArgumentError(`Unknown ${what} option \`${key}\`${hint}`, key);
   }
 }
 
@@ -95,8 +96,9 @@ function shown(value: unknown): string {
 function checkCount(name: string, value: unknown, max = Number.MAX_SAFE_INTEGER): void {
   if (value === undefined) return;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > max) {
-    throw new LightfieldError(
+    throw new InvalidArgumentError(
       `\`${name}\` must be a finite number from 0 to ${max}, got ${shown(value)}`,
+      name,
     );
   }
 }
@@ -105,7 +107,7 @@ function checkNumbers(options: { timeout?: unknown; maxRetries?: unknown }): voi
   checkCount('timeout', options.timeout, MAX_TIMEOUT);
   checkCount('maxRetries', options.maxRetries);
   if (options.maxRetries !== undefined && !Number.isInteger(options.maxRetries))
-    throw new LightfieldError(
+    throw new InvalidArgumentError(
       `\`maxRetries\` must be an integer, got ${shown(options.maxRetries)}`,
     );
 }
@@ -116,24 +118,30 @@ export function checkClientOptions(options: Record<string, unknown>): void {
   checkNumbers(options);
   const { maxResponseBytes, logLevel, rateLimit } = options;
   checkCount('maxResponseBytes', maxResponseBytes);
-  if (maxResponseBytes === 0) throw new LightfieldError('`maxResponseBytes` must be above 0');
+  if (maxResponseBytes === 0) throw new InvalidArgumentError('`maxResponseBytes` must be above 0');
   if (logLevel !== undefined && !isLogLevel(logLevel)) {
-    throw new LightfieldError(
+    throw new InvalidArgumentError(
       `\`logLevel\` must be off, error, warn, info or debug, got ${shown(logLevel)}`,
     );
   }
   const kind = rateLimit === null ? 'null' : typeof rateLimit;
   if (!['undefined', 'boolean', 'object'].includes(kind))
-    throw new LightfieldError(`\`rateLimit\` must be true, false or { requestsPerSecond }`);
+    throw new InvalidArgumentError(`\`rateLimit\` must be true, false or { requestsPerSecond }`);
   if (typeof rateLimit === 'object' && rateLimit !== null) {
     const rps = (rateLimit as { requestsPerSecond?: unknown }).requestsPerSecond;
     checkKeys(rateLimit, ['requestsPerSecond'], 'rateLimit');
     checkCount('rateLimit.requestsPerSecond', rps);
-    if (rps === 0) throw new LightfieldError('`rateLimit.requestsPerSecond` must be above 0');
+    if (rps === 0) throw new InvalidArgumentError('`rateLimit.requestsPerSecond` must be above 0');
   }
 }
 
-/** The base URL without trailing slashes, once it is known to be an http(s) URL. */
+// `scheme://userinfo@`: what a URL's credentials look like, parsable or not.
+const USERINFO = /^([^:/?#]*:\/\/)[^/?#]*@/;
+
+/**
+ * The base URL without trailing slashes, once it is known to be an http(s) URL without
+ * credentials. A refused one is shown with any `user:password@` replaced by `***@`.
+ */
 export function checkBaseUrl(baseUrl: string): string {
   let url: URL | undefined;
   try {
@@ -141,10 +149,18 @@ export function checkBaseUrl(baseUrl: string): string {
   } catch {
     url = undefined;
   }
+  const shown = JSON.stringify(baseUrl.replace(USERINFO, '$1***@'));
+  if (USERINFO.test(baseUrl) || url?.username || url?.password) {
+    throw new InvalidArgumentError(
+      `\`baseUrl\` must not carry credentials (user:password@): pass the API key as \`apiKey\`; got ${shown}`,
+      'baseUrl',
+    );
+  }
   const http = url?.protocol === 'http:' || url?.protocol === 'https:';
   if (!url || !http || url.search || url.hash) {
-    throw new LightfieldError(
-      `\`baseUrl\` must be an http or https URL without query or fragment, got ${JSON.stringify(baseUrl)}`,
+    throw new InvalidArgumentError(
+      `\`baseUrl\` must be an http or https URL without query or fragment, got ${shown}`,
+      'baseUrl',
     );
   }
   return baseUrl.replace(/\/+$/, '');

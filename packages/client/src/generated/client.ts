@@ -15,7 +15,7 @@ import type {
 } from '@lightfield/types';
 import type { APIPromise } from '../core/api-promise.js';
 import { BaseClient, type CallInput } from '../internal/base-client.js';
-import type { Filter } from '../core/filter.js';
+import type { Filter, OrgQuery } from '../core/filter.js';
 import type { OperationInfo } from '../internal/operation.js';
 import type { ClientOptions, RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
@@ -61,7 +61,9 @@ export class OpportunityResource<Org extends OrgDefinitions = {}> {
   create(
     body: OrgBody<OpportunityCreateParams, Org, 'opportunity'>,
     options?: RequestOptions,
-  ): APIPromise<OrgEntity<Opportunity, Org, 'opportunity'>> {
+  ): APIPromise<
+    OrgEntity<Opportunity, Org, 'opportunity', OpportunityCreateParams | OpportunityUpdateParams>
+  > {
     return this.#client.request(operationInfo['opportunity.create'], { body }, options);
   }
 
@@ -84,9 +86,16 @@ export class OpportunityResource<Org extends OrgDefinitions = {}> {
    * `GET /v1/opportunities` · rate limit: Search · scope: `opportunities:read`
    */
   list(
-    query?: OpportunityListParams,
+    query?: OrgQuery<OpportunityListParams, Org, 'opportunity'>,
     options?: RequestOptions,
-  ): PagePromise<OrgEntity<OpportunityList['data'][number], Org, 'opportunity'>> {
+  ): PagePromise<
+    OrgEntity<
+      OpportunityList['data'][number],
+      Org,
+      'opportunity',
+      OpportunityCreateParams | OpportunityUpdateParams
+    >
+  > {
     return this.#client.requestPage(operationInfo['opportunity.list'], { query }, options);
   }
 
@@ -100,7 +109,9 @@ export class OpportunityResource<Org extends OrgDefinitions = {}> {
   retrieve(
     id: string,
     options?: RequestOptions,
-  ): APIPromise<OrgEntity<Opportunity, Org, 'opportunity'>> {
+  ): APIPromise<
+    OrgEntity<Opportunity, Org, 'opportunity', OpportunityCreateParams | OpportunityUpdateParams>
+  > {
     return this.#client.request(operationInfo['opportunity.retrieve'], { path: { id } }, options);
   }
 
@@ -115,7 +126,9 @@ export class OpportunityResource<Org extends OrgDefinitions = {}> {
     id: string,
     body: OrgBody<OpportunityUpdateParams, Org, 'opportunity'>,
     options?: RequestOptions,
-  ): APIPromise<OrgEntity<Opportunity, Org, 'opportunity'>> {
+  ): APIPromise<
+    OrgEntity<Opportunity, Org, 'opportunity', OpportunityCreateParams | OpportunityUpdateParams>
+  > {
     return this.#client.request(
       operationInfo['opportunity.update'],
       { path: { id }, body },
@@ -127,7 +140,7 @@ export class OpportunityResource<Org extends OrgDefinitions = {}> {
 /**
  * The Lightfield API client: one property per resource, each method one operation of the spec.
  *
- * Give it an organization's definitions (a module `lightfield-codegen fields` writes) to type that organization's fields and relationships: `new Lightfield<MyOrg>()`.
+ * Give it an organization's definitions (the module `npx lightfield-fields`, a command of this package, writes) to type that organization's fields and relationships: `new Lightfield<MyOrg>()`.
  *
  * @example
  * ```ts

@@ -1,17 +1,15 @@
-import { APIPromise, type WithResponse } from '../core/api-promise.js';
+import { APIPromise, type Received } from '../core/api-promise.js';
 import {
-  APIConnectionError,
   APIConnectionTimeoutError,
   APIError,
   APIResponseError,
   APIUserAbortError,
   LightfieldError,
-  RedirectError,
 } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { ClientOptions, RequestOptions } from '../core/options.js';
 import { Page, PagePromise } from '../core/pagination.js';
-import { RateLimiter } from '../core/rate-limiter.js';
+import type { RateLimiter } from '../core/rate-limiter.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from '../core/read-body.js';
 import {
   redactDeep,
@@ -20,9 +18,10 @@ import {
   secretRedactor,
   REDACTED,
 } from '../core/redact.js';
-import { retryDelay, shouldRetry } from '../core/retry.js';
-import { isBrowser } from '../core/runtime.js';
-import { checkApiKey, checkBaseUrl, checkClientOptions, checkHeaders } from '../core/validate.js';
+import { retryDelay } from '../core/retry.js';
+import { checkBaseUrl, checkClientOptions, checkHeaders } from '../core/validate.js';
+import { apiKeyOf, browserAllowed, env, rateLimiter } from './client-setup.js';
+import { connectionError, isRetryable, parseError, settle } from './failure.js';
 import { VERSION } from '../core/version.js';
 import { isLogLevel, levelLogger } from './level-logger.js';
 import type { OperationInfo } from './operation.js';
@@ -51,47 +50,11 @@ const DEFAULT_TIMEOUT = 60_000;
 const DEFAULT_MAX_RETRIES = 2;
 const TIMEOUT = Symbol('timeout');
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
-
-function env(name: string): string | undefined {
-  const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
-    ?.env?.[name];
-  return value === '' ? undefined : value;
-}
-
-function apiKeyOf(options: ClientOptions): string {
-  const apiKey = options.apiKey ?? env('LIGHTFIELD_API_KEY');
-  if (!apiKey) {
-    throw new LightfieldError(
-      'No API key: pass `apiKey` to the client or set the LIGHTFIELD_API_KEY environment variable.',
-    );
-  }
-  checkApiKey(apiKey);
-  return apiKey;
-}
-
-/** Whether this is a browser, where the key is exposed: only with `dangerouslyAllowBrowser`. */
-function browserAllowed(options: ClientOptions): boolean {
-  const browser = isBrowser();
-  if (browser && options.dangerouslyAllowBrowser !== true) {
-    throw new LightfieldError(
-      'This looks like a browser, where the API key would be visible to anyone using the page. ' +
-        'Call the API from a server, or pass `dangerouslyAllowBrowser: true` if the key may be exposed.',
-    );
-  }
-  return browser;
-}
-
-function rateLimiter(
-  spec: Readonly<Record<string, number>>,
-  option: ClientOptions['rateLimit'] = true,
-): RateLimiter | undefined {
-  if (option === false) return undefined;
-  const rps = typeof option === 'object' ? option.requestsPerSecond : undefined;
-  return new RateLimiter(Object.fromEntries(Object.entries(spec).map(([k, v]) => [k, rps ?? v])));
-}
-
-// Errors that look retryable but are not worth another attempt (a CORS failure in a browser).
-const FINAL = new WeakSet<Error>();
+// The rate limiter a client made by `withOptions` shares, under a key the option checks skip.
+const LIMITER = Symbol('limiter');
+type Shared = { [LIMITER]?: RateLimiter | undefined };
+// Why a later call waits, and how a test whose mock answers 429 keeps it from the next test.
+const PAUSED = '; later calls wait (`rateLimit: false` turns this off, as tests want)';
 
 /**
  * The runtime behind every generated method: auth and version headers, retries with backoff,
@@ -114,6 +77,8 @@ export class BaseClient {
   readonly #limiter: RateLimiter | undefined;
   readonly #fetch: (input: Request | string, init?: RequestInit) => Promise<Response>;
   readonly #raw: RawAccess;
+  /** The options as given, with the key and base URL resolved: what `withOptions` starts from. */
+  readonly #options: ClientOptions;
 
   constructor(spec: SpecDefaults, options: ClientOptions = {}) {
     checkClientOptions(options as Record<string, unknown>);
@@ -130,7 +95,8 @@ export class BaseClient {
     this.#log = levelLogger(options.logger ?? console, logLevel);
     this.#debug = logLevel === 'debug';
 
-    this.#limiter = rateLimiter(spec.rateLimits, options.rateLimit);
+    this.#limiter = (options as Shared)[LIMITER] ?? rateLimiter(spec.rateLimits, options.rateLimit);
+    this.#options = { ...options, apiKey, baseUrl: this.baseUrl };
     // The base headers (the key among them) are on no property of this object.
     this.#baseHeaders = {
       Accept: 'application/json',
@@ -163,6 +129,19 @@ export class BaseClient {
     rawAccess.set(this, this.#raw);
   }
 
+  /**
+   * A client like this one with `options` changed, e.g. `client.withOptions({ maxRetries: 5 })`.
+   * It keeps this client's key, base URL and other options, and shares its rate limit unless
+   * `options` sets `rateLimit`, `apiKey` or `baseUrl`. Middleware added with `createRawClient`
+   * stays with this client.
+   */
+  withOptions(options: ClientOptions): this {
+    const own = 'rateLimit' in options || 'apiKey' in options || 'baseUrl' in options;
+    const next: ClientOptions & Shared = { ...this.#options, ...options };
+    if (!own) next[LIMITER] = this.#limiter;
+    return new (this.constructor as new (options: ClientOptions) => this)(next);
+  }
+
   /** Sends one operation; the generated methods call this. */
   protected request<T>(
     op: OperationInfo,
@@ -182,6 +161,7 @@ export class BaseClient {
     const query = input.query ?? {};
     const given = query[page.limit];
     const limit = typeof given === 'number' ? given : (page.size ?? 0);
+    const warn = (message: string) => this.#log.warn(`${op.id}: ${message}`);
     const fetchPage = (offset: number): PagePromise<Item> =>
       new PagePromise(
         this.#send<Record<string, unknown>>(
@@ -189,7 +169,7 @@ export class BaseClient {
           { ...input, query: { ...query, [page.offset]: offset } },
           options ?? {},
         ).then(({ data, response }) => ({
-          data: new Page<Item>(data, response, { offset, limit, page }, fetchPage),
+          data: new Page<Item>(data, response, { offset, limit, page, warn }, fetchPage),
           response,
         })),
       );
@@ -201,7 +181,7 @@ export class BaseClient {
     op: OperationInfo,
     input: CallInput,
     options: RequestOptions,
-  ): Promise<WithResponse<T>> {
+  ): Promise<Received<T>> {
     const req = prepareRequest(this.#defaults, op, input, options);
     for (let retry = 0; ; retry++) {
       // Waiting for the rate limit counts against the attempt's timeout; past it, the call fails.
@@ -223,29 +203,30 @@ export class BaseClient {
     }
   }
 
+  /**
+   * One line of text per attempt: a logger that joins its arguments as strings (many do) would
+   * print an object as `[object Object]`.
+   */
   #logAttempt(
     req: PreparedRequest,
-    outcome: WithResponse<unknown> | LightfieldError,
+    outcome: Received<unknown> | LightfieldError,
     retry: number,
     started: number,
   ): void {
     const { op } = req;
-    const status =
-      outcome instanceof APIError
-        ? outcome.status
-        : 'response' in outcome
-          ? outcome.response.status
-          : 0;
-    this.#log.debug(`${op.method} ${op.path} ${status || outcome.constructor.name}`, {
-      operation: op.id,
-      attempt: retry + 1,
-      durationMs: Date.now() - started,
-      headers: redactRequestHeaders({ ...this.#baseHeaders, ...req.headers }),
-    });
+    const what =
+      outcome instanceof LightfieldError
+        ? `${outcome instanceof APIError ? outcome.status : outcome.name}: ${outcome.message}`
+        : outcome.response.status;
+    const headers = JSON.stringify(redactRequestHeaders({ ...this.#baseHeaders, ...req.headers }));
+    const ms = Date.now() - started;
+    this.#log.debug(
+      `${op.method} ${op.path} ${what} (${op.id}, attempt ${retry + 1}, ${ms} ms, headers ${headers})`,
+    );
   }
 
   /** One attempt, bounded by the call's timeout and signal. */
-  async #attempt<T>(req: PreparedRequest): Promise<WithResponse<T> | APIError> {
+  async #attempt<T>(req: PreparedRequest): Promise<Received<T> | APIError> {
     const { signal } = req;
     if (signal?.aborted) throw new APIUserAbortError();
     const controller = new AbortController();
@@ -256,10 +237,11 @@ export class BaseClient {
       const response = await this.#exchange(req, controller.signal);
       const { category } = req.op;
       const pause = this.#limiter?.observe(category, response.headers, Date.now(), response.status);
-      if (pause) this.#log.warn(`${category} requests paused for ${pause} ms by the rate limit`);
+      if (pause)
+        this.#log.warn(`${category} requests paused for ${pause} ms by the rate limit${PAUSED}`);
       return await this.#read<T>(req.op, response);
     } catch (error) {
-      throw this.#failure(error, controller.signal, req.timeout);
+      throw this.#failure(error, controller.signal, req);
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
@@ -279,7 +261,7 @@ export class BaseClient {
   }
 
   /** The body of a response: the typed data, or the error it describes. */
-  async #read<T>(op: OperationInfo, response: Response): Promise<WithResponse<T> | APIError> {
+  async #read<T>(op: OperationInfo, response: Response): Promise<Received<T> | APIError> {
     const read = op.response?.read;
     const safe = this.#safeHeaders;
     const readText = () => readBody(response, this.#maxResponseBytes, safe);
@@ -301,24 +283,16 @@ export class BaseClient {
   }
 
   /** The error an attempt that threw ends with. */
-  #failure(error: unknown, signal: AbortSignal, timeout: number): LightfieldError {
+  #failure(error: unknown, signal: AbortSignal, req: PreparedRequest): LightfieldError {
     if (error instanceof LightfieldError) return error;
     if (signal.aborted) {
       return signal.reason === TIMEOUT
-        ? new APIConnectionTimeoutError(`Request timed out after ${timeout} ms.`)
+        ? new APIConnectionTimeoutError(`Request timed out after ${req.timeout} ms.`)
         : new APIUserAbortError();
     }
     const reason = this.#redact(String((error as Error)?.message ?? error));
-    if (this.#browser && error instanceof TypeError) {
-      // A browser hides why fetch failed; a CORS rejection fails the same way every time.
-      const failure = new APIConnectionError(
-        `Connection error: ${reason}. In a browser this is usually a CORS rejection (the API must allow this page's origin) or a network failure; it is not retried.`,
-        { cause: error },
-      );
-      FINAL.add(failure);
-      return failure;
-    }
-    return new APIConnectionError(`Connection error: ${reason}`, { cause: error });
+    const request = this.#redact(`${req.op.method} ${req.url}`);
+    return connectionError(error, request, reason, this.#browser);
   }
 
   /** What `util.inspect` shows: the settings, never the key. */
@@ -340,27 +314,4 @@ export class BaseClient {
   // into `util.inspect(error)`.
   readonly #safeHeaders = (headers: Headers): Headers =>
     redactResponseHeaders(headers, this.#redact);
-}
-
-// An attempt's outcome: a user abort ends the call, anything else may be retried.
-function settle(error: unknown): LightfieldError {
-  if (error instanceof APIUserAbortError) throw error;
-  return error instanceof LightfieldError
-    ? error
-    : new APIConnectionError(undefined, { cause: error });
-}
-
-// Not JSON: an HTML page from a proxy, say; APIError describes it.
-function parseError(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-function isRetryable(error: LightfieldError): boolean {
-  if (FINAL.has(error) || error instanceof RedirectError) return false;
-  if (error instanceof APIError) return shouldRetry(error.status, error.headers);
-  return error instanceof APIConnectionError;
 }

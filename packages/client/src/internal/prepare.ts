@@ -1,4 +1,4 @@
-import { LightfieldError } from '../core/errors.js';
+import { InvalidArgumentError } from '../core/errors.js';
 import type { EncodedBody } from '../core/media.js';
 import type { OperationInfo } from './operation.js';
 import type { RequestOptions } from '../core/options.js';
@@ -103,16 +103,18 @@ function pathParams(
       (typeof given === 'number' && Number.isFinite(given)) || typeof given === 'boolean';
     const value = scalar ? String(given) : given;
     if (typeof value !== 'string' || value.trim() === '') {
-      throw new LightfieldError(
+      throw new InvalidArgumentError(
         `${op.id}: \`${name}\` must be a non-empty string or a finite number, got ${JSON.stringify(given) ?? 'undefined'}`,
+        name,
       );
     }
     // Percent-encoding keeps `/` inside the segment, but `.` and `..` would still move up the path.
     if (value === '.' || value === '..')
-      throw new LightfieldError(`${op.id}: \`${name}\` can't be "${value}"`);
+      throw new InvalidArgumentError(`${op.id}: \`${name}\` can't be "${value}"`, name);
     if (value.length > MAX_ID_LENGTH) {
-      throw new LightfieldError(
+      throw new InvalidArgumentError(
         `${op.id}: \`${name}\` is ${value.length} characters; the limit is ${MAX_ID_LENGTH}`,
+        name,
       );
     }
     out[name] = value;
@@ -126,7 +128,8 @@ function callHeaders(op: OperationInfo, options: RequestOptions): Record<string,
   const headers: Record<string, string> = { ...options.headers };
   const given = Object.keys(headers).join().toLowerCase().split(',');
   for (const name of op.headers ?? [])
-    if (!given.includes(name)) throw new LightfieldError(`${op.id}: header ${name} is required`);
+    if (!given.includes(name))
+      throw new InvalidArgumentError(`${op.id}: header ${name} is required`, `headers.${name}`);
   return headers;
 }
 
@@ -142,7 +145,10 @@ function idempotencyKey(op: OperationInfo, options: RequestOptions): string {
   const key = options.idempotencyKey ?? crypto.randomUUID();
   const max = op.idempotencyKeyMaxLength!;
   if (key.length === 0 || key.length > max || CRLF.test(key))
-    throw new LightfieldError(`idempotencyKey must be 1–${max} characters without CR or LF`);
+    throw new InvalidArgumentError(
+      `idempotencyKey must be 1–${max} characters without CR or LF`,
+      'idempotencyKey',
+    );
   return key;
 }
 

@@ -140,6 +140,17 @@ export class WidgetClient extends BaseClient {
 /** widget.yaml's paths, as openapi-typescript types them (the parts the raw tests call). */
 export interface WidgetPaths {
   '/v1/widgets': {
+    get: {
+      parameters: {
+        query?: { limit?: number; offset?: number };
+        header?: { 'Lightfield-Version'?: string };
+      };
+      responses: {
+        200: {
+          content: { 'application/json': { object: 'list'; data: Widget[]; totalCount: number } };
+        };
+      };
+    };
     post: {
       parameters: { header?: { 'Lightfield-Version'?: string; 'Idempotency-Key'?: string } };
       requestBody: { content: { 'application/json': WidgetBody } };

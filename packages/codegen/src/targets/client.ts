@@ -209,6 +209,7 @@ const RUNTIME_NAMES = [
   'OrgBody',
   'OrgDefinitions',
   'OrgEntity',
+  'OrgQuery',
   'PagePromise',
   'RequestOptions',
   'Transport',
@@ -303,11 +304,14 @@ class ClientEmitter {
     return name;
   }
 
+  /** The current resource's entity bodies (`entityWrites`), which `org` passes on. */
+  writes = '';
+
   /** `type` as an organization's entity where `schema` is the entity model, else `type`. */
   org(type: string, schema: unknown, resource: string): string {
     if (!isEntity(this.model, schema)) return type;
     this.usesOrg = true;
-    return `OrgEntity<${type}, Org, '${resource}'>`;
+    return `OrgEntity<${type}, Org, '${resource}'${this.writes ? `, ${this.writes}` : ''}>`;
   }
 }
 
@@ -341,11 +345,10 @@ function bodyType(
   op: OperationModel,
   media: MediaModel,
 ): string {
-  const content = `NonNullable<${operationType(op)}['requestBody']>['content'][${JSON.stringify(media.type)}]`;
+  const content = bodyContent(op, media);
   if (media.format === 'json') {
-    const schema = op.requestBody?.schema ?? media.schema;
-    const base = emit.typeOf(schema, content);
-    if (!isEntity(emit.model, schema)) return base;
+    const base = jsonBody(emit, op, media);
+    if (!entityBody(emit.model, op)) return base;
     emit.usesOrg = true;
     return `OrgBody<${base}, Org, '${resource}'>`;
   }
@@ -358,6 +361,31 @@ function bodyType(
   if (media.format === 'form') return content;
   if (media.format === 'text') return 'string';
   return emit.use('BinaryBody');
+}
+
+/** The spec's type of a request body of one media type. */
+function bodyContent(op: OperationModel, media: MediaModel): string {
+  return `NonNullable<${operationType(op)}['requestBody']>['content'][${JSON.stringify(media.type)}]`;
+}
+
+/** A JSON body's type before an organization narrows it: its schema alias, else the spec's. */
+function jsonBody(emit: ClientEmitter, op: OperationModel, media: MediaModel): string {
+  return emit.typeOf(op.requestBody?.schema ?? media.schema, bodyContent(op, media));
+}
+
+/** Whether the operation's JSON body is an entity's (a create or update, `OrgBody`). */
+function entityBody(model: SpecModel, op: OperationModel): boolean {
+  const media = requestMedia(op);
+  return media?.format === 'json' && isEntity(model, op.requestBody?.schema ?? media.schema);
+}
+
+/**
+ * The resource's entity bodies as one union, for `OrgEntity`'s `Writes`: a relationship a create
+ * requires is on every entity. Empty where the resource has none.
+ */
+function entityWrites(emit: ClientEmitter, resource: ResourceModel): string {
+  const bodies = resource.operations.filter((op) => entityBody(emit.model, op));
+  return [...new Set(bodies.map((op) => jsonBody(emit, op, requestMedia(op)!)))].join(' | ');
 }
 
 /** The `body` parameter, where the operation takes a request body. */
@@ -378,7 +406,12 @@ function bodyParam(
 }
 
 /** The `query` parameter and its declared type, where the operation takes a query or a filter. */
-function queryParam(emit: ClientEmitter, op: OperationModel, out: MethodParams): void {
+function queryParam(
+  emit: ClientEmitter,
+  resource: string,
+  op: OperationModel,
+  out: MethodParams,
+): void {
   if (!op.queryParams.length && !op.filter) return;
   const queryType = queryTypeName(op);
   const parts = op.queryParams.length
@@ -394,7 +427,9 @@ function queryParam(emit: ClientEmitter, op: OperationModel, out: MethodParams):
     `${jsdoc(`The query of \`${op.operationId}\`${op.filter ? ', with field filters' : ''}.`)}export type ${queryType} = ${parts.join(' & ')};`,
   );
   const required = op.queryParams.some((p) => p.required);
-  out.params.push({ text: `query${required ? '' : '?'}: ${queryType}`, optional: !required });
+  // An organization's field keys type the filter (`OrgQuery`).
+  const type = op.filter ? `OrgQuery<${queryType}, Org, '${resource}'>` : queryType;
+  out.params.push({ text: `query${required ? '' : '?'}: ${type}`, optional: !required });
   out.input.push('query');
 }
 
@@ -465,7 +500,7 @@ function methodSource(emit: ClientEmitter, resource: string, op: OperationModel)
   const out: MethodParams = { params: [], input: [] };
   pathParams(op, out);
   bodyParam(emit, resource, op, out);
-  queryParam(emit, op, out);
+  queryParam(emit, resource, op, out);
   optionsParam(emit, op, `${pascal(resource)}${pascal(op.method)}`, out);
   const returned = responseType(emit, op);
   const doc = methodDoc(op);
@@ -488,6 +523,7 @@ function methodSource(emit: ClientEmitter, resource: string, op: OperationModel)
 
 /** A resource's class: a method per operation, over the client's transport. */
 function resourceClass(emit: ClientEmitter, resource: ResourceModel): string {
+  emit.writes = entityWrites(emit, resource);
   const methods = resource.operations.map((op) => methodSource(emit, resource.name, op));
   return `${jsdoc(
     resource.description ?? `The \`${resource.name}\` operations.`,
@@ -517,7 +553,7 @@ function clientImports(emit: ClientEmitter, body: string): (string | null)[] {
       : null,
     "import type { APIPromise } from '../core/api-promise.js';",
     "import { BaseClient, type CallInput } from '../internal/base-client.js';",
-    emit.usesFilter ? "import type { Filter } from '../core/filter.js';" : null,
+    emit.usesFilter ? "import type { Filter, OrgQuery } from '../core/filter.js';" : null,
     media.length ? `import type { ${media.join(', ')} } from '../core/media.js';` : null,
     "import type { OperationInfo } from '../internal/operation.js';",
     "import type { ClientOptions, RequestOptions } from '../core/options.js';",
@@ -543,7 +579,7 @@ function lightfieldClass(model: SpecModel): string {
   });
   return `${jsdoc(
     `The ${model.title} client: one property per resource, each method one operation of the spec.`,
-    "Give it an organization's definitions (a module `lightfield-codegen fields` writes) to type that organization's fields and relationships: `new Lightfield<MyOrg>()`.",
+    "Give it an organization's definitions (the module `npx lightfield-fields`, a command of this package, writes) to type that organization's fields and relationships: `new Lightfield<MyOrg>()`.",
     '@example\n```ts\nconst client = new Lightfield({ apiKey: process.env.LIGHTFIELD_API_KEY });\n```',
   )}export class Lightfield<Org extends OrgDefinitions = {}> extends BaseClient {
       // Resources reach the protected request methods through this, not through public API.

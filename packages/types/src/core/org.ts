@@ -1,25 +1,34 @@
 // Organization-specific typing: the entity and write types of a resource narrowed to one
 // organization's field and relationship definitions. The definitions come from a module that
-// `lightfield-codegen fields` writes from a definitions response; the value type of each
-// valueType comes from the spec (`FieldVariants`, generated). Nothing here names a resource.
+// `lightfield-fields` (a command of @lightfield/client) writes from a definitions response; the
+// value type of each valueType comes from the spec (`FieldVariants`, generated). Nothing here
+// names a resource.
 import type { FieldValueOf, FieldVariants, WithFieldValue } from '../generated/fields.js';
 
-/** One field of an organization, as `lightfield-codegen fields` writes it. */
+/** A select field's options: each option id with its label, e.g. `{ opt_lead: 'Lead' }`. */
+export type OrgOptions = { readonly [id: string]: string };
+
+/** One field of an organization, as `lightfield-fields` writes it. */
 export interface OrgField {
   /** The field's valueType. */
   valueType: string;
-  /** A select field's option ids and labels. */
-  options?: string;
+  /**
+   * A select field's options, id → label: entities hold the ids, writes take ids or labels. A
+   * union of ids and labels (what earlier versions of the command wrote) is read as both.
+   */
+  options?: OrgOptions | string;
   /** `true` for a field the API does not let you write. */
   readOnly?: boolean;
 }
 
-/** One relationship of an organization, as `lightfield-codegen fields` writes it. */
+/** One relationship of an organization, as `lightfield-fields` writes it. */
 export interface OrgRelationship {
   cardinality: string;
   objectType: string;
   /** `true` for a relationship the API does not let you write. */
   readOnly?: boolean;
+  /** `true` for one every entity has, with at least one id (where the definitions say so). */
+  required?: boolean;
 }
 
 /** The definitions of one resource of an organization. */
@@ -39,18 +48,27 @@ type VariantOf<D extends OrgField> = D['valueType'] extends keyof FieldVariants
 /** A value narrowed to select options: a string becomes `O`, an array of strings `O[]`. */
 type Narrow<V, O> = V extends readonly string[] ? O[] : V extends string ? O : V;
 
+/** What an entity holds of a select field: the option ids (an earlier module's union as it is). */
+type OptionIds<O> = O extends string ? O : keyof O & string;
+
+/** What a write may send for a select field: the option ids or their labels. */
+type OptionNames<O> = O extends string ? O : (keyof O & string) | O[keyof O];
+
+// `infer O extends …` keeps `D` an OrgField in the true branch, which
+// `exactOptionalPropertyTypes` needs: a bare `infer O` lets `options` be `unknown` there.
+
 /** The value a write sends for a field; `Fallback` where the spec has no variant for it. */
 type InputValue<D extends OrgField, Fallback> = [VariantOf<D>] extends [never]
   ? Fallback
-  : D extends { options: infer O }
-    ? Narrow<FieldValueOf<VariantOf<D>>, O>
+  : D extends { options: infer O extends OrgOptions | string }
+    ? Narrow<FieldValueOf<VariantOf<D>>, OptionNames<O>>
     : FieldValueOf<VariantOf<D>>;
 
 /** A field as an entity holds it; `Fallback` where the spec has no variant for it. */
 type ReadField<D extends OrgField, Fallback> = [VariantOf<D>] extends [never]
   ? Fallback
-  : D extends { options: infer O }
-    ? WithFieldValue<VariantOf<D>, Narrow<FieldValueOf<VariantOf<D>>, O>>
+  : D extends { options: infer O extends OrgOptions | string }
+    ? WithFieldValue<VariantOf<D>, Narrow<FieldValueOf<VariantOf<D>>, OptionIds<O>>>
     : VariantOf<D>;
 
 /** The keys a type names, without its index signature. */
@@ -99,18 +117,43 @@ type RelationshipsInput<M, O extends OrgObject> = {
 };
 
 /** The organization's object for `resource`, or `never` when `Org` doesn't type it. */
-type ObjectOf<Org, Resource extends string> = Resource extends keyof Org
-  ? Org[Resource] extends OrgObject
-    ? Org[Resource]
-    : never
-  : never;
+// `Org` stands in the check position, never under `keyof` in the extends one: TypeScript then
+// compares `Lightfield<MyOrg>` with `Lightfield` by structure, so the first is assignable.
+type ObjectOf<Org, Resource extends string> =
+  Org extends Record<Resource, infer O extends OrgObject> ? O : never;
+
+/** The relationships of `O` that every entity has: those a write requires, or marked required. */
+type RequiredRelationships<O extends OrgObject, Writes> =
+  | (Writes extends { relationships?: infer R }
+      ? RequiredKeys<NonNullable<R>> & keyof O['relationships']
+      : never)
+  | {
+      [K in keyof O['relationships']]: O['relationships'][K] extends { required: true } ? K : never;
+    }[keyof O['relationships']];
+
+/** A relationship as an entity of the spec holds it: `E`'s relationship value type. */
+type RelationshipOf<E> = E extends { relationships: infer R } ? IndexValue<R> : never;
+
+/** A relationship that always has a value: its `values` has at least one id. */
+type SetRelationship<E> = RelationshipOf<E> & { values: [string, ...string[]] };
+
+/** An entity's relationships in the organization: required ones present, with an id. */
+type EntityRelationships<E, O extends OrgObject, Required> = {
+  [K in keyof O['relationships'] as K extends Required ? K : never]: SetRelationship<E>;
+} & {
+  [K in keyof O['relationships'] as K extends Required ? never : K]?: RelationshipOf<E>;
+};
 
 /**
  * An entity of `Resource` narrowed to the organization: every defined field present and typed by
- * its valueType (select values as option ids or labels), only its relationship keys. `E` as is
- * when `Org` doesn't type `Resource`.
+ * its valueType (select values as option ids), only its relationship keys. `Writes` are the
+ * resource's create and update bodies: a relationship one of them requires (or one the
+ * organization marks `required`) is always present, with at least one id. `E` as is when `Org`
+ * doesn't type `Resource`.
  */
-export type OrgEntity<E, Org, Resource extends string> = [ObjectOf<Org, Resource>] extends [never]
+export type OrgEntity<E, Org, Resource extends string, Writes = never> = [
+  ObjectOf<Org, Resource>,
+] extends [never]
   ? E
   : Omit<E, 'fields' | 'relationships'> & {
       fields: {
@@ -119,13 +162,11 @@ export type OrgEntity<E, Org, Resource extends string> = [ObjectOf<Org, Resource
           E extends { fields: infer F } ? IndexValue<F> : never
         >;
       };
-      relationships: {
-        [K in keyof ObjectOf<Org, Resource>['relationships']]?: E extends {
-          relationships: infer R;
-        }
-          ? IndexValue<R>
-          : never;
-      };
+      relationships: EntityRelationships<
+        E,
+        ObjectOf<Org, Resource>,
+        RequiredRelationships<ObjectOf<Org, Resource>, Writes>
+      >;
     };
 
 /**

@@ -17,16 +17,13 @@ export type MyOrg = Check<{
        */
       $opportunityStatus: {
         valueType: 'SINGLE_SELECT';
-        options: 'opt_open' | 'Open';
+        options: { opt_open: 'Open' };
         readOnly: true;
       };
       /**
        * Stage
        */
-      $stage: {
-        valueType: 'SINGLE_SELECT';
-        options: 'opt_lead' | 'Lead' | 'opt_won' | 'Closed Won';
-      };
+      $stage: { valueType: 'SINGLE_SELECT'; options: { opt_lead: 'Lead'; opt_won: 'Closed Won' } };
       /**
        * Amount: Expected deal value.
        */
@@ -50,7 +47,7 @@ export type MyOrg = Check<{
       /**
        * Tags
        */
-      tags: { valueType: 'MULTI_SELECT'; options: 'opt_smb' | 'SMB' | 'opt_ent' | 'Enterprise' };
+      tags: { valueType: 'MULTI_SELECT'; options: { opt_smb: 'SMB'; opt_ent: 'Enterprise' } };
       /**
        * Win reason
        */
@@ -72,6 +69,26 @@ export type MyOrg = Check<{
     };
   };
 }>;
+
+/**
+ * Each select field's options by resource: `ids` gives an option's id by its label (what entities hold), `labels` its label by id.
+ */
+export const MyOrgOptions = {
+  opportunity: {
+    $opportunityStatus: {
+      ids: { Open: 'opt_open' },
+      labels: { opt_open: 'Open' },
+    },
+    $stage: {
+      ids: { Lead: 'opt_lead', 'Closed Won': 'opt_won' },
+      labels: { opt_lead: 'Lead', opt_won: 'Closed Won' },
+    },
+    tags: {
+      ids: { SMB: 'opt_smb', Enterprise: 'opt_ent' },
+      labels: { opt_smb: 'SMB', opt_ent: 'Enterprise' },
+    },
+  },
+} as const;
 
 /**
  * Fails to compile when the module no longer fits what `@lightfield/client` expects.

@@ -20,7 +20,7 @@ import type {
 } from '@lightfield/types';
 import type { APIPromise } from '../core/api-promise.js';
 import { BaseClient, type CallInput } from '../internal/base-client.js';
-import type { Filter } from '../core/filter.js';
+import type { Filter, OrgQuery } from '../core/filter.js';
 import type { OperationInfo } from '../internal/operation.js';
 import type { ClientOptions, RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
@@ -72,7 +72,7 @@ export class GadgetResource<Org extends OrgDefinitions = {}> {
   create(
     body: OrgBody<GadgetCreateParams, Org, 'gadget'>,
     options?: RequestOptions,
-  ): APIPromise<OrgEntity<Gadget, Org, 'gadget'>> {
+  ): APIPromise<OrgEntity<Gadget, Org, 'gadget', GadgetCreateParams | GadgetUpdateParams>> {
     return this.#client.request(operationInfo['gadget.create'], { body }, options);
   }
 
@@ -95,9 +95,11 @@ export class GadgetResource<Org extends OrgDefinitions = {}> {
    * `GET /v1/gadgets` · rate limit: Search · scope: `gadgets:read`
    */
   list(
-    query?: GadgetListParams,
+    query?: OrgQuery<GadgetListParams, Org, 'gadget'>,
     options?: RequestOptions,
-  ): PagePromise<OrgEntity<GadgetList['data'][number], Org, 'gadget'>> {
+  ): PagePromise<
+    OrgEntity<GadgetList['data'][number], Org, 'gadget', GadgetCreateParams | GadgetUpdateParams>
+  > {
     return this.#client.requestPage(operationInfo['gadget.list'], { query }, options);
   }
 
@@ -108,7 +110,10 @@ export class GadgetResource<Org extends OrgDefinitions = {}> {
    *
    * `GET /v1/gadgets/{id}` · rate limit: Read · scope: `gadgets:read`
    */
-  retrieve(id: string, options?: RequestOptions): APIPromise<OrgEntity<Gadget, Org, 'gadget'>> {
+  retrieve(
+    id: string,
+    options?: RequestOptions,
+  ): APIPromise<OrgEntity<Gadget, Org, 'gadget', GadgetCreateParams | GadgetUpdateParams>> {
     return this.#client.request(operationInfo['gadget.retrieve'], { path: { id } }, options);
   }
 
@@ -123,7 +128,7 @@ export class GadgetResource<Org extends OrgDefinitions = {}> {
     id: string,
     body: OrgBody<GadgetUpdateParams, Org, 'gadget'>,
     options?: RequestOptions,
-  ): APIPromise<OrgEntity<Gadget, Org, 'gadget'>> {
+  ): APIPromise<OrgEntity<Gadget, Org, 'gadget', GadgetCreateParams | GadgetUpdateParams>> {
     return this.#client.request(operationInfo['gadget.update'], { path: { id }, body }, options);
   }
 }
@@ -148,7 +153,7 @@ export class WidgetResource<Org extends OrgDefinitions = {}> {
   create(
     body: OrgBody<WidgetCreateParams, Org, 'widget'>,
     options?: RequestOptions,
-  ): APIPromise<OrgEntity<Widget, Org, 'widget'>> {
+  ): APIPromise<OrgEntity<Widget, Org, 'widget', WidgetCreateParams | WidgetUpdateParams>> {
     return this.#client.request(operationInfo['widget.create'], { body }, options);
   }
 
@@ -171,9 +176,11 @@ export class WidgetResource<Org extends OrgDefinitions = {}> {
    * `GET /v1/widgets` · rate limit: Search · scope: `widgets:read`
    */
   list(
-    query?: WidgetListParams,
+    query?: OrgQuery<WidgetListParams, Org, 'widget'>,
     options?: RequestOptions,
-  ): PagePromise<OrgEntity<WidgetList['data'][number], Org, 'widget'>> {
+  ): PagePromise<
+    OrgEntity<WidgetList['data'][number], Org, 'widget', WidgetCreateParams | WidgetUpdateParams>
+  > {
     return this.#client.requestPage(operationInfo['widget.list'], { query }, options);
   }
 
@@ -184,7 +191,10 @@ export class WidgetResource<Org extends OrgDefinitions = {}> {
    *
    * `GET /v1/widgets/{id}` · rate limit: Read · scope: `widgets:read`
    */
-  retrieve(id: string, options?: RequestOptions): APIPromise<OrgEntity<Widget, Org, 'widget'>> {
+  retrieve(
+    id: string,
+    options?: RequestOptions,
+  ): APIPromise<OrgEntity<Widget, Org, 'widget', WidgetCreateParams | WidgetUpdateParams>> {
     return this.#client.request(operationInfo['widget.retrieve'], { path: { id } }, options);
   }
 
@@ -199,7 +209,7 @@ export class WidgetResource<Org extends OrgDefinitions = {}> {
     id: string,
     body: OrgBody<WidgetUpdateParams, Org, 'widget'>,
     options?: RequestOptions,
-  ): APIPromise<OrgEntity<Widget, Org, 'widget'>> {
+  ): APIPromise<OrgEntity<Widget, Org, 'widget', WidgetCreateParams | WidgetUpdateParams>> {
     return this.#client.request(operationInfo['widget.update'], { path: { id }, body }, options);
   }
 }
@@ -207,7 +217,7 @@ export class WidgetResource<Org extends OrgDefinitions = {}> {
 /**
  * The Widget API client: one property per resource, each method one operation of the spec.
  *
- * Give it an organization's definitions (a module `lightfield-codegen fields` writes) to type that organization's fields and relationships: `new Lightfield<MyOrg>()`.
+ * Give it an organization's definitions (the module `npx lightfield-fields`, a command of this package, writes) to type that organization's fields and relationships: `new Lightfield<MyOrg>()`.
  *
  * @example
  * ```ts
