@@ -34,4 +34,3 @@ export {
   type Stage,
   type StageResult,
 } from './scenario.js';
-export { fromOpenApi30, SpecValidator } from './validator.js';

@@ -12,7 +12,7 @@ import {
   sentParams,
   wireBody,
 } from './request.js';
-import { SpecValidator } from './validator.js';
+import { SpecValidator } from '@lightfield/codegen/validator';
 import type { Json } from '@lightfield/codegen/json';
 
 /** A generated client: one property per resource, one method per operation. */
@@ -186,11 +186,11 @@ function checkResponse(
     } catch {
       return 'the body is not JSON';
     }
-    const problem = validator.at(schemaKeys)(body);
+    const problem = validator.check(schemaKeys, body);
     return problem && `the body does not match the schema: ${problem}`;
   }
   if (/^text\//i.test(seen.contentType)) {
-    const problem = validator.at(schemaKeys)(seen.text);
+    const problem = validator.check(schemaKeys, seen.text);
     return problem && `the body does not match the schema: ${problem}`;
   }
   return undefined;
