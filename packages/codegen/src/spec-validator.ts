@@ -157,6 +157,7 @@ export class SpecValidator {
   readonly #ajv: Ajv;
   readonly #cache = new Map<string, SchemaCheck>();
   readonly #from30: boolean;
+  readonly #bySchema = new WeakMap<object, SchemaCheck>();
   /** What the validator could not check as the spec says, once each. */
   readonly notes = new Set<string>();
 
@@ -216,6 +217,20 @@ export class SpecValidator {
   check(keys: readonly string[], value: unknown): string | undefined {
     const fn = this.at(keys);
     return fn(value) ? undefined : formatErrors(fn.errors);
+  }
+
+  /**
+   * Whether `value` fits `schema`, a schema of the document or one made from its parts: compiled
+   * once per schema object, and once per text for schemas made anew.
+   */
+  fits(schema: unknown, value: unknown): boolean {
+    if (!isObject(schema)) return true;
+    let fn = this.#bySchema.get(schema);
+    if (!fn) {
+      fn = this.compile(`schema:${JSON.stringify(schema)}`, () => schema);
+      this.#bySchema.set(schema, fn);
+    }
+    return fn(value);
   }
 
   /**
