@@ -128,7 +128,8 @@ function mergeAllOf(doc: Json, s: Json): Json {
         for (const [name, prop] of Object.entries(value))
           properties[name] = name in properties ? { allOf: [properties[name], prop] } : prop;
       } else if (key === 'required') arrayOf(value).forEach((r) => required.add(String(r)));
-      else if (!(key in merged)) merged[key] = value;
+      // The parts' examples were the parts' own: the whole is built from its keywords.
+      else if (!(key in merged) && !EXAMPLE_KEYS.has(key)) merged[key] = value;
     }
   }
   if (Object.keys(properties).length) merged['properties'] = properties;
