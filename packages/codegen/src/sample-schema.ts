@@ -164,9 +164,10 @@ function sampleBranches(ctx: Sampling, s: Json, key: 'oneOf' | 'anyOf', depth: n
   for (const branch of [...list.filter((b) => !isNull(b)), ...list.filter(isNull)]) {
     const candidate = sample(ctx, { allOf: [rest, branch] }, depth);
     const tag = discriminated(s, branch);
-    if (tag && isObject(candidate)) candidate[tag[0]] = tag[1];
-    if (first === undefined) first = candidate;
-    if (ctx.validator.fits(s, candidate)) return candidate;
+    // The branch's name as the discriminator's value, unless the branch says otherwise (an enum).
+    const tagged = tag && isObject(candidate) ? { ...candidate, [tag[0]]: tag[1] } : candidate;
+    if (first === undefined) first = tagged;
+    for (const value of [tagged, candidate]) if (ctx.validator.fits(s, value)) return value;
   }
   return first;
 }

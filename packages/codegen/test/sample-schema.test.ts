@@ -83,7 +83,12 @@ const Dog = {
   required: ['kind'],
   properties: { kind: { type: 'string' }, good: { type: 'boolean' } },
 };
-const doc = { openapi: '3.0.3', components: { schemas: { Tree, Cat, Dog } } };
+const Track = {
+  type: 'object',
+  required: ['type'],
+  properties: { type: { type: 'string', enum: ['track'] } },
+};
+const doc = { openapi: '3.0.3', components: { schemas: { Tree, Cat, Dog, Track } } };
 const valid: [string, { schema: unknown; want?: unknown }][] = [
   ['a pattern', { schema: { type: 'string', pattern: '^[a-f0-9]{32}$' } }],
   ['a pattern and a length', { schema: { type: 'string', pattern: '^[A-Z]+$', minLength: 5 } }],
@@ -123,6 +128,20 @@ const valid: [string, { schema: unknown; want?: unknown }][] = [
       },
       // A cat is a dog too (no additionalProperties): only the dog is exactly one of them.
       want: { kind: 'Dog', good: false },
+    },
+  ],
+  [
+    'a discriminator whose value a branch fixes by an enum',
+    {
+      schema: {
+        oneOf: [
+          {
+            $ref: '#/components/schemas/Track',
+          },
+        ],
+        discriminator: { propertyName: 'type' },
+      },
+      want: { type: 'track' },
     },
   ],
   [
