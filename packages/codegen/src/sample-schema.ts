@@ -1,117 +1,266 @@
+import RandExpModule from 'randexp';
 import { deref, isObject } from './rules.js';
 import { arrayOf, type Json } from './json.js';
+import { patternRegExp, SpecValidator } from './spec-validator.js';
+
+// randexp is CommonJS: its default export arrives wrapped under Node's ESM loader.
+const RandExp = ((RandExpModule as unknown as { default?: unknown }).default ??
+  RandExpModule) as typeof RandExpModule.default;
 
 const FORMAT_SAMPLES: Record<string, string> = {
   'date-time': '2026-03-01T12:00:00.000Z',
   date: '2026-03-01',
+  time: '12:00:00Z',
+  duration: 'P1D',
   uri: 'https://app.lightfield.app/example',
   url: 'https://app.lightfield.app/example',
+  'uri-reference': 'https://app.lightfield.app/example',
   email: 'ada@example.com',
   uuid: '00000000-0000-4000-8000-000000000000',
+  hostname: 'app.lightfield.app',
+  ipv4: '192.0.2.1',
+  ipv6: '2001:db8::1',
+  byte: 'ZXhhbXBsZQ==',
 };
 
-const FORMAT_CHECKS: Record<string, RegExp> = {
-  'date-time': /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i,
-  date: /^\d{4}-\d{2}-\d{2}$/,
-};
+/** Past this depth an object takes only its required properties and an array no items it can spare. */
+const LEAN_DEPTH = 8;
+/** A required cycle can't be sampled: past this depth, `null`. */
+const MAX_DEPTH = 40;
 
-/** The JSON Schema type names a value has (an integer is a number too). */
-function typesOf(value: unknown): string[] {
-  if (value === null) return ['null'];
-  if (Array.isArray(value)) return ['array'];
-  if (typeof value === 'number')
-    return Number.isInteger(value) ? ['integer', 'number'] : ['number'];
-  return [typeof value];
+/** What one sampling shares: the document, its validator, and the `$ref`s being sampled. */
+interface Sampling {
+  doc: Json;
+  validator: SpecValidator;
+  refs: string[];
+}
+
+// One validator per document: sampling a large spec compiles each schema it checks once.
+const validators = new WeakMap<Json, SpecValidator>();
+
+function validatorOf(doc: Json): SpecValidator {
+  let validator = validators.get(doc);
+  if (!validator) validators.set(doc, (validator = new SpecValidator(doc)));
+  return validator;
+}
+
+/** A seeded generator of numbers in [a, b], so the same pattern always gives the same string. */
+function seededInt(seed: string): (a: number, b: number) => number {
+  let state = [...seed].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261);
+  return (a, b) => {
+    state = Math.imul(state ^ (state >>> 15), 2246822507) ^ Math.imul(state, 3266489909);
+    return a + ((state >>> 0) % (b - a + 1));
+  };
+}
+
+/** A string that matches `pattern` (and the length bounds, where it can), or undefined. */
+function fromPattern(pattern: string, min: number, max: number): string | undefined {
+  const rx = patternRegExp(pattern);
+  if (!rx) return undefined;
+  const gen = new RandExp(rx);
+  gen.randInt = seededInt(pattern);
+  let first: string | undefined;
+  for (const repeat of [3, 8, 32, min + 1]) {
+    gen.max = repeat;
+    for (let tries = 0; tries < 4; tries++) {
+      const text = gen.gen();
+      if (!rx.test(text)) continue;
+      first ??= text;
+      if (text.length >= min && text.length <= max) return text;
+    }
+  }
+  return first;
+}
+
+function stringSample(s: Json): string {
+  const min = typeof s['minLength'] === 'number' ? s['minLength'] : 0;
+  const max = typeof s['maxLength'] === 'number' ? s['maxLength'] : Infinity;
+  const format = typeof s['format'] === 'string' ? FORMAT_SAMPLES[s['format']] : undefined;
+  if (format) return format;
+  const matched =
+    typeof s['pattern'] === 'string' ? fromPattern(s['pattern'], min, max) : undefined;
+  if (matched !== undefined) return matched;
+  return 'string'.padEnd(min, 'x').slice(0, Math.max(min, Math.min(max, 6)));
+}
+
+/** The smallest number the bounds allow (0 where they allow it), a multiple where asked. */
+function numberSample(s: Json, integer: boolean): number {
+  const step = integer ? 1 : 0.5;
+  const bound = (value: unknown, exclusive: unknown, sign: number): number | undefined => {
+    // 3.1 writes an exclusive bound as a number; 3.0 as `true` beside the inclusive one.
+    if (typeof exclusive === 'number') return exclusive + sign * step;
+    if (typeof value !== 'number') return undefined;
+    return exclusive === true ? value + sign * step : value;
+  };
+  const lo = bound(s['minimum'], s['exclusiveMinimum'], 1);
+  const hi = bound(s['maximum'], s['exclusiveMaximum'], -1);
+  let n = lo ?? (hi !== undefined && hi < 0 ? hi : 0);
+  if (integer) n = Math.ceil(n);
+  const multiple = s['multipleOf'];
+  if (typeof multiple === 'number' && multiple > 0) n = Math.ceil(n / multiple) * multiple;
+  return n;
+}
+
+const EXAMPLE_KEYS = new Set(['example', 'examples', 'default']);
+
+/** A schema's parts under `allOf`, flattened, each `$ref` followed. */
+function allOfParts(doc: Json, s: Json, depth = 0): Json[] {
+  const own: Json = { ...s };
+  delete own['allOf'];
+  const parts = arrayOf(s['allOf']).flatMap((part) => {
+    const p = deref(doc, part);
+    return isObject(p) && depth < 16 ? allOfParts(doc, p, depth + 1) : [];
+  });
+  return [own, ...parts];
 }
 
 /**
- * Whether a value has a type the schema declares (any, when it declares none) and its format,
- * down through array items and object properties.
+ * The schemas of `allOf` as one: properties joined (a property two parts declare must fit both),
+ * `required` joined, any other keyword from the first part that has it.
  */
-function fits(doc: Json, schema: unknown, value: unknown, depth = 0): boolean {
-  const s = deref(doc, schema);
-  if (!isObject(s) || depth > 12) return true;
-  const declared = ([] as unknown[]).concat(s['type'] ?? []);
-  const nullable = s['nullable'] === true && value === null;
-  if (declared.length > 0 && !nullable && !typesOf(value).some((t) => declared.includes(t)))
-    return false;
-  const check = typeof s['format'] === 'string' ? FORMAT_CHECKS[s['format']] : undefined;
-  if (check && typeof value === 'string' && !check.test(value)) return false;
-  if (Array.isArray(value)) return value.every((v) => fits(doc, s['items'], v, depth + 1));
-  if (!isObject(value) || !isObject(s['properties'])) return true;
-  const props = s['properties'];
-  return Object.entries(value).every(
-    ([k, v]) => !Object.hasOwn(props, k) || fits(doc, props[k], v, depth + 1),
-  );
+function mergeAllOf(doc: Json, s: Json): Json {
+  const merged: Json = {};
+  const properties: Json = {};
+  const required = new Set<string>();
+  for (const part of allOfParts(doc, s)) {
+    for (const [key, value] of Object.entries(part)) {
+      if (key === 'properties' && isObject(value)) {
+        for (const [name, prop] of Object.entries(value))
+          properties[name] = name in properties ? { allOf: [properties[name], prop] } : prop;
+      } else if (key === 'required') arrayOf(value).forEach((r) => required.add(String(r)));
+      // The parts' examples were the parts' own: the whole is built from its keywords.
+      else if (!(key in merged) && !EXAMPLE_KEYS.has(key)) merged[key] = value;
+    }
+  }
+  if (Object.keys(properties).length) merged['properties'] = properties;
+  if (required.size) merged['required'] = [...required];
+  if (!('type' in merged) && ('properties' in merged || required.size)) merged['type'] = 'object';
+  return merged;
+}
+
+/** The value of a discriminator property that selects `branch`: its mapping key, else its name. */
+function discriminated(s: Json, branch: unknown): [string, string] | undefined {
+  const d = s['discriminator'];
+  if (!isObject(d) || typeof d['propertyName'] !== 'string') return undefined;
+  const ref = isObject(branch) && typeof branch['$ref'] === 'string' ? branch['$ref'] : undefined;
+  if (!ref) return undefined;
+  const mapping = isObject(d['mapping']) ? d['mapping'] : {};
+  const key = Object.entries(mapping).find(([, target]) => target === ref)?.[0];
+  return [d['propertyName'], key ?? ref.slice(ref.lastIndexOf('/') + 1)];
 }
 
 /**
- * A deterministic value that satisfies `schema`: the schema's own `example` or `examples` where
- * given, else the simplest valid value (first enum member, minimum, required properties, one map
- * entry). Recursion stops at `depth` so self-referencing schemas terminate.
+ * A branch of `oneOf`/`anyOf` that the whole schema accepts: each branch (not `null` first) is
+ * sampled with the schema's other keywords and its discriminator value, and the first sample
+ * that fits exactly as the schema says wins; else the first sample.
  */
-export function sampleSchema(doc: Json, schema: unknown, depth = 0): unknown {
-  const s = deref(doc, schema);
-  if (!isObject(s) || depth > 12) return null;
-  // A spec's own example is taken only where it has the schema's type: real specs carry
-  // examples that contradict their schema (an array for an object, `null` for a string).
-  if ('example' in s && fits(doc, s, s['example'])) return s['example'];
-  const given = Array.isArray(s['examples'])
-    ? arrayOf(s['examples']).find((e) => fits(doc, s, e))
-    : undefined;
-  if (given !== undefined) return given;
+function sampleBranches(ctx: Sampling, s: Json, key: 'oneOf' | 'anyOf', depth: number): unknown {
+  const list = arrayOf(s[key]);
+  const rest: Json = { ...s };
+  delete rest[key];
+  delete rest['discriminator'];
+  const isNull = (b: unknown) => (deref(ctx.doc, b) as Json | undefined)?.['type'] === 'null';
+  let first: unknown;
+  for (const branch of [...list.filter((b) => !isNull(b)), ...list.filter(isNull)]) {
+    const candidate = sample(ctx, { allOf: [rest, branch] }, depth);
+    const tag = discriminated(s, branch);
+    // The branch's name as the discriminator's value, unless the branch says otherwise (an enum).
+    const tagged = tag && isObject(candidate) ? { ...candidate, [tag[0]]: tag[1] } : candidate;
+    if (first === undefined) first = tagged;
+    for (const value of [tagged, candidate]) if (ctx.validator.fits(s, value)) return value;
+  }
+  return first;
+}
+
+/** The example a schema gives that fits it: its `example`, else the first of its `examples`. */
+function givenExample(ctx: Sampling, s: Json): { value: unknown } | undefined {
+  const candidates = [
+    ...('example' in s ? [s['example']] : []),
+    ...arrayOf(s['examples']),
+    ...('default' in s ? [s['default']] : []),
+  ];
+  // Real specs carry examples that contradict their schema (an array for an object, `null` for a
+  // string, a date-time for a date): only one that fits is taken.
+  for (const value of candidates) if (ctx.validator.fits(s, value)) return { value };
+  return undefined;
+}
+
+function sampleObject(ctx: Sampling, s: Json, depth: number, lean: boolean): Json {
+  const out: Json = {};
+  const props = isObject(s['properties']) ? s['properties'] : {};
+  const required = new Set(arrayOf(s['required']).map(String));
+  for (const [key, value] of Object.entries(props)) {
+    const ref = isObject(value) && typeof value['$ref'] === 'string' ? value['$ref'] : '';
+    // An optional property leads nowhere new when it is deep, or back into a schema being sampled.
+    if (!required.has(key) && (lean || ctx.refs.includes(ref))) continue;
+    out[key] = sample(ctx, value, depth + 1);
+  }
+  const extra = s['additionalProperties'];
+  for (const key of required)
+    if (!(key in out)) out[key] = isObject(extra) ? sample(ctx, extra, depth + 1) : 'string';
+  if (isObject(extra) && Object.keys(out).length === 0 && !lean)
+    out['example'] = sample(ctx, extra, depth + 1);
+  return out;
+}
+
+function sampleArray(ctx: Sampling, s: Json, depth: number, lean: boolean): unknown[] {
+  const min = typeof s['minItems'] === 'number' ? s['minItems'] : 0;
+  const max = typeof s['maxItems'] === 'number' ? s['maxItems'] : Infinity;
+  const items = s['items'];
+  const ref = isObject(items) && typeof items['$ref'] === 'string' ? items['$ref'] : '';
+  const spare = lean || ctx.refs.includes(ref);
+  const count = Math.min(max, Math.max(min, spare ? 0 : 1));
+  return Array.from({ length: count }, () => sample(ctx, items, depth + 1));
+}
+
+function sample(ctx: Sampling, schema: unknown, depth: number): unknown {
+  const ref = isObject(schema) && typeof schema['$ref'] === 'string' ? schema['$ref'] : undefined;
+  const s = deref(ctx.doc, schema);
+  if (!isObject(s) || depth > MAX_DEPTH) return null;
+  if (ref) ctx.refs.push(ref);
+  try {
+    return sampleNode(ctx, s, depth);
+  } finally {
+    if (ref) ctx.refs.pop();
+  }
+}
+
+function sampleNode(ctx: Sampling, s: Json, depth: number): unknown {
+  const given = givenExample(ctx, s);
+  if (given) return given.value;
   if ('const' in s) return s['const'];
-  if (Array.isArray(s['enum']) && s['enum'].length > 0) return s['enum'][0];
-  if ('default' in s) return s['default'];
-  for (const key of ['allOf'] as const) {
-    const list = s[key];
-    if (Array.isArray(list)) {
-      return Object.assign({}, ...list.map((part) => sampleSchema(doc, part, depth + 1) as object));
-    }
-  }
-  for (const key of ['oneOf', 'anyOf'] as const) {
-    const list = arrayOf(s[key]);
-    if (list.length > 0) {
-      // The first branch that is not `null` reads best as an example.
-      const pick =
-        list.find((b) => (deref(doc, b) as Json | undefined)?.['type'] !== 'null') ?? list[0];
-      return sampleSchema(doc, pick, depth + 1);
-    }
-  }
-  const types = Array.isArray(s['type']) ? arrayOf(s['type']) : [s['type']];
+  const members = arrayOf(s['enum']);
+  if (members.length > 0) return members.find((m) => m !== null) ?? members[0];
+  if (Array.isArray(s['allOf'])) return sample(ctx, mergeAllOf(ctx.doc, s), depth);
+  for (const key of ['oneOf', 'anyOf'] as const)
+    if (arrayOf(s[key]).length > 0) return sampleBranches(ctx, s, key, depth);
+  const types = arrayOf(s['type']).length ? arrayOf(s['type']) : [s['type']];
   const type = types.find((t) => t !== 'null') ?? types[0];
-  switch (type) {
-    case 'string': {
-      const format = typeof s['format'] === 'string' ? FORMAT_SAMPLES[s['format']] : undefined;
-      if (format) return format;
-      if (typeof s['pattern'] === 'string' && /^\^\[A-Z\]\{(\d)\}\$$/.test(s['pattern'])) {
-        return 'US'.padEnd(Number(/\{(\d)\}/.exec(s['pattern'])?.[1] ?? 2), 'D');
-      }
-      const min = typeof s['minLength'] === 'number' ? s['minLength'] : 0;
-      return 'string'.padEnd(min, 'x');
-    }
+  const lean = depth >= LEAN_DEPTH;
+  switch (type ?? ('items' in s ? 'array' : 'object')) {
+    case 'string':
+      return stringSample(s);
     case 'integer':
     case 'number':
-      return typeof s['minimum'] === 'number' ? s['minimum'] : 0;
+      return numberSample(s, type === 'integer');
     case 'boolean':
       return false;
     case 'null':
       return null;
-    case 'array': {
-      const min = typeof s['minItems'] === 'number' ? s['minItems'] : 1;
-      return Array.from({ length: Math.max(min, 1) }, () =>
-        sampleSchema(doc, s['items'], depth + 1),
-      );
-    }
-    default: {
-      const out: Json = {};
-      const props = isObject(s['properties']) ? s['properties'] : {};
-      for (const [key, value] of Object.entries(props))
-        out[key] = sampleSchema(doc, value, depth + 1);
-      if (isObject(s['additionalProperties']) && Object.keys(props).length === 0) {
-        out['example'] = sampleSchema(doc, s['additionalProperties'], depth + 1);
-      }
-      return out;
-    }
+    case 'array':
+      return sampleArray(ctx, s, depth, lean);
+    default:
+      return sampleObject(ctx, s, depth, lean);
   }
+}
+
+/**
+ * A deterministic value that satisfies `schema`: the schema's own `example`, `examples` or
+ * `default` where one fits it, else the simplest valid value: the first enum member, the lowest
+ * number the bounds allow, a string of its format or that matches its pattern, the properties
+ * (past a depth, or back into a schema being sampled, only the required ones), one array item,
+ * the `allOf` parts merged, the first `oneOf`/`anyOf` branch the whole schema accepts.
+ */
+export function sampleSchema(doc: Json, schema: unknown, depth = 0): unknown {
+  return sample({ doc, validator: validatorOf(doc), refs: [] }, schema, depth);
 }

@@ -75,5 +75,4 @@ export {
   type SweepResult,
   type SweepStage,
 } from './sweep-result.js';
-export { fromOpenApi30, SpecValidator } from './validator.js';
 export { inPool, scenarioInWorker, type WorkerOptions } from './worker.js';

@@ -1,6 +1,6 @@
 import { deref, resolvePointer, sampleSchema } from '@lightfield/codegen';
 import type { SpecOperation } from './operations.js';
-import type { SpecValidator } from './validator.js';
+import type { SpecValidator } from '@lightfield/codegen/validator';
 import { parseRef, type Json } from '@lightfield/codegen/json';
 
 function isObject(value: unknown): value is Json {
@@ -114,7 +114,7 @@ export function checkBody(
   value: unknown,
 ): string | undefined {
   const keys = bodySchemaKeys(doc, op, mediaType);
-  return nodeAt(doc, keys) === undefined ? undefined : validator.at(keys)(value);
+  return nodeAt(doc, keys) === undefined ? undefined : validator.check(keys, value);
 }
 
 /**

@@ -10,11 +10,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   adaptBody,
   formatReport,
-  fromOpenApi30,
   PROJECT_SPEC,
   REPO_ROOT,
   roundTripSpec,
-  SpecValidator,
   specOperations,
 } from '../src/index.js';
 import type { SpecOperation } from '../src/operations.js';
@@ -173,55 +171,6 @@ describe('a server whose answers break the spec', () => {
     expect(lines.slice(1)).toHaveLength(total);
     expect(lines.slice(1).every((l) => /^ {2}✗ \S+/.test(l))).toBe(true);
     expect(lines.some((l) => /\(200\): the body does not match the schema/.test(l))).toBe(true);
-  });
-});
-
-describe('OpenAPI 3.0 schemas as JSON Schema', () => {
-  test.each<[string, { given: unknown; want: unknown }]>([
-    [
-      'a nullable scalar',
-      { given: { type: 'string', nullable: true }, want: { type: ['string', 'null'] } },
-    ],
-    [
-      'a nullable enum',
-      {
-        given: { type: 'string', enum: ['a'], nullable: true },
-        want: { type: ['string', 'null'], enum: ['a', null] },
-      },
-    ],
-    [
-      'a nullable $ref',
-      {
-        given: { allOf: [{ $ref: '#/x' }], nullable: true },
-        want: { anyOf: [{ allOf: [{ $ref: '#/x' }] }, { type: 'null' }] },
-      },
-    ],
-    [
-      'a boolean exclusiveMinimum',
-      { given: { minimum: 1, exclusiveMinimum: true }, want: { exclusiveMinimum: 1 } },
-    ],
-    [
-      'an example left alone',
-      { given: { example: { nullable: true } }, want: { example: { nullable: true } } },
-    ],
-  ])('%s', (_, { given, want }) => {
-    expect(fromOpenApi30(given)).toEqual(want);
-  });
-
-  test('validates against 3.0 and 3.1 documents through their $refs', () => {
-    const schemas = {
-      N: { type: 'integer', nullable: true },
-      R: { $ref: '#/components/schemas/N' },
-    };
-    const v30 = new SpecValidator({ openapi: '3.0.3', components: { schemas } });
-    expect(v30.at(['components', 'schemas', 'R'])(null)).toBeUndefined();
-    expect(v30.at(['components', 'schemas', 'R'])('x')).toMatch(/must be integer/);
-    const v31 = new SpecValidator({
-      openapi: '3.1.0',
-      components: { schemas: { T: { type: ['integer', 'null'] } } },
-    });
-    expect(v31.at(['components', 'schemas', 'T'])(null)).toBeUndefined();
-    expect(v31.at(['components', 'schemas', 'T'])(1.5)).toMatch(/must be integer/);
   });
 });
 

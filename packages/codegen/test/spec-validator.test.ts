@@ -1,0 +1,198 @@
+import { describe, expect, test } from 'vitest';
+import { fromOpenApi30, SpecValidator } from '../src/spec-validator.js';
+
+describe('OpenAPI 3.0 schemas as JSON Schema', () => {
+  test.each<[string, { given: unknown; want: unknown }]>([
+    [
+      'a nullable scalar',
+      { given: { type: 'string', nullable: true }, want: { type: ['string', 'null'] } },
+    ],
+    [
+      'a nullable enum',
+      {
+        given: { type: 'string', enum: ['a'], nullable: true },
+        want: { type: ['string', 'null'], enum: ['a', null] },
+      },
+    ],
+    [
+      'a nullable $ref',
+      {
+        given: { allOf: [{ $ref: '#/x' }], nullable: true },
+        want: { anyOf: [{ allOf: [{ $ref: '#/x' }] }, { type: 'null' }] },
+      },
+    ],
+    [
+      'a boolean exclusiveMinimum',
+      { given: { minimum: 1, exclusiveMinimum: true }, want: { exclusiveMinimum: 1 } },
+    ],
+    [
+      'an example dropped',
+      { given: { type: 'string', example: { $id: 'x' } }, want: { type: 'string' } },
+    ],
+    [
+      'a property named like a keyword kept, and rewritten',
+      {
+        given: { properties: { example: { type: 'string', nullable: true }, nullable: {} } },
+        want: { properties: { example: { type: ['string', 'null'] }, nullable: {} } },
+      },
+    ],
+    [
+      'an enum left alone',
+      { given: { enum: [{ nullable: true }] }, want: { enum: [{ nullable: true }] } },
+    ],
+  ])('%s', (_, { given, want }) => {
+    expect(fromOpenApi30(given)).toEqual(want);
+  });
+});
+
+// Every case is a document the validator once got wrong, or that real specs carry.
+const cases: [
+  string,
+  { doc: Record<string, unknown>; keys: string[]; valid: unknown[]; invalid: [unknown, RegExp][] },
+][] = [
+  [
+    '3.0: nullable through a $ref',
+    {
+      doc: {
+        openapi: '3.0.3',
+        components: {
+          schemas: {
+            N: { type: 'integer', nullable: true },
+            R: { $ref: '#/components/schemas/N' },
+          },
+        },
+      },
+      keys: ['components', 'schemas', 'R'],
+      valid: [null, 3],
+      invalid: [['x', /must be integer/]],
+    },
+  ],
+  [
+    '3.1: type arrays',
+    {
+      doc: { openapi: '3.1.0', components: { schemas: { T: { type: ['integer', 'null'] } } } },
+      keys: ['components', 'schemas', 'T'],
+      valid: [null, 1],
+      invalid: [[1.5, /must be integer/]],
+    },
+  ],
+  [
+    'formats, OpenAPI ones included',
+    {
+      doc: {
+        openapi: '3.1.0',
+        components: {
+          schemas: {
+            F: {
+              type: 'object',
+              properties: {
+                at: { type: 'string', format: 'date-time' },
+                n: { type: 'integer', format: 'int32' },
+              },
+            },
+          },
+        },
+      },
+      keys: ['components', 'schemas', 'F'],
+      valid: [{ at: '2026-03-01T12:00:00Z', n: 5 }],
+      invalid: [
+        [{ at: 'yesterday' }, /must match format "date-time"/],
+        [{ n: 2 ** 40 }, /must match format "int32"/],
+      ],
+    },
+  ],
+  [
+    // The provider's own email pattern: its unescaped `]` is a "lone quantifier bracket" under `u`.
+    'a pattern JavaScript reads only without the u flag',
+    {
+      doc: {
+        openapi: '3.1.0',
+        components: {
+          schemas: {
+            E: {
+              type: 'string',
+              pattern: String.raw`^(([^<>()\[\]\\.,;:\s@"]+(\.[^<>()\[\]\\.,;:\s@"]+)*)|(".+"))@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}])|(([a-zA-Z\-0-9]+\.)+[a-zA-Z]{2,}))$`,
+            },
+          },
+        },
+      },
+      keys: ['components', 'schemas', 'E'],
+      valid: ['ada@example.com'],
+      invalid: [['ada.example.com', /must match pattern/]],
+    },
+  ],
+  [
+    'a leading (?i) as the i flag',
+    {
+      doc: {
+        openapi: '3.0.0',
+        components: { schemas: { I: { type: 'string', pattern: '(?i)^ab$' } } },
+      },
+      keys: ['components', 'schemas', 'I'],
+      valid: ['AB', 'ab'],
+      invalid: [['abc', /must match pattern/]],
+    },
+  ],
+  [
+    'the same $id in two examples',
+    {
+      doc: {
+        openapi: '3.0.1',
+        components: {
+          schemas: {
+            A: { type: 'object', example: { $id: 'thing', a: 1 } },
+            B: { type: 'object', required: ['b'], example: { $id: 'thing', b: 2 } },
+          },
+        },
+      },
+      keys: ['components', 'schemas', 'B'],
+      valid: [{ b: 1 }],
+      invalid: [[{}, /must have required property 'b'/]],
+    },
+  ],
+];
+
+describe('one validator for every spec', () => {
+  test.each(cases)('%s', (_, { doc, keys, valid, invalid }) => {
+    const validator = new SpecValidator(doc);
+    for (const value of valid) expect(validator.check(keys, value)).toBeUndefined();
+    for (const [value, want] of invalid) expect(validator.check(keys, value)).toMatch(want);
+  });
+
+  test('notes what it reads differently, or cannot check, and accepts it', () => {
+    const validator = new SpecValidator({
+      openapi: '3.1.0',
+      components: {
+        schemas: {
+          U: { type: 'string', pattern: 'a{' },
+          P: { type: 'string', pattern: '^(?<n>a)(?<n>b)$' },
+          M: { $ref: '#/components/schemas/Missing' },
+        },
+      },
+    });
+    expect(validator.check(['components', 'schemas', 'P'], 'zz')).toBeUndefined();
+    expect(validator.check(['components', 'schemas', 'U'], 'a{')).toBeUndefined();
+    expect(validator.check(['components', 'schemas', 'M'], 1)).toBeUndefined();
+    expect([...validator.notes]).toEqual([
+      'pattern ^(?<n>a)(?<n>b)$ is not a JavaScript regex: not checked',
+      'pattern a{ is invalid with the u flag: checked without it',
+      expect.stringMatching(/^spec#\/components\/schemas\/M: not checked, ajv can't compile it/),
+    ]);
+  });
+
+  test('compiles a fragment whose $refs point into the document', () => {
+    const validator = new SpecValidator({
+      openapi: '3.0.3',
+      components: { schemas: { Id: { type: 'string', nullable: true } } },
+    });
+    const fn = validator.compile('q', () => ({
+      type: 'object',
+      properties: {
+        id: { $ref: '#/components/schemas/Id' },
+        n: { type: 'integer', nullable: true },
+      },
+    }));
+    expect(fn({ id: null, n: null })).toBe(true);
+    expect(fn({ id: 1 })).toBe(false);
+  });
+});
