@@ -69,19 +69,6 @@ const cases: Case[] = [
     },
   ],
   [
-    'two operationIds that derive the same name',
-    {
-      given: edit((d) => {
-        at(d, 'paths', '/v1/widgets', 'get').operationId = 'list-widgets';
-        at(d, 'paths', '/v1/widgets', 'post').operationId = 'list_widgets';
-      }),
-      want: {
-        location: /#\/paths\/~1v1~1widgets\/(get|post)\/operationId/,
-        message: /"widget\.listWidgets" is already used/,
-      },
-    },
-  ],
-  [
     'a path param not declared',
     {
       given: edit((d) => {

@@ -2,10 +2,9 @@ import prettier from 'prettier';
 import { displayPath, specIdentity } from '../header.js';
 import { bodyValue } from '../code-samples.js';
 import { PRETTIER_OPTIONS } from '../format.js';
-import { deref, isObject } from '../rules.js';
-import { pascal, refName, type OperationModel, type SpecModel } from '../spec-model.js';
+import { pascal, type OperationModel, type SpecModel } from '../spec-model.js';
 import type { FileMap } from '../write-output.js';
-import { isPaginated, queryTypeName } from './client.js';
+import { schemaType } from './shared.js';
 
 // api.md lives in the client package's `docs/` folder: links are relative to it.
 /** Where the client's resource classes are generated, seen from api.md. */
@@ -66,13 +65,7 @@ function header(model: SpecModel): string {
 
 /** Operations that answer an organization's definitions: fieldDefinitions and relationshipDefinitions. */
 function definitionsOperations(model: SpecModel): OperationModel[] {
-  return model.operations.filter((op) => {
-    const schema = deref(model.document, op.success.schema);
-    const props = isObject(schema) && isObject(schema['properties']) ? schema['properties'] : {};
-    return (
-      'fieldDefinitions' in props && 'relationshipDefinitions' in props && !op.pathParams.length
-    );
-  });
+  return model.operations.filter((op) => op.shapes.definitions && !op.pathParams.length);
 }
 
 /**
@@ -131,8 +124,8 @@ function typeLink(name: string): string {
 }
 
 /** The names of the schemas an operation's body and success response refer to directly. */
-function directTypes(op: OperationModel): string[] {
-  return [refName(op.requestBody?.schema), refName(op.success.schema)].filter(
+function directTypes(model: SpecModel, op: OperationModel): string[] {
+  return [schemaType(model, op.requestBody?.schema), schemaType(model, op.success.schema)].filter(
     (n): n is string => n !== undefined,
   );
 }
@@ -141,17 +134,17 @@ function directTypes(op: OperationModel): string[] {
 function signature(model: SpecModel, op: OperationModel): { params: string[]; returns: string } {
   const params = op.pathParams.map((p) => `${p.name}: string`);
   if (op.requestBody) {
-    const type = refName(op.requestBody.schema) ?? 'object';
+    const type = schemaType(model, op.requestBody.schema) ?? 'object';
     params.push(`body${op.requestBody.required ? '' : '?'}: ${type}`);
   }
   if (op.queryParams.length > 0 || op.filter) {
     const required = op.queryParams.some((p) => p.required);
-    params.push(`query${required ? '' : '?'}: ${queryTypeName(op)}`);
+    params.push(`query${required ? '' : '?'}: ${op.types.query}`);
   }
   params.push('options?: RequestOptions');
-  const response = refName(op.success.schema) ?? 'unknown';
-  const returns = isPaginated(model, op)
-    ? `PagePromise<${response}['data'][number]>`
+  const response = schemaType(model, op.success.schema) ?? 'unknown';
+  const returns = op.pagination
+    ? `PagePromise<${response}['${op.pagination.itemsProperty.replace(/'/g, "\\'")}'][number]>`
     : `APIPromise<${response}>`;
   return { params, returns };
 }
@@ -172,15 +165,15 @@ function methodDetails(model: SpecModel, op: OperationModel): string {
       (p) => `- **Path \`${p.name}\`:** string${p.description ? `. ${p.description}` : ''}`,
     ),
     op.requestBody
-      ? `- **Body:** ${typeLink(refName(op.requestBody.schema) ?? 'object')}${op.requestBody.required ? '' : ' (optional)'}`
+      ? `- **Body:** ${typeLink(schemaType(model, op.requestBody.schema) ?? 'object')}${op.requestBody.required ? '' : ' (optional)'}`
       : '',
     op.queryParams.length > 0 || op.filter
-      ? `- **Query:** \`${queryTypeName(op)}\` (exported by \`@lightfield/client\`): ${[
+      ? `- **Query:** \`${op.types.query}\` (exported by \`@lightfield/client\`): ${[
           ...op.queryParams.map((p) => `\`${p.name}\`${p.required ? ' (required)' : ''}`),
           ...(op.filter ? ['`filter` (field filters)'] : []),
         ].join(', ')}`
       : '',
-    `- **Response:** ${typeLink(refName(op.success.schema) ?? 'unknown')} (${op.success.status})${isPaginated(model, op) ? ', one page; iterating the promise yields every item' : ''}`,
+    `- **Response:** ${typeLink(schemaType(model, op.success.schema) ?? 'unknown')} (${op.success.status})${op.pagination ? ', one page; iterating the promise yields every item' : ''}`,
     op.idempotent
       ? '- **Idempotent:** sends an `Idempotency-Key` (yours via `idempotencyKey`)'
       : '',
@@ -203,7 +196,7 @@ function methodDetails(model: SpecModel, op: OperationModel): string {
 
 function resourceSection(model: SpecModel, resource: string): string {
   const ops = model.operations.filter((o) => o.resource === resource);
-  const types = [...new Set(ops.flatMap(directTypes))];
+  const types = [...new Set(ops.flatMap((op) => directTypes(model, op)))];
   const description = model.resources.find((r) => r.name === resource)?.description;
   return [
     `# ${pascal(resource)}`,
@@ -223,6 +216,6 @@ function resourceSection(model: SpecModel, resource: string): string {
 
 /** The component schemas no operation names directly. */
 function sharedTypes(model: SpecModel): string[] {
-  const direct = new Set(model.operations.flatMap(directTypes));
-  return model.schemaNames.filter((name) => !direct.has(name));
+  const direct = new Set(model.operations.flatMap((op) => directTypes(model, op)));
+  return model.schemas.map((s) => s.type).filter((type) => !direct.has(type));
 }

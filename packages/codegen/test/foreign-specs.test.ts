@@ -1,0 +1,91 @@
+import { describe, expect, test } from 'vitest';
+import type { Json } from '../src/json.js';
+import { generated, model, ok, pathParam, widgetRef, type Case } from './tiny-spec.js';
+
+// What specs nobody here wrote bring: names that are no identifiers, optional page items, what
+// HTTP can't carry, wildcard and vendor media, schemas that are no objects, entity fields that
+// only the schemas declare. Each case pins what the generated code says about one of them.
+
+const named = (schemas: Json): Json => ({ components: { schemas } });
+
+describe('names', () => {
+  test.each<Case>([
+    [
+      'a schema name with dashes becomes a PascalCase alias of the same schema',
+      {
+        given: named({ 'Comment--Base': { type: 'object' } }),
+        file: 'aliases.ts',
+        want: "export type CommentBase = components['schemas']['Comment--Base'];\n",
+      },
+    ],
+    [
+      'a kebab-case schema name',
+      {
+        given: named({ 'security-advisory-ecosystems': { type: 'string' } }),
+        file: 'aliases.ts',
+        want: "export type SecurityAdvisoryEcosystems = components['schemas']['security-advisory-ecosystems'];\n",
+      },
+    ],
+    [
+      'names that derive alike are told apart, legal names first',
+      {
+        given: named({ 'Comment-Base': { type: 'object' }, CommentBase: { type: 'object' } }),
+        file: 'aliases.ts',
+        want: "export type CommentBase2 = components['schemas']['Comment-Base'];\n",
+      },
+    ],
+    [
+      'a leading digit and a predefined type name',
+      {
+        given: named({ '2fa': { type: 'object' }, string: { type: 'string' } }),
+        file: 'aliases.ts',
+        want: "export type N2fa = components['schemas']['2fa'];\n/**\n * The `string` schema.\n */\nexport type stringSchema = components['schemas']['string'];\n",
+      },
+    ],
+  ])('%s', async (_, { given, file, want }) => {
+    expect(await generated('types', given, file)).toContain(want);
+  });
+
+  test('the client imports the alias under its type name', async () => {
+    const given = {
+      ...named({ 'Comment--Base': { type: 'object' } }),
+      paths: {
+        '/comments/{id}': {
+          get: {
+            operationId: 'comment.retrieve',
+            parameters: [pathParam('id')],
+            responses: ok({ $ref: '#/components/schemas/Comment--Base' }),
+          },
+        },
+      },
+    };
+    const client = await generated('client', given, 'client.ts');
+    expect(client).toContain(
+      "import type { CommentBase, OrgDefinitions } from '@lightfield/types';",
+    );
+    expect(client).toContain(
+      'retrieve(id: string, options?: RequestOptions): APIPromise<CommentBase>',
+    );
+    expect(await generated('fixtures', given, 'factories.ts')).toContain(
+      'export function makeCommentBase(',
+    );
+  });
+
+  test('derived operation names that collide get a number, and a note says so', () => {
+    const list = (operationId: string) => ({
+      operationId,
+      tags: ['Widgets'],
+      responses: ok(widgetRef),
+    });
+    const m = model({
+      paths: { '/widgets': { get: list('list-widgets'), post: list('list_widgets') } },
+    });
+    expect(m.operations.map((o) => o.operationId)).toEqual([
+      'widgets.listWidgets',
+      'widgets.listWidgets2',
+    ]);
+    expect(m.notes).toContain(
+      'widgets.listWidgets2: renamed from widgets.listWidgets, which another operation or a client member holds',
+    );
+  });
+});
