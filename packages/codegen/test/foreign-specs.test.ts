@@ -89,3 +89,35 @@ describe('names', () => {
     );
   });
 });
+
+describe('shapes', () => {
+  test.each<Case>([
+    [
+      'an optional items array is made non-null before it is indexed',
+      {
+        given: {
+          paths: {
+            '/widgets': {
+              get: {
+                operationId: 'widget.list',
+                parameters: ['limit', 'offset'].map((name) => ({
+                  name,
+                  in: 'query',
+                  schema: { type: 'integer' },
+                })),
+                responses: ok({
+                  type: 'object',
+                  properties: { data: { type: 'array', items: widgetRef } },
+                }),
+              },
+            },
+          },
+        },
+        file: 'client.ts',
+        want: "NonNullable<\n      operations['widget.list']['responses'][200]['content']['application/json']['data']\n    >[number]",
+      },
+    ],
+  ])('%s', async (_, { given, file, want }) => {
+    expect(await generated('client', given, file)).toContain(want);
+  });
+});

@@ -86,7 +86,7 @@ export class OpportunityResource<Org extends OrgDefinitions = {}> {
   list(
     query?: OpportunityListParams,
     options?: RequestOptions,
-  ): PagePromise<OrgEntity<OpportunityList['data'][number], Org, 'opportunity'>> {
+  ): PagePromise<OrgEntity<NonNullable<OpportunityList['data']>[number], Org, 'opportunity'>> {
     return this.#client.requestPage(operationInfo['opportunity.list'], { query }, options);
   }
 

@@ -283,8 +283,9 @@ function methodSource(emit: ClientEmitter, resource: string, op: OperationModel)
   const call = `{ ${out.input.join(', ')} }`;
   if (op.pagination && responseMedia(op)?.format === 'json') {
     const items = op.pagination.itemsProperty;
+    // The items property may be optional: its type is `X[] | undefined`, which `[number]` can't index.
     const item = emit.org(
-      `${returned}[${JSON.stringify(items)}][number]`,
+      `NonNullable<${returned}[${JSON.stringify(items)}]>[number]`,
       op.shapes.entityItems,
       resource,
     );

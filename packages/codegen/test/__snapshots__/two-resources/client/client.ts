@@ -97,7 +97,7 @@ export class GadgetResource<Org extends OrgDefinitions = {}> {
   list(
     query?: GadgetListParams,
     options?: RequestOptions,
-  ): PagePromise<OrgEntity<GadgetList['data'][number], Org, 'gadget'>> {
+  ): PagePromise<OrgEntity<NonNullable<GadgetList['data']>[number], Org, 'gadget'>> {
     return this.#client.requestPage(operationInfo['gadget.list'], { query }, options);
   }
 
@@ -173,7 +173,7 @@ export class WidgetResource<Org extends OrgDefinitions = {}> {
   list(
     query?: WidgetListParams,
     options?: RequestOptions,
-  ): PagePromise<OrgEntity<WidgetList['data'][number], Org, 'widget'>> {
+  ): PagePromise<OrgEntity<NonNullable<WidgetList['data']>[number], Org, 'widget'>> {
     return this.#client.requestPage(operationInfo['widget.list'], { query }, options);
   }
 
