@@ -1,6 +1,7 @@
 import { detectPagination, OPERATION_KINDS, type UnclassifiedOperation } from './classify.js';
 import { unescapePointerSegment, type Json } from './json.js';
 import { jsonMedia, mediaOf, optional, str } from './model-media.js';
+import { carriedParams } from './model-params.js';
 import type { OperationKind, ParamModel, ResponseModel } from './model-types.js';
 import type { OperationName } from './naming.js';
 import { deref, HTTP_METHODS, isObject, resolvePointer } from './rules.js';
@@ -14,10 +15,15 @@ export interface RawOperation {
   name: OperationName;
 }
 
-/** The model of one operation, before it is classified. */
-export function operationOf(doc: Json, raw: RawOperation): UnclassifiedOperation {
-  const { op, route, httpMethod, name, params } = raw;
+/**
+ * The model of one operation, before it is classified. What HTTP can't carry is left out, with a
+ * note: a header parameter with an illegal name, and a request body on a GET or HEAD (fetch
+ * refuses to send one).
+ */
+export function operationOf(doc: Json, raw: RawOperation, notes: string[]): UnclassifiedOperation {
+  const { op, route, httpMethod, name } = raw;
   const id = `${name.resource}.${name.method}`;
+  const params = carriedParams(id, raw.params, notes);
   const responses = isObject(op['responses']) ? op['responses'] : {};
   const responseList: ResponseModel[] = Object.entries(responses).map(([status, r]) => ({
     status,
@@ -27,7 +33,7 @@ export function operationOf(doc: Json, raw: RawOperation): UnclassifiedOperation
     status: '200',
     media: [],
   };
-  const body = requestBodyOf(doc, op);
+  const body = requestBodyOf(doc, op, httpMethod, id, notes);
   const headerParams = params.filter((p) => p.in === 'header');
   const declared = str(op['x-lightfield-kind']);
   const idempotency = idempotencyOf(doc, op, headerParams);
@@ -73,11 +79,23 @@ export function operationOf(doc: Json, raw: RawOperation): UnclassifiedOperation
   return pagination ? { ...partial, pagination } : partial;
 }
 
-/** The request body, where the operation declares one with a media type. */
-function requestBodyOf(doc: Json, op: Json): UnclassifiedOperation['requestBody'] {
+/** The request body, unless the method can't carry one (then a note says it was dropped). */
+function requestBodyOf(
+  doc: Json,
+  op: Json,
+  httpMethod: string,
+  id: string,
+  notes: string[],
+): UnclassifiedOperation['requestBody'] {
   const body = deref(doc, op['requestBody']);
   const media = isObject(body) ? mediaOf(doc, body) : [];
   if (!isObject(body) || media.length === 0) return undefined;
+  if (httpMethod === 'get' || httpMethod === 'head') {
+    notes.push(
+      `${id}: a ${httpMethod.toUpperCase()} request can't carry the body the spec declares; dropped`,
+    );
+    return undefined;
+  }
   return {
     required: body['required'] === true,
     ...optional('schema', jsonMedia(media)?.schema),

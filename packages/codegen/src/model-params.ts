@@ -74,3 +74,32 @@ export function singleValue(schema: Json): string | undefined {
     ? values[0]
     : undefined;
 }
+
+// RFC 9110's `token`: the characters a header name may have.
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+// OpenAPI ignores header parameters of these names: the client sets them itself.
+const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
+
+/**
+ * The parameters HTTP can carry: a header parameter whose name is not a legal header name (an
+ * empty one, say), or one OpenAPI ignores (`Accept`, `Content-Type`, `Authorization`), is dropped,
+ * with a note naming the operation (`id`).
+ */
+export function carriedParams(id: string, params: ParamModel[], notes: string[]): ParamModel[] {
+  return params.filter((p) => {
+    if (p.in !== 'header') return true;
+    if (!HEADER_NAME.test(p.name)) {
+      notes.push(
+        `${id}: header parameter ${JSON.stringify(p.name)} is not a legal header name; dropped`,
+      );
+      return false;
+    }
+    if (IGNORED_HEADERS.has(p.name.toLowerCase())) {
+      notes.push(
+        `${id}: header parameter ${p.name} is one OpenAPI ignores (the client sets it); dropped`,
+      );
+      return false;
+    }
+    return true;
+  });
+}

@@ -35,7 +35,7 @@ export function buildModel(input: { file: string; document: Json; hash: string }
   const found = raw.map((r, i) => {
     const name = names[i]!;
     if (!name.explicit) notes.push(`${name.resource}.${name.method}: named from ${origin(r)}`);
-    return operationOf(document, { ...r, name });
+    return operationOf(document, { ...r, name }, notes);
   });
   found.sort((a, b) => a.operationId.localeCompare(b.operationId));
   const schemas = schemaModels(document);

@@ -1,12 +1,20 @@
 import { describe, expect, test } from 'vitest';
 import type { Json } from '../src/json.js';
-import { generated, model, ok, pathParam, widgetRef, type Case } from './tiny-spec.js';
+import { generated, json, model, ok, pathParam, widgetRef, type Case } from './tiny-spec.js';
 
 // What specs nobody here wrote bring: names that are no identifiers, optional page items, what
 // HTTP can't carry, wildcard and vendor media, schemas that are no objects, entity fields that
 // only the schemas declare. Each case pins what the generated code says about one of them.
 
 const named = (schemas: Json): Json => ({ components: { schemas } });
+const header = (name: string) => ({ name, in: 'header', schema: { type: 'string' } });
+const get = (extra: Json) => ({
+  paths: {
+    '/widgets/{id}': {
+      get: { operationId: 'widget.retrieve', parameters: [pathParam('id')], ...extra },
+    },
+  },
+});
 
 describe('names', () => {
   test.each<Case>([
@@ -119,5 +127,35 @@ describe('shapes', () => {
     ],
   ])('%s', async (_, { given, file, want }) => {
     expect(await generated('client', given, file)).toContain(want);
+  });
+});
+
+describe('what HTTP cannot carry', () => {
+  test('a header parameter with an illegal or ignored name is dropped, with a note', async () => {
+    const given = get({
+      parameters: [pathParam('id'), header(''), header('Authorization'), header('X-Trace')],
+      responses: ok(widgetRef),
+    });
+    const m = model(given);
+    expect(m.operations[0]!.headerParams.map((p) => p.name)).toEqual(['X-Trace']);
+    expect(m.notes).toEqual(
+      expect.arrayContaining([
+        'widget.retrieve: header parameter "" is not a legal header name; dropped',
+        'widget.retrieve: header parameter Authorization is one OpenAPI ignores (the client sets it); dropped',
+      ]),
+    );
+    expect(await generated('client', given, 'client.ts')).toContain("'X-Trace'?: string;");
+  });
+
+  test('a GET with a request body is sent without one, with a note', async () => {
+    const given = get({ requestBody: json(widgetRef), responses: ok(widgetRef) });
+    const m = model(given);
+    expect(m.operations[0]!.requestBody).toBeUndefined();
+    expect(m.notes).toContain(
+      "widget.retrieve: a GET request can't carry the body the spec declares; dropped",
+    );
+    expect(await generated('client', given, 'client.ts')).toContain(
+      'retrieve(id: string, options?: RequestOptions): APIPromise<Widget>',
+    );
   });
 });
