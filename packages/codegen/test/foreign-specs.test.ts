@@ -125,6 +125,24 @@ describe('shapes', () => {
         want: "NonNullable<\n      operations['widget.list']['responses'][200]['content']['application/json']['data']\n    >[number]",
       },
     ],
+    [
+      'a JSON body under a wildcard media type is sent as application/json',
+      {
+        given: {
+          paths: {
+            '/widgets': {
+              post: {
+                operationId: 'widget.create',
+                requestBody: { content: { '*/*': { schema: widgetRef } } },
+                responses: ok(widgetRef),
+              },
+            },
+          },
+        },
+        file: 'operations.ts',
+        want: "'widget.create': { id: 'widget.create', method: 'POST', path: '/widgets' },",
+      },
+    ],
   ])('%s', async (_, { given, file, want }) => {
     expect(await generated('client', given, file)).toContain(want);
   });

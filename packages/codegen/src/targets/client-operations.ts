@@ -73,7 +73,12 @@ export function operationsFile(model: SpecModel): string {
     const required = headers.filter((p) => p.required).map((p) => p.name.toLowerCase());
     if (required.length) info['headers'] = required;
     const body = requestMedia(op);
-    if (body && body.type !== 'application/json')
+    // JSON under a wildcard (`*/*`) is sent as `application/json`, the runtime's default.
+    if (
+      body &&
+      body.type !== 'application/json' &&
+      !(body.format === 'json' && body.type.includes('*'))
+    )
       info['body'] =
         body.format === 'json'
           ? { type: body.type }
