@@ -146,6 +146,20 @@ describe('shapes', () => {
   ])('%s', async (_, { given, file, want }) => {
     expect(await generated('client', given, file)).toContain(want);
   });
+
+  test('a factory of a schema that is no object takes no overrides', async () => {
+    const given = {
+      ...named({ Tags: { type: 'array', items: { type: 'string' } } }),
+      paths: {
+        '/tags': {
+          get: { operationId: 'tag.all', responses: ok({ $ref: '#/components/schemas/Tags' }) },
+        },
+      },
+    };
+    expect(await generated('fixtures', given, 'factories.ts')).toContain(
+      "export function makeTags(): Tags {\n  return $core.makeExample<Tags>('tag.all', '200');\n}",
+    );
+  });
 });
 
 describe('what HTTP cannot carry', () => {

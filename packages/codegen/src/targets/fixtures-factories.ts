@@ -10,15 +10,19 @@ type FactoryPlan =
   | { helper: 'makeEntity' | 'makeRecord'; resource: string }
   | { helper: 'makePage'; resource: string; operation: string }
   | { helper: 'makeDefinitions'; resource: string }
-  | { helper: 'makeExample'; operation: string; status: string };
+  | { helper: 'makeExample'; operation: string; status: string; object: boolean };
 
 /** One factory per named response schema, planned from the operation that returns it. */
 function factoryPlans(model: SpecModel): Map<string, FactoryPlan> {
   const plans = new Map<string, FactoryPlan>();
+  const shapes = new Map(model.schemas.map((s) => [s.type, s.shape]));
   const add = (schema: Json | undefined, plan: FactoryPlan) => {
     const type = schemaType(model, schema);
     if (!type || plans.has(type)) return;
-    plans.set(type, plan);
+    // Only an object can take top-level overrides or be built as a record.
+    const object = shapes.get(type) === 'object';
+    if (plan.helper === 'makeExample') plans.set(type, { ...plan, object });
+    else if (object) plans.set(type, plan);
   };
   // Records first, so a schema both a resource's record and another's response is built as a record.
   for (const r of model.resources) {
@@ -44,6 +48,7 @@ function factoryPlans(model: SpecModel): Map<string, FactoryPlan> {
         helper: 'makeExample',
         operation: op.operationId,
         status: response.status,
+        object: true,
       });
   return plans;
 }
@@ -75,6 +80,10 @@ function factoryBlock(type: string, plan: FactoryPlan): string {
         return $core.makeDefinitions<${type}>(${q(plan.resource)});
       }`;
     case 'makeExample':
+      if (!plan.object)
+        return `${jsdoc(`The spec's example \`${type}\` (a fresh copy).`)}export function make${type}(): ${type} {
+          return $core.makeExample<${type}>(${q(plan.operation)}, ${q(plan.status)});
+        }`;
       return `${jsdoc(`The spec's example \`${type}\` (a fresh copy); \`overrides\` replace top-level properties.`)}export function make${type}(overrides: Partial<${type}> = {}): ${type} {
         return $core.makeExample<${type}>(${q(plan.operation)}, ${q(plan.status)}, overrides);
       }`;
