@@ -46,6 +46,14 @@ function parts(doc: Json, schema: unknown): { fields?: Json; relationships?: Jso
   return { ...(fields ? { fields } : {}), ...(relationships ? { relationships } : {}) };
 }
 
+/** The schemas that describe an entity's records: its read schema and its write bodies. */
+function entitySchemas(r: Omit<ResourceModel, 'className' | 'entity'>): unknown[] {
+  const bodies = r.operations
+    .filter((o) => o.kind === 'create' || o.kind === 'update')
+    .map((o) => o.requestBody?.schema);
+  return [r.schema, ...bodies].filter((s) => s !== undefined);
+}
+
 /** The facts of one entity resource (see {@link EntityModel}). */
 export function entityOf(
   doc: Json,
@@ -53,8 +61,13 @@ export function entityOf(
   variants: Variants[],
 ): EntityModel {
   const create = r.operations.find((o) => o.kind === 'create');
+  const fields: Record<string, string> = {};
+  for (const schema of entitySchemas(r))
+    for (const [key, p] of Object.entries(propertiesOf(doc, parts(doc, schema).fields)))
+      fields[key] ??= valueTypeOf(doc, p);
   const read = parts(doc, r.schema);
   return {
+    fields,
     ...(create ? { create: createRequirements(doc, create.requestBody?.schema) } : {}),
     valueTypes: valueTypesOf(doc, read.fields, variants),
     fieldExamples: fieldExamples(doc, [create?.requestBody?.schema, r.schema]),

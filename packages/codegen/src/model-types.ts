@@ -172,6 +172,11 @@ export interface OperationShapes {
 
 /** An entity resource's fields and relationships, as its schemas and examples give them. */
 export interface EntityModel {
+  /**
+   * Every field key its schemas declare (the `fields` properties of its read schema and of its
+   * create and update bodies), with its `x-lightfield-value-type`, else `TEXT`.
+   */
+  fields: Record<string, string>;
   /** What its create requires, where it has a create. */
   create?: {
     /** Required fields with their valueType. */

@@ -191,3 +191,65 @@ describe('what HTTP cannot carry', () => {
     );
   });
 });
+
+describe('entity fields', () => {
+  const fieldsOf = (properties: Json, required: string[] = []) => ({
+    type: 'object',
+    properties: {
+      fields: { type: 'object', required, properties },
+      relationships: { type: 'object', properties: {} },
+    },
+  });
+  const entity = {
+    type: 'object',
+    properties: { id: { type: 'string' }, ...fieldsOf({}).properties },
+  };
+  const m = model({
+    components: {
+      schemas: {
+        Meeting: {
+          ...entity,
+          properties: {
+            ...entity.properties,
+            ...fieldsOf({ $when: { type: 'string' } }).properties,
+          },
+        },
+      },
+    },
+    paths: {
+      '/meetings': {
+        post: {
+          operationId: 'meeting.create',
+          requestBody: json(
+            fieldsOf(
+              {
+                $name: { type: 'string' },
+                $description: { type: 'string', 'x-lightfield-value-type': 'MARKDOWN' },
+              },
+              ['$name'],
+            ),
+          ),
+          responses: ok({ $ref: '#/components/schemas/Meeting' }),
+        },
+      },
+      '/meetings/{id}': {
+        get: {
+          operationId: 'meeting.retrieve',
+          parameters: [pathParam('id')],
+          responses: ok({ $ref: '#/components/schemas/Meeting' }),
+        },
+      },
+    },
+  });
+
+  test('come from every schema of the entity, not only what the create requires', () => {
+    const meeting = m.resources.find((r) => r.name === 'meeting')!;
+    expect(meeting.kind).toBe('entity');
+    expect(meeting.entity?.fields).toEqual({
+      $when: 'TEXT',
+      $name: 'TEXT',
+      $description: 'MARKDOWN',
+    });
+    expect(meeting.entity?.create?.fields).toEqual({ $name: 'TEXT' });
+  });
+});

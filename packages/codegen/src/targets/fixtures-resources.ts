@@ -78,6 +78,7 @@ export function resourceInfo(r: ResourceModel): Json {
     kind: r.kind,
     ...(e?.create ? { create: createInfo(e.create) } : {}),
     ...(e ? { valueTypes: e.valueTypes } : {}),
+    ...some('fields', e?.fields),
     ...some('fieldExamples', e?.fieldExamples),
     ...some('derived', e?.derived),
     ...some('fieldDefinitions', e?.fieldDefinitions),
