@@ -160,6 +160,20 @@ describe('shapes', () => {
       "export function makeTags(): Tags {\n  return $core.makeExample<Tags>('tag.all', '200');\n}",
     );
   });
+
+  test('a factory of a nullable object takes overrides of the object', async () => {
+    const given = {
+      ...named({ Maybe: { type: ['object', 'null'], properties: { id: { type: 'string' } } } }),
+      paths: {
+        '/maybe': {
+          get: { operationId: 'maybe.get', responses: ok({ $ref: '#/components/schemas/Maybe' }) },
+        },
+      },
+    };
+    expect(await generated('fixtures', given, 'factories.ts')).toContain(
+      'export function makeMaybe(overrides: Partial<NonNullable<Maybe>> = {}): Maybe {',
+    );
+  });
 });
 
 describe('what HTTP cannot carry', () => {
