@@ -20,27 +20,51 @@ const OPTIONS_SOURCE = '../src/core/options.ts';
  * parameters and response type; the schemas no operation names directly follow as shared types.
  */
 export async function generateDocs(model: SpecModel): Promise<FileMap> {
-  const markdown = [
+  const sections = [
     header(model),
     orgFieldsSection(model),
-    ...model.resources.map((r) => resourceSection(model, r.name)),
+    ...model.resources.flatMap((r) => resourceSection(model, r.name)),
   ];
   const shared = sharedTypes(model);
   if (shared.length > 0) {
-    markdown.push(
-      '# Shared types',
-      '',
-      'Types every resource uses, exported by `@lightfield/types`:',
-      '',
-      ...shared.map((name) => `- ${typeLink(name)}`),
-      '',
+    sections.push(
+      [
+        '# Shared types',
+        '',
+        'Types every resource uses, exported by `@lightfield/types`:',
+        '',
+        ...shared.map((name) => `- ${typeLink(name)}`),
+        '',
+      ].join('\n'),
     );
   }
-  const text = await prettier.format(markdown.join('\n'), {
-    ...PRETTIER_OPTIONS,
-    parser: 'markdown',
-  });
-  return new Map([['api.md', text]]);
+  // Sections are formatted in batches of about 32 kB, one after the other: prettier's markdown
+  // printer slows down more than linearly with the size of a document, and a large spec's
+  // reference runs to megabytes.
+  const formatted: string[] = [];
+  for (const batch of batches(
+    sections.filter((section) => section.trim() !== ''),
+    32_768,
+  ))
+    formatted.push(
+      await prettier.format(batch.join('\n'), { ...PRETTIER_OPTIONS, parser: 'markdown' }),
+    );
+  return new Map([['api.md', formatted.join('\n')]]);
+}
+
+/** Consecutive sections, grouped into batches of about `size` characters. */
+function batches(sections: string[], size: number): string[][] {
+  const out: string[][] = [];
+  let length = Infinity;
+  for (const section of sections) {
+    if (length + section.length > size) {
+      out.push([]);
+      length = 0;
+    }
+    out.at(-1)!.push(section);
+    length += section.length;
+  }
+  return out;
 }
 
 function header(model: SpecModel): string {
@@ -194,11 +218,12 @@ function methodDetails(model: SpecModel, op: OperationModel): string {
   ].join('\n');
 }
 
-function resourceSection(model: SpecModel, resource: string): string {
+/** A resource's section: its heading, types and method list, then each method's details. */
+function resourceSection(model: SpecModel, resource: string): string[] {
   const ops = model.operations.filter((o) => o.resource === resource);
   const types = [...new Set(ops.flatMap((op) => directTypes(model, op)))];
   const description = model.resources.find((r) => r.name === resource)?.description;
-  return [
+  const head = [
     `# ${pascal(resource)}`,
     '',
     ...(description ? [description, ''] : []),
@@ -210,8 +235,8 @@ function resourceSection(model: SpecModel, resource: string): string {
     '',
     ...ops.map((op) => methodLine(model, op)),
     '',
-    ...ops.map((op) => methodDetails(model, op)),
   ].join('\n');
+  return [head, ...ops.map((op) => methodDetails(model, op))];
 }
 
 /** The component schemas no operation names directly. */
