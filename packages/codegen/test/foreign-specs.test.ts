@@ -174,6 +174,12 @@ describe('shapes', () => {
       'export function makeMaybe(overrides: Partial<NonNullable<Maybe>> = {}): Maybe {',
     );
   });
+
+  test('a spec without operations lists its operation ids as strings', async () => {
+    expect(await generated('fixtures', {}, 'resources.ts')).toContain(
+      'export const operationIds: readonly string[] = [];',
+    );
+  });
 });
 
 describe('what HTTP cannot carry', () => {

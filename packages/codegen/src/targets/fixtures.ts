@@ -46,7 +46,9 @@ function resourcesFile(model: SpecModel): string {
     '',
     `${jsdoc('A valueType of the spec.')}export type ValueType = ${valueTypeList.length ? '(typeof valueTypes)[number]' : 'string'};`,
     '',
-    `${jsdoc('The id of every operation of the spec.')}export const operationIds = ${JSON.stringify(operationIds)} as const;`,
+    // An empty tuple types its items `never`, and `operationIds.find((id) => id.endsWith(…))`
+    // would not compile: without operations the list is typed as strings.
+    `${jsdoc('The id of every operation of the spec.')}export const operationIds${operationIds.length ? ` = ${JSON.stringify(operationIds)} as const` : ': readonly string[] = []'};`,
     '',
     `${jsdoc('An operation id of the spec, e.g. for `errorHandler`.')}export type OperationId = ${operationIds.length ? '(typeof operationIds)[number]' : 'never'};`,
     '',
