@@ -143,6 +143,29 @@ describe('shapes', () => {
         want: "'widget.create': { id: 'widget.create', method: 'POST', path: '/widgets' },",
       },
     ],
+    [
+      'a vendor JSON response is what the client accepts, and read as JSON',
+      {
+        given: {
+          paths: {
+            '/widgets/{id}': {
+              get: {
+                operationId: 'widget.retrieve',
+                parameters: [pathParam('id')],
+                responses: {
+                  '200': {
+                    description: 'OK',
+                    content: { 'application/vnd.widgets+json': { schema: widgetRef } },
+                  },
+                },
+              },
+            },
+          },
+        },
+        file: 'operations.ts',
+        want: "response: { type: 'application/vnd.widgets+json' },",
+      },
+    ],
   ])('%s', async (_, { given, file, want }) => {
     expect(await generated('client', given, file)).toContain(want);
   });

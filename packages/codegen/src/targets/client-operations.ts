@@ -90,6 +90,9 @@ export function operationsFile(model: SpecModel): string {
         type: response.type,
         read: runtimeRef(response.format === 'binary' ? 'readBinary' : 'readText'),
       };
+    // A vendor JSON type (`application/vnd.github+json`) is what the client accepts; it reads JSON.
+    else if (!/^application\/json\s*(;|$)/i.test(response.type) && !response.type.includes('*'))
+      info['response'] = { type: response.type };
     if (op.rateLimit) info['category'] = op.rateLimit;
     if (op.idempotency) info['idempotencyKeyMaxLength'] = op.idempotency.maxLength;
     if (op.filter) info['filter'] = true;
