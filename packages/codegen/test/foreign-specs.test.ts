@@ -184,7 +184,7 @@ describe('shapes', () => {
     );
   });
 
-  test('a factory of a nullable object takes overrides of the object', async () => {
+  test('a factory of a nullable object takes optional overrides of the object', async () => {
     const given = {
       ...named({ Maybe: { type: ['object', 'null'], properties: { id: { type: 'string' } } } }),
       paths: {
@@ -194,7 +194,7 @@ describe('shapes', () => {
       },
     };
     expect(await generated('fixtures', given, 'factories.ts')).toContain(
-      'export function makeMaybe(overrides: Partial<NonNullable<Maybe>> = {}): Maybe {',
+      'export function makeMaybe(overrides?: Partial<NonNullable<Maybe>>): Maybe {',
     );
   });
 

@@ -68,7 +68,7 @@ function factoryBlock(type: string, plan: FactoryPlan): string {
       return `${jsdoc(
         `A schema-valid \`${type}\` with a new id on each call; \`overrides\` replace top-level properties.`,
         '@param options.seed The same seed gives the same id.',
-      )}export function make${type}(overrides: Partial<NonNullable<${type}>> = {}, options: $core.FactoryOptions = {}): ${type} {
+      )}export function make${type}(overrides?: Partial<NonNullable<${type}>>, options: $core.FactoryOptions = {}): ${type} {
         return $core.makeRecord<${type}>(${q(plan.resource)}, overrides, options);
       }`;
     case 'makePage':
@@ -84,7 +84,7 @@ function factoryBlock(type: string, plan: FactoryPlan): string {
         return `${jsdoc(`The spec's example \`${type}\` (a fresh copy).`)}export function make${type}(): ${type} {
           return $core.makeExample<${type}>(${q(plan.operation)}, ${q(plan.status)});
         }`;
-      return `${jsdoc(`The spec's example \`${type}\` (a fresh copy); \`overrides\` replace top-level properties.`)}export function make${type}(overrides: Partial<NonNullable<${type}>> = {}): ${type} {
+      return `${jsdoc(`The spec's example \`${type}\` (a fresh copy); \`overrides\` replace top-level properties.`)}export function make${type}(overrides?: Partial<NonNullable<${type}>>): ${type} {
         return $core.makeExample<${type}>(${q(plan.operation)}, ${q(plan.status)}, overrides);
       }`;
   }
