@@ -315,6 +315,16 @@ describe('responses by media type', () => {
     expect(seen[0]!.headers['accept']).toBe('text/csv');
   });
 
+  test('a vendor JSON type is what the client accepts, and the body is read as JSON', async () => {
+    const { client, seen } = await setup((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/vnd.widgets+json' });
+      res.end('{"id":"w_1"}');
+    });
+    const data = await client.call({ ...GET, response: { type: 'application/vnd.widgets+json' } });
+    expect(data).toEqual({ id: 'w_1' });
+    expect(seen[0]!.headers['accept']).toBe('application/vnd.widgets+json');
+  });
+
   test('text is still capped by maxResponseBytes', async () => {
     const { client } = await setup(
       (_req, res) => {

@@ -5,7 +5,7 @@ import type {
   PaginationModel,
   ResourceKind,
   ResourceModel,
-} from './spec-model.js';
+} from './model-types.js';
 import type { Json } from './json.js';
 
 /** The kinds an operation may declare with `x-lightfield-kind`. */
@@ -20,8 +20,11 @@ export const OPERATION_KINDS: readonly OperationKind[] = [
   'action',
 ];
 
+/** An operation classified, before its type names and shapes are added. */
+export type ClassifiedOperation = Omit<OperationModel, 'types' | 'shapes'>;
+
 /** An operation before classification: everything but `kind`, `parent` and `pagination`. */
-export type UnclassifiedOperation = Omit<OperationModel, 'kind' | 'kindSource' | 'parent'> & {
+export type UnclassifiedOperation = Omit<ClassifiedOperation, 'kind' | 'kindSource' | 'parent'> & {
   declaredKind?: OperationKind;
 };
 
@@ -130,7 +133,7 @@ export function classify(
   doc: Json,
   ops: UnclassifiedOperation[],
   notes: string[],
-): OperationModel[] {
+): ClassifiedOperation[] {
   const itemPaths = new Map<string, string>(); // item path → resource
   for (const op of ops) {
     if (op.httpMethod === 'get' && endsWithParam(op.path) && op.declaredKind === undefined)
@@ -214,7 +217,7 @@ export function resourceKind(
 }
 
 /** What the generate log says about features an operation lacks an extension for. */
-export function extensionNotes(op: OperationModel, rateLimited: boolean): string[] {
+export function extensionNotes(op: ClassifiedOperation, rateLimited: boolean): string[] {
   const notes: string[] = [];
   if (rateLimited && !op.rateLimit)
     notes.push(`${op.operationId}: no x-lightfield-rate-limit category, client throttling off`);
@@ -228,7 +231,10 @@ export function extensionNotes(op: OperationModel, rateLimited: boolean): string
 }
 
 /** Resources grouped from classified operations, each with its kind. */
-export function groupResources(doc: Json, operations: OperationModel[]): ResourceModel[] {
+export function groupResources(
+  doc: Json,
+  operations: OperationModel[],
+): Omit<ResourceModel, 'className' | 'entity'>[] {
   const byResource = new Map<string, OperationModel[]>();
   for (const op of operations)
     byResource.set(op.resource, [...(byResource.get(op.resource) ?? []), op]);

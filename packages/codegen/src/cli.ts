@@ -1,22 +1,28 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadSpec } from './load-spec.js';
+import { loadSpec, MAX_SPEC_BYTES } from './load-spec.js';
 import { fieldsCommand, type FieldsContext } from './fields-command.js';
-import { findProjectConfig, PROJECT_CONFIG, readProjectConfig } from './project-config.js';
+import {
+  findProjectConfig,
+  isByteCount,
+  PROJECT_CONFIG,
+  readProjectConfig,
+} from './project-config.js';
 import { formatProblem, SpecError } from './spec-error.js';
 import { targets, type Target } from './targets/index.js';
 import { diffOutput, writeOutput } from './write-output.js';
 
 const USAGE = `Usage:
-  lightfield-codegen generate [--check]
-  lightfield-codegen generate --spec <file> [--check] <target>=<dir>...
-  lightfield-codegen generate <target> --spec <file> --out <dir> [--check]
+  lightfield-codegen generate [--check] [--max-spec-bytes <n>]
+  lightfield-codegen generate --spec <file> [--check] [--max-spec-bytes <n>] <target>=<dir>...
+  lightfield-codegen generate <target> --spec <file> --out <dir> [--check] [--max-spec-bytes <n>]
   lightfield-codegen lint --spec <file> [--config <redocly.yaml>]
   lightfield-codegen fields --from <definitions.json | url>... --out <file.ts> [--name <Type>] [--spec <file>] [--check]
 
 Targets: ${Object.keys(targets).join(', ')}.
 With no --spec and no targets, generate reads both from the nearest ${PROJECT_CONFIG}.
 --check regenerates in memory and fails, naming the files, when <dir> differs.
+--max-spec-bytes refuses a larger spec (default ${MAX_SPEC_BYTES}; maxSpecBytes in ${PROJECT_CONFIG}).
 
 fields writes an organization's typed fields module from definitions responses (a saved file,
 or a URL read live with LIGHTFIELD_API_KEY and the spec's constant headers from --spec); with
@@ -34,6 +40,7 @@ interface CliValues {
   check?: boolean | undefined;
   from?: string[] | undefined;
   name?: string | undefined;
+  'max-spec-bytes'?: string | undefined;
   help?: boolean | undefined;
 }
 
@@ -52,6 +59,7 @@ function parse(argv: string[], err: Log): { values: CliValues; positionals: stri
         check: { type: 'boolean', default: false },
         from: { type: 'string', multiple: true },
         name: { type: 'string' },
+        'max-spec-bytes': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -90,8 +98,16 @@ export async function main(
       return 2;
     }
     const jobs = config.targets.map(([name, dir]) => `${name}=${dir}`);
+    const max = values['max-spec-bytes'] ?? config.maxSpecBytes?.toString();
     return main(
-      ['generate', '--spec', config.spec, ...(values.check ? ['--check'] : []), ...jobs],
+      [
+        'generate',
+        '--spec',
+        config.spec,
+        ...(values.check ? ['--check'] : []),
+        ...(max === undefined ? [] : ['--max-spec-bytes', max]),
+        ...jobs,
+      ],
       log,
       err,
     );
@@ -153,8 +169,13 @@ async function generate(
     );
     return 2;
   }
+  const maxSpecBytes = Number(values['max-spec-bytes'] ?? MAX_SPEC_BYTES);
+  if (!isByteCount(maxSpecBytes)) {
+    err(`--max-spec-bytes must be a positive whole number of bytes\n\n${USAGE}`);
+    return 2;
+  }
   let start = performance.now();
-  const model = await loadSpec(specFile);
+  const model = await loadSpec(specFile, { maxSpecBytes });
   log(
     `loaded ${path.relative(process.cwd(), model.file)} (${model.operations.length} operations) in ${ms(start)}`,
   );

@@ -1,8 +1,9 @@
 import { formatTs } from './format.js';
+import { paramIdentifier } from './naming.js';
 import { deref } from './rules.js';
 import { sampleSchema } from './sample-schema.js';
-import { isPaginated } from './targets/client.js';
-import { refName, type OperationModel, type ParamModel, type SpecModel } from './spec-model.js';
+import type { OperationModel, ParamModel, SpecModel } from './spec-model.js';
+import { schemaType } from './targets/shared.js';
 import type { Json } from './json.js';
 
 /** A sample's language and label, as the `x-codeSamples` extension names them. */
@@ -33,8 +34,8 @@ export function bodyValue(model: SpecModel, op: OperationModel): unknown {
 }
 
 /** The response's schema name in camelCase (`OpportunityDefinitions` → `opportunityDefinitions`), else `result`. */
-function resultName(op: OperationModel): string {
-  const name = refName(op.success.schema);
+function resultName(model: SpecModel, op: OperationModel): string {
+  const name = schemaType(model, op.success.schema);
   return name ? name.charAt(0).toLowerCase() + name.slice(1) : 'result';
 }
 
@@ -49,9 +50,12 @@ export function codeSampleSource(model: SpecModel, op: OperationModel): string {
   const query = queryValue(model, op);
   if (query) args.push(JSON.stringify(query));
   const call = `client.${op.resource}.${op.method}(${args.join(', ')})`;
-  const name = resultName(op);
-  const use = isPaginated(model, op)
-    ? `// Iterates over every item of every page.\nfor await (const ${op.resource} of ${call}) {\n  console.log(${op.resource});\n}`
+  // A variable can't be named `delete` or `client`, though a resource or a schema can.
+  const taken = new Set(['client', 'Lightfield']);
+  const item = paramIdentifier(op.resource, taken);
+  const name = paramIdentifier(resultName(model, op), taken);
+  const use = op.pagination
+    ? `// Iterates over every item of every page.\nfor await (const ${item} of ${call}) {\n  console.log(${item});\n}`
     : `const ${name} = await ${call};\nconsole.log(${name});`;
   return [
     "import { Lightfield } from '@lightfield/client';",

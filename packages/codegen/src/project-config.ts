@@ -13,6 +13,8 @@ export interface ProjectConfig {
   spec: string;
   /** Each target's name and its output folder, in the file's order. */
   targets: [name: string, dir: string][];
+  /** The largest spec, in bytes, generation accepts (`maxSpecBytes`), if the file sets one. */
+  maxSpecBytes?: number;
 }
 
 /** The nearest `lightfield.config.json` from `dir` upwards, or `undefined`. */
@@ -31,7 +33,11 @@ export async function readProjectConfig(file: string): Promise<ProjectConfig> {
     throw new Error(`${file}: ${what}`);
   };
   if (typeof raw !== 'object' || raw === null) return fail('expected a JSON object');
-  const { spec, targets } = raw as { spec?: unknown; targets?: unknown };
+  const { spec, targets, maxSpecBytes } = raw as {
+    spec?: unknown;
+    targets?: unknown;
+    maxSpecBytes?: unknown;
+  };
   if (typeof spec !== 'string') return fail('"spec" must be the path of the spec');
   if (typeof targets !== 'object' || targets === null || Array.isArray(targets)) {
     return fail('"targets" must map each target name to its output folder');
@@ -42,5 +48,17 @@ export async function readProjectConfig(file: string): Promise<ProjectConfig> {
       ? ([name, path.resolve(base, dir)] as [string, string])
       : fail(`"targets.${name}" must be a folder`),
   );
-  return { file, spec: path.resolve(base, spec), targets: entries };
+  if (maxSpecBytes !== undefined && !isByteCount(maxSpecBytes))
+    return fail('"maxSpecBytes" must be a positive whole number of bytes');
+  return {
+    file,
+    spec: path.resolve(base, spec),
+    targets: entries,
+    ...(maxSpecBytes === undefined ? {} : { maxSpecBytes }),
+  };
+}
+
+/** Whether a value is a positive whole number: a byte count. */
+export function isByteCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 }

@@ -1,7 +1,7 @@
 import { arrayOf, parseRef, pointerOf, type Json } from './json.js';
 import type { SpecProblem } from './spec-error.js';
 import { checkDerived } from './derived.js';
-import { operationName } from './naming.js';
+import { CLIENT_MEMBERS, operationName, RESERVED_MEMBERS } from './naming.js';
 import { checkVariants } from './variants.js';
 
 type Problem = Omit<SpecProblem, 'file'>;
@@ -17,17 +17,6 @@ export const HTTP_METHODS = [
   'patch',
   'trace',
 ] as const;
-
-// Members every generated client or resource already has: an operation can't take their names.
-// JavaScript reserved words are fine: they are legal property names (`client.file.delete()`).
-const RESERVED = new Set(
-  'constructor prototype __proto__ toString valueOf hasOwnProperty isPrototypeOf propertyIsEnumerable toLocaleString then raw use options withOptions'.split(
-    ' ',
-  ),
-);
-
-// Members of the client itself: a resource (a property of the client) can't take their names.
-const CLIENT_MEMBERS = new Set('request requestPage baseUrl maxRetries timeout toJSON'.split(' '));
 
 const SCHEMA_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
 
@@ -83,9 +72,13 @@ function checkOperations(doc: Json): Problem[] {
       const op = item[method];
       if (!isObject(op)) continue;
       const at = pointerOf('paths', route, method);
-      const { resource, method: name } = operationName(op, route, method);
+      const { resource, method: name, explicit } = operationName(op, route, method);
+      problems.push(...checkPathParams(doc, route, at, [...shared, ...arrayOf(op['parameters'])]));
+      // A derived name is made distinct by the model (see `uniqueOperationNames`); only the
+      // spec's own `resource.method` ids must be legal and unique.
+      if (!explicit) continue;
       for (const part of [resource, name]) {
-        if (RESERVED.has(part) || (part === resource && CLIENT_MEMBERS.has(part))) {
+        if (RESERVED_MEMBERS.has(part) || (part === resource && CLIENT_MEMBERS.has(part))) {
           problems.push({
             pointer: `${at}/operationId`,
             message: `"${part}" in operation ${resource}.${name} is a reserved name and can't be a client property`,
@@ -98,13 +91,12 @@ function checkOperations(doc: Json): Problem[] {
       if (previous) {
         problems.push({
           pointer: `${at}/operationId`,
-          message: `operation name "${id}" is already used at #${previous}; give one of them an operationId of the form resource.method`,
+          message: `operation name "${id}" is already used at #${previous}; operationIds must be unique`,
           rule: 'operation-id-unique',
         });
       } else {
         seen.set(id, at);
       }
-      problems.push(...checkPathParams(doc, route, at, [...shared, ...arrayOf(op['parameters'])]));
     }
   }
   return problems;

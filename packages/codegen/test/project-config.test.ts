@@ -62,6 +62,12 @@ describe('readProjectConfig', () => {
     });
   });
 
+  test('takes the size limit of a spec', async () => {
+    const file = path.join(await tempDir(), 'lightfield.config.json');
+    await writeFile(file, JSON.stringify({ spec: 'a.yaml', targets: {}, maxSpecBytes: 1024 }));
+    expect((await readProjectConfig(file)).maxSpecBytes).toBe(1024);
+  });
+
   const bad: [string, { given: unknown; want: RegExp }][] = [
     ['not an object', { given: [], want: /"spec" must be/ }],
     ['no spec', { given: { targets: {} }, want: /"spec" must be/ }],
@@ -71,6 +77,13 @@ describe('readProjectConfig', () => {
       {
         given: { spec: 'a.yaml', targets: { types: 1 } },
         want: /"targets.types" must be a folder/,
+      },
+    ],
+    [
+      'a size limit that is not a byte count',
+      {
+        given: { spec: 'a.yaml', targets: {}, maxSpecBytes: '8MB' },
+        want: /"maxSpecBytes" must be a positive whole number/,
       },
     ],
   ];

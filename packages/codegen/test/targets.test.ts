@@ -1,65 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import { buildModel, type SpecModel } from '../src/spec-model.js';
-import { targets } from '../src/targets/index.js';
-import type { Json } from '../src/json.js';
+import {
+  generated,
+  json,
+  ok,
+  pathParam,
+  retrieve,
+  WIDGET,
+  widgetRef,
+  type Case,
+} from './tiny-spec.js';
 
 // The pieces of each target, in openapi-typescript's table form: given a tiny spec (what differs
 // from the base below), want a snippet of one generated file, as prettier lays it out. The golden
 // files show whole files for the repository's spec; these pin one rule each. No tsc runs here.
-
-/** A case: the spec fragment, the generated file to look in and the snippet it must contain. */
-type Case = [string, { given: Json; file: string; want: string }];
-
-const WIDGET = {
-  type: 'object',
-  description: 'A widget.',
-  required: ['id'],
-  properties: { id: { type: 'string', example: 'w_1' }, name: { type: 'string' } },
-};
-const widgetRef = { $ref: '#/components/schemas/Widget' };
-const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
-const ok = (schema: unknown) => ({ '200': { description: 'OK', ...json(schema) } });
-const pathParam = (name: string) => ({
-  name,
-  in: 'path',
-  required: true,
-  schema: { type: 'string' },
-});
-const retrieve = {
-  '/widgets/{id}': {
-    get: {
-      operationId: 'widget.retrieve',
-      summary: 'Get a widget',
-      parameters: [pathParam('id')],
-      responses: { ...ok(widgetRef), '404': { description: 'Not found' } },
-    },
-  },
-};
-
-/** A model of the base spec (one `Widget` schema) with `given` merged over it. */
-function model(given: Json): SpecModel {
-  const document = {
-    openapi: '3.1.0',
-    info: { title: 'Tiny', version: '1.0.0' },
-    servers: [{ url: 'https://api.test/v1' }],
-    paths: {},
-    ...given,
-    components: { schemas: { Widget: WIDGET }, ...(given['components'] as Json | undefined) },
-  };
-  return buildModel({ file: '/repo/spec/tiny.yaml', document, hash: '0123456789abcdef'.repeat(4) });
-}
-
-// Cases that share a spec share one run of the target.
-const runs = new Map<string, Promise<Map<string, string>>>();
-
-/** Runs one target on the case's spec and returns the file it names. */
-async function generated(target: string, given: Json, file: string): Promise<string> {
-  const key = `${target} ${JSON.stringify(given)}`;
-  if (!runs.has(key)) runs.set(key, targets[target]!(model(given)));
-  const text = (await runs.get(key)!).get(file);
-  if (text === undefined) throw new Error(`${target} wrote no ${file}`);
-  return text;
-}
 
 describe('types', () => {
   test.each<Case>([

@@ -90,7 +90,7 @@ export class OpportunityResource<Org extends OrgDefinitions = {}> {
     options?: RequestOptions,
   ): PagePromise<
     OrgEntity<
-      OpportunityList['data'][number],
+      NonNullable<OpportunityList['data']>[number],
       Org,
       'opportunity',
       OpportunityCreateParams | OpportunityUpdateParams

@@ -50,10 +50,11 @@ export interface OperationInfo {
    */
   body?: { type: string; encode?: BodyEncoder };
   /**
-   * The success response where it isn't JSON: the media type the client accepts and its reader
+   * The success response where it isn't plain JSON: the media type the client accepts (a vendor
+   * JSON type such as `application/vnd.api+json`, say) and its reader where it isn't JSON
    * (`readText`, `readBinary`, `readEmpty` from `media.ts`).
    */
-  response?: { type?: string; read: ResponseReader };
+  response?: { type?: string; read?: ResponseReader };
   /** The rate-limit category (`x-lightfield-rate-limit`). */
   category?: string;
   /** The longest `Idempotency-Key` the operation accepts, where it accepts one. */

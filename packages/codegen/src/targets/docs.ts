@@ -2,10 +2,9 @@ import prettier from 'prettier';
 import { displayPath, specIdentity } from '../header.js';
 import { bodyValue } from '../code-samples.js';
 import { PRETTIER_OPTIONS } from '../format.js';
-import { deref, isObject } from '../rules.js';
-import { pascal, refName, type OperationModel, type SpecModel } from '../spec-model.js';
+import { pascal, type OperationModel, type SpecModel } from '../spec-model.js';
 import type { FileMap } from '../write-output.js';
-import { isPaginated, queryTypeName } from './client.js';
+import { schemaType } from './shared.js';
 
 // api.md lives in the client package's `docs/` folder: links are relative to it.
 /** Where the client's resource classes are generated, seen from api.md. */
@@ -21,27 +20,51 @@ const OPTIONS_SOURCE = '../src/core/options.ts';
  * parameters and response type; the schemas no operation names directly follow as shared types.
  */
 export async function generateDocs(model: SpecModel): Promise<FileMap> {
-  const markdown = [
+  const sections = [
     header(model),
     orgFieldsSection(model),
-    ...model.resources.map((r) => resourceSection(model, r.name)),
+    ...model.resources.flatMap((r) => resourceSection(model, r.name)),
   ];
   const shared = sharedTypes(model);
   if (shared.length > 0) {
-    markdown.push(
-      '# Shared types',
-      '',
-      'Types every resource uses, exported by `@lightfield/types`:',
-      '',
-      ...shared.map((name) => `- ${typeLink(name)}`),
-      '',
+    sections.push(
+      [
+        '# Shared types',
+        '',
+        'Types every resource uses, exported by `@lightfield/types`:',
+        '',
+        ...shared.map((name) => `- ${typeLink(name)}`),
+        '',
+      ].join('\n'),
     );
   }
-  const text = await prettier.format(markdown.join('\n'), {
-    ...PRETTIER_OPTIONS,
-    parser: 'markdown',
-  });
-  return new Map([['api.md', text]]);
+  // Sections are formatted in batches of about 32 kB, one after the other: prettier's markdown
+  // printer slows down more than linearly with the size of a document, and a large spec's
+  // reference runs to megabytes.
+  const formatted: string[] = [];
+  for (const batch of batches(
+    sections.filter((section) => section.trim() !== ''),
+    32_768,
+  ))
+    formatted.push(
+      await prettier.format(batch.join('\n'), { ...PRETTIER_OPTIONS, parser: 'markdown' }),
+    );
+  return new Map([['api.md', formatted.join('\n')]]);
+}
+
+/** Consecutive sections, grouped into batches of about `size` characters. */
+function batches(sections: string[], size: number): string[][] {
+  const out: string[][] = [];
+  let length = Infinity;
+  for (const section of sections) {
+    if (length + section.length > size) {
+      out.push([]);
+      length = 0;
+    }
+    out.at(-1)!.push(section);
+    length += section.length;
+  }
+  return out;
 }
 
 function header(model: SpecModel): string {
@@ -66,13 +89,7 @@ function header(model: SpecModel): string {
 
 /** Operations that answer an organization's definitions: fieldDefinitions and relationshipDefinitions. */
 function definitionsOperations(model: SpecModel): OperationModel[] {
-  return model.operations.filter((op) => {
-    const schema = deref(model.document, op.success.schema);
-    const props = isObject(schema) && isObject(schema['properties']) ? schema['properties'] : {};
-    return (
-      'fieldDefinitions' in props && 'relationshipDefinitions' in props && !op.pathParams.length
-    );
-  });
+  return model.operations.filter((op) => op.shapes.definitions && !op.pathParams.length);
 }
 
 /**
@@ -131,8 +148,8 @@ function typeLink(name: string): string {
 }
 
 /** The names of the schemas an operation's body and success response refer to directly. */
-function directTypes(op: OperationModel): string[] {
-  return [refName(op.requestBody?.schema), refName(op.success.schema)].filter(
+function directTypes(model: SpecModel, op: OperationModel): string[] {
+  return [schemaType(model, op.requestBody?.schema), schemaType(model, op.success.schema)].filter(
     (n): n is string => n !== undefined,
   );
 }
@@ -141,17 +158,17 @@ function directTypes(op: OperationModel): string[] {
 function signature(model: SpecModel, op: OperationModel): { params: string[]; returns: string } {
   const params = op.pathParams.map((p) => `${p.name}: string`);
   if (op.requestBody) {
-    const type = refName(op.requestBody.schema) ?? 'object';
+    const type = schemaType(model, op.requestBody.schema) ?? 'object';
     params.push(`body${op.requestBody.required ? '' : '?'}: ${type}`);
   }
   if (op.queryParams.length > 0 || op.filter) {
     const required = op.queryParams.some((p) => p.required);
-    params.push(`query${required ? '' : '?'}: ${queryTypeName(op)}`);
+    params.push(`query${required ? '' : '?'}: ${op.types.query}`);
   }
   params.push('options?: RequestOptions');
-  const response = refName(op.success.schema) ?? 'unknown';
-  const returns = isPaginated(model, op)
-    ? `PagePromise<${response}['data'][number]>`
+  const response = schemaType(model, op.success.schema) ?? 'unknown';
+  const returns = op.pagination
+    ? `PagePromise<${response}['${op.pagination.itemsProperty.replace(/'/g, "\\'")}'][number]>`
     : `APIPromise<${response}>`;
   return { params, returns };
 }
@@ -172,15 +189,15 @@ function methodDetails(model: SpecModel, op: OperationModel): string {
       (p) => `- **Path \`${p.name}\`:** string${p.description ? `. ${p.description}` : ''}`,
     ),
     op.requestBody
-      ? `- **Body:** ${typeLink(refName(op.requestBody.schema) ?? 'object')}${op.requestBody.required ? '' : ' (optional)'}`
+      ? `- **Body:** ${typeLink(schemaType(model, op.requestBody.schema) ?? 'object')}${op.requestBody.required ? '' : ' (optional)'}`
       : '',
     op.queryParams.length > 0 || op.filter
-      ? `- **Query:** \`${queryTypeName(op)}\` (exported by \`@lightfield/client\`): ${[
+      ? `- **Query:** \`${op.types.query}\` (exported by \`@lightfield/client\`): ${[
           ...op.queryParams.map((p) => `\`${p.name}\`${p.required ? ' (required)' : ''}`),
           ...(op.filter ? ['`filter` (field filters)'] : []),
         ].join(', ')}`
       : '',
-    `- **Response:** ${typeLink(refName(op.success.schema) ?? 'unknown')} (${op.success.status})${isPaginated(model, op) ? ', one page; iterating the promise yields every item' : ''}`,
+    `- **Response:** ${typeLink(schemaType(model, op.success.schema) ?? 'unknown')} (${op.success.status})${op.pagination ? ', one page; iterating the promise yields every item' : ''}`,
     op.idempotent
       ? '- **Idempotent:** sends an `Idempotency-Key` (yours via `idempotencyKey`)'
       : '',
@@ -201,11 +218,12 @@ function methodDetails(model: SpecModel, op: OperationModel): string {
   ].join('\n');
 }
 
-function resourceSection(model: SpecModel, resource: string): string {
+/** A resource's section: its heading, types and method list, then each method's details. */
+function resourceSection(model: SpecModel, resource: string): string[] {
   const ops = model.operations.filter((o) => o.resource === resource);
-  const types = [...new Set(ops.flatMap(directTypes))];
+  const types = [...new Set(ops.flatMap((op) => directTypes(model, op)))];
   const description = model.resources.find((r) => r.name === resource)?.description;
-  return [
+  const head = [
     `# ${pascal(resource)}`,
     '',
     ...(description ? [description, ''] : []),
@@ -217,12 +235,12 @@ function resourceSection(model: SpecModel, resource: string): string {
     '',
     ...ops.map((op) => methodLine(model, op)),
     '',
-    ...ops.map((op) => methodDetails(model, op)),
   ].join('\n');
+  return [head, ...ops.map((op) => methodDetails(model, op))];
 }
 
 /** The component schemas no operation names directly. */
 function sharedTypes(model: SpecModel): string[] {
-  const direct = new Set(model.operations.flatMap(directTypes));
-  return model.schemaNames.filter((name) => !direct.has(name));
+  const direct = new Set(model.operations.flatMap((op) => directTypes(model, op)));
+  return model.schemas.map((s) => s.type).filter((type) => !direct.has(type));
 }

@@ -2,11 +2,9 @@ import { createConfig } from '@redocly/openapi-core';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { formatTs, jsdoc } from '../format.js';
 import { generatedHeader, specIdentity } from '../header.js';
-import { deref, isObject, resolvePointer } from '../rules.js';
-import { jsonMedia, pascal, type OperationModel, type SpecModel } from '../spec-model.js';
-import { discriminatedDocument, readVariants } from '../variants.js';
+import { jsonMedia, type SpecModel } from '../spec-model.js';
+import { discriminatedDocument } from '../variants.js';
 import type { FileMap } from '../write-output.js';
-import { unescapePointerSegment, type Json } from '../json.js';
 
 /**
  * Writes `openapi.ts` (openapi-typescript), `aliases.ts` (named types), `spec.ts` (spec identity)
@@ -39,47 +37,37 @@ function quote(text: string): string {
 
 /** `aliases.ts`: a named type per schema, and per operation for its body, response and query. */
 function aliasesFile(model: SpecModel): string {
-  const components = (model.document['components'] ?? {}) as Json;
-  const schemas = (components['schemas'] ?? {}) as Record<string, Json>;
-  const decls: { doc: string; name: string; type: string }[] = [];
-  const taken = new Set<string>();
-  for (const [name, schema] of Object.entries(schemas)) {
-    taken.add(name);
-    const description =
-      typeof schema['description'] === 'string' ? schema['description'] : undefined;
-    decls.push({
-      doc: jsdoc(description ?? `The \`${name}\` schema.`),
-      name,
-      type: `components['schemas']['${name}']`,
-    });
-  }
+  const decls: { doc: string; name: string; type: string }[] = model.schemas.map((s) => ({
+    doc: jsdoc(s.description ?? `The \`${s.name}\` schema.`),
+    name: s.type,
+    type: `components['schemas'][${quote(s.name)}]`,
+  }));
   for (const op of model.operations) {
-    const base = `${pascal(op.resource)}${pascal(op.method)}`;
     // openapi-typescript keys `operations` by the spec's own id; without one, only `paths` has it.
     const ref =
       op.specOperationId !== undefined
         ? `operations[${quote(op.specOperationId)}]`
         : `paths[${quote(op.path)}][${quote(op.httpMethod)}]`;
     const response = jsonMedia(op.success.media);
-    if (op.success.schema && response && !taken.has(`${base}Response`)) {
+    if (op.types.response && response) {
       decls.push({
         doc: jsdoc(`The response body of \`${op.operationId}\`.`),
-        name: `${base}Response`,
-        type: `${bodyOwner(model, op, 'responses', `${ref}['responses'][${op.success.status}]`)}['content'][${quote(response.type)}]`,
+        name: op.types.response,
+        type: `${bodyOwner(op.components.response, 'responses', `${ref}['responses'][${op.success.status}]`)}['content'][${quote(response.type)}]`,
       });
     }
-    if (taken.has(`${base}Params`)) continue;
+    if (!op.types.params) continue;
     const body = jsonMedia(op.requestBody?.media ?? []);
     if (op.requestBody && body) {
       decls.push({
         doc: jsdoc(`The request body of \`${op.operationId}\`.`),
-        name: `${base}Params`,
-        type: `${bodyOwner(model, op, 'requestBodies', `NonNullable<${ref}['requestBody']>`)}['content'][${quote(body.type)}]`,
+        name: op.types.params,
+        type: `${bodyOwner(op.components.requestBody, 'requestBodies', `NonNullable<${ref}['requestBody']>`)}['content'][${quote(body.type)}]`,
       });
     } else if (op.queryParams.length > 0) {
       decls.push({
         doc: jsdoc(`The query parameters of \`${op.operationId}\`.`),
-        name: `${base}Params`,
+        name: op.types.params,
         type: `NonNullable<${ref}['parameters']['query']>`,
       });
     }
@@ -98,38 +86,15 @@ function aliasesFile(model: SpecModel): string {
 /**
  * The type that holds an operation's response or request body `content`. openapi-typescript types
  * a component that is itself a `$ref` to another (an alias) as having no content, so a body reached
- * through a `$ref` is looked up on the last component of its chain; an inline one through the
- * operation (`inline`, which unwraps an optional request body).
+ * through a `$ref` is looked up on the last component of its chain (`component`); an inline one
+ * through the operation (`inline`, which unwraps an optional request body).
  */
 function bodyOwner(
-  model: SpecModel,
-  op: OperationModel,
+  component: string | undefined,
   kind: 'responses' | 'requestBodies',
   inline: string,
 ): string {
-  const paths = isObject(model.document['paths']) ? model.document['paths'] : {};
-  const item = deref(model.document, paths[op.path]);
-  const found = isObject(item) ? item[op.httpMethod] : undefined;
-  const raw = isObject(found) ? found : {};
-  const responses = isObject(raw['responses']) ? raw['responses'] : {};
-  const node = kind === 'responses' ? responses[op.success.status] : raw['requestBody'];
-  const name = lastComponent(model.document, node, kind);
-  return name === undefined ? inline : `components['${kind}'][${quote(name)}]`;
-}
-
-/** The component a `$ref` chain ends on, if each link is a `#/components/<kind>/<name>`. */
-function lastComponent(doc: Json, node: unknown, kind: string): string | undefined {
-  let name: string | undefined;
-  const seen = new Set<string>();
-  let current = node;
-  while (isObject(current) && typeof current['$ref'] === 'string') {
-    const match = new RegExp(`^#/components/${kind}/([^/]+)$`).exec(current['$ref']);
-    if (!match || seen.has(match[1]!)) return undefined;
-    name = unescapePointerSegment(match[1]!);
-    seen.add(match[1]!);
-    current = resolvePointer(doc, current['$ref']);
-  }
-  return name;
+  return component === undefined ? inline : `components['${kind}'][${quote(component)}]`;
 }
 
 /** `spec.ts`: the spec's identity. */
@@ -144,7 +109,7 @@ function specFile(model: SpecModel): string {
  * empty and org typing keeps the spec's own field types.
  */
 function fieldsFile(model: SpecModel): string {
-  const v = readVariants(model.document)[0];
+  const v = model.variants[0];
   const doc = (text: string) => jsdoc(text);
   if (!v) {
     return [
@@ -154,13 +119,14 @@ function fieldsFile(model: SpecModel): string {
       '',
     ].join('\n');
   }
+  const type = model.schemas.find((s) => s.name === v.schema)?.type ?? v.schema;
   const d = JSON.stringify(v.discriminator).replace(/"/g, "'");
   const p = JSON.stringify(v.property).replace(/"/g, "'");
   return [
-    `import type { ${v.schema} } from './aliases.js';`,
+    `import type { ${type} } from './aliases.js';`,
     '',
     `${doc(`Each variant of \`${v.schema}\` by its \`${v.discriminator}\`.`)}export type FieldVariants = {`,
-    `  [K in ${v.schema}[${d}]]: Extract<${v.schema}, { ${v.discriminator}: K }>;`,
+    `  [K in ${type}[${d}]]: Extract<${type}, { ${v.discriminator}: K }>;`,
     '};',
     `${doc(`A \`${v.schema}\` variant whose \`${v.property}\` is narrowed to \`T\` (or null), e.g. an organization's select options.`)}export type WithFieldValue<F, T> = F extends unknown`,
     `  ? Omit<F, ${p}> & { ${v.property}: T | null }`,

@@ -98,7 +98,12 @@ export class GadgetResource<Org extends OrgDefinitions = {}> {
     query?: OrgQuery<GadgetListParams, Org, 'gadget'>,
     options?: RequestOptions,
   ): PagePromise<
-    OrgEntity<GadgetList['data'][number], Org, 'gadget', GadgetCreateParams | GadgetUpdateParams>
+    OrgEntity<
+      NonNullable<GadgetList['data']>[number],
+      Org,
+      'gadget',
+      GadgetCreateParams | GadgetUpdateParams
+    >
   > {
     return this.#client.requestPage(operationInfo['gadget.list'], { query }, options);
   }
@@ -179,7 +184,12 @@ export class WidgetResource<Org extends OrgDefinitions = {}> {
     query?: OrgQuery<WidgetListParams, Org, 'widget'>,
     options?: RequestOptions,
   ): PagePromise<
-    OrgEntity<WidgetList['data'][number], Org, 'widget', WidgetCreateParams | WidgetUpdateParams>
+    OrgEntity<
+      NonNullable<WidgetList['data']>[number],
+      Org,
+      'widget',
+      WidgetCreateParams | WidgetUpdateParams
+    >
   > {
     return this.#client.requestPage(operationInfo['widget.list'], { query }, options);
   }

@@ -1,0 +1,80 @@
+import { objectSchema } from './classify.js';
+import type { Json } from './json.js';
+import type { Example, MediaModel } from './model-types.js';
+import { deref, isObject } from './rules.js';
+
+/** A string, or undefined for anything else. */
+export function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** `{ key: value }`, or `{}` when the value is undefined (for optional properties). */
+export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** How the runtime treats a media type. */
+export function mediaFormat(type: string): MediaModel['format'] {
+  const t = type.toLowerCase().split(';')[0]!.trim();
+  if (t === 'application/json' || t.endsWith('+json') || t === '*/*') return 'json';
+  if (t === 'multipart/form-data' || t.startsWith('multipart/')) return 'multipart';
+  if (t === 'application/x-www-form-urlencoded') return 'form';
+  if (t.startsWith('text/') || t === 'application/xml' || t.endsWith('+xml')) return 'text';
+  return 'binary';
+}
+
+/** The media types of a request body or a response. */
+export function mediaOf(doc: Json, node: unknown): MediaModel[] {
+  if (!isObject(node) || !isObject(node['content'])) return [];
+  return Object.entries(node['content']).map(([type, raw]) => {
+    const media = deref(doc, raw);
+    const schema = isObject(media) && isObject(media['schema']) ? media['schema'] : undefined;
+    const format = mediaFormat(type);
+    const files = format === 'multipart' ? fileFields(doc, schema) : [];
+    return {
+      type,
+      format,
+      ...optional('schema', schema),
+      ...(files.length ? { files } : {}),
+      ...optional('example', exampleOf(doc, media)),
+    };
+  });
+}
+
+/** The properties of a multipart schema that carry files: binary strings, or arrays of them. */
+function fileFields(doc: Json, schema: unknown): string[] {
+  const props = objectSchema(doc, schema)?.['properties'];
+  const isFile = (s: unknown): boolean => {
+    const n = objectSchema(doc, s);
+    if (!n) return false;
+    if (n['type'] === 'array') return isFile(n['items']);
+    return (
+      n['format'] === 'binary' ||
+      n['format'] === 'byte' ||
+      typeof n['contentMediaType'] === 'string' ||
+      typeof n['contentEncoding'] === 'string'
+    );
+  };
+  return isObject(props) ? Object.keys(props).filter((k) => isFile(props[k])) : [];
+}
+
+/** The JSON media type of a body, preferring `application/json` itself. */
+export function jsonMedia(media: MediaModel[]): MediaModel | undefined {
+  return (
+    media.find((m) => m.type === 'application/json') ??
+    media.find((m) => m.format === 'json' && m.type !== '*/*')
+  );
+}
+
+/** `example`, or the first of `examples` (a map of Example objects, or a schema's array). */
+export function exampleOf(doc: Json, holder: unknown): Example | undefined {
+  if (!isObject(holder)) return undefined;
+  if ('example' in holder) return { value: holder['example'] };
+  const examples = holder['examples'];
+  if (Array.isArray(examples) && examples.length > 0) return { value: examples[0] };
+  if (isObject(examples)) {
+    const first = deref(doc, Object.values(examples)[0]);
+    if (isObject(first) && 'value' in first) return { value: first['value'] };
+  }
+  return undefined;
+}

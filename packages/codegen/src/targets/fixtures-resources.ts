@@ -1,0 +1,95 @@
+import type { Json } from '../json.js';
+import type { MediaModel, OperationModel, ResourceModel } from '../spec-model.js';
+
+// The fixtures' `resources.ts` entries: every resource and operation as the mock routes them.
+
+function mediaInfo(media: MediaModel[], withSchema: boolean): Json[] {
+  return media.map((m) => ({
+    type: m.type,
+    format: m.format,
+    ...(withSchema && m.schema && m.format !== 'json' ? { schema: m.schema } : {}),
+  }));
+}
+
+/** An operation as the mock routes and validates it (`OperationRoute`). */
+function operationInfo(op: OperationModel): Json {
+  return {
+    id: op.operationId,
+    verb: op.method,
+    kind: op.kind,
+    ...(op.parent ? { parent: op.parent } : {}),
+    method: op.httpMethod.toUpperCase(),
+    path: op.path,
+    ...(op.rateLimit ? { category: op.rateLimit } : {}),
+    ...(op.scope ? { scope: op.scope } : {}),
+    filter: op.filter,
+    paginated: op.pagination !== undefined,
+    ...(op.pagination
+      ? {
+          pagination: {
+            limitParam: op.pagination.limitParam,
+            offsetParam: op.pagination.offsetParam,
+            itemsProperty: op.pagination.itemsProperty,
+            ...(op.pagination.totalProperty ? { totalProperty: op.pagination.totalProperty } : {}),
+            ...(op.pagination.pageSize ? { pageSize: op.pagination.pageSize } : {}),
+            ...(op.pagination.maxPageSize ? { maxPageSize: op.pagination.maxPageSize } : {}),
+          },
+        }
+      : {}),
+    idempotent: op.idempotent,
+    pathParams: op.pathParams.map((p) => p.name),
+    query: op.queryParams.map((p) => ({
+      name: p.name,
+      required: p.required,
+      schema: p.schema,
+      ...(p.shape === 'primitive' ? {} : { shape: p.shape }),
+      // Only what differs from the query default (form, exploded) is written.
+      ...(p.shape !== 'primitive' && p.style !== 'form' ? { style: p.style } : {}),
+      ...(p.shape !== 'primitive' && !p.explode ? { explode: false } : {}),
+    })),
+    headers: op.headerParams.map((p) => ({
+      name: p.name,
+      required: p.required,
+      schema: p.schema,
+    })),
+    ...(op.requestBody?.media.length
+      ? {
+          body: {
+            required: op.requestBody.required,
+            ...(op.requestBody.schema ? { schema: op.requestBody.schema } : {}),
+            media: mediaInfo(op.requestBody.media, true),
+          },
+        }
+      : {}),
+    success: op.success.status,
+    ...(op.success.schema ? { responseSchema: op.success.schema } : {}),
+    responseMedia: mediaInfo(op.success.media, false),
+    errors: op.errorStatuses,
+  };
+}
+
+/** A resource as the runtime reads it (`ResourceInfo`); an entity with its fields and relationships. */
+export function resourceInfo(r: ResourceModel): Json {
+  const e = r.entity;
+  const some = (key: string, value: object | undefined) =>
+    value && Object.keys(value).length ? { [key]: value } : {};
+  return {
+    name: r.name,
+    kind: r.kind,
+    ...(e?.create ? { create: createInfo(e.create) } : {}),
+    ...(e ? { valueTypes: e.valueTypes } : {}),
+    ...some('fields', e?.fields),
+    ...some('fieldExamples', e?.fieldExamples),
+    ...some('derived', e?.derived),
+    ...some('fieldDefinitions', e?.fieldDefinitions),
+    ...some('relationshipDefinitions', e?.relationshipDefinitions),
+    ...(e?.readOnlyRelationships.length ? { readOnlyRelationships: e.readOnlyRelationships } : {}),
+    operations: r.operations.map(operationInfo),
+  };
+}
+
+/** What a create requires: its optional relationships only where there are some. */
+function createInfo(create: NonNullable<NonNullable<ResourceModel['entity']>['create']>): Json {
+  const { optionalRelationships, ...rest } = create;
+  return { ...rest, ...(optionalRelationships.length ? { optionalRelationships } : {}) };
+}

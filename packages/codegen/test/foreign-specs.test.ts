@@ -1,0 +1,298 @@
+import { describe, expect, test } from 'vitest';
+import type { Json } from '../src/json.js';
+import { generated, json, model, ok, pathParam, widgetRef, type Case } from './tiny-spec.js';
+
+// What specs nobody here wrote bring: names that are no identifiers, optional page items, what
+// HTTP can't carry, wildcard and vendor media, schemas that are no objects, entity fields that
+// only the schemas declare. Each case pins what the generated code says about one of them.
+
+const named = (schemas: Json): Json => ({ components: { schemas } });
+const header = (name: string) => ({ name, in: 'header', schema: { type: 'string' } });
+const get = (extra: Json) => ({
+  paths: {
+    '/widgets/{id}': {
+      get: { operationId: 'widget.retrieve', parameters: [pathParam('id')], ...extra },
+    },
+  },
+});
+
+describe('names', () => {
+  test.each<Case>([
+    [
+      'a schema name with dashes becomes a PascalCase alias of the same schema',
+      {
+        given: named({ 'Comment--Base': { type: 'object' } }),
+        file: 'aliases.ts',
+        want: "export type CommentBase = components['schemas']['Comment--Base'];\n",
+      },
+    ],
+    [
+      'a kebab-case schema name',
+      {
+        given: named({ 'security-advisory-ecosystems': { type: 'string' } }),
+        file: 'aliases.ts',
+        want: "export type SecurityAdvisoryEcosystems = components['schemas']['security-advisory-ecosystems'];\n",
+      },
+    ],
+    [
+      'names that derive alike are told apart, legal names first',
+      {
+        given: named({ 'Comment-Base': { type: 'object' }, CommentBase: { type: 'object' } }),
+        file: 'aliases.ts',
+        want: "export type CommentBase2 = components['schemas']['Comment-Base'];\n",
+      },
+    ],
+    [
+      'a leading digit and a predefined type name',
+      {
+        given: named({ '2fa': { type: 'object' }, string: { type: 'string' } }),
+        file: 'aliases.ts',
+        want: "export type N2fa = components['schemas']['2fa'];\n/**\n * The `string` schema.\n */\nexport type stringSchema = components['schemas']['string'];\n",
+      },
+    ],
+  ])('%s', async (_, { given, file, want }) => {
+    expect(await generated('types', given, file)).toContain(want);
+  });
+
+  test('the client imports the alias under its type name', async () => {
+    const given = {
+      ...named({ 'Comment--Base': { type: 'object' } }),
+      paths: {
+        '/comments/{id}': {
+          get: {
+            operationId: 'comment.retrieve',
+            parameters: [pathParam('id')],
+            responses: ok({ $ref: '#/components/schemas/Comment--Base' }),
+          },
+        },
+      },
+    };
+    const client = await generated('client', given, 'client.ts');
+    expect(client).toContain(
+      "import type { CommentBase, OrgDefinitions } from '@lightfield/types';",
+    );
+    expect(client).toContain(
+      'retrieve(id: string, options?: RequestOptions): APIPromise<CommentBase>',
+    );
+    expect(await generated('fixtures', given, 'factories.ts')).toContain(
+      'export function makeCommentBase(',
+    );
+  });
+
+  test('derived operation names that collide get a number, and a note says so', () => {
+    const list = (operationId: string) => ({
+      operationId,
+      tags: ['Widgets'],
+      responses: ok(widgetRef),
+    });
+    const m = model({
+      paths: { '/widgets': { get: list('list-widgets'), post: list('list_widgets') } },
+    });
+    expect(m.operations.map((o) => o.operationId)).toEqual([
+      'widgets.listWidgets',
+      'widgets.listWidgets2',
+    ]);
+    expect(m.notes).toContain(
+      'widgets.listWidgets2: renamed from widgets.listWidgets, which another operation or a client member holds',
+    );
+  });
+});
+
+describe('shapes', () => {
+  test.each<Case>([
+    [
+      'an optional items array is made non-null before it is indexed',
+      {
+        given: {
+          paths: {
+            '/widgets': {
+              get: {
+                operationId: 'widget.list',
+                parameters: ['limit', 'offset'].map((name) => ({
+                  name,
+                  in: 'query',
+                  schema: { type: 'integer' },
+                })),
+                responses: ok({
+                  type: 'object',
+                  properties: { data: { type: 'array', items: widgetRef } },
+                }),
+              },
+            },
+          },
+        },
+        file: 'client.ts',
+        want: "NonNullable<\n      operations['widget.list']['responses'][200]['content']['application/json']['data']\n    >[number]",
+      },
+    ],
+    [
+      'a JSON body under a wildcard media type is sent as application/json',
+      {
+        given: {
+          paths: {
+            '/widgets': {
+              post: {
+                operationId: 'widget.create',
+                requestBody: { content: { '*/*': { schema: widgetRef } } },
+                responses: ok(widgetRef),
+              },
+            },
+          },
+        },
+        file: 'operations.ts',
+        want: "'widget.create': { id: 'widget.create', method: 'POST', path: '/widgets' },",
+      },
+    ],
+    [
+      'a vendor JSON response is what the client accepts, and read as JSON',
+      {
+        given: {
+          paths: {
+            '/widgets/{id}': {
+              get: {
+                operationId: 'widget.retrieve',
+                parameters: [pathParam('id')],
+                responses: {
+                  '200': {
+                    description: 'OK',
+                    content: { 'application/vnd.widgets+json': { schema: widgetRef } },
+                  },
+                },
+              },
+            },
+          },
+        },
+        file: 'operations.ts',
+        want: "response: { type: 'application/vnd.widgets+json' },",
+      },
+    ],
+  ])('%s', async (_, { given, file, want }) => {
+    expect(await generated('client', given, file)).toContain(want);
+  });
+
+  test('a factory of a schema that is no object takes no overrides', async () => {
+    const given = {
+      ...named({ Tags: { type: 'array', items: { type: 'string' } } }),
+      paths: {
+        '/tags': {
+          get: { operationId: 'tag.all', responses: ok({ $ref: '#/components/schemas/Tags' }) },
+        },
+      },
+    };
+    expect(await generated('fixtures', given, 'factories.ts')).toContain(
+      "export function makeTags(): Tags {\n  return $core.makeExample<Tags>('tag.all', '200');\n}",
+    );
+  });
+
+  test('a factory of a nullable object takes optional overrides of the object', async () => {
+    const given = {
+      ...named({ Maybe: { type: ['object', 'null'], properties: { id: { type: 'string' } } } }),
+      paths: {
+        '/maybe': {
+          get: { operationId: 'maybe.get', responses: ok({ $ref: '#/components/schemas/Maybe' }) },
+        },
+      },
+    };
+    expect(await generated('fixtures', given, 'factories.ts')).toContain(
+      'export function makeMaybe(overrides?: Partial<NonNullable<Maybe>>): Maybe {',
+    );
+  });
+
+  test('a spec without operations lists its operation ids as strings', async () => {
+    expect(await generated('fixtures', {}, 'resources.ts')).toContain(
+      'export const operationIds: readonly string[] = [];',
+    );
+  });
+});
+
+describe('what HTTP cannot carry', () => {
+  test('a header parameter with an illegal or ignored name is dropped, with a note', async () => {
+    const given = get({
+      parameters: [pathParam('id'), header(''), header('Authorization'), header('X-Trace')],
+      responses: ok(widgetRef),
+    });
+    const m = model(given);
+    expect(m.operations[0]!.headerParams.map((p) => p.name)).toEqual(['X-Trace']);
+    expect(m.notes).toEqual(
+      expect.arrayContaining([
+        'widget.retrieve: header parameter "" is not a legal header name; dropped',
+        'widget.retrieve: header parameter Authorization is one OpenAPI ignores (the client sets it); dropped',
+      ]),
+    );
+    expect(await generated('client', given, 'client.ts')).toContain("'X-Trace'?: string;");
+  });
+
+  test('a GET with a request body is sent without one, with a note', async () => {
+    const given = get({ requestBody: json(widgetRef), responses: ok(widgetRef) });
+    const m = model(given);
+    expect(m.operations[0]!.requestBody).toBeUndefined();
+    expect(m.notes).toContain(
+      "widget.retrieve: a GET request can't carry the body the spec declares; dropped",
+    );
+    expect(await generated('client', given, 'client.ts')).toContain(
+      'retrieve(id: string, options?: RequestOptions): APIPromise<Widget>',
+    );
+  });
+});
+
+describe('entity fields', () => {
+  const fieldsOf = (properties: Json, required: string[] = []) => ({
+    type: 'object',
+    properties: {
+      fields: { type: 'object', required, properties },
+      relationships: { type: 'object', properties: {} },
+    },
+  });
+  const entity = {
+    type: 'object',
+    properties: { id: { type: 'string' }, ...fieldsOf({}).properties },
+  };
+  const m = model({
+    components: {
+      schemas: {
+        Meeting: {
+          ...entity,
+          properties: {
+            ...entity.properties,
+            ...fieldsOf({ $when: { type: 'string' } }).properties,
+          },
+        },
+      },
+    },
+    paths: {
+      '/meetings': {
+        post: {
+          operationId: 'meeting.create',
+          requestBody: json(
+            fieldsOf(
+              {
+                $name: { type: 'string' },
+                $description: { type: 'string', 'x-lightfield-value-type': 'MARKDOWN' },
+              },
+              ['$name'],
+            ),
+          ),
+          responses: ok({ $ref: '#/components/schemas/Meeting' }),
+        },
+      },
+      '/meetings/{id}': {
+        get: {
+          operationId: 'meeting.retrieve',
+          parameters: [pathParam('id')],
+          responses: ok({ $ref: '#/components/schemas/Meeting' }),
+        },
+      },
+    },
+  });
+
+  test('come from every schema of the entity, not only what the create requires', () => {
+    const meeting = m.resources.find((r) => r.name === 'meeting')!;
+    expect(meeting.kind).toBe('entity');
+    expect(meeting.entity?.fields).toEqual({
+      $when: 'TEXT',
+      $name: 'TEXT',
+      $description: 'MARKDOWN',
+    });
+    expect(meeting.entity?.create?.fields).toEqual({ $name: 'TEXT' });
+  });
+});
