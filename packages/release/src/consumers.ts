@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { CONSUMERS, TYPECHECK, type ConsumerProject } from './consumer-projects.js';
-import { packAll } from './smoke.js';
+import { packedTarballs, type Tarball } from './tarballs.js';
 
 const run = promisify(execFile);
 
@@ -34,17 +34,17 @@ async function pool<T>(limit: number, jobs: (() => Promise<T>)[]): Promise<T[]> 
 }
 
 /**
- * Packs the three packages and writes one fresh npm project per consumer under `dir`, each
- * installing the tarballs. The installs share the npm cache `cacheDir` and run in parallel.
+ * Writes one fresh npm project per consumer under `dir`, each installing the three tarballs of
+ * `turbo run pack`. The installs share the npm cache `cacheDir` and run in parallel.
  */
 export async function installConsumers(
   root: string,
   dir: string,
   options: { cacheDir: string; projects?: ConsumerProject[] },
-): Promise<{ tarballs: Record<string, { file: string; bytes: number }>; ms: number }> {
+): Promise<{ tarballs: Record<string, Tarball>; ms: number }> {
   const started = Date.now();
   const projects = options.projects ?? CONSUMERS;
-  const tarballs = await packAll(root, path.join(dir, 'tarballs'));
+  const tarballs = await packedTarballs(root);
   const ours = Object.fromEntries(
     Object.entries(tarballs).map(([name, t]) => [name, `file:${t.file}`]),
   );

@@ -13,7 +13,8 @@ export { fileAt, repoRoot, resolveBase } from './git.js';
 export { CONSUMERS, CORE_CONSUMERS, TOOLS, type ConsumerProject } from './consumer-projects.js';
 export { formatResults, installConsumers, runConsumers, type ConsumerResult } from './consumers.js';
 export { installNodes, MATRIX_SUITES, nodeMatrix } from './node-matrix.js';
-export { npmCacheDir, packAll, PUBLISHED, smoke } from './smoke.js';
+export { npmCacheDir, smoke } from './smoke.js';
+export { packAll, packedTarballs, PUBLISHED, TARBALL, type Tarball } from './tarballs.js';
 export {
   diffSpecs,
   formatReport,

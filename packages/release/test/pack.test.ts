@@ -1,17 +1,18 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, test } from 'vitest';
-import { manifestProblems, packAll, PUBLISHED, readTarball, type Manifest } from '../src/index.js';
+import { describe, expect, test } from 'vitest';
+import {
+  manifestProblems,
+  packedTarballs,
+  PUBLISHED,
+  readTarball,
+  type Manifest,
+} from '../src/index.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-const dir = await mkdtemp(path.join(tmpdir(), 'lightfield-pack-'));
-afterAll(() => rm(dir, { recursive: true, force: true }));
 
-// `pnpm pack` output, as `changeset publish` would publish it.
+// The tarballs of the turbo `pack` task (`pnpm pack`), as `changeset publish` would publish them.
 describe('the packed package.json of each published package', async () => {
-  const tarballs = await packAll(root, dir);
+  const tarballs = await packedTarballs(root);
   const packed = await Promise.all(
     Object.entries(PUBLISHED).map(async ([folder, name]) => ({
       folder,
@@ -116,4 +117,10 @@ describe('manifestProblems', () => {
     expect(manifestProblems(clean, files, 'p')).toEqual([]);
     expect(manifestProblems(given, f, 'p')).toContain(want);
   });
+});
+
+test('a missing tarball names the task that writes it', async () => {
+  await expect(packedTarballs('/nonexistent')).rejects.toThrow(
+    /\.pack\/package\.tgz is missing: run `pnpm turbo run pack` first/,
+  );
 });
