@@ -10,7 +10,17 @@ export {
 export { main } from './cli.js';
 export { dryRun } from './dry-run.js';
 export { fileAt, repoRoot, resolveBase } from './git.js';
-export { CONSUMERS, CORE_CONSUMERS, TOOLS, type ConsumerProject } from './consumer-projects.js';
+export {
+  CONSUMERS,
+  CONSUMERS_DIR,
+  readCatalogs,
+  resolveManifest,
+  SMOKE_CONSUMERS,
+  writeConsumer,
+  type Catalogs,
+  type ConsumerManifest,
+  type ConsumerProject,
+} from './consumer-projects.js';
 export { formatResults, installConsumers, runConsumers, type ConsumerResult } from './consumers.js';
 export { installNodes, MATRIX_SUITES, nodeMatrix } from './node-matrix.js';
 export { npmCacheDir, smoke } from './smoke.js';
