@@ -40,17 +40,17 @@ const TS_SCENARIO = ['scenario.ts', 'factory.ts'];
 const TYPED_FIELDS = ['definitions.json', 'typed-create.ts'];
 const RUNNER_TESTS = ['mock.test.ts', 'msw.test.ts'];
 
-/** The consumers `pnpm test` runs: Node and TypeScript module setups, with no test runner or bundler. */
+/** The consumer `pnpm test` runs: the one that checks the most in one install (see its main.ts). */
 export const SMOKE_CONSUMERS: ConsumerProject[] = [
   { name: 'esm-nodenext', scenario: [...TS_SCENARIO, ...TYPED_FIELDS] },
-  { name: 'cjs-require', scenario: ['scenario.cjs'] },
-  { name: 'ts-node16-cjs', scenario: [...TS_SCENARIO, ...TYPED_FIELDS] },
-  { name: 'ts-commonjs-node10', scenario: TS_SCENARIO },
 ];
 
 /** Every consumer project of the matrix (`pnpm test:node-matrix` runs them on each Node). */
 export const CONSUMERS: ConsumerProject[] = [
   ...SMOKE_CONSUMERS,
+  { name: 'cjs-require', scenario: ['scenario.cjs'] },
+  { name: 'ts-node16-cjs', scenario: [...TS_SCENARIO, ...TYPED_FIELDS] },
+  { name: 'ts-commonjs-node10', scenario: TS_SCENARIO },
   { name: 'jest29-ts-jest', scenario: ['scenario.ts'], shared: RUNNER_TESTS },
   { name: 'vitest-msw2', folder: 'vitest-msw', scenario: ['scenario.ts'], shared: RUNNER_TESTS },
   {
