@@ -42,7 +42,7 @@ const RUNNER_TESTS = ['mock.test.ts', 'msw.test.ts'];
 
 /** The consumer `pnpm test` runs: the one that checks the most in one install (see its main.ts). */
 export const SMOKE_CONSUMERS: ConsumerProject[] = [
-  { name: 'esm-nodenext', scenario: [...TS_SCENARIO, ...TYPED_FIELDS] },
+  { name: 'esm-strictest', scenario: [...TS_SCENARIO, ...TYPED_FIELDS] },
 ];
 
 /** Every consumer project of the matrix (`pnpm test:node-matrix` runs them on each Node). */

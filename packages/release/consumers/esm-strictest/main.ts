@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { Lightfield, LightfieldError, NotFoundError } from '@lightfield/client';
 import type * as Client from '@lightfield/client';
 import { createRawClient } from '@lightfield/client/raw';
+import { createHandlers } from '@lightfield/fixtures/msw';
 import { createMockServer } from '@lightfield/fixtures/server';
 import { makeEntity } from './factory.js';
 import { missing, scenario } from './scenario.js';
@@ -24,9 +25,10 @@ try {
     e instanceof LightfieldError;
   calls.push(hazard ? 'cjs-error-is-esm-instance' : 'hazard');
   calls.push(typeof createRawClient(client).GET === 'function' ? 'raw' : 'raw-missing');
+  calls.push(createHandlers().length > 0 ? 'msw-handlers' : 'msw-empty');
   deepStrictEqual(calls, [
     ...['create', 'retrieve', 'list', 'not-found', 'factory'],
-    ...['cjs-error-is-esm-instance', 'raw'],
+    ...['cjs-error-is-esm-instance', 'raw', 'msw-handlers'],
   ]);
   console.log(JSON.stringify({ calls }));
 } finally {
