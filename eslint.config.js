@@ -16,7 +16,7 @@ export default defineConfig(
     '**/.tmp/',
     '**/.cache/',
     'bench/type-cost/.tmp-*/',
-    'docs/site/',
+    'site/html/',
     // Written by the generators and guarded by the drift check; lint the generators instead.
     '**/src/generated/',
     '**/test/__snapshots__/',
