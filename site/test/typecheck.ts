@@ -1,36 +1,51 @@
-import { execFile } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import ts from 'typescript';
 
-const run = promisify(execFile);
-const TSC = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const BASE = fileURLToPath(new URL('../../tsconfig.base.json', import.meta.url));
 
 /**
- * Writes each source as its own module of a strict project in `dir` (under the docs package, so
- * the workspace packages resolve) and runs tsc over them.
+ * Type-checks each source as its own module, all in one strict program, in-process: the files are
+ * written to `dir` (under this package, so the workspace packages resolve). Resolves to each
+ * source's diagnostics by name, empty where it compiles; `''` holds any that belong to no source.
  */
 export async function typecheck(
   dir: string,
   sources: Map<string, string>,
-): Promise<{ ok: boolean; out: string }> {
+): Promise<Map<string, string>> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  for (const [name, source] of sources) await writeFile(path.join(dir, `${name}.ts`), source);
-  await writeFile(
-    path.join(dir, 'tsconfig.json'),
-    JSON.stringify({
-      extends: fileURLToPath(new URL('../../tsconfig.base.json', import.meta.url)),
-      compilerOptions: { noEmit: true, types: ['node'], skipLibCheck: true },
-      include: ['*.ts'],
-    }),
-  );
-  try {
-    await run(process.execPath, [TSC, '-p', dir]);
-    return { ok: true, out: '' };
-  } catch (error) {
-    return { ok: false, out: String((error as { stdout?: string }).stdout) };
+  const files = new Map<string, string>();
+  for (const [name, source] of sources) {
+    const file = path.join(dir, `${name}.ts`);
+    await writeFile(file, source);
+    files.set(path.resolve(file), name);
   }
+  const base = ts.getParsedCommandLineOfConfigFile(
+    BASE,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
+    },
+  );
+  const options = { ...base!.options, noEmit: true, types: ['node'], skipLibCheck: true };
+  const program = ts.createProgram([...files.keys()], options);
+  const out = new Map<string, string>([
+    ['', ''],
+    ...[...sources.keys()].map((n) => [n, ''] as const),
+  ]);
+  const host: ts.FormatDiagnosticsHost = {
+    getCanonicalFileName: (f) => f,
+    getCurrentDirectory: () => dir,
+    getNewLine: () => '\n',
+  };
+  for (const d of ts.getPreEmitDiagnostics(program)) {
+    const name = (d.file && files.get(path.resolve(d.file.fileName))) ?? '';
+    out.set(name, out.get(name)! + ts.formatDiagnostic(d, host));
+  }
+  return out;
 }
