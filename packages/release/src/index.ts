@@ -33,4 +33,11 @@ export {
   type SpecChange,
 } from './spec-diff.js';
 export { syncVersion } from './sync-version.js';
-export { manifestProblems, NODE_ENGINES, readTarball, type Manifest } from './manifest.js';
+export {
+  manifestProblems,
+  NODE_ENGINES,
+  readTarball,
+  readTarballFile,
+  type Manifest,
+} from './manifest.js';
+export { linkProblems, markdownLinks, repositoryWeb, type Repository } from './published-links.js';
