@@ -1,4 +1,5 @@
 // pnpm hooks of the workspace.
+/* eslint-disable @typescript-eslint/no-require-imports -- pnpm loads this file with require() */
 const path = require('node:path');
 const { repository } = require('./package.json');
 
