@@ -16,7 +16,7 @@ export default defineConfig(
     '**/.tmp/',
     '**/.cache/',
     'bench/type-cost/.tmp-*/',
-    'docs/site/',
+    'site/html/',
     // Written by the generators and guarded by the drift check; lint the generators instead.
     '**/src/generated/',
     '**/test/__snapshots__/',
@@ -50,5 +50,30 @@ export default defineConfig(
       // `const { omitted: _, ...rest } = value` is how the code drops a key from a copy.
       '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
     },
+  },
+  {
+    // The consumer projects: each folder's tsconfig.json is the project's own, which sees its
+    // scenario files only once the harness copied them in; consumers/tsconfig.json sees them all.
+    files: ['packages/release/consumers/**'],
+    languageOptions: {
+      parserOptions: {
+        projectService: false,
+        project: 'packages/release/consumers/tsconfig.json',
+      },
+    },
+  },
+  {
+    // Jest's and vite's configs import packages only their projects install; run.mjs imports the
+    // bundle vite writes.
+    files: [
+      'packages/release/consumers/jest29-ts-jest/jest.config.js',
+      'packages/release/consumers/vite-bundle/{vite.config.js,run.mjs}',
+    ],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
+    // CommonJS in plain JavaScript is what these test.
+    files: ['packages/release/consumers/**/*.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -16,7 +16,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 
 /** The folders read: every workspace package but spec/, and the repository's own scripts. */
-const CHECKED = ['packages', 'bench', 'docs', 'examples', 'scripts'];
+const CHECKED = ['packages', 'bench', 'site', 'examples', 'scripts'];
 
 /** Root files read too: the workspace's tool configs. */
 const ROOT_FILES = ['eslint.config.js', 'vitest.config.ts', '.pnpmfile.cjs', 'turbo.json'];
@@ -28,7 +28,7 @@ const ROOT_FILES = ['eslint.config.js', 'vitest.config.ts', '.pnpmfile.cjs', 'tu
 const EXCLUDED = [
   /(^|\/)(node_modules|dist|\.turbo|coverage|\.tmp|\.cache|\.stryker-tmp|reports)\//,
   /^bench\/type-cost\/\.tmp-/,
-  /^docs\/site\//,
+  /^site\/html\//,
   /(^|\/)\.out\//,
   /(^|\/)src\/generated\//,
   /(^|\/)__snapshots__\//,
@@ -182,7 +182,7 @@ describe("hand-written code outside spec/ doesn't name today's spec", () => {
       'packages/browser/test/browser.test.ts',
       'packages/fixtures/scripts/soak.mjs',
       'packages/codegen/src/targets/client.ts',
-      'docs/src/build.ts',
+      'site/src/build.ts',
       'scripts/api-report.mjs',
       'eslint.config.js',
     ])

@@ -16,7 +16,7 @@ import {
   trackTempDir,
   type CommandResult,
 } from '../src/services.js';
-import { PUBLISHED } from '../src/smoke.js';
+import { PUBLISHED } from '../src/tarballs.js';
 
 // The real release flow, in a throwaway copy of the repository, against a Verdaccio registry on
 // 127.0.0.1: a pending changeset, `pnpm version-packages`, `pnpm release`; then a fresh npm project

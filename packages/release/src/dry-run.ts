@@ -3,7 +3,7 @@ import { cp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { copyRepo } from './copy-repo.js';
-import { packAll, PUBLISHED } from './smoke.js';
+import { packAll, PUBLISHED } from './tarballs.js';
 import { syncVersion } from './sync-version.js';
 
 const run = promisify(execFile);

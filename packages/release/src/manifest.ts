@@ -27,12 +27,17 @@ export interface Manifest {
 /** The Node versions the packages are tested on (see `pnpm test:node-matrix`). */
 export const NODE_ENGINES = '^20.19.0 || >=22';
 
+/** One file of a packed tarball, as text. */
+export async function readTarballFile(file: string, name: string): Promise<string> {
+  return (await run('tar', ['-xzOf', file, `package/${name}`], { maxBuffer: 16 * 1024 * 1024 }))
+    .stdout;
+}
+
 /** Reads the package.json and the file list of a packed tarball. */
 export async function readTarball(file: string): Promise<{ manifest: Manifest; files: string[] }> {
   const list = await run('tar', ['-tzf', file], { maxBuffer: 16 * 1024 * 1024 });
-  const json = await run('tar', ['-xzOf', file, 'package/package.json']);
   return {
-    manifest: JSON.parse(json.stdout) as Manifest,
+    manifest: JSON.parse(await readTarballFile(file, 'package.json')) as Manifest,
     files: list.stdout
       .split('\n')
       .filter(Boolean)

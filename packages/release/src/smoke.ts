@@ -1,38 +1,9 @@
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { ConsumerProject } from './consumer-projects.js';
 import { installConsumers, runConsumers, type ConsumerResult } from './consumers.js';
-
-const run = promisify(execFile);
-
-/** The published packages, by folder under `packages/`. */
-export const PUBLISHED = {
-  types: '@lightfield/types',
-  client: '@lightfield/client',
-  fixtures: '@lightfield/fixtures',
-} as const;
-
-/** Packs every published package into `dir` with `pnpm pack`; returns tarball paths and sizes. */
-export async function packAll(
-  root: string,
-  dir: string,
-): Promise<Record<string, { file: string; bytes: number }>> {
-  await mkdir(dir, { recursive: true });
-  const out: Record<string, { file: string; bytes: number }> = {};
-  for (const [folder, name] of Object.entries(PUBLISHED)) {
-    const before = new Set(await readdir(dir));
-    await run('pnpm', ['pack', '--pack-destination', dir], {
-      cwd: path.join(root, 'packages', folder),
-    });
-    const file = (await readdir(dir)).find((f) => !before.has(f) && f.endsWith('.tgz'));
-    if (!file) throw new Error(`pnpm pack wrote no tarball for ${name}`);
-    out[name] = { file: path.join(dir, file), bytes: (await stat(path.join(dir, file))).size };
-  }
-  return out;
-}
+import type { Tarball } from './tarballs.js';
 
 /** Where the consumer projects keep their shared npm cache: git-ignored, kept between runs. */
 export function npmCacheDir(root: string): string {
@@ -40,7 +11,7 @@ export function npmCacheDir(root: string): string {
 }
 
 /**
- * The consumer matrix: packs the three packages, installs them into a fresh npm project per
+ * The consumer matrix: installs the three packed packages (`turbo run pack`) into a fresh npm project per
  * consumer setup (see `consumer-projects.ts`), and type-checks and runs each on every Node in
  * `nodes` (default: this one). Projects are kept in a temporary folder that is removed after.
  */
@@ -48,7 +19,7 @@ export async function smoke(
   root: string,
   options: { nodes?: string[]; projects?: ConsumerProject[]; log?: (line: string) => void } = {},
 ): Promise<{
-  tarballs: Record<string, { file: string; bytes: number }>;
+  tarballs: Record<string, Tarball>;
   installMs: number;
   results: ConsumerResult[];
 }> {

@@ -1,17 +1,26 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, test } from 'vitest';
-import { manifestProblems, packAll, PUBLISHED, readTarball, type Manifest } from '../src/index.js';
+import { describe, expect, test } from 'vitest';
+import {
+  manifestProblems,
+  packedTarballs,
+  PUBLISHED,
+  readTarball,
+  type Manifest,
+} from '../src/index.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-const dir = await mkdtemp(path.join(tmpdir(), 'lightfield-pack-'));
-afterAll(() => rm(dir, { recursive: true, force: true }));
+/** The one place the repository URL is set; `.pnpmfile.cjs` copies it into each packed manifest. */
+const rootRepository = (
+  JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    repository: { url: string };
+  }
+).repository;
 
-// `pnpm pack` output, as `changeset publish` would publish it.
+// The tarballs of the turbo `pack` task (`pnpm pack`), as `changeset publish` would publish them.
 describe('the packed package.json of each published package', async () => {
-  const tarballs = await packAll(root, dir);
+  const tarballs = await packedTarballs(root);
   const packed = await Promise.all(
     Object.entries(PUBLISHED).map(async ([folder, name]) => ({
       folder,
@@ -24,11 +33,11 @@ describe('the packed package.json of each published package', async () => {
     expect(manifestProblems(manifest, files, folder)).toEqual([]);
   });
 
-  test('every package points at the same repository', () => {
+  test("every package points at the root package.json's repository", () => {
     const urls = packed.map(({ manifest }) =>
       typeof manifest.repository === 'object' ? manifest.repository.url : manifest.repository,
     );
-    expect(new Set(urls).size).toBe(1);
+    expect(new Set(urls)).toEqual(new Set([rootRepository.url]));
     expect(urls[0]).toMatch(/^git\+https:\/\//);
   });
 
@@ -116,4 +125,10 @@ describe('manifestProblems', () => {
     expect(manifestProblems(clean, files, 'p')).toEqual([]);
     expect(manifestProblems(given, f, 'p')).toContain(want);
   });
+});
+
+test('a missing tarball names the task that writes it', async () => {
+  await expect(packedTarballs('/nonexistent')).rejects.toThrow(
+    /\.pack\/package\.tgz is missing: run `pnpm turbo run pack` first/,
+  );
 });

@@ -1,5 +1,5 @@
-// The CommonJS consumer's scenario (`scenario.js` there): the same calls as `scenario.ts`, in
-// plain JavaScript loaded with require().
+// The CommonJS consumer's scenario: the same calls as `scenario.ts`, in plain JavaScript loaded
+// with require().
 /* eslint-disable @typescript-eslint/no-require-imports -- the point: a CommonJS consumer */
 const { LightfieldError, NotFoundError } = require('@lightfield/client');
 const { makeOpportunity } = require('@lightfield/fixtures');

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { loadSpec, withCodeSamples } from '@lightfield/codegen';
 import type { Json } from '@lightfield/codegen/json';
-import { SITE } from '../src/build.js';
+import { ROOT, SITE } from '../src/build.js';
 
 /** One operation of the bundled spec and its TypeScript sample. */
 export interface SampleOperation {
@@ -12,9 +13,8 @@ export interface SampleOperation {
   sample: string | undefined;
 }
 
-/** Every operation of the bundled spec that `pnpm run docs` wrote, with its `x-codeSamples` TypeScript source. */
-export async function siteOperations(): Promise<SampleOperation[]> {
-  const doc = JSON.parse(await readFile(path.join(SITE, 'openapi.json'), 'utf8')) as Json;
+/** Every operation of a bundled spec, with its `x-codeSamples` TypeScript source. */
+export function operationsOf(doc: Json): SampleOperation[] {
   const out: SampleOperation[] = [];
   for (const [route, item] of Object.entries(doc['paths'] as Record<string, Json>)) {
     for (const [method, op] of Object.entries(item as Record<string, Json>)) {
@@ -30,4 +30,16 @@ export async function siteOperations(): Promise<SampleOperation[]> {
     }
   }
   return out;
+}
+
+/** The operations of the document the reference page renders, built in-process from the spec. */
+export async function specOperations(
+  spec = path.join(ROOT, 'spec', 'openapi.yaml'),
+): Promise<SampleOperation[]> {
+  return operationsOf(await withCodeSamples(await loadSpec(spec)));
+}
+
+/** The operations of the bundled spec that `pnpm run docs` wrote beside the page. */
+export async function siteOperations(): Promise<SampleOperation[]> {
+  return operationsOf(JSON.parse(await readFile(path.join(SITE, 'openapi.json'), 'utf8')) as Json);
 }

@@ -9,8 +9,10 @@ import { Application, OptionDefaults } from 'typedoc';
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** This package's folder. */
+const PACKAGE = path.join(ROOT, 'site');
 /** Where `pnpm run docs` writes the site (git-ignored). */
-export const SITE = path.join(ROOT, 'docs', 'site');
+export const SITE = path.join(PACKAGE, 'html');
 /** The packages TypeDoc documents, by folder under `packages/`. */
 export const PACKAGES = ['types', 'client', 'fixtures'] as const;
 
@@ -73,7 +75,7 @@ async function reference(spec: string): Promise<void> {
       path.join(SITE, 'reference', 'index.html'),
       '--inlineBundle',
       '--config',
-      path.join(ROOT, 'docs', 'redocly.yaml'),
+      path.join(PACKAGE, 'redocly.yaml'),
     ],
     {
       env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
@@ -94,7 +96,7 @@ ${PACKAGES.map((p) => `<li><a href="typedoc/${p}/index.html">@lightfield/${p}</a
 </html>
 `;
 
-/** Builds the whole site into `docs/site/`. */
+/** Builds the whole site into `site/html/`. */
 export async function build(spec = path.join(ROOT, 'spec', 'openapi.yaml')): Promise<void> {
   await rm(SITE, { recursive: true, force: true });
   await mkdir(SITE, { recursive: true });
