@@ -14,11 +14,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const out = path.join(here, '.out', 'widget');
 
 type Resource = Record<string, (...a: unknown[]) => Promise<unknown>>;
+type Call = (client: BaseClient, ...a: unknown[]) => Promise<unknown>;
+let operations: object;
 let generated: {
-  operationInfo: unknown;
   specDefaults: unknown;
   Lightfield: new (o: object) => BaseClient & { widget: Resource };
-};
+  LightfieldClient: new (o: object) => BaseClient;
+} & Record<string, Call>;
 
 beforeAll(async () => {
   await rm(out, { recursive: true, force: true });
@@ -28,17 +30,18 @@ beforeAll(async () => {
   for (const dir of ['core', 'internal'])
     await symlink(path.resolve(here, '../src', dir), path.join(out, dir), 'dir');
   const dir = path.join(out, 'generated');
-  const modules = await Promise.all(
+  const [ops, ...modules] = await Promise.all(
     ['operations.ts', 'spec.ts', 'client.ts'].map(
       (file) => import(path.join(dir, file)) as Promise<object>,
     ),
   );
+  operations = { ...ops };
   generated = Object.assign({}, ...modules) as typeof generated;
 }, 60_000);
 
 describe('test/widget/client.ts is the client the codegen makes of widget.yaml', () => {
   test('the same operations and spec defaults', () => {
-    expect(widgetOperations).toEqual(generated.operationInfo);
+    expect(widgetOperations).toEqual(operations);
     expect(widgetDefaults).toEqual(generated.specDefaults);
   });
 
@@ -66,6 +69,32 @@ describe('test/widget/client.ts is the client the codegen makes of widget.yaml',
     expect(names(a)).toEqual(names(b));
     expect(a.headers.get('lightfield-version')).toBe(b.headers.get('lightfield-version'));
     expect(ours.client).toBeInstanceOf(WidgetClient);
+  });
+
+  test.each([
+    ['widgetCreate', [{ fields: { $name: 'A' }, relationships: { $maker: 'mk_1' } }]],
+    ['widgetDefinitions', []],
+    ['widgetList', [{ limit: 5, offset: 10, filter: { $name: { startsWith: 'A' } } }]],
+    ['widgetRetrieve', ['wid 1']],
+    ['widgetUpdate', ['wid_1', { fields: { weight: null } }]],
+  ])('the function %s sends what its method sends', async (name, args) => {
+    const options = { apiKey: 'k', baseUrl: 'http://api.test', rateLimit: false, logLevel: 'off' };
+    const byMethod: Request[] = [];
+    const byFunction: Request[] = [];
+    const full = new generated.Lightfield({ ...options, fetch: recorder(byMethod) });
+    const bare = new generated.LightfieldClient({ ...options, fetch: recorder(byFunction) });
+    const method = name.replace(/^widget(.)/, (_, c: string) => c.toLowerCase());
+    await full.widget[method]!(...args);
+    await generated[name]!(bare, ...args);
+    const [a, b] = [byMethod[0]!, byFunction[0]!];
+    expect([b.method, b.url, await b.text()]).toEqual([a.method, a.url, await a.text()]);
+    expect(b.headers.get('authorization')).toBe('Bearer k');
+  });
+
+  test('a function given anything but a client rejects before sending', async () => {
+    await expect(generated['widgetRetrieve']!({} as BaseClient, 'wid_1')).rejects.toThrow(
+      'widget.retrieve needs a client made by this package',
+    );
   });
 });
 

@@ -2,7 +2,6 @@ import { InvalidArgumentError } from '../core/errors.js';
 import type { EncodedBody } from '../core/media.js';
 import type { OperationInfo } from './operation.js';
 import type { RequestOptions } from '../core/options.js';
-import { serializeQuery } from '../core/query.js';
 import { checkHeaders, checkRequestOptions } from '../core/validate.js';
 
 /** The inputs of one call, by where they go. */
@@ -55,7 +54,7 @@ export function prepareRequest(
 ): PreparedRequest {
   checkRequestOptions(options);
   const path = pathParams(op, input.path);
-  const search = serializeQuery(op, input.query);
+  const search = op.encodeQuery?.(op, input.query) ?? '';
   const headers = callHeaders(op, options);
   const body = encodeBody(op, input.body);
   if (op.idempotencyKeyMaxLength !== undefined)
