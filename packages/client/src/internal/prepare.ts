@@ -43,7 +43,8 @@ export interface PreparedRequest {
 
 const MAX_ID_LENGTH = 1024;
 const CRLF = /[\r\n]/;
-const PATH_PARTS = new Map<string, string[]>();
+// A parameter of a path template, `{id}`.
+const PARAM = /\{([^}]+)\}/g;
 
 /** Checks a call and builds its request. Every check runs before the first byte is sent. */
 export function prepareRequest(
@@ -157,14 +158,11 @@ function requestUrl(
   path: Record<string, string> | undefined,
   search: string,
 ): string {
-  let url = base;
-  if (path) {
-    // The path split once per operation: even parts are literal, odd parts parameter names.
-    let parts = PATH_PARTS.get(template);
-    if (!parts) PATH_PARTS.set(template, (parts = template.split(/\{([^}]+)\}/)));
-    for (let i = 0; i < parts.length; i++)
-      url += i % 2 ? encodeURIComponent(path[parts[i]!] ?? '') : parts[i];
-  } else url += template;
+  const url =
+    base +
+    (path
+      ? template.replace(PARAM, (_, name: string) => encodeURIComponent(path[name] ?? ''))
+      : template);
   return search ? `${url}?${search}` : url;
 }
 
