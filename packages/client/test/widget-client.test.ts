@@ -39,24 +39,27 @@ beforeAll(async () => {
   generated = Object.assign({}, ...modules) as typeof generated;
 }, 60_000);
 
+// A call of each operation, and the options of the clients that make it.
+const CALLS: [string, unknown[]][] = [
+  ['create', [{ fields: { $name: 'A' }, relationships: { $maker: 'mk_1' } }]],
+  ['definitions', []],
+  ['list', [{ limit: 5, offset: 10, filter: { $name: { startsWith: 'A' } } }]],
+  ['retrieve', ['wid 1']],
+  ['update', ['wid_1', { fields: { weight: null } }]],
+];
+const OPTIONS = { apiKey: 'k', baseUrl: 'http://api.test', rateLimit: false, logLevel: 'off' };
+
 describe('test/widget/client.ts is the client the codegen makes of widget.yaml', () => {
   test('the same operations and spec defaults', () => {
     expect(widgetOperations).toEqual(operations);
     expect(widgetDefaults).toEqual(generated.specDefaults);
   });
 
-  test.each([
-    ['create', [{ fields: { $name: 'A' }, relationships: { $maker: 'mk_1' } }]],
-    ['definitions', []],
-    ['list', [{ limit: 5, offset: 10, filter: { $name: { startsWith: 'A' } } }]],
-    ['retrieve', ['wid 1']],
-    ['update', ['wid_1', { fields: { weight: null } }]],
-  ])('%s sends the same request', async (method, args) => {
+  test.each(CALLS)('%s sends the same request', async (method, args) => {
     const answer = () => json(method === 'list' ? { data: [], totalCount: 0 } : entity());
-    const options = { apiKey: 'k', baseUrl: 'http://api.test', rateLimit: false, logLevel: 'off' };
-    const ours = fetchClient(answer, options as object);
+    const ours = fetchClient(answer, OPTIONS as object);
     const theirs: Request[] = [];
-    const made = new generated.Lightfield({ ...options, fetch: recorder(theirs) });
+    const made = new generated.Lightfield({ ...OPTIONS, fetch: recorder(theirs) });
     const methods = (o: object) => Object.getOwnPropertyNames(Object.getPrototypeOf(o)).sort();
     expect(methods(ours.client.widget)).toEqual(methods(made.widget));
     await (ours.client.widget as unknown as Resource)[method]!(...args);
@@ -71,21 +74,13 @@ describe('test/widget/client.ts is the client the codegen makes of widget.yaml',
     expect(ours.client).toBeInstanceOf(WidgetClient);
   });
 
-  test.each([
-    ['widgetCreate', [{ fields: { $name: 'A' }, relationships: { $maker: 'mk_1' } }]],
-    ['widgetDefinitions', []],
-    ['widgetList', [{ limit: 5, offset: 10, filter: { $name: { startsWith: 'A' } } }]],
-    ['widgetRetrieve', ['wid 1']],
-    ['widgetUpdate', ['wid_1', { fields: { weight: null } }]],
-  ])('the function %s sends what its method sends', async (name, args) => {
-    const options = { apiKey: 'k', baseUrl: 'http://api.test', rateLimit: false, logLevel: 'off' };
+  test.each(CALLS)('the function of %s sends what the method sends', async (method, args) => {
     const byMethod: Request[] = [];
     const byFunction: Request[] = [];
-    const full = new generated.Lightfield({ ...options, fetch: recorder(byMethod) });
-    const bare = new generated.LightfieldClient({ ...options, fetch: recorder(byFunction) });
-    const method = name.replace(/^widget(.)/, (_, c: string) => c.toLowerCase());
+    const full = new generated.Lightfield({ ...OPTIONS, fetch: recorder(byMethod) });
+    const bare = new generated.LightfieldClient({ ...OPTIONS, fetch: recorder(byFunction) });
     await full.widget[method]!(...args);
-    await generated[name]!(bare, ...args);
+    await generated[`widget${method.charAt(0).toUpperCase()}${method.slice(1)}`]!(bare, ...args);
     const [a, b] = [byMethod[0]!, byFunction[0]!];
     expect([b.method, b.url, await b.text()]).toEqual([a.method, a.url, await a.text()]);
     expect(b.headers.get('authorization')).toBe('Bearer k');
