@@ -47,12 +47,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function readErrorBody(body: unknown): ErrorBody | undefined {
   const inner = isRecord(body) && isRecord(body['error']) ? body['error'] : body;
   if (!isRecord(inner)) return undefined;
-  const pick = (k: string) => (typeof inner[k] === 'string' ? inner[k] : undefined);
   const out: ErrorBody = {};
-  for (const k of ['type', 'message', 'code', 'param'] as const) {
-    const v = pick(k);
-    if (v !== undefined) out[k] = v;
-  }
+  for (const k of ['type', 'message', 'code', 'param'] as const)
+    if (typeof inner[k] === 'string') out[k] = inner[k];
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
