@@ -3,12 +3,32 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { build } from 'esbuild';
+import { ROOT } from './exec.js';
+import { generateInto, oneResourceSpec, PROJECT_SPEC, type Model } from './generated.js';
 import type { Section } from './report.js';
 
-const APPS: Record<string, string> = {
-  '@lightfield/client': `import { Lightfield } from '@lightfield/client';
+/** The operation every one-call app makes. */
+const CALLED = 'opportunity.retrieve';
+
+/** The one-call app through the methods: `new Lightfield()`, every resource a property. */
+const METHODS = '@lightfield/client, a method';
+/** The one-call app through the function of the operation, on the client without resources. */
+const FUNCTIONS = '@lightfield/client, a function';
+
+/** The one-call apps, importing the client from `from`. */
+function clientApps(from: string): Record<string, string> {
+  return {
+    [METHODS]: `import { Lightfield } from '${from}';
 const client = new Lightfield({ apiKey: 'k' });
 console.log(await client.opportunity.retrieve('opp_1'));`,
+    [FUNCTIONS]: `import { LightfieldClient, opportunityRetrieve } from '${from}';
+const client = new LightfieldClient({ apiKey: 'k' });
+console.log(await opportunityRetrieve(client, 'opp_1'));`,
+  };
+}
+
+const APPS: Record<string, string> = {
+  ...clientApps('@lightfield/client'),
   'openapi-fetch': `import createClient from 'openapi-fetch';
 const client = createClient({ baseUrl: 'https://api.lightfield.app', headers: { Authorization: 'Bearer k', 'Lightfield-Version': '2026-03-01' } });
 console.log(await client.GET('/v1/opportunities/{id}', { params: { path: { id: 'opp_1' } } }));`,
@@ -26,87 +46,165 @@ export interface AppSize {
   modules: (readonly [string, number])[];
 }
 
-// `../packages/client/dist/core/retry.js` → `client/core/retry`, for the breakdown note.
+// `../packages/client/dist/index.js` → `client/index`, `…/client/src/core/retry.ts` →
+// `client/core/retry`, `bench/.out/size/whole/client/generated/client.ts` → `client/generated/client`.
 function moduleName(file: string): string {
   return file
     .replace(/^.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, '')
-    .replace(/^.*packages\/([^/]+)\/dist\//, '$1/')
-    .replace(/\.m?js$/, '');
+    .replace(/^.*packages\/([^/]+)\/(?:dist|src)\//, '$1/')
+    .replace(/^.*\.out\/size\/[^/]+\//, '')
+    .replace(/\.m?[jt]s$/, '');
 }
 
 /** Text only openapi-fetch's bundle has (its serializer options). */
 export const OPENAPI_FETCH = /querySerializer|bodySerializer/;
 
-/** Bundles each one-call app with esbuild (minified, browser) and measures it. */
+/** Text only the fixtures' bundle has. */
+const FIXTURES = /faker|lightfield-mock|createMockServer/;
+
+/** The operation ids a bundle holds, as its operation constants name them. */
+export function operationIds(text: string): string[] {
+  return [...new Set([...text.matchAll(/\bid:"([A-Za-z]\w*\.[A-Za-z]\w*)"/g)].map((m) => m[1]!))];
+}
+
+/** Bundles one app with esbuild (minified, browser) and measures it. */
+async function bundle(entry: string, source: string): Promise<AppSize> {
+  await writeFile(entry, source);
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    nodePaths: [path.resolve(import.meta.dirname, '../node_modules')],
+    logLevel: 'error',
+    metafile: true,
+  });
+  const bytes = Buffer.from(result.outputFiles[0]!.contents);
+  const inputs = Object.values(result.metafile.outputs)[0]?.inputs ?? {};
+  return {
+    min: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    text: bytes.toString('utf8'),
+    modules: Object.entries(inputs)
+      .map(([file, v]) => [moduleName(file), v.bytesInOutput] as const)
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1]),
+  };
+}
+
+/** Bundles each one-call app against the built packages and measures it. */
 export async function bundleSizes(): Promise<Record<string, AppSize>> {
   const dir = await mkdtemp(path.join(tmpdir(), 'lightfield-size-'));
   const out: Record<string, AppSize> = {};
-  for (const [name, source] of Object.entries(APPS)) {
-    const entry = path.join(dir, `${name.replace(/\W/g, '_')}.mjs`);
-    await writeFile(entry, source);
-    const result = await build({
-      entryPoints: [entry],
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'browser',
-      write: false,
-      nodePaths: [path.resolve(import.meta.dirname, '../node_modules')],
-      logLevel: 'error',
-      metafile: true,
-    });
-    const bytes = Buffer.from(result.outputFiles[0]!.contents);
-    const inputs = Object.values(result.metafile.outputs)[0]?.inputs ?? {};
-    out[name] = {
-      min: bytes.length,
-      gzip: gzipSync(bytes, { level: 9 }).length,
-      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
-        .length,
-      text: bytes.toString('utf8'),
-      modules: Object.entries(inputs)
-        .map(([file, v]) => [moduleName(file), v.bytesInOutput] as const)
-        .filter(([, n]) => n > 0)
-        .sort((a, b) => b[1] - a[1]),
-    };
-  }
+  for (const [name, source] of Object.entries(APPS))
+    out[name] = await bundle(path.join(dir, `${name.replace(/\W/g, '_')}.mjs`), source);
   return out;
 }
 
-/** The bundle-size benchmark. */
+/** The client's one-call apps against the client generated from `model`'s spec into `dir`. */
+async function sourceSizes(model: Model, dir: string) {
+  const apps = clientApps(path.join(dir, 'client', 'generated', 'client.ts'));
+  return {
+    operations: model.operations.length,
+    methods: await bundle(path.join(dir, 'methods.mjs'), apps[METHODS]!),
+    functions: await bundle(path.join(dir, 'functions.mjs'), apps[FUNCTIONS]!),
+  };
+}
+
+const kb = (n: number) => `${(n / 1000).toFixed(2)} kB`;
+
+/** The minified bytes of each module, largest first. */
+const breakdown = (app: AppSize) =>
+  app.modules
+    .slice(0, 24)
+    .map(([m, n]) => `${m} ${kb(n)}`)
+    .join(', ');
+
+/**
+ * The bundle-size benchmark: the one-call apps against the built packages, and, generated from
+ * source, against a client of the whole spec and of the one resource the app calls, so the cost
+ * of the operations an app does not call shows.
+ */
 export async function size(): Promise<Section> {
   const sizes = await bundleSizes();
-  const kb = (n: number) => `${(n / 1000).toFixed(2)} kB`;
-  const ours = sizes['@lightfield/client']!;
-  const peer = sizes['openapi-fetch']!;
-  const own = { min: ours.min - peer.min, brotli: ours.brotli - peer.brotli };
+  const out = path.join(ROOT, 'bench', '.out', 'size');
+  const whole = await generateInto(PROJECT_SPEC, path.join(out, 'whole'));
+  const called = whole.operations.find((op) => op.operationId === CALLED)!;
+  const oneSpec = await oneResourceSpec(whole, called.resource, out);
+  const one = await generateInto(oneSpec, path.join(out, 'one'));
+  const [w, o] = [
+    await sourceSizes(whole, path.join(out, 'whole')),
+    await sourceSizes(one, path.join(out, 'one')),
+  ];
+  const fn = sizes[FUNCTIONS]!;
+  const methods = sizes[METHODS]!;
+  const growth = w.functions.min - o.functions.min;
+  const client = [fn, methods].map((a) => a.text).join('\n');
+  const row = (name: string, ops: string, v: AppSize) => [
+    name,
+    ops,
+    kb(v.min),
+    kb(v.gzip),
+    kb(v.brotli),
+  ];
+  const n = `${w.operations} operations`;
+  const ofOne = `${o.operations} operations`;
   return {
     title: 'Bundle size of a one-call app (esbuild, minified)',
     table: {
-      head: ['app', 'minified', 'gzip', 'brotli'],
-      rows: Object.entries(sizes).map(([k, v]) => [k, kb(v.min), kb(v.gzip), kb(v.brotli)]),
+      head: ['app', 'client of', 'minified', 'gzip', 'brotli'],
+      rows: [
+        row(`${METHODS}: \`client.${called.resource}.${called.method}()\``, n, methods),
+        row(`${FUNCTIONS}: \`${called.types.function}(client)\``, n, fn),
+        row('openapi-fetch', '—', sizes['openapi-fetch']!),
+        row('hand-rolled fetch', '—', sizes['hand-rolled fetch']!),
+        row(`${FUNCTIONS}, from source: \`${called.resource}\` only`, ofOne, o.functions),
+        row(`${FUNCTIONS}, from source: the whole spec`, n, w.functions),
+        row(`${METHODS}, from source: \`${called.resource}\` only`, ofOne, o.methods),
+        row(`${METHODS}, from source: the whole spec`, n, w.methods),
+      ],
     },
     goals: [
-      { goal: 'client entry ≤ 10 kB minified', measured: kb(ours.min), met: ours.min <= 10_000 },
-      { goal: 'client entry ≤ 4 kB brotli', measured: kb(ours.brotli), met: ours.brotli <= 4_000 },
       {
-        goal: 'the client bundle pulls in no openapi-fetch (only /raw does)',
-        measured: OPENAPI_FETCH.test(ours.text) ? 'openapi-fetch found' : 'none',
-        met: !OPENAPI_FETCH.test(ours.text),
+        goal: `one-call app (a function) ≤ 15 kB minified, ${n}`,
+        measured: kb(fn.min),
+        met: fn.min <= 15_000,
       },
       {
-        goal: 'the client bundle pulls in no fixtures',
-        measured: /faker|lightfield-mock|createMockServer/.test(ours.text)
-          ? 'fixtures found'
-          : 'none',
-        met: !/faker|lightfield-mock|createMockServer/.test(ours.text),
+        goal: `one-call app (a function) ≤ 6 kB brotli, ${n}`,
+        measured: kb(fn.brotli),
+        met: fn.brotli <= 6_000,
+      },
+      {
+        goal: `one-call app (a function) grows ≤ 1 kB minified from ${o.operations} to ${n}`,
+        measured: kb(growth),
+        met: growth <= 1_000,
+      },
+      {
+        goal: 'the one-call app (a function) holds no other operation',
+        measured: operationIds(fn.text).join(', ') || 'none',
+        met: operationIds(fn.text).join() === CALLED,
+      },
+      {
+        goal: 'the client bundles pull in no openapi-fetch (only /raw does)',
+        measured: OPENAPI_FETCH.test(client) ? 'openapi-fetch found' : 'none',
+        met: !OPENAPI_FETCH.test(client),
+      },
+      {
+        goal: 'the client bundles pull in no fixtures',
+        measured: FIXTURES.test(client) ? 'fixtures found' : 'none',
+        met: !FIXTURES.test(client),
       },
     ],
     notes: [
-      `The client app holds no openapi-fetch: \`createRawClient\` (the openapi-fetch client) is the separate \`@lightfield/client/raw\` entry. Against the bare openapi-fetch app the client app is ${kb(own.min)} minified, ${kb(own.brotli)} brotli larger.`,
-      `Where the client app's minified bytes come from (esbuild metafile): ${ours.modules
-        .slice(0, 12)
-        .map(([m, n]) => `${m} ${kb(n)}`)
-        .join(', ')}.`,
+      `"A method" is \`new Lightfield()\`, whose every resource is a property, so its app holds every operation of the spec; "a function" calls \`${called.types.function}(client, id)\` on a \`LightfieldClient\` (the client without resources) and holds only that operation. Both hold the whole runtime: retries, rate limiting, typed errors, redaction, timeouts and the option checks.`,
+      `"From source" bundles the client generated from spec/openapi.yaml, and from it with only the \`${called.resource}\` operations, with the hand-written runtime of packages/client/src: the growth goal compares those two. From ${o.operations} to ${w.operations} operations the method app grows ${kb(w.methods.min - o.methods.min)}.`,
+      `The client apps hold no openapi-fetch: \`createRawClient\` is the separate \`@lightfield/client/raw\` entry. Against the bare openapi-fetch app the function app is ${kb(fn.min - sizes['openapi-fetch']!.min)} minified, ${kb(fn.brotli - sizes['openapi-fetch']!.brotli)} brotli larger.`,
+      `Where the function app's minified bytes come from (from source, ${n}): ${breakdown(w.functions)}.`,
+      `Where the method app's minified bytes come from (from source, ${n}): ${breakdown(w.methods)}.`,
     ],
     ranAt: new Date().toISOString(),
   };

@@ -3,10 +3,10 @@
 // It runs the codegen's fields command (bundled into this file at build time, so the package
 // gains no dependency) with what this client knows of its spec. The main entry never imports it.
 import { fieldsMain } from '@lightfield/codegen/fields';
-import { operationInfo } from './generated/operations.js';
+import * as operations from './generated/operations.js';
 import { specDefaults } from './generated/spec.js';
 
-const resources = [...new Set(Object.keys(operationInfo).map((id) => id.split('.')[0]!))];
+const resources = [...new Set(Object.values(operations).map((op) => op.id.split('.')[0]!))];
 
 fieldsMain(process.argv.slice(2), {
   program: 'lightfield-fields',

@@ -6,10 +6,18 @@
  * const client = new Lightfield(); // reads LIGHTFIELD_API_KEY
  * const opportunity = await client.opportunity.retrieve('opp_123');
  * ```
+ *
+ * Every method is also a function that takes the client first. An app that calls them on a
+ * `LightfieldClient` (the client without resource properties) bundles only the operations it calls:
+ *
+ * ```ts
+ * import { LightfieldClient, opportunityRetrieve } from '@lightfield/client';
+ * const opportunity = await opportunityRetrieve(new LightfieldClient(), 'opp_123');
+ * ```
  * @packageDocumentation
  */
-// The runtime the generated code builds on (`BaseClient`, `OperationInfo`, the operation table)
-// lives in `internal/` and is not exported: only what a caller uses is.
+// The runtime the generated code builds on (`BaseClient`, `OperationInfo`, the operation
+// constants) lives in `internal/` and is not exported: only what a caller uses is.
 export * from './generated/client.js';
 export { spec } from './generated/spec.js';
 export { APIPromise, type WithResponse } from './core/api-promise.js';

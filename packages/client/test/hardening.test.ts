@@ -16,6 +16,7 @@ import {
 } from '../src/index.js';
 import { RateLimiter } from '../src/core/rate-limiter.js';
 import { BaseClient } from '../src/internal/base-client.js';
+import { request } from '../src/internal/request.js';
 import type { OperationInfo } from '../src/internal/operation.js';
 import { API_KEY, entity, fetchClient, json, loopback, send } from './helpers.js';
 import { WidgetClient, widgetRaw } from './widget/client.js';
@@ -637,7 +638,7 @@ describe('the client in a browser', () => {
 describe('11. a POST without an Idempotency-Key is never retried', () => {
   class Probe extends BaseClient {
     call(op: OperationInfo) {
-      return this.request(op, {});
+      return request(this, op, {});
     }
   }
   const post: OperationInfo = { id: 'thing.run', method: 'POST', path: '/v1/things/run' };

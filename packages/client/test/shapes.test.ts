@@ -10,6 +10,8 @@ import {
 } from '../src/index.js';
 import { BaseClient, type CallInput } from '../src/internal/base-client.js';
 import type { OperationInfo } from '../src/internal/operation.js';
+import { request, requestPage } from '../src/internal/request.js';
+import { serializeQuery } from '../src/core/query.js';
 import { binary, form, multipart, readBinary, readEmpty, readText } from '../src/core/media.js';
 import { styled } from '../src/core/query-style.js';
 import { API_KEY, loopback, send, type Seen } from './helpers.js';
@@ -18,10 +20,10 @@ import { API_KEY, loopback, send, type Seen } from './helpers.js';
 // query styles, request media types, response media types, header parameters, pagination.
 class Probe extends BaseClient {
   call<T>(op: OperationInfo, input: CallInput = {}, options?: RequestOptions) {
-    return this.request<T>(op, input, options);
+    return request<T>(this, op, input, options);
   }
   page<Item>(op: OperationInfo, input: CallInput = {}, options?: RequestOptions) {
-    return this.requestPage<Item>(op, input, options);
+    return requestPage<Item>(this, op, input, options);
   }
 }
 
@@ -44,7 +46,8 @@ async function setup(handler: Handler = ok, options: ClientOptions = {}) {
   return { client, seen: server.seen };
 }
 
-const GET = { id: 'x.get', method: 'GET', path: '/x' } as const;
+// A GET takes a query, as the codegen writes an operation with query parameters.
+const GET = { id: 'x.get', method: 'GET', path: '/x', encodeQuery: serializeQuery } as const;
 const POST = { id: 'x.post', method: 'POST', path: '/x' } as const;
 
 /** The body the server saw, parsed as the multipart or form body it is. */

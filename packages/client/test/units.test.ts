@@ -10,6 +10,7 @@ import {
   BadRequestError,
   ConflictError,
   InternalServerError,
+  InvalidArgumentError,
   LightfieldError,
   NotFoundError,
   Page,
@@ -49,8 +50,13 @@ describe('errors', () => {
     [new APIConnectionTimeoutError(), 'APIConnectionTimeoutError', 'Request timed out.'],
     [new APIUserAbortError(), 'APIUserAbortError', 'Request was aborted.'],
     [new APIResponseError('bad', 200, new Headers()), 'APIResponseError', 'bad'],
+    [new InvalidArgumentError('bad', 'limit'), 'InvalidArgumentError', 'bad'],
+    // A subclass of a user's takes the name of the nearest class of the package.
+    [new (class extends NotFoundError {})(404, 'x', new Headers()), 'NotFoundError', '404 x'],
   ])('%o has its name and default message', (error, name, message) => {
     expect(error).toMatchObject({ name, message });
+    // The name is the error's own: JSON and loggers that list own keys show it.
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name });
   });
 
   test.each<[string, { given: unknown; want: Record<string, unknown> }]>([

@@ -14,11 +14,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const out = path.join(here, '.out', 'widget');
 
 type Resource = Record<string, (...a: unknown[]) => Promise<unknown>>;
+type Call = (client: BaseClient, ...a: unknown[]) => Promise<unknown>;
+let operations: object;
 let generated: {
-  operationInfo: unknown;
   specDefaults: unknown;
   Lightfield: new (o: object) => BaseClient & { widget: Resource };
-};
+  LightfieldClient: new (o: object) => BaseClient;
+} & Record<string, Call>;
 
 beforeAll(async () => {
   await rm(out, { recursive: true, force: true });
@@ -28,32 +30,36 @@ beforeAll(async () => {
   for (const dir of ['core', 'internal'])
     await symlink(path.resolve(here, '../src', dir), path.join(out, dir), 'dir');
   const dir = path.join(out, 'generated');
-  const modules = await Promise.all(
+  const [ops, ...modules] = await Promise.all(
     ['operations.ts', 'spec.ts', 'client.ts'].map(
       (file) => import(path.join(dir, file)) as Promise<object>,
     ),
   );
+  operations = { ...ops };
   generated = Object.assign({}, ...modules) as typeof generated;
 }, 60_000);
 
+// A call of each operation, and the options of the clients that make it.
+const CALLS: [string, unknown[]][] = [
+  ['create', [{ fields: { $name: 'A' }, relationships: { $maker: 'mk_1' } }]],
+  ['definitions', []],
+  ['list', [{ limit: 5, offset: 10, filter: { $name: { startsWith: 'A' } } }]],
+  ['retrieve', ['wid 1']],
+  ['update', ['wid_1', { fields: { weight: null } }]],
+];
+const OPTIONS = { apiKey: 'k', baseUrl: 'http://api.test', rateLimit: false, logLevel: 'off' };
+
 describe('test/widget/client.ts is the client the codegen makes of widget.yaml', () => {
   test('the same operations and spec defaults', () => {
-    expect(widgetOperations).toEqual(generated.operationInfo);
+    expect(widgetOperations).toEqual(operations);
     expect(widgetDefaults).toEqual(generated.specDefaults);
   });
 
-  test.each([
-    ['create', [{ fields: { $name: 'A' }, relationships: { $maker: 'mk_1' } }]],
-    ['definitions', []],
-    ['list', [{ limit: 5, offset: 10, filter: { $name: { startsWith: 'A' } } }]],
-    ['retrieve', ['wid 1']],
-    ['update', ['wid_1', { fields: { weight: null } }]],
-  ])('%s sends the same request', async (method, args) => {
+  test.each(CALLS)('%s sends the same request', async (method, args) => {
     const answer = () => json(method === 'list' ? { data: [], totalCount: 0 } : entity());
-    const options = { apiKey: 'k', baseUrl: 'http://api.test', rateLimit: false, logLevel: 'off' };
-    const ours = fetchClient(answer, options as object);
+    const ours = fetchClient(answer, OPTIONS as object);
     const theirs: Request[] = [];
-    const made = new generated.Lightfield({ ...options, fetch: recorder(theirs) });
+    const made = new generated.Lightfield({ ...OPTIONS, fetch: recorder(theirs) });
     const methods = (o: object) => Object.getOwnPropertyNames(Object.getPrototypeOf(o)).sort();
     expect(methods(ours.client.widget)).toEqual(methods(made.widget));
     await (ours.client.widget as unknown as Resource)[method]!(...args);
@@ -66,6 +72,24 @@ describe('test/widget/client.ts is the client the codegen makes of widget.yaml',
     expect(names(a)).toEqual(names(b));
     expect(a.headers.get('lightfield-version')).toBe(b.headers.get('lightfield-version'));
     expect(ours.client).toBeInstanceOf(WidgetClient);
+  });
+
+  test.each(CALLS)('the function of %s sends what the method sends', async (method, args) => {
+    const byMethod: Request[] = [];
+    const byFunction: Request[] = [];
+    const full = new generated.Lightfield({ ...OPTIONS, fetch: recorder(byMethod) });
+    const bare = new generated.LightfieldClient({ ...OPTIONS, fetch: recorder(byFunction) });
+    await full.widget[method]!(...args);
+    await generated[`widget${method.charAt(0).toUpperCase()}${method.slice(1)}`]!(bare, ...args);
+    const [a, b] = [byMethod[0]!, byFunction[0]!];
+    expect([b.method, b.url, await b.text()]).toEqual([a.method, a.url, await a.text()]);
+    expect(b.headers.get('authorization')).toBe('Bearer k');
+  });
+
+  test('a function given anything but a client rejects before sending', async () => {
+    await expect(generated['widgetRetrieve']!({} as BaseClient, 'wid_1')).rejects.toThrow(
+      'widget.retrieve needs a client made by this package',
+    );
   });
 });
 

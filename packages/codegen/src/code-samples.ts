@@ -39,15 +39,36 @@ function resultName(model: SpecModel, op: OperationModel): string {
   return name ? name.charAt(0).toLowerCase() + name.slice(1) : 'result';
 }
 
+/** What a sample passes for each part of an operation's request. */
+export interface SampleInput {
+  /** Each path parameter's value, in the order the method takes them. */
+  path: [name: string, value: unknown][];
+  /** The request body, where the operation takes one. */
+  body?: unknown;
+  /** The query, where the sample passes one. */
+  query?: Json;
+}
+
+/**
+ * The values a sample calls an operation with: the spec's examples (of the parameters, their
+ * schemas and the request body's media type) where it has them, else values built from the schemas.
+ */
+export function sampleInput(model: SpecModel, op: OperationModel): SampleInput {
+  const input: SampleInput = { path: op.pathParams.map((p) => [p.name, pathValue(p)]) };
+  if (op.requestBody) input.body = bodyValue(model, op);
+  const query = queryValue(model, op);
+  if (query) input.query = query;
+  return input;
+}
+
 /**
  * The TypeScript source of one operation's sample: a complete ES module that creates a client and
- * makes the call with the spec's examples (of the parameters, their schemas and the request body's
- * media type) where it has them, else values built from the schemas.
+ * makes the call with the values of {@link sampleInput}.
  */
 export function codeSampleSource(model: SpecModel, op: OperationModel): string {
-  const args: string[] = op.pathParams.map((p) => JSON.stringify(pathValue(p)));
-  if (op.requestBody) args.push(JSON.stringify(bodyValue(model, op)));
-  const query = queryValue(model, op);
+  const { path, body, query } = sampleInput(model, op);
+  const args: string[] = path.map(([, value]) => JSON.stringify(value));
+  if (op.requestBody) args.push(JSON.stringify(body));
   if (query) args.push(JSON.stringify(query));
   const call = `client.${op.resource}.${op.method}(${args.join(', ')})`;
   // A variable can't be named `delete` or `client`, though a resource or a schema can.

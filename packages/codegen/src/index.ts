@@ -14,4 +14,11 @@ export { targets, type Target } from './targets/index.js';
 export { diffOutput, writeOutput, type Drift, type FileMap } from './write-output.js';
 export { plural, replicateResources, replicateSpecFile } from './synthetic-spec.js';
 export { sampleSchema } from './sample-schema.js';
-export { codeSamples, codeSampleSource, SAMPLE_LANG, withCodeSamples } from './code-samples.js';
+export {
+  codeSamples,
+  codeSampleSource,
+  sampleInput,
+  SAMPLE_LANG,
+  withCodeSamples,
+  type SampleInput,
+} from './code-samples.js';

@@ -17,8 +17,16 @@ export const RESERVED_MEMBERS = new Set(
 );
 
 /** Members of the client itself: a resource (a property of the client) can't take their names. */
-export const CLIENT_MEMBERS = new Set(
-  'request requestPage baseUrl maxRetries timeout toJSON'.split(' '),
+export const CLIENT_MEMBERS = new Set('baseUrl maxRetries timeout toJSON'.split(' '));
+
+/**
+ * Values the client's entry and its generated files already hold (the runtime they import, the
+ * hand-written exports): an operation function can't take their names.
+ */
+const CLIENT_VALUES = new Set(
+  'default spec specDefaults toFile request requestPage operation serializeQuery serializeFilter styled multipart form text binary readText readBinary readEmpty'.split(
+    ' ',
+  ),
 );
 
 /** Words that can't name a variable, a parameter or a type, though they can name a property. */
@@ -184,13 +192,16 @@ export interface OperationTypeNames {
   query: string;
   /** The client's type of the header parameters a caller gives. */
   headers: string;
+  /** The client's function of the operation, `<resource><Method>`: `opportunityRetrieve`. */
+  function: string;
 }
 
 /**
  * The type names of every operation, `<Resource><Method><Kind>`: `Response` and `Params` in
  * `@lightfield/types` where no schema or earlier operation holds them (else there is no alias),
- * `Query` and `Headers` in the client, made distinct among the client's names. `schemaTypes` are
- * the schemas' type names.
+ * `Query` and `Headers` in the client, made distinct among the client's names; and its function,
+ * `<resource><Method>`, distinct among the client's values. `schemaTypes` are the schemas' type
+ * names.
  */
 export function operationTypeNames(
   ops: readonly {
@@ -205,6 +216,7 @@ export function operationTypeNames(
 ): OperationTypeNames[] {
   const types = new Set(schemaTypes);
   const client = new Set<string>();
+  const values = new Set(CLIENT_VALUES);
   const free = (set: Set<string>, name: string) => {
     let unique = name;
     for (let n = 2; set.has(unique); n++) unique = `${name}${n}`;
@@ -222,6 +234,7 @@ export function operationTypeNames(
       ...(params ? { params: params.name } : {}),
       query: free(client, op.hasBody ? `${base}Query` : `${base}Params`),
       headers: free(client, `${base}Headers`),
+      function: free(values, `${op.resource}${pascal(op.method)}`),
     };
   });
 }

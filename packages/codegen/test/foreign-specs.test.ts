@@ -140,7 +140,7 @@ describe('shapes', () => {
           },
         },
         file: 'operations.ts',
-        want: "'widget.create': { id: 'widget.create', method: 'POST', path: '/widgets' },",
+        want: "export const widgetCreate = {\n  id: 'widget.create',\n  method: 'POST',\n  path: '/widgets',\n} as const satisfies OperationInfo;",
       },
     ],
     [

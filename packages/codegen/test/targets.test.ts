@@ -120,7 +120,59 @@ describe('client', () => {
       {
         given: { paths: retrieve },
         file: 'operations.ts',
-        want: "  /**\n   * Get a widget\n   */\n  'widget.retrieve': {\n    id: 'widget.retrieve',\n    method: 'GET',\n    path: '/widgets/{id}',\n    pathParams: ['id'],\n  },\n",
+        want: "/**\n * `widget.retrieve`: Get a widget\n */\nexport const widgetRetrieve = {\n  id: 'widget.retrieve',\n  method: 'GET',\n  path: '/widgets/{id}',\n  pathParams: ['id'],\n} as const satisfies OperationInfo;\n",
+      },
+    ],
+    [
+      'an operation without query parameters names no query code',
+      {
+        given: { paths: retrieve },
+        file: 'operations.ts',
+        want: "its hash is in `spec`.\n\nimport type { OperationInfo } from '../internal/operation.js';\n",
+      },
+    ],
+    [
+      'a filtered list names the filter and query code it sends with',
+      {
+        given: {
+          paths: {
+            '/widgets': {
+              get: {
+                operationId: 'widget.list',
+                'x-lightfield-filter': true,
+                responses: ok({ type: 'array', items: widgetRef }),
+              },
+            },
+          },
+        },
+        file: 'operations.ts',
+        want: "import { serializeFilter } from '../core/filter.js';\nimport { serializeQuery } from '../core/query.js';\nimport type { OperationInfo } from '../internal/operation.js';\n\n/**\n * `widget.list`: GET /widgets\n */\nexport const widgetList = {\n  id: 'widget.list',\n  method: 'GET',\n  path: '/widgets',\n  encodeQuery: serializeQuery,\n  filter: serializeFilter,\n} as const satisfies OperationInfo;\n",
+      },
+    ],
+    [
+      'an operation function takes the client first, and sends on it',
+      {
+        given: { paths: retrieve },
+        file: 'client.ts',
+        want: 'export function widgetRetrieve<Org extends OrgDefinitions = {}>(\n  client: LightfieldClient<Org>,\n  id: string,\n  options?: RequestOptions,\n): APIPromise<Widget> {\n  return request(client, operation.widgetRetrieve, { path: { id } }, options);\n}\n',
+      },
+    ],
+    [
+      'a function name a runtime import holds takes the next free one',
+      {
+        given: {
+          paths: {
+            '/reads/{id}': {
+              get: {
+                operationId: 'read.empty',
+                parameters: [pathParam('id')],
+                responses: ok(widgetRef),
+              },
+            },
+          },
+        },
+        file: 'operations.ts',
+        want: 'export const readEmpty2 = {',
       },
     ],
     [
@@ -144,7 +196,7 @@ describe('client', () => {
           },
         },
         file: 'operations.ts',
-        want: "query: { limit: { type: 'integer', minimum: 1, maximum: 100 } },",
+        want: "query: { limit: { type: 'integer', minimum: 1, maximum: 100 } },\n  encodeQuery: serializeQuery,",
       },
     ],
     [

@@ -1,6 +1,12 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import type { Address, Opportunity, Relationship, RelationshipOperation } from '@lightfield/types';
-import { Lightfield, type Page } from '@lightfield/client';
+import {
+  Lightfield,
+  LightfieldClient,
+  opportunityList,
+  opportunityRetrieve,
+  type Page,
+} from '@lightfield/client';
 import { MyOrgOptions, type MyOrg } from './org/my-org.js';
 
 // my-org.ts is what `lightfield-fields` writes from org/definitions.json (fields.test.ts
@@ -181,5 +187,24 @@ describe('new Lightfield<MyOrg>(): writes', () => {
 
   test('without an org any key is accepted, as the spec says', () => {
     void plain.opportunity.update('o', { fields: { amuont: 5 } });
+  });
+});
+
+describe('operation functions: the organization of the client they are given', () => {
+  const bare = new LightfieldClient<MyOrg>({ apiKey: 'k' });
+
+  test('a function types its entity as the method does, on either client', () => {
+    expectTypeOf(opportunityRetrieve(bare, 'x')).resolves.toEqualTypeOf<typeof opp>();
+    expectTypeOf(opportunityRetrieve(client, 'x')).resolves.toEqualTypeOf<typeof opp>();
+    expectTypeOf(opportunityRetrieve(plain, 'x')).resolves.toEqualTypeOf<Opportunity>();
+    expectTypeOf(opportunityList(bare)).resolves.toEqualTypeOf<Page<typeof opp>>();
+  });
+
+  test('its writes and filters are checked against the organization', () => {
+    // @ts-expect-error no such field (a typo)
+    void opportunityList(bare, { filter: { amuont: { greaterThan: 5 } } });
+    void opportunityList(new LightfieldClient(), { filter: { amuont: { greaterThan: 5 } } });
+    // @ts-expect-error a number is not an id
+    void opportunityRetrieve(bare, 42);
   });
 });

@@ -19,6 +19,11 @@ export function brandErrorClasses(
   }
 }
 
+/** The name a class, or the nearest class it extends, is branded with. */
+export function brandName(Class: object): string | undefined {
+  return (Class as Branded)[ERROR_BRAND];
+}
+
 /** `value instanceof Class`, where `value` may come from another copy of the client. */
 export function isBrandedInstance(Class: object, value: unknown): boolean {
   if (Function.prototype[Symbol.hasInstance].call(Class, value)) return true;

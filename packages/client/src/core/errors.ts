@@ -1,11 +1,16 @@
-import { brandErrorClasses, isBrandedInstance } from './error-brand.js';
+import { brandErrorClasses, brandName, isBrandedInstance } from './error-brand.js';
 
 /**
  * The base class of every error the client throws. `instanceof` holds across the ESM and
  * CommonJS builds (see `error-brand.ts`).
  */
 export class LightfieldError extends Error {
-  override name = 'LightfieldError';
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
+    // The class's name as `brandErrorClasses` registers it (a subclass of yours takes the nearest
+    // one): set once here rather than by each class, and kept when a consumer minifies the code.
+    this.name = brandName(new.target) ?? 'LightfieldError';
+  }
 
   /** Also true for an error thrown by the other build of the client. */
   static override [Symbol.hasInstance](value: unknown): boolean {
@@ -19,7 +24,6 @@ export class LightfieldError extends Error {
  * this one never reached the server, and is never retried.
  */
 export class InvalidArgumentError extends LightfieldError {
-  override name = 'InvalidArgumentError';
   /** The parameter or option refused, e.g. `limit`, `filter.$name.startsWith` or `timeout`. */
   readonly param: string | undefined;
   constructor(message: string, param?: string) {
@@ -43,12 +47,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function readErrorBody(body: unknown): ErrorBody | undefined {
   const inner = isRecord(body) && isRecord(body['error']) ? body['error'] : body;
   if (!isRecord(inner)) return undefined;
-  const pick = (k: string) => (typeof inner[k] === 'string' ? inner[k] : undefined);
   const out: ErrorBody = {};
-  for (const k of ['type', 'message', 'code', 'param'] as const) {
-    const v = pick(k);
-    if (v !== undefined) out[k] = v;
-  }
+  for (const k of ['type', 'message', 'code', 'param'] as const)
+    if (typeof inner[k] === 'string') out[k] = inner[k];
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
@@ -70,7 +71,6 @@ export function requestIdOf(headers: Headers): string | undefined {
 
 /** An HTTP response with a non-2xx status. */
 export class APIError extends LightfieldError {
-  override name = 'APIError';
   /** The HTTP status. */
   readonly status: number;
   /** The error type from the body, e.g. `not_found` or `idempotency_conflict`. */
@@ -121,37 +121,22 @@ export class APIError extends LightfieldError {
 }
 
 /** 400: the request is malformed; `code` and `param` say why and where. */
-export class BadRequestError extends APIError {
-  override name = 'BadRequestError';
-}
+export class BadRequestError extends APIError {}
 /** 401: the API key is missing or invalid. */
-export class AuthenticationError extends APIError {
-  override name = 'AuthenticationError';
-}
+export class AuthenticationError extends APIError {}
 /** 403: the API key lacks the scope the operation needs. */
-export class PermissionDeniedError extends APIError {
-  override name = 'PermissionDeniedError';
-}
+export class PermissionDeniedError extends APIError {}
 /** 404: no entity has this id. */
-export class NotFoundError extends APIError {
-  override name = 'NotFoundError';
-}
+export class NotFoundError extends APIError {}
 /** 409: e.g. a request with the same idempotency key is still running. */
-export class ConflictError extends APIError {
-  override name = 'ConflictError';
-}
+export class ConflictError extends APIError {}
 /** 415: the body was not JSON. */
-export class UnsupportedMediaTypeError extends APIError {
-  override name = 'UnsupportedMediaTypeError';
-}
+export class UnsupportedMediaTypeError extends APIError {}
 /** 422: the request is well-formed but can't be applied. */
-export class UnprocessableEntityError extends APIError {
-  override name = 'UnprocessableEntityError';
-}
+export class UnprocessableEntityError extends APIError {}
 
 /** 429: the rate limit of the operation's category was exceeded. */
 export class RateLimitError extends APIError {
-  override name = 'RateLimitError';
   /** Seconds to wait, from `Retry-After`, if the response said. */
   get retryAfter(): number | undefined {
     const value = Number(this.headers.get('retry-after'));
@@ -174,7 +159,6 @@ export class RateLimitError extends APIError {
  * browser, which hides both, `status` is 0 and `location` undefined.
  */
 export class RedirectError extends APIError {
-  override name = 'RedirectError';
   /** The `Location` the response named, if it could be read. */
   readonly location: string | undefined;
   constructor(status: number, body: unknown, headers: Headers, message?: string) {
@@ -197,9 +181,7 @@ export class RedirectError extends APIError {
 }
 
 /** 5xx: the API failed. */
-export class InternalServerError extends APIError {
-  override name = 'InternalServerError';
-}
+export class InternalServerError extends APIError {}
 
 const STATUS_ERRORS: Record<
   number,
@@ -217,7 +199,6 @@ const STATUS_ERRORS: Record<
 
 /** The request never got a response: DNS, refused or reset connection, or a body cut short. */
 export class APIConnectionError extends LightfieldError {
-  override name = 'APIConnectionError';
   constructor(message = 'Connection error.', options?: { cause?: unknown }) {
     super(message, options);
   }
@@ -225,7 +206,6 @@ export class APIConnectionError extends LightfieldError {
 
 /** An attempt took longer than the timeout. */
 export class APIConnectionTimeoutError extends APIConnectionError {
-  override name = 'APIConnectionTimeoutError';
   constructor(message = 'Request timed out.') {
     super(message);
   }
@@ -233,7 +213,6 @@ export class APIConnectionTimeoutError extends APIConnectionError {
 
 /** The caller's `AbortSignal` aborted the request. */
 export class APIUserAbortError extends LightfieldError {
-  override name = 'APIUserAbortError';
   constructor(message = 'Request was aborted.') {
     super(message);
   }
@@ -241,7 +220,6 @@ export class APIUserAbortError extends LightfieldError {
 
 /** A 2xx response whose body is not the JSON the operation returns (empty, malformed or cut). */
 export class APIResponseError extends LightfieldError {
-  override name = 'APIResponseError';
   /** The HTTP status. */
   readonly status: number;
   /** The response headers. */

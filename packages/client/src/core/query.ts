@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from './errors.js';
-import { serializeFilter, type Filter } from './filter.js';
+import type { Filter } from './filter.js';
 import type { OperationInfo, ParamRule } from '../internal/operation.js';
 import { enc, isPrimitive } from './query-style.js';
 
@@ -55,7 +55,7 @@ export function serializeQuery(
     if (!op.filter) throw new InvalidArgumentError(`${op.id} takes no filter`, 'filter');
     if (typeof filter !== 'object' || filter === null)
       throw new InvalidArgumentError(`${op.id}: \`filter\` must be an object`, 'filter');
-    parts.push(...serializeFilter(filter as Filter));
+    parts.push(...op.filter(filter as Filter));
   }
   return parts.join('&');
 }

@@ -9,7 +9,6 @@ const MAX_LOG = 1024;
 
 interface Waiter {
   resolve: () => void;
-  reject: (error: unknown) => void;
   signal: AbortSignal | undefined;
   onAbort: () => void;
   /** Rejects the waiter once it has waited as long as it may. */
@@ -113,7 +112,6 @@ export class RateLimiter {
       };
       const waiter: Waiter = {
         resolve,
-        reject,
         signal,
         onAbort: () => leave(new APIUserAbortError()),
         timer: Number.isFinite(maxWait)

@@ -14,25 +14,13 @@ import type {
   operations,
 } from '@lightfield/types';
 import type { APIPromise } from '../core/api-promise.js';
-import { BaseClient, type CallInput } from '../internal/base-client.js';
+import { BaseClient } from '../internal/base-client.js';
 import type { Filter, OrgQuery } from '../core/filter.js';
-import type { OperationInfo } from '../internal/operation.js';
 import type { ClientOptions, RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
-import { operationInfo } from './operations.js';
+import { request, requestPage } from '../internal/request.js';
+import * as operation from './operations.js';
 import { specDefaults } from './spec.js';
-
-/**
- * What a resource needs of the client: its protected request methods.
- */
-interface Transport {
-  request<T>(op: OperationInfo, input: CallInput, options?: RequestOptions): APIPromise<T>;
-  requestPage<Item>(
-    op: OperationInfo,
-    input: CallInput,
-    options?: RequestOptions,
-  ): PagePromise<Item>;
-}
 
 /**
  * The query of `opportunity.list`, with field filters.
@@ -42,13 +30,27 @@ export type OpportunityListParams = NonNullable<
 > & { /** Field filters, e.g. `{ $name: { startsWith: 'Acme' } }`. */ filter?: Filter };
 
 /**
+ * The Lightfield API client without its resources. Give it to the operation functions, `opportunityCreate(client, …)` say, and an app bundles only the operations it calls; `Lightfield` is this client with a property per resource.
+ *
+ * @example
+ * ```ts
+ * const client = new LightfieldClient({ apiKey: process.env.LIGHTFIELD_API_KEY });
+ * ```
+ */
+export class LightfieldClient<Org extends OrgDefinitions = {}> extends BaseClient<Org> {
+  constructor(options?: ClientOptions) {
+    super(specDefaults, options);
+  }
+}
+
+/**
  * Opportunities represent potential deals or sales in Lightfield. Each opportunity belongs to an account and can have tasks and notes associated with it.
  *
  * `Org` narrows its entities and writes to an organization (see `Lightfield`).
  */
 export class OpportunityResource<Org extends OrgDefinitions = {}> {
-  readonly #client: Transport;
-  constructor(client: Transport) {
+  readonly #client: LightfieldClient<Org>;
+  constructor(client: LightfieldClient<Org>) {
     this.#client = client;
   }
   /**
@@ -64,7 +66,7 @@ export class OpportunityResource<Org extends OrgDefinitions = {}> {
   ): APIPromise<
     OrgEntity<Opportunity, Org, 'opportunity', OpportunityCreateParams | OpportunityUpdateParams>
   > {
-    return this.#client.request(operationInfo['opportunity.create'], { body }, options);
+    return request(this.#client, operation.opportunityCreate, { body }, options);
   }
 
   /**
@@ -75,7 +77,7 @@ export class OpportunityResource<Org extends OrgDefinitions = {}> {
    * `GET /v1/opportunities/definitions` · rate limit: Read · scope: `opportunities:read`
    */
   definitions(options?: RequestOptions): APIPromise<OpportunityDefinitions> {
-    return this.#client.request(operationInfo['opportunity.definitions'], {}, options);
+    return request(this.#client, operation.opportunityDefinitions, {}, options);
   }
 
   /**
@@ -96,7 +98,7 @@ export class OpportunityResource<Org extends OrgDefinitions = {}> {
       OpportunityCreateParams | OpportunityUpdateParams
     >
   > {
-    return this.#client.requestPage(operationInfo['opportunity.list'], { query }, options);
+    return requestPage(this.#client, operation.opportunityList, { query }, options);
   }
 
   /**
@@ -112,7 +114,7 @@ export class OpportunityResource<Org extends OrgDefinitions = {}> {
   ): APIPromise<
     OrgEntity<Opportunity, Org, 'opportunity', OpportunityCreateParams | OpportunityUpdateParams>
   > {
-    return this.#client.request(operationInfo['opportunity.retrieve'], { path: { id } }, options);
+    return request(this.#client, operation.opportunityRetrieve, { path: { id } }, options);
   }
 
   /**
@@ -129,12 +131,106 @@ export class OpportunityResource<Org extends OrgDefinitions = {}> {
   ): APIPromise<
     OrgEntity<Opportunity, Org, 'opportunity', OpportunityCreateParams | OpportunityUpdateParams>
   > {
-    return this.#client.request(
-      operationInfo['opportunity.update'],
-      { path: { id }, body },
-      options,
-    );
+    return request(this.#client, operation.opportunityUpdate, { path: { id }, body }, options);
   }
+}
+
+/**
+ * Create an opportunity
+ *
+ * Creates an opportunity. `fields.$name`, `fields.$stage` and `relationships.$account` are required. Send an `Idempotency-Key` to make a retry safe.
+ *
+ * `POST /v1/opportunities` · rate limit: Write · scope: `opportunities:create`
+ *
+ * The function of `client.opportunity.create()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function opportunityCreate<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  body: OrgBody<OpportunityCreateParams, Org, 'opportunity'>,
+  options?: RequestOptions,
+): APIPromise<
+  OrgEntity<Opportunity, Org, 'opportunity', OpportunityCreateParams | OpportunityUpdateParams>
+> {
+  return request(client, operation.opportunityCreate, { body }, options);
+}
+
+/**
+ * Get opportunity field definitions
+ *
+ * Returns the field and relationship definitions of the opportunity object, including both system and custom fields.
+ *
+ * `GET /v1/opportunities/definitions` · rate limit: Read · scope: `opportunities:read`
+ *
+ * The function of `client.opportunity.definitions()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function opportunityDefinitions<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  options?: RequestOptions,
+): APIPromise<OpportunityDefinitions> {
+  return request(client, operation.opportunityDefinitions, {}, options);
+}
+
+/**
+ * List opportunities
+ *
+ * Lists opportunities, newest first, one page at a time. Filter with one query parameter per field, e.g. `$name[equal]=Acme`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
+ *
+ * `GET /v1/opportunities` · rate limit: Search · scope: `opportunities:read`
+ *
+ * The function of `client.opportunity.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function opportunityList<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  query?: OrgQuery<OpportunityListParams, Org, 'opportunity'>,
+  options?: RequestOptions,
+): PagePromise<
+  OrgEntity<
+    NonNullable<OpportunityList['data']>[number],
+    Org,
+    'opportunity',
+    OpportunityCreateParams | OpportunityUpdateParams
+  >
+> {
+  return requestPage(client, operation.opportunityList, { query }, options);
+}
+
+/**
+ * Retrieve an opportunity
+ *
+ * Returns the latest version of one opportunity.
+ *
+ * `GET /v1/opportunities/{id}` · rate limit: Read · scope: `opportunities:read`
+ *
+ * The function of `client.opportunity.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function opportunityRetrieve<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  id: string,
+  options?: RequestOptions,
+): APIPromise<
+  OrgEntity<Opportunity, Org, 'opportunity', OpportunityCreateParams | OpportunityUpdateParams>
+> {
+  return request(client, operation.opportunityRetrieve, { path: { id } }, options);
+}
+
+/**
+ * Update an opportunity
+ *
+ * Updates an opportunity. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`.
+ *
+ * `POST /v1/opportunities/{id}` · rate limit: Write · scope: `opportunities:update`
+ *
+ * The function of `client.opportunity.update()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function opportunityUpdate<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  id: string,
+  body: OrgBody<OpportunityUpdateParams, Org, 'opportunity'>,
+  options?: RequestOptions,
+): APIPromise<
+  OrgEntity<Opportunity, Org, 'opportunity', OpportunityCreateParams | OpportunityUpdateParams>
+> {
+  return request(client, operation.opportunityUpdate, { path: { id }, body }, options);
 }
 
 /**
@@ -147,18 +243,9 @@ export class OpportunityResource<Org extends OrgDefinitions = {}> {
  * const client = new Lightfield({ apiKey: process.env.LIGHTFIELD_API_KEY });
  * ```
  */
-export class Lightfield<Org extends OrgDefinitions = {}> extends BaseClient {
-  // Resources reach the protected request methods through this, not through public API.
-  readonly #transport: Transport = {
-    request: (op, input, options) => this.request(op, input, options),
-    requestPage: (op, input, options) => this.requestPage(op, input, options),
-  };
+export class Lightfield<Org extends OrgDefinitions = {}> extends LightfieldClient<Org> {
   /**
    * Opportunities represent potential deals or sales in Lightfield. Each opportunity belongs to an account and can have tasks and notes associated with it.
    */
-  readonly opportunity: OpportunityResource<Org> = new OpportunityResource<Org>(this.#transport);
-
-  constructor(options?: ClientOptions) {
-    super(specDefaults, options);
-  }
+  readonly opportunity: OpportunityResource<Org> = new OpportunityResource<Org>(this);
 }

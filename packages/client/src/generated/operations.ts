@@ -2,65 +2,67 @@
 // Do not make direct changes to the file: edit the spec and run `pnpm generate`.
 // Spec: Lightfield API 1.0.0, API version 2026-03-01; its hash is in `spec`.
 
+import { serializeFilter } from '../core/filter.js';
+import { serializeQuery } from '../core/query.js';
 import type { OperationInfo } from '../internal/operation.js';
 
 /**
- * Every operation of the spec, by operationId.
+ * `opportunity.create`: Create an opportunity
  */
-export const operationInfo = {
-  /**
-   * Create an opportunity
-   */
-  'opportunity.create': {
-    id: 'opportunity.create',
-    method: 'POST',
-    path: '/v1/opportunities',
-    category: 'Write',
-    idempotencyKeyMaxLength: 255,
+export const opportunityCreate = {
+  id: 'opportunity.create',
+  method: 'POST',
+  path: '/v1/opportunities',
+  category: 'Write',
+  idempotencyKeyMaxLength: 255,
+} as const satisfies OperationInfo;
+
+/**
+ * `opportunity.definitions`: Get opportunity field definitions
+ */
+export const opportunityDefinitions = {
+  id: 'opportunity.definitions',
+  method: 'GET',
+  path: '/v1/opportunities/definitions',
+  category: 'Read',
+} as const satisfies OperationInfo;
+
+/**
+ * `opportunity.list`: List opportunities
+ */
+export const opportunityList = {
+  id: 'opportunity.list',
+  method: 'GET',
+  path: '/v1/opportunities',
+  query: {
+    limit: { type: 'integer', minimum: 1, maximum: 25 },
+    offset: { type: 'integer', minimum: 0 },
   },
-  /**
-   * Get opportunity field definitions
-   */
-  'opportunity.definitions': {
-    id: 'opportunity.definitions',
-    method: 'GET',
-    path: '/v1/opportunities/definitions',
-    category: 'Read',
-  },
-  /**
-   * List opportunities
-   */
-  'opportunity.list': {
-    id: 'opportunity.list',
-    method: 'GET',
-    path: '/v1/opportunities',
-    query: {
-      limit: { type: 'integer', minimum: 1, maximum: 25 },
-      offset: { type: 'integer', minimum: 0 },
-    },
-    category: 'Search',
-    filter: true,
-    page: { limit: 'limit', offset: 'offset', items: 'data', total: 'totalCount', size: 25 },
-  },
-  /**
-   * Retrieve an opportunity
-   */
-  'opportunity.retrieve': {
-    id: 'opportunity.retrieve',
-    method: 'GET',
-    path: '/v1/opportunities/{id}',
-    pathParams: ['id'],
-    category: 'Read',
-  },
-  /**
-   * Update an opportunity
-   */
-  'opportunity.update': {
-    id: 'opportunity.update',
-    method: 'POST',
-    path: '/v1/opportunities/{id}',
-    pathParams: ['id'],
-    category: 'Write',
-    idempotencyKeyMaxLength: 255,
-  },
-} as const satisfies Record<string, OperationInfo>;
+  encodeQuery: serializeQuery,
+  category: 'Search',
+  filter: serializeFilter,
+  page: { limit: 'limit', offset: 'offset', items: 'data', total: 'totalCount', size: 25 },
+} as const satisfies OperationInfo;
+
+/**
+ * `opportunity.retrieve`: Retrieve an opportunity
+ */
+export const opportunityRetrieve = {
+  id: 'opportunity.retrieve',
+  method: 'GET',
+  path: '/v1/opportunities/{id}',
+  pathParams: ['id'],
+  category: 'Read',
+} as const satisfies OperationInfo;
+
+/**
+ * `opportunity.update`: Update an opportunity
+ */
+export const opportunityUpdate = {
+  id: 'opportunity.update',
+  method: 'POST',
+  path: '/v1/opportunities/{id}',
+  pathParams: ['id'],
+  category: 'Write',
+  idempotencyKeyMaxLength: 255,
+} as const satisfies OperationInfo;

@@ -1,4 +1,4 @@
-import { APIPromise, type Received } from '../core/api-promise.js';
+import type { Received } from '../core/api-promise.js';
 import {
   APIConnectionTimeoutError,
   APIError,
@@ -8,7 +8,6 @@ import {
 } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { ClientOptions, RequestOptions } from '../core/options.js';
-import { Page, PagePromise } from '../core/pagination.js';
 import type { RateLimiter } from '../core/rate-limiter.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from '../core/read-body.js';
 import {
@@ -32,9 +31,13 @@ import {
   type PreparedRequest,
 } from './prepare.js';
 import { rawAccess, type RawAccess } from './raw-access.js';
+import { senders } from './request.js';
 import { sleep } from './sleep.js';
 
 export type { CallInput } from './prepare.js';
+
+// Names the organization a client is typed by (see `BaseClient`); a type, with no value.
+declare const orgType: unique symbol;
 
 /** What the generated client tells the runtime about its spec. */
 export interface SpecDefaults {
@@ -58,9 +61,14 @@ const PAUSED = '; later calls wait (`rateLimit: false` turns this off, as tests 
 
 /**
  * The runtime behind every generated method: auth and version headers, retries with backoff,
- * timeouts, idempotency keys, rate limiting, typed errors and logging, on top of openapi-fetch.
+ * timeouts, idempotency keys, rate limiting, typed errors and logging. `request` and
+ * `requestPage` (`./request.ts`) send an operation on it.
+ *
+ * `Org` types the entities of the calls made on it; only the type checker sees it.
  */
-export class BaseClient {
+export class BaseClient<Org = unknown> {
+  /** Never set: it carries `Org`, so an operation function infers it from the client it is given. */
+  declare readonly [orgType]?: Org;
   /** The API's base URL. */
   readonly baseUrl: string;
   /** Retries after a first failed attempt. */
@@ -127,6 +135,7 @@ export class BaseClient {
       fetch: (request) => this.#fetch(request, { redirect: 'manual' }),
     };
     rawAccess.set(this, this.#raw);
+    senders.set(this, { send: (op, input, opts) => this.#send(op, input, opts), log: this.#log });
   }
 
   /**
@@ -140,41 +149,6 @@ export class BaseClient {
     const next: ClientOptions & Shared = { ...this.#options, ...options };
     if (!own) next[LIMITER] = this.#limiter;
     return new (this.constructor as new (options: ClientOptions) => this)(next);
-  }
-
-  /** Sends one operation; the generated methods call this. */
-  protected request<T>(
-    op: OperationInfo,
-    input: CallInput,
-    options?: RequestOptions,
-  ): APIPromise<T> {
-    return new APIPromise(this.#send<T>(op, input, options ?? {}));
-  }
-
-  /** Sends a paginated list operation; the result is awaitable and async-iterable. */
-  protected requestPage<Item>(
-    op: OperationInfo,
-    input: CallInput,
-    options?: RequestOptions,
-  ): PagePromise<Item> {
-    const page = op.page!;
-    const query = input.query ?? {};
-    const given = query[page.limit];
-    const limit = typeof given === 'number' ? given : (page.size ?? 0);
-    const warn = (message: string) => this.#log.warn(`${op.id}: ${message}`);
-    const fetchPage = (offset: number): PagePromise<Item> =>
-      new PagePromise(
-        this.#send<Record<string, unknown>>(
-          op,
-          { ...input, query: { ...query, [page.offset]: offset } },
-          options ?? {},
-        ).then(({ data, response }) => ({
-          data: new Page<Item>(data, response, { offset, limit, page, warn }, fetchPage),
-          response,
-        })),
-      );
-    const first = query[page.offset];
-    return fetchPage(typeof first === 'number' ? first : 0);
   }
 
   async #send<T>(

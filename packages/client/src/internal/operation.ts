@@ -1,3 +1,4 @@
+import type { Filter } from '../core/filter.js';
 import type { BodyEncoder, ResponseReader } from '../core/media.js';
 import type { StyleEncoder } from '../core/query-style.js';
 
@@ -42,6 +43,12 @@ export interface OperationInfo {
   pathParams?: readonly string[];
   /** Checks on query parameters. */
   query?: Readonly<Record<string, ParamRule>>;
+  /**
+   * Checks the call's query against `query` and serializes it: `serializeQuery` (`query.ts`), on
+   * every operation with query parameters or filters. An app none of whose calls takes a query
+   * bundles no query code.
+   */
+  encodeQuery?: (op: OperationInfo, query: Record<string, unknown> | undefined) => string;
   /** The required header parameters, lower-case: the call gives them in `options.headers`. */
   headers?: readonly string[];
   /**
@@ -59,8 +66,11 @@ export interface OperationInfo {
   category?: string;
   /** The longest `Idempotency-Key` the operation accepts, where it accepts one. */
   idempotencyKeyMaxLength?: number;
-  /** The operation takes field filters (`x-lightfield-filter`). */
-  filter?: boolean;
+  /**
+   * Serializes field filters (`x-lightfield-filter`), where the operation takes them:
+   * `serializeFilter` (`filter.ts`).
+   */
+  filter?: (filter: Filter) => string[];
   /** Offset pagination, where the operation is a paginated list. */
   page?: PageInfo;
 }

@@ -2,7 +2,6 @@ import { InvalidArgumentError } from '../core/errors.js';
 import type { EncodedBody } from '../core/media.js';
 import type { OperationInfo } from './operation.js';
 import type { RequestOptions } from '../core/options.js';
-import { serializeQuery } from '../core/query.js';
 import { checkHeaders, checkRequestOptions } from '../core/validate.js';
 
 /** The inputs of one call, by where they go. */
@@ -44,7 +43,8 @@ export interface PreparedRequest {
 
 const MAX_ID_LENGTH = 1024;
 const CRLF = /[\r\n]/;
-const PATH_PARTS = new Map<string, string[]>();
+// A parameter of a path template, `{id}`.
+const PARAM = /\{([^}]+)\}/g;
 
 /** Checks a call and builds its request. Every check runs before the first byte is sent. */
 export function prepareRequest(
@@ -55,7 +55,7 @@ export function prepareRequest(
 ): PreparedRequest {
   checkRequestOptions(options);
   const path = pathParams(op, input.path);
-  const search = serializeQuery(op, input.query);
+  const search = op.encodeQuery?.(op, input.query) ?? '';
   const headers = callHeaders(op, options);
   const body = encodeBody(op, input.body);
   if (op.idempotencyKeyMaxLength !== undefined)
@@ -158,14 +158,11 @@ function requestUrl(
   path: Record<string, string> | undefined,
   search: string,
 ): string {
-  let url = base;
-  if (path) {
-    // The path split once per operation: even parts are literal, odd parts parameter names.
-    let parts = PATH_PARTS.get(template);
-    if (!parts) PATH_PARTS.set(template, (parts = template.split(/\{([^}]+)\}/)));
-    for (let i = 0; i < parts.length; i++)
-      url += i % 2 ? encodeURIComponent(path[parts[i]!] ?? '') : parts[i];
-  } else url += template;
+  const url =
+    base +
+    (path
+      ? template.replace(PARAM, (_, name: string) => encodeURIComponent(path[name] ?? ''))
+      : template);
   return search ? `${url}?${search}` : url;
 }
 

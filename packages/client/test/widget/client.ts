@@ -4,29 +4,31 @@
 // (src/core) is the package's own: these tests exercise it, not the project spec.
 import type { Client } from 'openapi-fetch';
 import type { APIPromise } from '../../src/core/api-promise.js';
-import { BaseClient, type CallInput, type SpecDefaults } from '../../src/internal/base-client.js';
-import type { Filter } from '../../src/core/filter.js';
+import { BaseClient, type SpecDefaults } from '../../src/internal/base-client.js';
+import { serializeFilter, type Filter } from '../../src/core/filter.js';
 import type { OperationInfo } from '../../src/internal/operation.js';
 import type { ClientOptions, RequestOptions } from '../../src/core/options.js';
 import type { PagePromise } from '../../src/core/pagination.js';
+import { serializeQuery } from '../../src/core/query.js';
+import { request, requestPage } from '../../src/internal/request.js';
 import { createRawClient } from '../../src/raw.js';
 
-/** Every operation of widget.yaml, as the codegen's `operationInfo` has them. */
+/** Every operation of widget.yaml, as the codegen's `operations.ts` has them. */
 export const widgetOperations = {
-  'widget.create': {
+  widgetCreate: {
     id: 'widget.create',
     method: 'POST',
     path: '/v1/widgets',
     category: 'Write',
     idempotencyKeyMaxLength: 255,
   },
-  'widget.definitions': {
+  widgetDefinitions: {
     id: 'widget.definitions',
     method: 'GET',
     path: '/v1/widgets/definitions',
     category: 'Read',
   },
-  'widget.list': {
+  widgetList: {
     id: 'widget.list',
     method: 'GET',
     path: '/v1/widgets',
@@ -34,18 +36,19 @@ export const widgetOperations = {
       limit: { type: 'integer', minimum: 1, maximum: 50 },
       offset: { type: 'integer', minimum: 0 },
     },
+    encodeQuery: serializeQuery,
     category: 'Search',
-    filter: true,
+    filter: serializeFilter,
     page: { limit: 'limit', offset: 'offset', items: 'data', total: 'totalCount', size: 20 },
   },
-  'widget.retrieve': {
+  widgetRetrieve: {
     id: 'widget.retrieve',
     method: 'GET',
     path: '/v1/widgets/{id}',
     pathParams: ['id'],
     category: 'Read',
   },
-  'widget.update': {
+  widgetUpdate: {
     id: 'widget.update',
     method: 'POST',
     path: '/v1/widgets/{id}',
@@ -90,47 +93,32 @@ export type WidgetListParams = {
   filter?: Filter;
 };
 
-/** What a resource needs of the client: its protected request methods. */
-interface Transport {
-  request<T>(op: OperationInfo, input: CallInput, options?: RequestOptions): APIPromise<T>;
-  requestPage<Item>(
-    op: OperationInfo,
-    input: CallInput,
-    options?: RequestOptions,
-  ): PagePromise<Item>;
-}
-
 /** The widget resource, as the codegen writes a resource: one method per operation. */
 export class WidgetResource {
-  readonly #client: Transport;
-  constructor(client: Transport) {
+  readonly #client: BaseClient;
+  constructor(client: BaseClient) {
     this.#client = client;
   }
   create(body: WidgetBody, options?: RequestOptions): APIPromise<Widget> {
-    return this.#client.request(widgetOperations['widget.create'], { body }, options);
+    return request(this.#client, widgetOperations.widgetCreate, { body }, options);
   }
   definitions(options?: RequestOptions): APIPromise<Record<string, unknown>> {
-    return this.#client.request(widgetOperations['widget.definitions'], {}, options);
+    return request(this.#client, widgetOperations.widgetDefinitions, {}, options);
   }
   list(query?: WidgetListParams, options?: RequestOptions): PagePromise<Widget> {
-    return this.#client.requestPage(widgetOperations['widget.list'], { query }, options);
+    return requestPage(this.#client, widgetOperations.widgetList, { query }, options);
   }
   retrieve(id: string, options?: RequestOptions): APIPromise<Widget> {
-    return this.#client.request(widgetOperations['widget.retrieve'], { path: { id } }, options);
+    return request(this.#client, widgetOperations.widgetRetrieve, { path: { id } }, options);
   }
   update(id: string, body: WidgetBody, options?: RequestOptions): APIPromise<Widget> {
-    return this.#client.request(widgetOperations['widget.update'], { path: { id }, body }, options);
+    return request(this.#client, widgetOperations.widgetUpdate, { path: { id }, body }, options);
   }
 }
 
 /** The client of widget.yaml: the package's runtime with one resource, `widget`. */
 export class WidgetClient extends BaseClient {
-  // Resources reach the protected request methods through this, not through public API.
-  readonly #transport: Transport = {
-    request: (op, input, options) => this.request(op, input, options),
-    requestPage: (op, input, options) => this.requestPage(op, input, options),
-  };
-  readonly widget: WidgetResource = new WidgetResource(this.#transport);
+  readonly widget: WidgetResource = new WidgetResource(this);
 
   constructor(options?: ClientOptions) {
     super(widgetDefaults, options);

@@ -11,7 +11,8 @@ import {
 } from '../spec-model.js';
 import { callerHeaders, requestMedia, responseMedia } from './client-operations.js';
 
-// The client's resource classes: one method per operation, typed from @lightfield/types.
+// The client's resource classes and operation functions: a method and a function per operation,
+// typed from @lightfield/types.
 
 // Names the generated file declares or imports from the runtime: a schema alias of the same name
 // is imported under another one.
@@ -20,23 +21,23 @@ const RUNTIME_NAMES = [
   'BaseClient',
   'BinaryBody',
   'BinaryResponse',
-  'CallInput',
   'ClientOptions',
   'Filter',
   'Lightfield',
+  'LightfieldClient',
   'MultipartBody',
   'NonNullable',
-  'OperationInfo',
   'OrgBody',
   'OrgDefinitions',
   'OrgEntity',
   'OrgQuery',
   'PagePromise',
   'RequestOptions',
-  'Transport',
-  'operationInfo',
+  'operation',
   'operations',
   'paths',
+  'request',
+  'requestPage',
   'specDefaults',
 ];
 
@@ -76,6 +77,8 @@ export class ClientEmitter {
   readonly extraTypes: string[] = [];
   usesFilter = false;
   usesOrg = false;
+  /** Whether an operation is a paginated list, sent with `requestPage`. */
+  usesPages = false;
   /** Every name the file declares, so a schema alias can be imported under a name that is free. */
   readonly #taken: Set<string>;
 
@@ -89,6 +92,7 @@ export class ClientEmitter {
       for (const op of r.operations) {
         this.#taken.add(op.types.query);
         this.#taken.add(op.types.headers);
+        this.#taken.add(op.types.function);
       }
     }
     this.#schemaTypes = new Map(model.schemas.map((s) => [s.name, s.type]));
@@ -145,7 +149,8 @@ interface MethodParams {
 
 /** The path parameters: one argument each, named as an identifier, gathered into `path`. */
 function pathParams(op: OperationModel, out: MethodParams): void {
-  const used = new Set(['body', 'query', 'options']);
+  // `client` is the first parameter of the operation's function.
+  const used = new Set(['body', 'query', 'options', 'client']);
   const path = op.pathParams.map((p) => {
     const local = paramIdentifier(p.name, used);
     out.params.push({ text: `${local}: ${pathParamType(p)}`, optional: false });
@@ -301,17 +306,26 @@ function methodDoc(op: OperationModel): string {
   );
 }
 
-/** One method of a resource class: one operation, sent through the client's transport. */
-function methodSource(emit: ClientEmitter, resource: string, op: OperationModel): string {
-  const id = JSON.stringify(op.operationId);
+/** One operation as the client writes it: its doc, parameters, return type and call. */
+interface Operation {
+  doc: string;
+  signature: string;
+  returned: string;
+  /** The call that sends it on `client`, e.g. `request(client, operation.opportunityRetrieve, …)`. */
+  call: (client: string) => string;
+}
+
+/** The parts of one operation that its method and its function share. */
+function operationSource(emit: ClientEmitter, resource: string, op: OperationModel): Operation {
   const out: MethodParams = { params: [], input: [] };
   pathParams(op, out);
   bodyParam(emit, resource, op, out);
   queryParam(emit, resource, op, out);
   optionsParam(emit, op, out);
   const returned = responseType(emit, op);
-  const doc = methodDoc(op);
-  const call = `{ ${out.input.join(', ')} }`;
+  const input = `{ ${out.input.join(', ')} }`;
+  const info = `operation.${op.types.function}`;
+  const base = { doc: methodDoc(op), signature: signature(out.params) };
   if (op.pagination && responseMedia(op)?.format === 'json') {
     const items = op.pagination.itemsProperty;
     // The items property may be optional: its type is `X[] | undefined`, which `[number]` can't index.
@@ -320,27 +334,63 @@ function methodSource(emit: ClientEmitter, resource: string, op: OperationModel)
       op.shapes.entityItems,
       resource,
     );
-    return `${doc}${op.method}(${signature(out.params)}): PagePromise<${item}> {
-          return this.#client.requestPage(operationInfo[${id}], ${call}, options);
-        }`;
+    emit.usesPages = true;
+    return {
+      ...base,
+      returned: `PagePromise<${item}>`,
+      call: (client) => `requestPage(${client}, ${info}, ${input}, options)`,
+    };
   }
-  return `${doc}${op.method}(${signature(out.params)}): APIPromise<${emit.org(returned, op.shapes.entityResponse, resource)}> {
-        return this.#client.request(operationInfo[${id}], ${call}, options);
-      }`;
+  return {
+    ...base,
+    returned: `APIPromise<${emit.org(returned, op.shapes.entityResponse, resource)}>`,
+    call: (client) => `request(${client}, ${info}, ${input}, options)`,
+  };
 }
 
-/** A resource's class: a method per operation, over the client's transport. */
-export function resourceClass(emit: ClientEmitter, resource: ResourceModel): string {
+/** The function of an operation: the method's call, on the client it is given. */
+function functionSource(op: OperationModel, source: Operation, client: string): string {
+  const method = `${op.resource}.${op.method}`;
+  const doc = source.doc.replace(
+    / \*\/\n?$/,
+    ` *\n * The function of \`client.${method}()\`: an app that calls operations as functions on a \`${client}\` bundles only those operations.\n */\n`,
+  );
+  return `${doc}export function ${op.types.function}<Org extends OrgDefinitions = {}>(client: ${client}<Org>, ${source.signature}): ${source.returned} {
+      return ${source.call('client')};
+    }`;
+}
+
+/**
+ * A resource's class, a method per operation over the client it is made with, followed by the
+ * operations' functions.
+ */
+export function resourceSource(
+  emit: ClientEmitter,
+  resource: ResourceModel,
+  client: string,
+): string {
   emit.writes = entityWrites(emit, resource);
-  const methods = resource.operations.map((op) => methodSource(emit, resource.name, op));
+  const ops = resource.operations.map((op) => ({
+    op,
+    source: operationSource(emit, resource.name, op),
+  }));
+  const methods = ops.map(
+    ({ op, source }) =>
+      `${source.doc}${op.method}(${source.signature}): ${source.returned} {
+        return ${source.call('this.#client')};
+      }`,
+  );
+  const functions = ops.map(({ op, source }) => functionSource(op, source, client));
   return `${jsdoc(
     resource.description ?? `The \`${resource.name}\` operations.`,
     '`Org` narrows its entities and writes to an organization (see `Lightfield`).',
   )}export class ${resource.className}<Org extends OrgDefinitions = {}> {
-      readonly #client: Transport;
-      constructor(client: Transport) {
+      readonly #client: ${client}<Org>;
+      constructor(client: ${client}<Org>) {
         this.#client = client;
       }
       ${methods.join('\n\n')}
-    }`;
+    }
+
+    ${functions.join('\n\n')}`;
 }

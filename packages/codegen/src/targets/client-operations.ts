@@ -63,69 +63,77 @@ function pageInfo(op: OperationModel): Json | undefined {
   return info;
 }
 
-/** `operations.ts`: what the runtime needs to send each operation and read its response. */
+/** What the runtime needs to send one operation and read its response. */
+function operationInfo(model: SpecModel, op: OperationModel): Json {
+  const info: Json = { id: op.operationId, method: op.httpMethod.toUpperCase(), path: op.path };
+  if (op.pathParams.length) info['pathParams'] = op.pathParams.map((p) => p.name);
+  if (op.queryParams.length) info['query'] = queryRules(op);
+  // The query code is named only where a call can take a query.
+  if (op.queryParams.length || op.filter) info['encodeQuery'] = runtimeRef('serializeQuery');
+  const headers = callerHeaders(model, op);
+  const required = headers.filter((p) => p.required).map((p) => p.name.toLowerCase());
+  if (required.length) info['headers'] = required;
+  const body = requestMedia(op);
+  // JSON under a wildcard (`*/*`) is sent as `application/json`, the runtime's default.
+  if (
+    body &&
+    body.type !== 'application/json' &&
+    !(body.format === 'json' && body.type.includes('*'))
+  )
+    info['body'] =
+      body.format === 'json'
+        ? { type: body.type }
+        : { type: body.type, encode: runtimeRef(body.format) };
+  const response = responseMedia(op);
+  if (!response) info['response'] = { read: runtimeRef('readEmpty') };
+  else if (response.format !== 'json')
+    info['response'] = {
+      type: response.type,
+      read: runtimeRef(response.format === 'binary' ? 'readBinary' : 'readText'),
+    };
+  // A vendor JSON type (`application/vnd.github+json`) is what the client accepts; it reads JSON.
+  else if (!/^application\/json\s*(;|$)/i.test(response.type) && !response.type.includes('*'))
+    info['response'] = { type: response.type };
+  if (op.rateLimit) info['category'] = op.rateLimit;
+  if (op.idempotency) info['idempotencyKeyMaxLength'] = op.idempotency.maxLength;
+  if (op.filter) info['filter'] = runtimeRef('serializeFilter');
+  const page = pageInfo(op);
+  if (page) info['page'] = page;
+  return info;
+}
+
+/** The runtime functions `operations.ts` names, by the module that exports them. */
+const RUNTIME_MODULES: [string, string[]][] = [
+  ['../core/filter.js', ['serializeFilter']],
+  [
+    '../core/media.js',
+    ['binary', 'form', 'multipart', 'readBinary', 'readEmpty', 'readText', 'text'],
+  ],
+  ['../core/query-style.js', ['styled']],
+  ['../core/query.js', ['serializeQuery']],
+];
+
+/**
+ * `operations.ts`: what the runtime needs to send each operation and read its response, one
+ * constant per operation (named as its function), so that an app bundles only the operations
+ * it calls, and only the runtime functions (encoders, readers, query code) those name.
+ */
 export function operationsFile(model: SpecModel): string {
-  const entries = model.operations.map((op) => {
-    const info: Json = { id: op.operationId, method: op.httpMethod.toUpperCase(), path: op.path };
-    if (op.pathParams.length) info['pathParams'] = op.pathParams.map((p) => p.name);
-    if (op.queryParams.length) info['query'] = queryRules(op);
-    const headers = callerHeaders(model, op);
-    const required = headers.filter((p) => p.required).map((p) => p.name.toLowerCase());
-    if (required.length) info['headers'] = required;
-    const body = requestMedia(op);
-    // JSON under a wildcard (`*/*`) is sent as `application/json`, the runtime's default.
-    if (
-      body &&
-      body.type !== 'application/json' &&
-      !(body.format === 'json' && body.type.includes('*'))
-    )
-      info['body'] =
-        body.format === 'json'
-          ? { type: body.type }
-          : { type: body.type, encode: runtimeRef(body.format) };
-    const response = responseMedia(op);
-    if (!response) info['response'] = { read: runtimeRef('readEmpty') };
-    else if (response.format !== 'json')
-      info['response'] = {
-        type: response.type,
-        read: runtimeRef(response.format === 'binary' ? 'readBinary' : 'readText'),
-      };
-    // A vendor JSON type (`application/vnd.github+json`) is what the client accepts; it reads JSON.
-    else if (!/^application\/json\s*(;|$)/i.test(response.type) && !response.type.includes('*'))
-      info['response'] = { type: response.type };
-    if (op.rateLimit) info['category'] = op.rateLimit;
-    if (op.idempotency) info['idempotencyKeyMaxLength'] = op.idempotency.maxLength;
-    if (op.filter) info['filter'] = true;
-    const page = pageInfo(op);
-    if (page) info['page'] = page;
-    return { op, info };
-  });
-  // The encoders the spec needs, imported by name: a JSON-only client bundles none.
+  const entries = model.operations.map((op) => ({ op, info: operationInfo(model, op) }));
   const refs = JSON.stringify(entries.map((e) => e.info));
-  const used = (names: string[]) => names.filter((n) => refs.includes(`"${runtimeRef(n)}"`));
-  const media = used([
-    'binary',
-    'form',
-    'multipart',
-    'readBinary',
-    'readEmpty',
-    'readText',
-    'text',
-  ]);
-  const styles = used(['styled']);
+  const imports = RUNTIME_MODULES.flatMap(([module, names]) => {
+    const used = names.filter((n) => refs.includes(`"${runtimeRef(n)}"`));
+    return used.length ? [`import { ${used.join(', ')} } from '${module}';`] : [];
+  });
   return [
-    ...(media.length ? [`import { ${media.join(', ')} } from '../core/media.js';`] : []),
+    ...imports,
     "import type { OperationInfo } from '../internal/operation.js';",
-    ...(styles.length ? ["import { styled } from '../core/query-style.js';"] : []),
     '',
-    `${jsdoc('Every operation of the spec, by operationId.')}export const operationInfo = {`,
     // A runtime function is named, not quoted: `"@@multipart"` becomes `multipart`.
     ...entries.map(
       ({ op, info }) =>
-        `${jsdoc(op.summary)}${JSON.stringify(op.operationId)}: ${JSON.stringify(info).replace(/"@@(\w+)"/g, '$1')},`,
+        `${jsdoc(`\`${op.operationId}\`: ${op.summary ?? `${op.httpMethod.toUpperCase()} ${op.path}`}`)}export const ${op.types.function} = ${JSON.stringify(info).replace(/"@@(\w+)"/g, '$1')} as const satisfies OperationInfo;\n`,
     ),
-    '} as const satisfies Record<string, OperationInfo>;',
-    '',
   ].join('\n');
 }
 

@@ -84,7 +84,19 @@ function header(model: SpecModel): string {
     '',
     `Every method takes an optional last argument, [\`RequestOptions\`](${OPTIONS_SOURCE}): \`{ timeout, maxRetries, signal, headers, idempotencyKey }\`. Methods return an \`APIPromise\` (\`.withResponse()\` gives the raw \`Response\` too); list methods return a \`PagePromise\` that is also async-iterable over every item of every page.`,
     '',
+    ...functionsNote(model),
   ].join('\n');
+}
+
+/** How an app that counts bytes calls the operations: as functions on a `LightfieldClient`. */
+function functionsNote(model: SpecModel): string[] {
+  const op = model.operations[0];
+  if (!op) return [];
+  const args = [...op.pathParams.map((p) => p.name), ...(op.requestBody ? ['body'] : [])];
+  return [
+    `Each method is also a function of \`@lightfield/client\` that takes the client first: \`${op.types.function}(client${args.map((a) => `, ${a}`).join('')})\` is \`client.${op.resource}.${op.method}(${args.join(', ')})\`. Called on a \`new LightfieldClient()\` (the client without resource properties), they let a bundler leave out every operation an app does not call.`,
+    '',
+  ];
 }
 
 /** Operations that answer an organization's definitions: fieldDefinitions and relationshipDefinitions. */
@@ -183,6 +195,7 @@ function methodDetails(model: SpecModel, op: OperationModel): string {
   const { params, returns } = signature(model, op);
   const facts = [
     `- **Route:** \`${op.httpMethod.toUpperCase()} ${op.path}\``,
+    `- **Function:** \`${op.types.function}(client, …)\``,
     op.rateLimit ? `- **Rate limit:** ${op.rateLimit}` : '',
     op.scope ? `- **Scope:** \`${op.scope}\`` : '',
     ...op.pathParams.map(

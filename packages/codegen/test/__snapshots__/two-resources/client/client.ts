@@ -19,25 +19,13 @@ import type {
   operations,
 } from '@lightfield/types';
 import type { APIPromise } from '../core/api-promise.js';
-import { BaseClient, type CallInput } from '../internal/base-client.js';
+import { BaseClient } from '../internal/base-client.js';
 import type { Filter, OrgQuery } from '../core/filter.js';
-import type { OperationInfo } from '../internal/operation.js';
 import type { ClientOptions, RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
-import { operationInfo } from './operations.js';
+import { request, requestPage } from '../internal/request.js';
+import * as operation from './operations.js';
 import { specDefaults } from './spec.js';
-
-/**
- * What a resource needs of the client: its protected request methods.
- */
-interface Transport {
-  request<T>(op: OperationInfo, input: CallInput, options?: RequestOptions): APIPromise<T>;
-  requestPage<Item>(
-    op: OperationInfo,
-    input: CallInput,
-    options?: RequestOptions,
-  ): PagePromise<Item>;
-}
 
 /**
  * The query of `gadget.list`, with field filters.
@@ -53,13 +41,27 @@ export type WidgetListParams = NonNullable<operations['widget.list']['parameters
 };
 
 /**
+ * The Widget API client without its resources. Give it to the operation functions, `gadgetCreate(client, …)` say, and an app bundles only the operations it calls; `Lightfield` is this client with a property per resource.
+ *
+ * @example
+ * ```ts
+ * const client = new LightfieldClient({ apiKey: process.env.LIGHTFIELD_API_KEY });
+ * ```
+ */
+export class LightfieldClient<Org extends OrgDefinitions = {}> extends BaseClient<Org> {
+  constructor(options?: ClientOptions) {
+    super(specDefaults, options);
+  }
+}
+
+/**
  * Gadgets are the entity resource of this fixture spec. Each gadget belongs to a maker.
  *
  * `Org` narrows its entities and writes to an organization (see `Lightfield`).
  */
 export class GadgetResource<Org extends OrgDefinitions = {}> {
-  readonly #client: Transport;
-  constructor(client: Transport) {
+  readonly #client: LightfieldClient<Org>;
+  constructor(client: LightfieldClient<Org>) {
     this.#client = client;
   }
   /**
@@ -73,7 +75,7 @@ export class GadgetResource<Org extends OrgDefinitions = {}> {
     body: OrgBody<GadgetCreateParams, Org, 'gadget'>,
     options?: RequestOptions,
   ): APIPromise<OrgEntity<Gadget, Org, 'gadget', GadgetCreateParams | GadgetUpdateParams>> {
-    return this.#client.request(operationInfo['gadget.create'], { body }, options);
+    return request(this.#client, operation.gadgetCreate, { body }, options);
   }
 
   /**
@@ -84,7 +86,7 @@ export class GadgetResource<Org extends OrgDefinitions = {}> {
    * `GET /v1/gadgets/definitions` · rate limit: Read · scope: `gadgets:read`
    */
   definitions(options?: RequestOptions): APIPromise<GadgetDefinitions> {
-    return this.#client.request(operationInfo['gadget.definitions'], {}, options);
+    return request(this.#client, operation.gadgetDefinitions, {}, options);
   }
 
   /**
@@ -105,7 +107,7 @@ export class GadgetResource<Org extends OrgDefinitions = {}> {
       GadgetCreateParams | GadgetUpdateParams
     >
   > {
-    return this.#client.requestPage(operationInfo['gadget.list'], { query }, options);
+    return requestPage(this.#client, operation.gadgetList, { query }, options);
   }
 
   /**
@@ -119,7 +121,7 @@ export class GadgetResource<Org extends OrgDefinitions = {}> {
     id: string,
     options?: RequestOptions,
   ): APIPromise<OrgEntity<Gadget, Org, 'gadget', GadgetCreateParams | GadgetUpdateParams>> {
-    return this.#client.request(operationInfo['gadget.retrieve'], { path: { id } }, options);
+    return request(this.#client, operation.gadgetRetrieve, { path: { id } }, options);
   }
 
   /**
@@ -134,8 +136,100 @@ export class GadgetResource<Org extends OrgDefinitions = {}> {
     body: OrgBody<GadgetUpdateParams, Org, 'gadget'>,
     options?: RequestOptions,
   ): APIPromise<OrgEntity<Gadget, Org, 'gadget', GadgetCreateParams | GadgetUpdateParams>> {
-    return this.#client.request(operationInfo['gadget.update'], { path: { id }, body }, options);
+    return request(this.#client, operation.gadgetUpdate, { path: { id }, body }, options);
   }
+}
+
+/**
+ * Create a gadget
+ *
+ * Creates a gadget. `fields.$name`, `fields.$stage` and `relationships.$maker` are required. Send an `Idempotency-Key` to make a retry safe.
+ *
+ * `POST /v1/gadgets` · rate limit: Write · scope: `gadgets:create`
+ *
+ * The function of `client.gadget.create()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function gadgetCreate<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  body: OrgBody<GadgetCreateParams, Org, 'gadget'>,
+  options?: RequestOptions,
+): APIPromise<OrgEntity<Gadget, Org, 'gadget', GadgetCreateParams | GadgetUpdateParams>> {
+  return request(client, operation.gadgetCreate, { body }, options);
+}
+
+/**
+ * Get gadget field definitions
+ *
+ * Returns the field and relationship definitions of the gadget object, including both system and custom fields.
+ *
+ * `GET /v1/gadgets/definitions` · rate limit: Read · scope: `gadgets:read`
+ *
+ * The function of `client.gadget.definitions()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function gadgetDefinitions<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  options?: RequestOptions,
+): APIPromise<GadgetDefinitions> {
+  return request(client, operation.gadgetDefinitions, {}, options);
+}
+
+/**
+ * List gadgets
+ *
+ * Lists gadgets, newest first, one page at a time. Filter with one query parameter per field, e.g. `$name[equal]=Acme`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
+ *
+ * `GET /v1/gadgets` · rate limit: Search · scope: `gadgets:read`
+ *
+ * The function of `client.gadget.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function gadgetList<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  query?: OrgQuery<GadgetListParams, Org, 'gadget'>,
+  options?: RequestOptions,
+): PagePromise<
+  OrgEntity<
+    NonNullable<GadgetList['data']>[number],
+    Org,
+    'gadget',
+    GadgetCreateParams | GadgetUpdateParams
+  >
+> {
+  return requestPage(client, operation.gadgetList, { query }, options);
+}
+
+/**
+ * Retrieve a gadget
+ *
+ * Returns the latest version of one gadget.
+ *
+ * `GET /v1/gadgets/{id}` · rate limit: Read · scope: `gadgets:read`
+ *
+ * The function of `client.gadget.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function gadgetRetrieve<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  id: string,
+  options?: RequestOptions,
+): APIPromise<OrgEntity<Gadget, Org, 'gadget', GadgetCreateParams | GadgetUpdateParams>> {
+  return request(client, operation.gadgetRetrieve, { path: { id } }, options);
+}
+
+/**
+ * Update a gadget
+ *
+ * Updates a gadget. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`.
+ *
+ * `POST /v1/gadgets/{id}` · rate limit: Write · scope: `gadgets:update`
+ *
+ * The function of `client.gadget.update()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function gadgetUpdate<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  id: string,
+  body: OrgBody<GadgetUpdateParams, Org, 'gadget'>,
+  options?: RequestOptions,
+): APIPromise<OrgEntity<Gadget, Org, 'gadget', GadgetCreateParams | GadgetUpdateParams>> {
+  return request(client, operation.gadgetUpdate, { path: { id }, body }, options);
 }
 
 /**
@@ -144,8 +238,8 @@ export class GadgetResource<Org extends OrgDefinitions = {}> {
  * `Org` narrows its entities and writes to an organization (see `Lightfield`).
  */
 export class WidgetResource<Org extends OrgDefinitions = {}> {
-  readonly #client: Transport;
-  constructor(client: Transport) {
+  readonly #client: LightfieldClient<Org>;
+  constructor(client: LightfieldClient<Org>) {
     this.#client = client;
   }
   /**
@@ -159,7 +253,7 @@ export class WidgetResource<Org extends OrgDefinitions = {}> {
     body: OrgBody<WidgetCreateParams, Org, 'widget'>,
     options?: RequestOptions,
   ): APIPromise<OrgEntity<Widget, Org, 'widget', WidgetCreateParams | WidgetUpdateParams>> {
-    return this.#client.request(operationInfo['widget.create'], { body }, options);
+    return request(this.#client, operation.widgetCreate, { body }, options);
   }
 
   /**
@@ -170,7 +264,7 @@ export class WidgetResource<Org extends OrgDefinitions = {}> {
    * `GET /v1/widgets/definitions` · rate limit: Read · scope: `widgets:read`
    */
   definitions(options?: RequestOptions): APIPromise<WidgetDefinitions> {
-    return this.#client.request(operationInfo['widget.definitions'], {}, options);
+    return request(this.#client, operation.widgetDefinitions, {}, options);
   }
 
   /**
@@ -191,7 +285,7 @@ export class WidgetResource<Org extends OrgDefinitions = {}> {
       WidgetCreateParams | WidgetUpdateParams
     >
   > {
-    return this.#client.requestPage(operationInfo['widget.list'], { query }, options);
+    return requestPage(this.#client, operation.widgetList, { query }, options);
   }
 
   /**
@@ -205,7 +299,7 @@ export class WidgetResource<Org extends OrgDefinitions = {}> {
     id: string,
     options?: RequestOptions,
   ): APIPromise<OrgEntity<Widget, Org, 'widget', WidgetCreateParams | WidgetUpdateParams>> {
-    return this.#client.request(operationInfo['widget.retrieve'], { path: { id } }, options);
+    return request(this.#client, operation.widgetRetrieve, { path: { id } }, options);
   }
 
   /**
@@ -220,8 +314,100 @@ export class WidgetResource<Org extends OrgDefinitions = {}> {
     body: OrgBody<WidgetUpdateParams, Org, 'widget'>,
     options?: RequestOptions,
   ): APIPromise<OrgEntity<Widget, Org, 'widget', WidgetCreateParams | WidgetUpdateParams>> {
-    return this.#client.request(operationInfo['widget.update'], { path: { id }, body }, options);
+    return request(this.#client, operation.widgetUpdate, { path: { id }, body }, options);
   }
+}
+
+/**
+ * Create a widget
+ *
+ * Creates a widget. `fields.$name`, `fields.$stage` and `relationships.$maker` are required. Send an `Idempotency-Key` to make a retry safe.
+ *
+ * `POST /v1/widgets` · rate limit: Write · scope: `widgets:create`
+ *
+ * The function of `client.widget.create()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function widgetCreate<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  body: OrgBody<WidgetCreateParams, Org, 'widget'>,
+  options?: RequestOptions,
+): APIPromise<OrgEntity<Widget, Org, 'widget', WidgetCreateParams | WidgetUpdateParams>> {
+  return request(client, operation.widgetCreate, { body }, options);
+}
+
+/**
+ * Get widget field definitions
+ *
+ * Returns the field and relationship definitions of the widget object, including both system and custom fields.
+ *
+ * `GET /v1/widgets/definitions` · rate limit: Read · scope: `widgets:read`
+ *
+ * The function of `client.widget.definitions()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function widgetDefinitions<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  options?: RequestOptions,
+): APIPromise<WidgetDefinitions> {
+  return request(client, operation.widgetDefinitions, {}, options);
+}
+
+/**
+ * List widgets
+ *
+ * Lists widgets, newest first, one page at a time. Filter with one query parameter per field, e.g. `$name[equal]=Acme`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
+ *
+ * `GET /v1/widgets` · rate limit: Search · scope: `widgets:read`
+ *
+ * The function of `client.widget.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function widgetList<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  query?: OrgQuery<WidgetListParams, Org, 'widget'>,
+  options?: RequestOptions,
+): PagePromise<
+  OrgEntity<
+    NonNullable<WidgetList['data']>[number],
+    Org,
+    'widget',
+    WidgetCreateParams | WidgetUpdateParams
+  >
+> {
+  return requestPage(client, operation.widgetList, { query }, options);
+}
+
+/**
+ * Retrieve a widget
+ *
+ * Returns the latest version of one widget.
+ *
+ * `GET /v1/widgets/{id}` · rate limit: Read · scope: `widgets:read`
+ *
+ * The function of `client.widget.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function widgetRetrieve<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  id: string,
+  options?: RequestOptions,
+): APIPromise<OrgEntity<Widget, Org, 'widget', WidgetCreateParams | WidgetUpdateParams>> {
+  return request(client, operation.widgetRetrieve, { path: { id } }, options);
+}
+
+/**
+ * Update a widget
+ *
+ * Updates a widget. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`.
+ *
+ * `POST /v1/widgets/{id}` · rate limit: Write · scope: `widgets:update`
+ *
+ * The function of `client.widget.update()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function widgetUpdate<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  id: string,
+  body: OrgBody<WidgetUpdateParams, Org, 'widget'>,
+  options?: RequestOptions,
+): APIPromise<OrgEntity<Widget, Org, 'widget', WidgetCreateParams | WidgetUpdateParams>> {
+  return request(client, operation.widgetUpdate, { path: { id }, body }, options);
 }
 
 /**
@@ -234,22 +420,13 @@ export class WidgetResource<Org extends OrgDefinitions = {}> {
  * const client = new Lightfield({ apiKey: process.env.LIGHTFIELD_API_KEY });
  * ```
  */
-export class Lightfield<Org extends OrgDefinitions = {}> extends BaseClient {
-  // Resources reach the protected request methods through this, not through public API.
-  readonly #transport: Transport = {
-    request: (op, input, options) => this.request(op, input, options),
-    requestPage: (op, input, options) => this.requestPage(op, input, options),
-  };
+export class Lightfield<Org extends OrgDefinitions = {}> extends LightfieldClient<Org> {
   /**
    * Gadgets are the entity resource of this fixture spec. Each gadget belongs to a maker.
    */
-  readonly gadget: GadgetResource<Org> = new GadgetResource<Org>(this.#transport);
+  readonly gadget: GadgetResource<Org> = new GadgetResource<Org>(this);
   /**
    * Widgets are the entity resource of this fixture spec. Each widget belongs to a maker.
    */
-  readonly widget: WidgetResource<Org> = new WidgetResource<Org>(this.#transport);
-
-  constructor(options?: ClientOptions) {
-    super(specDefaults, options);
-  }
+  readonly widget: WidgetResource<Org> = new WidgetResource<Org>(this);
 }

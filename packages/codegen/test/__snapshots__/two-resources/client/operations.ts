@@ -2,120 +2,128 @@
 // Do not make direct changes to the file: edit the spec and run `pnpm generate`.
 // Spec: Widget API 1.0.0, API version 2030-01-01; its hash is in `spec`.
 
+import { serializeFilter } from '../core/filter.js';
+import { serializeQuery } from '../core/query.js';
 import type { OperationInfo } from '../internal/operation.js';
 
 /**
- * Every operation of the spec, by operationId.
+ * `gadget.create`: Create a gadget
  */
-export const operationInfo = {
-  /**
-   * Create a gadget
-   */
-  'gadget.create': {
-    id: 'gadget.create',
-    method: 'POST',
-    path: '/v1/gadgets',
-    category: 'Write',
-    idempotencyKeyMaxLength: 255,
+export const gadgetCreate = {
+  id: 'gadget.create',
+  method: 'POST',
+  path: '/v1/gadgets',
+  category: 'Write',
+  idempotencyKeyMaxLength: 255,
+} as const satisfies OperationInfo;
+
+/**
+ * `gadget.definitions`: Get gadget field definitions
+ */
+export const gadgetDefinitions = {
+  id: 'gadget.definitions',
+  method: 'GET',
+  path: '/v1/gadgets/definitions',
+  category: 'Read',
+} as const satisfies OperationInfo;
+
+/**
+ * `gadget.list`: List gadgets
+ */
+export const gadgetList = {
+  id: 'gadget.list',
+  method: 'GET',
+  path: '/v1/gadgets',
+  query: {
+    limit: { type: 'integer', minimum: 1, maximum: 50 },
+    offset: { type: 'integer', minimum: 0 },
   },
-  /**
-   * Get gadget field definitions
-   */
-  'gadget.definitions': {
-    id: 'gadget.definitions',
-    method: 'GET',
-    path: '/v1/gadgets/definitions',
-    category: 'Read',
+  encodeQuery: serializeQuery,
+  category: 'Search',
+  filter: serializeFilter,
+  page: { limit: 'limit', offset: 'offset', items: 'data', total: 'totalCount', size: 20 },
+} as const satisfies OperationInfo;
+
+/**
+ * `gadget.retrieve`: Retrieve a gadget
+ */
+export const gadgetRetrieve = {
+  id: 'gadget.retrieve',
+  method: 'GET',
+  path: '/v1/gadgets/{id}',
+  pathParams: ['id'],
+  category: 'Read',
+} as const satisfies OperationInfo;
+
+/**
+ * `gadget.update`: Update a gadget
+ */
+export const gadgetUpdate = {
+  id: 'gadget.update',
+  method: 'POST',
+  path: '/v1/gadgets/{id}',
+  pathParams: ['id'],
+  category: 'Write',
+  idempotencyKeyMaxLength: 255,
+} as const satisfies OperationInfo;
+
+/**
+ * `widget.create`: Create a widget
+ */
+export const widgetCreate = {
+  id: 'widget.create',
+  method: 'POST',
+  path: '/v1/widgets',
+  category: 'Write',
+  idempotencyKeyMaxLength: 255,
+} as const satisfies OperationInfo;
+
+/**
+ * `widget.definitions`: Get widget field definitions
+ */
+export const widgetDefinitions = {
+  id: 'widget.definitions',
+  method: 'GET',
+  path: '/v1/widgets/definitions',
+  category: 'Read',
+} as const satisfies OperationInfo;
+
+/**
+ * `widget.list`: List widgets
+ */
+export const widgetList = {
+  id: 'widget.list',
+  method: 'GET',
+  path: '/v1/widgets',
+  query: {
+    limit: { type: 'integer', minimum: 1, maximum: 50 },
+    offset: { type: 'integer', minimum: 0 },
   },
-  /**
-   * List gadgets
-   */
-  'gadget.list': {
-    id: 'gadget.list',
-    method: 'GET',
-    path: '/v1/gadgets',
-    query: {
-      limit: { type: 'integer', minimum: 1, maximum: 50 },
-      offset: { type: 'integer', minimum: 0 },
-    },
-    category: 'Search',
-    filter: true,
-    page: { limit: 'limit', offset: 'offset', items: 'data', total: 'totalCount', size: 20 },
-  },
-  /**
-   * Retrieve a gadget
-   */
-  'gadget.retrieve': {
-    id: 'gadget.retrieve',
-    method: 'GET',
-    path: '/v1/gadgets/{id}',
-    pathParams: ['id'],
-    category: 'Read',
-  },
-  /**
-   * Update a gadget
-   */
-  'gadget.update': {
-    id: 'gadget.update',
-    method: 'POST',
-    path: '/v1/gadgets/{id}',
-    pathParams: ['id'],
-    category: 'Write',
-    idempotencyKeyMaxLength: 255,
-  },
-  /**
-   * Create a widget
-   */
-  'widget.create': {
-    id: 'widget.create',
-    method: 'POST',
-    path: '/v1/widgets',
-    category: 'Write',
-    idempotencyKeyMaxLength: 255,
-  },
-  /**
-   * Get widget field definitions
-   */
-  'widget.definitions': {
-    id: 'widget.definitions',
-    method: 'GET',
-    path: '/v1/widgets/definitions',
-    category: 'Read',
-  },
-  /**
-   * List widgets
-   */
-  'widget.list': {
-    id: 'widget.list',
-    method: 'GET',
-    path: '/v1/widgets',
-    query: {
-      limit: { type: 'integer', minimum: 1, maximum: 50 },
-      offset: { type: 'integer', minimum: 0 },
-    },
-    category: 'Search',
-    filter: true,
-    page: { limit: 'limit', offset: 'offset', items: 'data', total: 'totalCount', size: 20 },
-  },
-  /**
-   * Retrieve a widget
-   */
-  'widget.retrieve': {
-    id: 'widget.retrieve',
-    method: 'GET',
-    path: '/v1/widgets/{id}',
-    pathParams: ['id'],
-    category: 'Read',
-  },
-  /**
-   * Update a widget
-   */
-  'widget.update': {
-    id: 'widget.update',
-    method: 'POST',
-    path: '/v1/widgets/{id}',
-    pathParams: ['id'],
-    category: 'Write',
-    idempotencyKeyMaxLength: 255,
-  },
-} as const satisfies Record<string, OperationInfo>;
+  encodeQuery: serializeQuery,
+  category: 'Search',
+  filter: serializeFilter,
+  page: { limit: 'limit', offset: 'offset', items: 'data', total: 'totalCount', size: 20 },
+} as const satisfies OperationInfo;
+
+/**
+ * `widget.retrieve`: Retrieve a widget
+ */
+export const widgetRetrieve = {
+  id: 'widget.retrieve',
+  method: 'GET',
+  path: '/v1/widgets/{id}',
+  pathParams: ['id'],
+  category: 'Read',
+} as const satisfies OperationInfo;
+
+/**
+ * `widget.update`: Update a widget
+ */
+export const widgetUpdate = {
+  id: 'widget.update',
+  method: 'POST',
+  path: '/v1/widgets/{id}',
+  pathParams: ['id'],
+  category: 'Write',
+  idempotencyKeyMaxLength: 255,
+} as const satisfies OperationInfo;
