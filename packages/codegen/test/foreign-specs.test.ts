@@ -180,7 +180,7 @@ describe('shapes', () => {
       },
     };
     expect(await generated('fixtures', given, 'factories.ts')).toContain(
-      "export function makeTags(): Tags {\n  return $core.makeExample<Tags>('tag.all', '200');\n}",
+      "export function makeTags(): Tags {\n  return $make.makeExample<Tags>('tag.all', '200');\n}",
     );
   });
 

@@ -62,30 +62,30 @@ function factoryBlock(type: string, plan: FactoryPlan): string {
         '`overrides` replace top-level properties; `fields` and `relationships` merge by key (a key set to `undefined` is removed).',
         '@param options.seed The same seed gives the same entity.',
       )}export function make${type}(overrides: $core.EntityOverrides<${type}> = {}, options: $core.FactoryOptions = {}): ${type} {
-        return $core.makeEntity<${type}>(${q(plan.resource)}, overrides, options);
+        return $make.makeEntity<${type}>(${q(plan.resource)}, overrides, options);
       }`;
     case 'makeRecord':
       return `${jsdoc(
         `A schema-valid \`${type}\` with a new id on each call; \`overrides\` replace top-level properties.`,
         '@param options.seed The same seed gives the same id.',
       )}export function make${type}(overrides?: Partial<NonNullable<${type}>>, options: $core.FactoryOptions = {}): ${type} {
-        return $core.makeRecord<${type}>(${q(plan.resource)}, overrides, options);
+        return $make.makeRecord<${type}>(${q(plan.resource)}, overrides, options);
       }`;
     case 'makePage':
       return `${jsdoc(`A \`${type}\` page of \`n\` records, new ones on each call.`, '@param options.seed The same seed gives the same page.')}export function make${type}(n = 3, options: $core.FactoryOptions = {}): ${type} {
-        return $core.makePage<${type}>(${q(plan.resource)}, ${q(plan.operation)}, n, options);
+        return $make.makePage<${type}>(${q(plan.resource)}, ${q(plan.operation)}, n, options);
       }`;
     case 'makeDefinitions':
       return `${jsdoc(`The \`${type}\` the dataset and the mock use.`)}export function make${type}(): ${type} {
-        return $core.makeDefinitions<${type}>(${q(plan.resource)});
+        return $make.makeDefinitions<${type}>(${q(plan.resource)});
       }`;
     case 'makeExample':
       if (!plan.object)
         return `${jsdoc(`The spec's example \`${type}\` (a fresh copy).`)}export function make${type}(): ${type} {
-          return $core.makeExample<${type}>(${q(plan.operation)}, ${q(plan.status)});
+          return $make.makeExample<${type}>(${q(plan.operation)}, ${q(plan.status)});
         }`;
       return `${jsdoc(`The spec's example \`${type}\` (a fresh copy); \`overrides\` replace top-level properties.`)}export function make${type}(overrides?: Partial<NonNullable<${type}>>): ${type} {
-        return $core.makeExample<${type}>(${q(plan.operation)}, ${q(plan.status)}, overrides);
+        return $make.makeExample<${type}>(${q(plan.operation)}, ${q(plan.status)}, overrides);
       }`;
   }
 }
@@ -94,12 +94,18 @@ function factoryBlock(type: string, plan: FactoryPlan): string {
 export function factoriesFile(model: SpecModel): string {
   const plans = factoryPlans(model);
   const names = [...plans.keys()];
-  // The helpers come in as a namespace: a resource or schema named `List` or `File` can't collide.
+  if (!names.length) return 'export {};';
+  // The runtime comes in as a namespace and the spec's values under `$` names: a resource or
+  // schema named `List`, `File` or `Factories` can't collide.
   return [
-    names.length ? `import type { ${[...names].sort().join(', ')} } from '@lightfield/types';` : '',
+    `import type { ${[...names].sort().join(', ')} } from '@lightfield/types';`,
     "import * as $core from '../core/data/factories.js';",
+    "import { examples as $examples } from './examples.js';",
+    "import { resources as $resources } from './resources.js';",
+    '',
+    "// The runtime's factories over this spec (the runtime never imports it): each below types one.",
+    'const $make = new $core.Factories({ resources: $resources, examples: $examples });',
     '',
     names.map((name) => factoryBlock(name, plans.get(name)!)).join('\n\n'),
-    names.length ? '' : 'export {};',
   ].join('\n');
 }

@@ -38,7 +38,7 @@ function resourcesFile(model: SpecModel): string {
   const operationIds = model.resources.flatMap((r) => r.operations.map((op) => op.operationId));
   const resources = model.resources.map(resourceInfo);
   return [
-    "import type { ResourceInfo } from '../core/mock/resource-info.js';",
+    "import type { ResourceInfo } from '../core/resource-info.js';",
     '',
     `${jsdoc('Every resource of the spec, with the operations the mock and the handlers serve.')}export const resources: ResourceInfo[] = ${JSON.stringify(resources, null, 2)};`,
     '',
