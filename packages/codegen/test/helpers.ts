@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../src/cli.js';
+import { nodeAt, type Json } from '../src/json.js';
 
 /**
  * The spec the generator tests run on: a neutral one of their own (fixtures/widget.yaml), so a
@@ -48,13 +49,7 @@ export async function run(argv: string[]): Promise<{ code: number; out: string; 
 
 /** The object at `keys` inside a parsed spec, for a test to edit; throws where there is none. */
 export function at(doc: unknown, ...keys: string[]): Record<string, unknown> {
-  let node = doc;
-  for (const key of keys) {
-    node =
-      typeof node === 'object' && node !== null
-        ? (node as Record<string, unknown>)[key]
-        : undefined;
-  }
+  const node = nodeAt(doc as Json, keys);
   if (typeof node !== 'object' || node === null) throw new Error(`no object at /${keys.join('/')}`);
   return node as Record<string, unknown>;
 }
