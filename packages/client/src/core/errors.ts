@@ -1,3 +1,4 @@
+import { isObject } from '@lightfield/codegen/json';
 import { brandErrorClasses, isBrandedInstance } from './error-brand.js';
 
 /**
@@ -36,13 +37,9 @@ export interface ErrorBody {
   param?: string;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function readErrorBody(body: unknown): ErrorBody | undefined {
-  const inner = isRecord(body) && isRecord(body['error']) ? body['error'] : body;
-  if (!isRecord(inner)) return undefined;
+  const inner = isObject(body) && isObject(body['error']) ? body['error'] : body;
+  if (!isObject(inner)) return undefined;
   const pick = (k: string) => (typeof inner[k] === 'string' ? inner[k] : undefined);
   const out: ErrorBody = {};
   for (const k of ['type', 'message', 'code', 'param'] as const) {
