@@ -3,16 +3,17 @@ import { copyFile, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { testSpec } from '@lightfield/testkit';
 import { loadSpec, replicateSpecFile, targets, writeOutput } from '@lightfield/codegen';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { API_KEY, entity, json } from './helpers.js';
 
 // Regenerates types and client from a spec with a second resource (`gadget`, copied from the
-// neutral test/widget/widget.yaml's `widget`), with no generator change, then type-checks and
+// test specs' widget.yaml's `widget`), with no generator change, then type-checks and
 // calls the result.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const out = path.join(here, '.out', 'two-resources');
-const spec = path.join(here, 'widget', 'widget.yaml');
+const spec = testSpec('widget.yaml');
 
 beforeAll(async () => {
   await rm(out, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { mkdir, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { testSpec } from '@lightfield/testkit';
 import { loadSpec, targets, writeOutput } from '@lightfield/codegen';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { BaseClient } from '../src/internal/base-client.js';
@@ -23,7 +24,7 @@ let generated: {
 beforeAll(async () => {
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
-  const files = await targets['client']!(await loadSpec(path.join(here, 'widget', 'widget.yaml')));
+  const files = await targets['client']!(await loadSpec(testSpec('widget.yaml')));
   await writeOutput(path.join(out, 'generated'), files);
   for (const dir of ['core', 'internal'])
     await symlink(path.resolve(here, '../src', dir), path.join(out, dir), 'dir');

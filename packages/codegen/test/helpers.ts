@@ -2,20 +2,18 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { testSpec } from '@lightfield/testkit';
 import { main } from '../src/cli.js';
 import { nodeAt, type Json } from '../src/json.js';
 
 /**
- * The spec the generator tests run on: a neutral one of their own (fixtures/widget.yaml), so a
- * change to the project spec never breaks them. Its `widget` resource has the entity model.
+ * The spec the generator tests run on: the test specs' widget.yaml, so a change to the project
+ * spec never breaks them. Its `widget` resource has the entity model.
  */
-export const SPEC = fileURLToPath(new URL('fixtures/widget.yaml', import.meta.url));
+export const SPEC = testSpec('widget.yaml');
 
 /** The saved definitions response of widget.yaml's `widget` (an organization's fields). */
-export const DEFINITIONS = fileURLToPath(
-  new URL('fixtures/widget-definitions.json', import.meta.url),
-);
+export const DEFINITIONS = testSpec('widget-definitions.json');
 
 /** A fresh temp folder. */
 export function tempDir(prefix = 'lightfield-codegen-'): Promise<string> {

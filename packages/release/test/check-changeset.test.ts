@@ -2,12 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { testSpec } from '@lightfield/testkit';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { main } from '../src/index.js';
 
 // A neutral spec of these tests' own: the guard reads whatever spec sits in spec/.
-const SPEC = fileURLToPath(new URL('fixtures/widget.yaml', import.meta.url));
+const SPEC = testSpec('widget.yaml');
 const GROUP = ['@lightfield/types', '@lightfield/client', '@lightfield/fixtures'];
 let repo: string;
 

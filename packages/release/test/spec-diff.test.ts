@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { testSpec } from '@lightfield/testkit';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { bumpFor, diffSpecs, formatReport, overall, type ChangeClass } from '../src/index.js';
@@ -18,7 +18,7 @@ interface Operation {
   parameters: unknown[];
 }
 type PathItem = Record<string, Operation>;
-/** The parts of fixtures/widget.yaml the cases edit: a fixture change that drops one fails here. */
+/** The parts of the test specs' widget.yaml the cases edit: a change that drops one fails here. */
 interface Json {
   paths: {
     [path: string]: PathItem | undefined;
@@ -34,11 +34,9 @@ interface Json {
     parameters: { [name: string]: unknown } & { Limit: { schema: Schema } };
   };
 }
-// A neutral spec of these tests' own (fixtures/widget.yaml), so a change to the project spec
-// never breaks them.
-const SPEC = parse(
-  readFileSync(fileURLToPath(new URL('fixtures/widget.yaml', import.meta.url)), 'utf8'),
-) as Json;
+// A neutral spec of the tests' own (the test specs' widget.yaml), so a change to the project
+// spec never breaks them.
+const SPEC = parse(readFileSync(testSpec('widget.yaml'), 'utf8')) as Json;
 
 // Each crafted pair of specs, and the class its change must get.
 const cases: [

@@ -1,4 +1,4 @@
-// The client the runtime tests call: what the codegen makes of test/widget/widget.yaml, written
+// The client the runtime tests call: what the codegen makes of the test specs' widget.yaml, written
 // out by hand so the tests type-check before anything is generated (widget-client.test.ts
 // generates the spec and checks the operations and defaults below are the same). The runtime
 // (src/core) is the package's own: these tests exercise it, not the project spec.
