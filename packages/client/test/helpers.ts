@@ -21,7 +21,7 @@ export function entity(id = 'wid_1', name = 'Acme'): Record<string, unknown> {
     createdAt: '2026-01-01T00:00:00.000Z',
     fields: { $name: { value: name, valueType: 'TEXT' } },
     relationships: {
-      $maker: { cardinality: 'has_one', objectType: 'maker', values: ['mk_1'] },
+      $team: { cardinality: 'has_one', objectType: 'team', values: ['team_1'] },
     },
   };
 }

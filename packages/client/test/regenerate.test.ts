@@ -49,9 +49,9 @@ beforeAll(async () => {
 import { Lightfield } from './client/generated/client.js';
 const client = new Lightfield({ apiKey: 'k' });
 export const a: Promise<Gadget> = client.gadget.retrieve('gad_1').then((x) => x);
-void client.gadget.create({ fields: { $name: 'A', $stage: 'Draft' }, relationships: { $maker: 'mk_1' } });
+void client.gadget.create({ fields: { $name: 'A', $stage: 'Draft' }, relationships: { $team: 'team_1' } });
 // @ts-expect-error $name is required on gadget.create too
-void client.gadget.create({ fields: { $stage: 'Draft' }, relationships: { $maker: 'mk_1' } });
+void client.gadget.create({ fields: { $stage: 'Draft' }, relationships: { $team: 'team_1' } });
 void client.gadget.list({ limit: 5, filter: { $name: { startsWith: 'A' } } });
 void client.widget.definitions();
 `,

@@ -44,7 +44,7 @@ describe('test/widget/client.ts is the client the codegen makes of widget.yaml',
   });
 
   test.each([
-    ['create', [{ fields: { $name: 'A' }, relationships: { $maker: 'mk_1' } }]],
+    ['create', [{ fields: { $name: 'A' }, relationships: { $team: 'team_1' } }]],
     ['definitions', []],
     ['list', [{ limit: 5, offset: 10, filter: { $name: { startsWith: 'A' } } }]],
     ['retrieve', ['wid 1']],
@@ -65,7 +65,7 @@ describe('test/widget/client.ts is the client the codegen makes of widget.yaml',
     expect(await a.text()).toBe(await b.text());
     const names = (r: Request) => [...r.headers.keys()].sort();
     expect(names(a)).toEqual(names(b));
-    expect(a.headers.get('lightfield-version')).toBe(b.headers.get('lightfield-version'));
+    expect(a.headers.get('api-version')).toBe(b.headers.get('api-version'));
     expect(ours.client).toBeInstanceOf(WidgetClient);
   });
 });

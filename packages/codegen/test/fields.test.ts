@@ -33,7 +33,7 @@ describe('lightfield-codegen fields', () => {
     );
     expect(text).toMatch(/readOnly: true/);
     expect(text).toContain("'win-reason': { valueType: 'TEXT' };");
-    expect(text).toContain("$maker: { cardinality: 'HAS_ONE'; objectType: 'maker' };");
+    expect(text).toContain("$team: { cardinality: 'HAS_ONE'; objectType: 'team' };");
   });
 
   test('--check fails, naming what changed, once the definitions change', async () => {
@@ -101,7 +101,7 @@ describe('lightfield-codegen fields', () => {
       ]);
       expect(live.err).toBe('');
       expect(live.code).toBe(0);
-      expect(server.seen.at(-1)?.headers['lightfield-version']).toBe('2030-01-01');
+      expect(server.seen.at(-1)?.headers['api-version']).toBe('2025-06-01');
       // The live module equals the one from the saved response, but for the source line.
       const saved = await run(['fields', '--from', DEFS, '--out', path.join(dir, 'saved.ts')]);
       expect(saved.code).toBe(0);

@@ -71,7 +71,7 @@ describe('check-changeset', () => {
   });
 
   test('fails when the spec changed and no changeset covers it', async () => {
-    await editSpec('maximum: 50\n', 'maximum: 10\n');
+    await editSpec('maximum: 20\n', 'maximum: 10\n');
     const r = await cli('check-changeset');
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/no changeset covers it/);
@@ -79,7 +79,7 @@ describe('check-changeset', () => {
   });
 
   test('fails when the changeset bump is lower than the diff demands', async () => {
-    await editSpec('maximum: 50\n', 'maximum: 10\n');
+    await editSpec('maximum: 20\n', 'maximum: 10\n');
     await changeset('low.md', 'minor');
     const r = await cli('check-changeset');
     expect(r.code).toBe(1);
@@ -101,7 +101,7 @@ describe('check-changeset', () => {
   });
 
   test('--base compares with any ref', async () => {
-    await editSpec('maximum: 50\n', 'maximum: 60\n');
+    await editSpec('maximum: 20\n', 'maximum: 60\n');
     git('-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'commit', '-qam', 'raise max');
     const r = await cli('diff', '--base', 'HEAD~1');
     expect(r.out).toMatch(/GET \/v1\/widgets/);

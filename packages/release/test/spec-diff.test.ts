@@ -28,7 +28,7 @@ interface Json {
   components: {
     schemas: { [name: string]: Schema | undefined } & {
       Widget: Schema;
-      WidgetCreateParams: Schema;
+      WidgetCreate: Schema;
       Arity: Schema;
     };
     parameters: { [name: string]: unknown } & { Limit: { schema: Schema } };
@@ -52,7 +52,7 @@ const cases: [
     {
       given: {
         after: (d) => {
-          const s = d.components.schemas.WidgetCreateParams;
+          const s = d.components.schemas.WidgetCreate;
           s.properties.source = { type: 'string' };
           s.required.push('source');
         },
@@ -174,7 +174,7 @@ const trace = { name: 'X-Trace', in: 'header', schema: { type: 'string' } };
 const createProp =
   (required: boolean) =>
   (d: Json): void => {
-    const s = d.components.schemas.WidgetCreateParams;
+    const s = d.components.schemas.WidgetCreate;
     s.properties.source = { type: 'string' };
     if (required) s.required.push('source');
   };
