@@ -4,17 +4,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { loadSpec, targets, writeOutput } from '@lightfield/codegen';
+import { testSpec } from '@lightfield/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { API_KEY, loopback, send, type Seen } from './helpers.js';
 
-// A client generated from a spec of its own (test/specs/shapes.yaml) with every operation shape:
+// A client generated from the test specs' shapes.yaml with every operation shape:
 // multipart upload, text/csv and binary downloads, an octet-stream upload, 204s, array and
 // deepObject queries, header parameters, two path parameters, a form body, operations without a
 // resource.method operationId, an integer path parameter, and methods named `delete`/`export` under resources `list`/`file`.
 // Generated, type-checked, then called against a loopback server.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const out = path.join(here, '.out', 'shapes');
-const spec = path.join(here, 'specs', 'shapes.yaml');
+const spec = testSpec('shapes.yaml');
 
 const CHECK = `import type { File as FileSchema, ListResource } from '@lightfield/types';
 import { Lightfield } from './client/generated/client.js';
