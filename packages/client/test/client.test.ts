@@ -59,11 +59,11 @@ describe('configuration', () => {
     });
     await client.widget.create({
       fields: { $name: 'A', $status: 'Draft' },
-      relationships: { $maker: 'mk_1' },
+      relationships: { $team: 'team_1' },
     });
     const h = requests[0]!.headers;
     expect(h.get('authorization')).toBe(`Bearer ${API_KEY}`);
-    expect(h.get('lightfield-version')).toBe(widgetDefaults.headers['Lightfield-Version']);
+    expect(h.get('api-version')).toBe(widgetDefaults.headers['Api-Version']);
     expect(h.get('accept')).toBe('application/json');
     expect(h.get('content-type')).toBe('application/json');
     expect(h.get('user-agent')).toMatch(/^lightfield-client-typescript\/\d+\.\d+\.\d+/);
@@ -86,12 +86,12 @@ describe('methods', () => {
         call: (c: WidgetClient) =>
           c.widget.create({
             fields: { $name: 'A', $status: 'Draft' },
-            relationships: { $maker: 'mk_1' },
+            relationships: { $team: 'team_1' },
           }),
         want: [
           'POST',
           '/v1/widgets',
-          { fields: { $name: 'A', $status: 'Draft' }, relationships: { $maker: 'mk_1' } },
+          { fields: { $name: 'A', $status: 'Draft' }, relationships: { $team: 'team_1' } },
         ],
       },
     ],
@@ -165,7 +165,7 @@ describe('methods', () => {
     const after = widgetRaw(client);
     // One raw client per client, so calling it per request holds nothing more.
     expect(after).toBe(before);
-    const params = { header: { 'Lightfield-Version': '2030-01-01' } } as const;
+    const params = { header: { 'Api-Version': '2025-06-01' } } as const;
     const { data } = await before.GET('/v1/widgets/{id}', {
       params: { ...params, path: { id: 'wid_9' } },
     });
@@ -339,9 +339,9 @@ describe('input safety', () => {
   });
 
   test.each([
-    ['limit 0', { given: { limit: 0 }, want: '`limit` must be an integer from 1 to 50, got 0' }],
-    ['limit 51', { given: { limit: 51 }, want: '`limit` must be an integer from 1 to 50, got 51' }],
-    ['limit 2.5', { given: { limit: 2.5 }, want: 'from 1 to 50, got 2.5' }],
+    ['limit 0', { given: { limit: 0 }, want: '`limit` must be an integer from 1 to 20, got 0' }],
+    ['limit 21', { given: { limit: 21 }, want: '`limit` must be an integer from 1 to 20, got 21' }],
+    ['limit 2.5', { given: { limit: 2.5 }, want: 'from 1 to 20, got 2.5' }],
     ['limit "10"', { given: { limit: '10' as unknown as number }, want: 'got "10"' }],
     ['offset -1', { given: { offset: -1 }, want: '`offset` must be an integer ≥ 0, got -1' }],
   ])('%s is an InvalidArgumentError naming it and its bound, before sending', async (_, t) => {
@@ -364,7 +364,7 @@ describe('input safety', () => {
     ).rejects.toThrow(/CR or LF/);
     await expect(
       client.widget.create(
-        { fields: { $name: 'A', $status: 'Draft' }, relationships: { $maker: 'mk_1' } },
+        { fields: { $name: 'A', $status: 'Draft' }, relationships: { $team: 'team_1' } },
         { idempotencyKey: 'k\n2' },
       ),
     ).rejects.toThrow(/idempotencyKey/);

@@ -195,7 +195,7 @@ describe('fault matrix', () => {
         call === 'create'
           ? client.widget.create({
               fields: { $name: 'A', $status: 'Draft' },
-              relationships: { $maker: 'mk_1' },
+              relationships: { $team: 'team_1' },
             })
           : client.widget.retrieve('wid_1');
       const outcome = await promise.then(

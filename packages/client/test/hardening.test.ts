@@ -95,7 +95,7 @@ describe('1. redirects', () => {
     const c = client(origin.url);
     await expect(c.widget.retrieve('wid_1')).rejects.toBeInstanceOf(RedirectError);
     const raw = await widgetRaw(c).GET('/v1/widgets/{id}', {
-      params: { path: { id: 'wid_1' }, header: { 'Lightfield-Version': '2030-01-01' } },
+      params: { path: { id: 'wid_1' }, header: { 'Api-Version': '2025-06-01' } },
     });
     expect(raw.response.status).toBe(302);
     expect(origin.seen).toHaveLength(2);

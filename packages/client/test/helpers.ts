@@ -1,7 +1,7 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { ClientOptions } from '../src/index.js';
 import { WidgetClient } from './widget/client.js';
+
+export { loopback, send, type Seen } from '@lightfield/testkit/loopback';
 
 /** A recognisable key: tests search every output for it. */
 export const API_KEY = 'lf_test_SECRET_9f8e7d6c5b4a';
@@ -21,7 +21,7 @@ export function entity(id = 'wid_1', name = 'Acme'): Record<string, unknown> {
     createdAt: '2026-01-01T00:00:00.000Z',
     fields: { $name: { value: name, valueType: 'TEXT' } },
     relationships: {
-      $maker: { cardinality: 'has_one', objectType: 'maker', values: ['mk_1'] },
+      $team: { cardinality: 'has_one', objectType: 'team', values: ['team_1'] },
     },
   };
 }
@@ -46,57 +46,4 @@ export function fetchClient(
     ...options,
   });
   return { client, requests };
-}
-
-/** A request as the loopback server saw it. */
-export interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-
-/** A real HTTP server on 127.0.0.1 for timing and connection faults. */
-export async function loopback(
-  handler: (req: Seen, res: ServerResponse, n: number) => unknown,
-): Promise<{ url: string; seen: Seen[]; close: () => Promise<void>; server: Server }> {
-  const seen: Seen[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const entry = {
-        method: req.method ?? '',
-        url: req.url ?? '',
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString(),
-      };
-      seen.push(entry);
-      void handler(entry, res, seen.length);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    seen,
-    server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-/** Sends a JSON body from the loopback server. */
-export function send(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(text);
 }

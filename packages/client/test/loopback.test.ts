@@ -33,7 +33,7 @@ async function setup(handler: Parameters<typeof loopback>[0], options: ClientOpt
   return { client, seen: server.seen };
 }
 
-const body = { fields: { $name: 'A', $status: 'Draft' }, relationships: { $maker: 'mk_1' } };
+const body = { fields: { $name: 'A', $status: 'Draft' }, relationships: { $team: 'team_1' } };
 
 describe('retries', () => {
   test.each([408, 409, 429, 500, 502, 503, 504])(
@@ -174,7 +174,7 @@ describe('idempotency', () => {
       send(res, 503, { error: { type: 'x', message: 'busy' } }, { 'retry-after-ms': '1' }),
     );
     const { error } = await widgetRaw(client).POST('/v1/widgets', {
-      params: { header: { 'Lightfield-Version': '2030-01-01' } },
+      params: { header: { 'Api-Version': '2025-06-01' } },
       body,
     });
     expect(error).toBeDefined();
@@ -289,12 +289,12 @@ describe('pagination', () => {
   test('for await walks every item of every page', async () => {
     const { client, seen } = await setup(pages);
     const ids: string[] = [];
-    for await (const widget of client.widget.list({ limit: 25 })) ids.push(widget.id);
+    for await (const widget of client.widget.list({ limit: 20 })) ids.push(widget.id);
     expect(ids).toEqual(all.map((o) => o.id));
     expect(seen.map((s) => s.url)).toEqual([
-      '/v1/widgets?limit=25&offset=0',
-      '/v1/widgets?limit=25&offset=25',
-      '/v1/widgets?limit=25&offset=50',
+      '/v1/widgets?limit=20&offset=0',
+      '/v1/widgets?limit=20&offset=20',
+      '/v1/widgets?limit=20&offset=40',
     ]);
   });
 
@@ -330,7 +330,7 @@ describe('pagination', () => {
   test('filters go on every page', async () => {
     const { client, seen } = await setup(pages);
     const page = await client.widget.list({
-      limit: 25,
+      limit: 20,
       filter: {
         $name: { startsWith: 'Acme' },
         weight: { greaterThan: 1000 },
@@ -343,6 +343,6 @@ describe('pagination', () => {
         '$name[startsWith]=Acme&weight[greaterThan]=1000&$status[-equal]=opt_1',
       );
     }
-    expect(seen[1]?.url).toContain('offset=25');
+    expect(seen[1]?.url).toContain('offset=20');
   });
 });

@@ -1,4 +1,4 @@
-import { deref, isObject } from './rules.js';
+import { deref, isObject, type Json } from './json.js';
 import type {
   OperationKind,
   OperationModel,
@@ -6,7 +6,6 @@ import type {
   ResourceKind,
   ResourceModel,
 } from './model-types.js';
-import type { Json } from './json.js';
 
 /** The kinds an operation may declare with `x-lightfield-kind`. */
 export const OPERATION_KINDS: readonly OperationKind[] = [

@@ -9,6 +9,7 @@ import {
   readProjectConfig,
 } from './project-config.js';
 import { formatProblem, SpecError } from './spec-error.js';
+import { specPackagesCommand } from './spec-package-command.js';
 import { targets, type Target } from './targets/index.js';
 import { diffOutput, writeOutput } from './write-output.js';
 
@@ -18,6 +19,7 @@ const USAGE = `Usage:
   lightfield-codegen generate <target> --spec <file> --out <dir> [--check] [--max-spec-bytes <n>]
   lightfield-codegen lint --spec <file> [--config <redocly.yaml>]
   lightfield-codegen fields --from <definitions.json | url>... --out <file.ts> [--name <Type>] [--spec <file>] [--check]
+  lightfield-codegen spec-packages <list.json> [--check]
 
 Targets: ${Object.keys(targets).join(', ')}.
 With no --spec and no targets, generate reads both from the nearest ${PROJECT_CONFIG}.
@@ -26,7 +28,10 @@ With no --spec and no targets, generate reads both from the nearest ${PROJECT_CO
 
 fields writes an organization's typed fields module from definitions responses (a saved file,
 or a URL read live with LIGHTFIELD_API_KEY and the spec's constant headers from --spec); with
---check it writes nothing and fails when <file.ts> no longer matches them.`;
+--check it writes nothing and fails when <file.ts> no longer matches them.
+
+spec-packages writes each spec package the list names (a spec's generated files beside links
+to the packages' runtime, for tests); with --check it fails, naming the files, when one differs.`;
 
 function ms(start: number): string {
   return `${(performance.now() - start).toFixed(0)} ms`;
@@ -84,6 +89,8 @@ export async function main(
     return 0;
   }
   if (command === 'fields') return fields(values, log, err);
+  if (command === 'spec-packages' && positionals[1])
+    return specPackagesCommand(positionals[1], values.check ?? false, log, err);
   if (command === 'generate' && !values.spec && positionals.length === 1) {
     const file = findProjectConfig(process.cwd());
     if (!file) {

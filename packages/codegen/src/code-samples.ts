@@ -1,10 +1,9 @@
 import { formatTs } from './format.js';
 import { paramIdentifier } from './naming.js';
-import { deref } from './rules.js';
+import { deref, type Json } from './json.js';
 import { sampleSchema } from './sample-schema.js';
 import type { OperationModel, ParamModel, SpecModel } from './spec-model.js';
 import { schemaType } from './targets/shared.js';
-import type { Json } from './json.js';
 
 /** A sample's language and label, as the `x-codeSamples` extension names them. */
 export const SAMPLE_LANG = { lang: 'TypeScript', label: '@lightfield/client' } as const;

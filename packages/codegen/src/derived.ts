@@ -1,4 +1,4 @@
-import { pointerOf, type Json } from './json.js';
+import { isObject, pointerOf, type Json } from './json.js';
 
 /** The extension that declares a field whose value follows from another field. */
 export const DERIVED = 'x-lightfield-derived';
@@ -12,9 +12,6 @@ export interface DerivedField {
   from: string;
   map: Record<string, string>;
 }
-
-const isObject = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The rule a schema node declares, if it declares a well-formed one. */
 export function readDerived(node: unknown): DerivedField | undefined {

@@ -1,10 +1,9 @@
 import { isEntitySchema, objectSchema, propertiesOf } from './classify.js';
 import { readDerived, type DerivedField } from './derived.js';
-import { arrayOf, type Json } from './json.js';
+import { arrayOf, deref, isObject, type Json } from './json.js';
 import { jsonMedia } from './model-media.js';
 import type { EntityModel, OperationModel, OperationShapes, ResourceModel } from './model-types.js';
 import { refName } from './naming.js';
-import { deref, isObject } from './rules.js';
 import type { Variants } from './variants.js';
 
 // The entity model's facts, read once from the schemas: which schemas have the entity shape, and

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Json } from './json.js';
+import { isObject, type Json } from './json.js';
 
 /** What `lightfield-codegen fields` needs of a definitions response. */
 export interface Definitions {
@@ -92,8 +92,6 @@ function literal(value: string): string {
 const key = (name: string) => (IDENTIFIER.test(name) ? name : literal(name));
 const sorted = <T>(map: Record<string, T>) =>
   Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A JSDoc block at `indent`, or nothing for empty text. */
 function jsdoc(text: string, indent: string): string {

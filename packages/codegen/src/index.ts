@@ -1,7 +1,8 @@
 export { main } from './cli.js';
 export { loadSpec, MAX_SPEC_BYTES, type LoadSpecOptions } from './load-spec.js';
 export { formatProblem, SpecError, type SpecProblem } from './spec-error.js';
-export { deref, resolvePointer, walkSchemas } from './rules.js';
+export { walkSchemas } from './rules.js';
+export { deref, HTTP_METHODS, isObject, nodeAt, resolvePointer, type HttpMethod } from './json.js';
 export {
   buildModel,
   pascal,

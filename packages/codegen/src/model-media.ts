@@ -1,7 +1,6 @@
 import { objectSchema } from './classify.js';
-import type { Json } from './json.js';
+import { deref, isObject, type Json } from './json.js';
 import type { Example, MediaModel } from './model-types.js';
-import { deref, isObject } from './rules.js';
 
 /** A string, or undefined for anything else. */
 export function str(value: unknown): string | undefined {

@@ -1,16 +1,22 @@
 import { detectPagination, OPERATION_KINDS, type UnclassifiedOperation } from './classify.js';
-import { unescapePointerSegment, type Json } from './json.js';
+import {
+  deref,
+  isObject,
+  resolvePointer,
+  unescapePointerSegment,
+  type HttpMethod,
+  type Json,
+} from './json.js';
 import { jsonMedia, mediaOf, optional, str } from './model-media.js';
 import { carriedParams } from './model-params.js';
 import type { OperationKind, ParamModel, ResponseModel } from './model-types.js';
 import type { OperationName } from './naming.js';
-import { deref, HTTP_METHODS, isObject, resolvePointer } from './rules.js';
 
 /** One operation of the document, before the model reads it. */
 export interface RawOperation {
   op: Json;
   route: string;
-  httpMethod: (typeof HTTP_METHODS)[number];
+  httpMethod: HttpMethod;
   params: ParamModel[];
   name: OperationName;
 }

@@ -1,8 +1,7 @@
 import { objectSchema } from './classify.js';
-import type { Json } from './json.js';
+import { deref, isObject, type Json } from './json.js';
 import { exampleOf, optional, str } from './model-media.js';
 import type { ParamModel, ParamShape } from './model-types.js';
-import { deref, isObject } from './rules.js';
 
 /**
  * The parameters of an operation: the path item's, overridden by the operation's own of the same

@@ -1,7 +1,6 @@
 import type { DerivedField } from './derived.js';
-import type { Json } from './json.js';
+import type { HttpMethod, Json } from './json.js';
 import type { OperationTypeNames } from './naming.js';
-import type { HTTP_METHODS } from './rules.js';
 import type { Variants } from './variants.js';
 
 // The spec model's types: what every target reads (see `buildModel` in spec-model.ts).
@@ -85,7 +84,7 @@ export interface OperationModel {
   specOperationId?: string;
   resource: string;
   method: string;
-  httpMethod: (typeof HTTP_METHODS)[number];
+  httpMethod: HttpMethod;
   path: string;
   summary?: string;
   description?: string;

@@ -1,22 +1,18 @@
-import { arrayOf, parseRef, pointerOf, type Json } from './json.js';
+import {
+  arrayOf,
+  deref,
+  HTTP_METHODS,
+  resolvePointer,
+  isObject,
+  pointerOf,
+  type Json,
+} from './json.js';
 import type { SpecProblem } from './spec-error.js';
 import { checkDerived } from './derived.js';
 import { CLIENT_MEMBERS, operationName, RESERVED_MEMBERS } from './naming.js';
 import { checkVariants } from './variants.js';
 
 type Problem = Omit<SpecProblem, 'file'>;
-
-/** HTTP methods an OpenAPI path item may hold. */
-export const HTTP_METHODS = [
-  'get',
-  'put',
-  'post',
-  'delete',
-  'options',
-  'head',
-  'patch',
-  'trace',
-] as const;
 
 const SCHEMA_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
 
@@ -28,36 +24,6 @@ export function checkRules(doc: Json): Problem[] {
     ...checkVariants(doc).map((p) => ({ ...p, rule: 'variants' })),
     ...checkDerived(doc).map((p) => ({ ...p, rule: 'derived' })),
   ];
-}
-
-/** Whether a value is a JSON object (not null, not an array). */
-export function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Follows local `$ref`s until a non-reference node; `undefined` for a dangling or cyclic one. */
-export function deref(doc: Json, node: unknown): unknown {
-  const seen = new Set<string>();
-  let current = node;
-  while (isObject(current) && typeof current['$ref'] === 'string') {
-    const ref = current['$ref'];
-    if (seen.has(ref)) return undefined;
-    seen.add(ref);
-    current = resolvePointer(doc, ref);
-  }
-  return current;
-}
-
-/** Resolves a local reference such as `#/components/schemas/Opportunity`. */
-export function resolvePointer(doc: Json, ref: string): unknown {
-  const keys = parseRef(ref);
-  if (!keys) return undefined;
-  let node: unknown = doc;
-  for (const key of keys) {
-    if (!isObject(node) && !Array.isArray(node)) return undefined;
-    node = (node as Json)[key];
-  }
-  return node;
 }
 
 function checkOperations(doc: Json): Problem[] {

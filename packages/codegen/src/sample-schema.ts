@@ -1,6 +1,5 @@
 import RandExpModule from 'randexp';
-import { deref, isObject } from './rules.js';
-import { arrayOf, type Json } from './json.js';
+import { arrayOf, deref, isObject, type Json } from './json.js';
 import { patternRegExp, SpecValidator } from './spec-validator.js';
 
 // randexp is CommonJS: its default export arrives wrapped under Node's ESM loader.

@@ -1,6 +1,6 @@
 import { classify, extensionNotes, groupResources, objectSchema } from './classify.js';
 import { entityOf, operationShapes } from './entity-model.js';
-import type { Json } from './json.js';
+import { deref, HTTP_METHODS, isObject, type Json } from './json.js';
 import { jsonMedia, str } from './model-media.js';
 import { operationOf, type RawOperation } from './model-operation.js';
 import { mergeParams, singleValue } from './model-params.js';
@@ -13,7 +13,6 @@ import {
   uniqueIdentifiers,
   uniqueOperationNames,
 } from './naming.js';
-import { HTTP_METHODS, deref, isObject } from './rules.js';
 import { readVariants } from './variants.js';
 
 export type * from './model-types.js';

@@ -7,7 +7,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { fragmentOf } from './json-pointer.js';
-import type { Json } from './json.js';
+import { isObject, type Json } from './json.js';
 
 // ajv-formats is CommonJS: its default export arrives wrapped under Node's ESM loader.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
@@ -37,10 +37,6 @@ const NAME_MAPS = new Set([
   'headers',
   'encoding',
 ]);
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * A 3.0 schema node's own keywords as JSON Schema draft-07: `nullable: true` becomes a `null`

@@ -1,5 +1,4 @@
-import { deref, isObject } from './rules.js';
-import type { Json } from './json.js';
+import { deref, isObject, type Json } from './json.js';
 
 /**
  * A schema that the spec declares discriminated with `x-lightfield-variants`: the schema of its

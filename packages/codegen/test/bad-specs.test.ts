@@ -39,9 +39,9 @@ const cases: Case[] = [
     'a dangling $ref',
     {
       given: (s) =>
-        s.replace("$ref: '#/components/schemas/PropValue'", "$ref: '#/components/schemas/Nowhere'"),
+        s.replace("$ref: '#/components/schemas/AnyValue'", "$ref: '#/components/schemas/Nowhere'"),
       want: {
-        location: /#\/components\/schemas\/Prop\/properties\/value/,
+        location: /#\/components\/schemas\/TypedValue\/properties\/value/,
         message: /Can't resolve \$ref/,
       },
     },
@@ -88,10 +88,10 @@ const cases: Case[] = [
     'an unknown schema type',
     {
       given: edit((d) => {
-        at(d, 'components', 'schemas', 'Location', 'properties', 'city').type = 'text';
+        at(d, 'components', 'schemas', 'PostalAddress', 'properties', 'city').type = 'text';
       }),
       want: {
-        location: /#\/components\/schemas\/Location\/properties\/city\/type/,
+        location: /#\/components\/schemas\/PostalAddress\/properties\/city\/type/,
         message: /unknown schema type "text"/,
       },
     },
@@ -135,12 +135,12 @@ const cases: Case[] = [
     'a field variant for no valueType',
     {
       given: edit((d) => {
-        at(d, 'components', 'schemas', 'Prop', 'x-lightfield-variants', 'schemas').NUMBR = {
+        at(d, 'components', 'schemas', 'TypedValue', 'x-lightfield-variants', 'schemas').NUMBR = {
           type: 'number',
         };
       }),
       want: {
-        location: /#\/components\/schemas\/Prop\/x-lightfield-variants\/schemas\/NUMBR/,
+        location: /#\/components\/schemas\/TypedValue\/x-lightfield-variants\/schemas\/NUMBR/,
         message: /NUMBR is not a value of valueType/,
       },
     },
@@ -149,11 +149,12 @@ const cases: Case[] = [
     'field variants on a property the schema lacks',
     {
       given: edit((d) => {
-        at(d, 'components', 'schemas', 'Prop', 'x-lightfield-variants').discriminator = 'kind';
+        at(d, 'components', 'schemas', 'TypedValue', 'x-lightfield-variants').discriminator =
+          'kind';
       }),
       want: {
-        location: /#\/components\/schemas\/Prop\/x-lightfield-variants\/discriminator/,
-        message: /discriminator must name a property of Prop/,
+        location: /#\/components\/schemas\/TypedValue\/x-lightfield-variants\/discriminator/,
+        message: /discriminator must name a property of TypedValue/,
       },
     },
   ],

@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { testSpec } from '@lightfield/testkit';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadSpec } from '../src/load-spec.js';
 import { generateTypes } from '../src/targets/types.js';
@@ -6,7 +6,7 @@ import { generateTypes } from '../src/targets/types.js';
 // The named aliases of bodies reached inline, optionally, or through `$ref` chains. The golden
 // files are type-checked by `pnpm typecheck` (tsconfig includes test/): an alias that indexes a
 // body openapi-typescript doesn't type there fails it.
-const SPEC = fileURLToPath(new URL('fixtures/body-lookups.yaml', import.meta.url));
+const SPEC = testSpec('body-lookups.yaml');
 
 let files: Map<string, string>;
 beforeAll(async () => {

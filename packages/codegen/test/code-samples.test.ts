@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { codeSampleSource } from '../src/code-samples.js';
 import { loadSpec } from '../src/load-spec.js';
-import { deref as derefUnknown } from '../src/rules.js';
+import { deref as derefUnknown } from '../src/json.js';
 import { buildModel, type OperationModel, type SpecModel } from '../src/spec-model.js';
 import { targets } from '../src/targets/index.js';
 import { arrayOf } from '../src/json.js';

@@ -1,7 +1,6 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { loopback, send } from '@lightfield/testkit/loopback';
 import { afterEach, describe, expect, test } from 'vitest';
 import { at, DEFINITIONS, run, SPEC, tempDir } from './helpers.js';
 
@@ -34,7 +33,7 @@ describe('lightfield-codegen fields', () => {
     );
     expect(text).toMatch(/readOnly: true/);
     expect(text).toContain("'win-reason': { valueType: 'TEXT' };");
-    expect(text).toContain("$maker: { cardinality: 'HAS_ONE'; objectType: 'maker' };");
+    expect(text).toContain("$team: { cardinality: 'HAS_ONE'; objectType: 'team' };");
   });
 
   test('--check fails, naming what changed, once the definitions change', async () => {
@@ -73,16 +72,13 @@ describe('lightfield-codegen fields', () => {
   });
 
   test("reads the definitions live, with the API key and the spec's constant headers", async () => {
-    const seen: IncomingHttpHeaders[] = [];
-    const body = await readFile(DEFS);
-    const server = createServer((req, res) => {
-      seen.push(req.headers);
+    const body = await readFile(DEFS, 'utf8');
+    const server = await loopback((req, res) => {
       const ok =
         req.headers.authorization === 'Bearer sk_test' && req.url === '/v1/widgets/definitions';
-      res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' }).end(ok ? body : '{}');
+      send(res, ok ? 200 : 401, ok ? body : '{}');
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/widgets/definitions`;
+    const url = `${server.url}/v1/widgets/definitions`;
     try {
       const dir = await tempDir();
       delete process.env['LIGHTFIELD_API_KEY'];
@@ -105,7 +101,7 @@ describe('lightfield-codegen fields', () => {
       ]);
       expect(live.err).toBe('');
       expect(live.code).toBe(0);
-      expect(seen.at(-1)?.['lightfield-version']).toBe('2030-01-01');
+      expect(server.seen.at(-1)?.headers['api-version']).toBe('2025-06-01');
       // The live module equals the one from the saved response, but for the source line.
       const saved = await run(['fields', '--from', DEFS, '--out', path.join(dir, 'saved.ts')]);
       expect(saved.code).toBe(0);
@@ -114,7 +110,7 @@ describe('lightfield-codegen fields', () => {
         strip(await readFile(path.join(dir, 'saved.ts'), 'utf8')),
       );
     } finally {
-      server.close();
+      await server.close();
     }
   });
 

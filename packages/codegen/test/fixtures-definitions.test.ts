@@ -32,6 +32,9 @@ function widgetRelationships(doc: Json): Json {
 /** The widget's ResourceInfo, as the fixtures target writes it, for the spec changed by `change`. */
 async function widgetInfo(change: (doc: Json) => void): Promise<Json> {
   const document = structuredClone(base.document);
+  // Without the spec's own definitions example and read-only relationship: each case adds its own.
+  delete definitionsMedia(document)['example'];
+  delete widgetRelationships(document)['properties'];
   change(document);
   const model = buildModel({ file: base.file, document, hash: base.hash });
   const text = (await targets['fixtures']!(model)).get('resources.ts')!;
@@ -128,7 +131,7 @@ describe('the widget resource info', () => {
           };
           widgetRelationships(doc)['properties'] = {
             $tasks: { $ref: '#/components/schemas/Link', readOnly: true },
-            $maker: { $ref: '#/components/schemas/Link' },
+            $team: { $ref: '#/components/schemas/Link' },
             $notes: { $ref: '#/components/schemas/LinkedFromElsewhere' },
           };
         },

@@ -2,19 +2,18 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { testSpec } from '@lightfield/testkit';
 import { main } from '../src/cli.js';
+import { nodeAt, type Json } from '../src/json.js';
 
 /**
- * The spec the generator tests run on: a neutral one of their own (fixtures/widget.yaml), so a
- * change to the project spec never breaks them. Its `widget` resource has the entity model.
+ * The spec the generator tests run on: the test specs' widget.yaml, so a change to the project
+ * spec never breaks them. Its `widget` resource has the entity model.
  */
-export const SPEC = fileURLToPath(new URL('fixtures/widget.yaml', import.meta.url));
+export const SPEC = testSpec('widget.yaml');
 
 /** The saved definitions response of widget.yaml's `widget` (an organization's fields). */
-export const DEFINITIONS = fileURLToPath(
-  new URL('fixtures/widget-definitions.json', import.meta.url),
-);
+export const DEFINITIONS = testSpec('widget-definitions.json');
 
 /** A fresh temp folder. */
 export function tempDir(prefix = 'lightfield-codegen-'): Promise<string> {
@@ -48,13 +47,7 @@ export async function run(argv: string[]): Promise<{ code: number; out: string; 
 
 /** The object at `keys` inside a parsed spec, for a test to edit; throws where there is none. */
 export function at(doc: unknown, ...keys: string[]): Record<string, unknown> {
-  let node = doc;
-  for (const key of keys) {
-    node =
-      typeof node === 'object' && node !== null
-        ? (node as Record<string, unknown>)[key]
-        : undefined;
-  }
+  const node = nodeAt(doc as Json, keys);
   if (typeof node !== 'object' || node === null) throw new Error(`no object at /${keys.join('/')}`);
   return node as Record<string, unknown>;
 }

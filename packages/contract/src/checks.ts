@@ -1,8 +1,8 @@
 import type { SpecModel } from '@lightfield/codegen';
 import type { SpecValidator } from '@lightfield/codegen/validator';
 import type { SpecOperation } from './operations.js';
-import { isJson, locate, nodeAt } from './request.js';
-import { isObject } from './state.js';
+import { isJson, locate } from './request.js';
+import { isObject, nodeAt } from '@lightfield/codegen/json';
 
 /** A response as the wire carried it, and the request that got it. */
 export interface Seen {

@@ -1,7 +1,5 @@
-import { deref, type OperationModel, type SpecModel } from '@lightfield/codegen';
-import type { Json } from '@lightfield/codegen/json';
-
-const VERBS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+import type { OperationModel, SpecModel } from '@lightfield/codegen';
+import { deref, HTTP_METHODS, isObject, type Json } from '@lightfield/codegen/json';
 
 /** One operation of the document, with the model's view of it when the model has one. */
 export interface SpecOperation {
@@ -15,10 +13,6 @@ export interface SpecOperation {
   params: Json[];
   /** The codegen's model of the operation; absent when the model leaves it out. */
   model?: OperationModel;
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function parameters(doc: Json, ...lists: unknown[]): Json[] {
@@ -45,7 +39,7 @@ export function specOperations(model: SpecModel): SpecOperation[] {
   for (const [route, rawItem] of Object.entries(paths)) {
     const item = deref(doc, rawItem);
     if (!isObject(item)) continue;
-    for (const verb of VERBS) {
+    for (const verb of HTTP_METHODS) {
       const raw = item[verb];
       if (!isObject(raw)) continue;
       const id = typeof raw['operationId'] === 'string' ? raw['operationId'] : undefined;

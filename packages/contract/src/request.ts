@@ -1,11 +1,14 @@
-import { deref, resolvePointer, sampleSchema } from '@lightfield/codegen';
+import { sampleSchema } from '@lightfield/codegen';
 import type { SpecOperation } from './operations.js';
 import type { SpecValidator } from '@lightfield/codegen/validator';
-import { parseRef, type Json } from '@lightfield/codegen/json';
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import {
+  deref,
+  isObject,
+  nodeAt,
+  parseRef,
+  resolvePointer,
+  type Json,
+} from '@lightfield/codegen/json';
 
 /**
  * The canonical key path of the node at `keys`: every `$ref` met on the way is followed, so the
@@ -30,13 +33,6 @@ export function locate(doc: Json, keys: string[]): string[] {
   }
   follow();
   return path;
-}
-
-/** The node at a key path of the document, if there is one. */
-export function nodeAt(doc: Json, keys: string[]): unknown {
-  let node: unknown = doc;
-  for (const key of keys) node = isObject(node) ? node[key] : undefined;
-  return node;
 }
 
 /** A value for a parameter: its example, its schema's example, else a sampled one. */

@@ -1,9 +1,5 @@
-import type { Json } from '@lightfield/codegen/json';
+import { isObject, type Json } from '@lightfield/codegen/json';
 import type { SpecOperation } from './operations.js';
-
-export function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The items with an `id` that a response carries: itself, its `data`, or its first array of them. */
 function itemsOf(body: unknown): Json[] {

@@ -1,4 +1,4 @@
-import { pointerOf } from '@lightfield/codegen/json';
+import { HTTP_METHODS, pointerOf } from '@lightfield/codegen/json';
 import { apiCompare } from 'api-smart-diff';
 import { reword } from './wording.js';
 
@@ -25,7 +25,7 @@ const ANNOTATIONS = new Set([
   'examples',
   'externalDocs',
 ]);
-const METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace']);
+const METHODS = new Set<unknown>(HTTP_METHODS);
 
 function where(path: (string | number)[]): string {
   if (path[0] === 'paths' && typeof path[1] === 'string') {

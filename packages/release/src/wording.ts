@@ -1,4 +1,4 @@
-import { parseRef } from '@lightfield/codegen/json';
+import { deref, nodeAt, type Json } from '@lightfield/codegen/json';
 
 type Path = (string | number)[];
 type Node = Record<string, unknown>;
@@ -21,23 +21,11 @@ export type Reworded =
 
 const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null;
 
-function resolve(doc: unknown, node: unknown): unknown {
-  let n = node;
-  // A bounded walk: a `$ref` cycle must not hang the diff.
-  for (let i = 0; i < 32 && isNode(n) && typeof n.$ref === 'string'; i++) {
-    const keys = n.$ref.startsWith('#/') ? parseRef(n.$ref) : undefined;
-    if (!keys) return undefined;
-    n = keys.reduce<unknown>((at, s) => (isNode(at) ? at[s] : undefined), doc);
-  }
-  return n;
-}
+// The documents are api-smart-diff's input, parsed but unchecked.
+const resolve = (doc: unknown, node: unknown): unknown => deref(doc as Json, node);
 
 /** The value at `path` in a raw document, following `$ref`s as api-smart-diff does. */
-function walk(doc: unknown, path: Path): unknown {
-  let n = resolve(doc, doc);
-  for (const s of path) n = isNode(n) ? resolve(doc, n[s]) : undefined;
-  return n;
-}
+const walk = (doc: unknown, path: Path): unknown => nodeAt(doc as Json, path, true);
 
 function context(path: Path): string {
   if (path.includes('requestBody')) return 'request body ';

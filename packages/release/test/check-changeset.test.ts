@@ -2,12 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { testSpec } from '@lightfield/testkit';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { main } from '../src/index.js';
 
 // A neutral spec of these tests' own: the guard reads whatever spec sits in spec/.
-const SPEC = fileURLToPath(new URL('fixtures/widget.yaml', import.meta.url));
+const SPEC = testSpec('widget.yaml');
 const GROUP = ['@lightfield/types', '@lightfield/client', '@lightfield/fixtures'];
 let repo: string;
 
@@ -71,7 +71,7 @@ describe('check-changeset', () => {
   });
 
   test('fails when the spec changed and no changeset covers it', async () => {
-    await editSpec('maximum: 50\n', 'maximum: 10\n');
+    await editSpec('maximum: 20\n', 'maximum: 10\n');
     const r = await cli('check-changeset');
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/no changeset covers it/);
@@ -79,7 +79,7 @@ describe('check-changeset', () => {
   });
 
   test('fails when the changeset bump is lower than the diff demands', async () => {
-    await editSpec('maximum: 50\n', 'maximum: 10\n');
+    await editSpec('maximum: 20\n', 'maximum: 10\n');
     await changeset('low.md', 'minor');
     const r = await cli('check-changeset');
     expect(r.code).toBe(1);
@@ -101,7 +101,7 @@ describe('check-changeset', () => {
   });
 
   test('--base compares with any ref', async () => {
-    await editSpec('maximum: 50\n', 'maximum: 60\n');
+    await editSpec('maximum: 20\n', 'maximum: 60\n');
     git('-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'commit', '-qam', 'raise max');
     const r = await cli('diff', '--base', 'HEAD~1');
     expect(r.out).toMatch(/GET \/v1\/widgets/);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { testSpec } from '@lightfield/testkit';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { bumpFor, diffSpecs, formatReport, overall, type ChangeClass } from '../src/index.js';
@@ -18,7 +18,7 @@ interface Operation {
   parameters: unknown[];
 }
 type PathItem = Record<string, Operation>;
-/** The parts of fixtures/widget.yaml the cases edit: a fixture change that drops one fails here. */
+/** The parts of the test specs' widget.yaml the cases edit: a change that drops one fails here. */
 interface Json {
   paths: {
     [path: string]: PathItem | undefined;
@@ -28,17 +28,15 @@ interface Json {
   components: {
     schemas: { [name: string]: Schema | undefined } & {
       Widget: Schema;
-      WidgetCreateParams: Schema;
+      WidgetCreate: Schema;
       Arity: Schema;
     };
     parameters: { [name: string]: unknown } & { Limit: { schema: Schema } };
   };
 }
-// A neutral spec of these tests' own (fixtures/widget.yaml), so a change to the project spec
-// never breaks them.
-const SPEC = parse(
-  readFileSync(fileURLToPath(new URL('fixtures/widget.yaml', import.meta.url)), 'utf8'),
-) as Json;
+// A neutral spec of the tests' own (the test specs' widget.yaml), so a change to the project
+// spec never breaks them.
+const SPEC = parse(readFileSync(testSpec('widget.yaml'), 'utf8')) as Json;
 
 // Each crafted pair of specs, and the class its change must get.
 const cases: [
@@ -54,7 +52,7 @@ const cases: [
     {
       given: {
         after: (d) => {
-          const s = d.components.schemas.WidgetCreateParams;
+          const s = d.components.schemas.WidgetCreate;
           s.properties.source = { type: 'string' };
           s.required.push('source');
         },
@@ -176,7 +174,7 @@ const trace = { name: 'X-Trace', in: 'header', schema: { type: 'string' } };
 const createProp =
   (required: boolean) =>
   (d: Json): void => {
-    const s = d.components.schemas.WidgetCreateParams;
+    const s = d.components.schemas.WidgetCreate;
     s.properties.source = { type: 'string' };
     if (required) s.required.push('source');
   };

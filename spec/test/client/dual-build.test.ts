@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
-import { loopback, send } from './helpers.js';
+import { loopback, send } from '@lightfield/testkit/loopback';
 
 // The published ESM and CommonJS builds are two copies of every class. An app can load both (an
 // ESM app whose CommonJS dependency uses the client), so `instanceof` must hold across them.

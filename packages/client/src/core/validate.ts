@@ -1,3 +1,4 @@
+import { editDistance } from '@lightfield/codegen/edit-distance';
 import { InvalidArgumentError } from './errors.js';
 import { isLogLevel } from '../internal/level-logger.js';
 
@@ -61,23 +62,12 @@ export function checkHeaders(headers: Record<string, string> | undefined, where:
   }
 }
 
-function distance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + cost);
-    }
-    row = next;
-  }
-  return row[b.length]!;
-}
-
 function checkKeys(options: object, known: readonly string[], what: string): void {
   for (const key of Object.keys(options)) {
     if (known.includes(key)) continue;
-    const near = known.find((k) => k.toLowerCase() === key.toLowerCase() || distance(k, key) <= 2);
+    const near = known.find(
+      (k) => k.toLowerCase() === key.toLowerCase() || editDistance(k, key) <= 2,
+    );
     const hint = near ? `; did you mean \`${near}\`?` : `; known options: ${known.join(', ')}`;
     throw new InvalidArgumentError(`Unknown ${what} option \`${key}\`${hint}`, key);
   }

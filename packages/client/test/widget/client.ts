@@ -1,4 +1,4 @@
-// The client the runtime tests call: what the codegen makes of test/widget/widget.yaml, written
+// The client the runtime tests call: what the codegen makes of the test specs' widget.yaml, written
 // out by hand so the tests type-check before anything is generated (widget-client.test.ts
 // generates the spec and checks the operations and defaults below are the same). The runtime
 // (src/core) is the package's own: these tests exercise it, not the project spec.
@@ -33,7 +33,7 @@ export const widgetOperations = {
     method: 'GET',
     path: '/v1/widgets',
     query: {
-      limit: { type: 'integer', minimum: 1, maximum: 50 },
+      limit: { type: 'integer', minimum: 1, maximum: 20 },
       offset: { type: 'integer', minimum: 0 },
     },
     encodeQuery: serializeQuery,
@@ -60,9 +60,9 @@ export const widgetOperations = {
 
 /** widget.yaml's server, constant header and rate limits, as the codegen's `specDefaults`. */
 export const widgetDefaults: SpecDefaults = {
-  baseUrl: 'https://api.widget.test',
-  headers: { 'Lightfield-Version': '2030-01-01' },
-  rateLimits: { Write: 25, Read: 25, Search: 25 },
+  baseUrl: 'https://api.widgets.test',
+  headers: { 'Api-Version': '2025-06-01' },
+  rateLimits: { Write: 10, Read: 20, Search: 25 },
 };
 
 /** A field value on the wire. */
@@ -131,7 +131,7 @@ export interface WidgetPaths {
     get: {
       parameters: {
         query?: { limit?: number; offset?: number };
-        header?: { 'Lightfield-Version'?: string };
+        header?: { 'Api-Version'?: string };
       };
       responses: {
         200: {
@@ -140,14 +140,14 @@ export interface WidgetPaths {
       };
     };
     post: {
-      parameters: { header?: { 'Lightfield-Version'?: string; 'Idempotency-Key'?: string } };
+      parameters: { header?: { 'Api-Version'?: string; 'Idempotency-Key'?: string } };
       requestBody: { content: { 'application/json': WidgetBody } };
       responses: { 201: { content: { 'application/json': Widget } } };
     };
   };
   '/v1/widgets/{id}': {
     get: {
-      parameters: { path: { id: string }; header?: { 'Lightfield-Version'?: string } };
+      parameters: { path: { id: string }; header?: { 'Api-Version'?: string } };
       responses: { 200: { content: { 'application/json': Widget } } };
     };
   };
