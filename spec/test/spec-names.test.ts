@@ -32,7 +32,7 @@ const EXCLUDED = [
   /(^|\/)\.out\//,
   /(^|\/)src\/generated\//,
   /(^|\/)__snapshots__\//,
-  /^packages\/(codegen|fixtures)\/test\/specs\//,
+  /^packages\/(codegen\/test|testkit)\/specs\//,
   /\.md$/,
   /(^|\/)LICENSE$/,
   /\.(tgz|tsbuildinfo)$/,

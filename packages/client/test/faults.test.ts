@@ -86,8 +86,8 @@ const cases: Case[] = [
   [
     'a response slower than the timeout',
     {
-      timeout: 100,
-      given: (_, res) => setTimeout(() => send(res, 200, entity()), 600),
+      timeout: 400, // long enough that a loaded machine still sees each attempt arrive
+      given: (_, res) => setTimeout(() => send(res, 200, entity()), 2000),
       want: { error: APIConnectionTimeoutError, attempts: 3 },
     },
   ],

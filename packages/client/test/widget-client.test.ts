@@ -42,7 +42,7 @@ describe('test/widget/client.ts is the client the codegen makes of widget.yaml',
     const methods = (o: object) => Object.getOwnPropertyNames(Object.getPrototypeOf(o)).sort();
     expect(methods(ours.client.widget)).toEqual(methods(made.widget));
     await (ours.client.widget as unknown as Resource)[method]!(...args);
-    await (made.widget as unknown as Resource)[method]!(...args);
+    await made.widget[method]!(...args);
     const [a, b] = [ours.requests[0]!, theirs[0]!];
     expect(a.method).toBe(b.method);
     expect(a.url).toBe(b.url);

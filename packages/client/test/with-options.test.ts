@@ -28,10 +28,10 @@ test('keeps the key, base URL and headers, and changes only what it is given', a
     defaultHeaders: { 'X-Team': 'sales' },
     logLevel: 'off',
   });
-  const quick = client.withOptions({ timeout: 1234, maxRetries: 0 });
+  const quick = client.withOptions({ timeout: 12_345, maxRetries: 0 });
   expect(quick).toBeInstanceOf(WidgetClient);
   expect(quick).not.toBe(client);
-  expect([quick.timeout, quick.maxRetries, quick.baseUrl]).toEqual([1234, 0, s.url]);
+  expect([quick.timeout, quick.maxRetries, quick.baseUrl]).toEqual([12_345, 0, s.url]);
   expect([client.timeout, client.maxRetries]).toEqual([60_000, 2]);
   await quick.widget.list();
   expect(s.seen[0]!.headers['authorization']).toBe(`Bearer ${API_KEY}`);

@@ -230,4 +230,3 @@ export async function checkSpecPackage(options: SpecPackageOptions): Promise<str
   }
   return problems;
 }
-
