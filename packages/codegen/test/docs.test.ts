@@ -50,6 +50,23 @@ describe('api.md', () => {
     }
   });
 
+  test("carries each query parameter's bounds, which the client checks before sending", () => {
+    const bounded = model.operations
+      .flatMap((op) => op.queryParams)
+      .filter((p) => p.minimum !== undefined || p.maximum !== undefined);
+    expect(bounded).not.toEqual([]);
+    for (const p of bounded) {
+      const want =
+        p.minimum !== undefined && p.maximum !== undefined
+          ? `${p.minimum}–${p.maximum}`
+          : p.maximum !== undefined
+            ? `≤ ${p.maximum}`
+            : `≥ ${p.minimum}`;
+      expect(apiMd).toContain(`\`${p.name}\` (${want})`);
+    }
+    expect(apiMd).toContain('[Errors](../README.md#errors)');
+  });
+
   test('never leaves a raw < inside inline HTML', () => {
     for (const line of apiMd.split('\n').filter((l) => l.startsWith('- <code'))) {
       expect(line.replace(/<\/?(code|a)\b[^>]*>/g, '').replace(' -> ', ' ')).not.toMatch(/[<>]/);

@@ -2,7 +2,7 @@ import prettier from 'prettier';
 import { displayPath, specIdentity } from '../header.js';
 import { bodyValue } from '../code-samples.js';
 import { PRETTIER_OPTIONS } from '../format.js';
-import { pascal, type OperationModel, type SpecModel } from '../spec-model.js';
+import { pascal, type OperationModel, type ParamModel, type SpecModel } from '../spec-model.js';
 import type { FileMap } from '../write-output.js';
 import { schemaType } from './shared.js';
 
@@ -85,8 +85,17 @@ function header(model: SpecModel): string {
     `Every method takes an optional last argument, [\`RequestOptions\`](${OPTIONS_SOURCE}): \`{ timeout, maxRetries, signal, headers, idempotencyKey }\`. Methods return an \`APIPromise\` (\`.withResponse()\` gives the raw \`Response\` too); list methods return a \`PagePromise\` that is also async-iterable over every item of every page.`,
     '',
     ...functionsNote(model),
+    ERRORS_AND_TESTING,
+    '',
   ].join('\n');
 }
+
+// Where errors and tests are documented: the client's README, which ships beside this file.
+const ERRORS_AND_TESTING = [
+  "**Errors.** A status the API answers is thrown as an `APIError` subclass (400 `BadRequestError`, 401 `AuthenticationError`, 404 `NotFoundError`, 429 `RateLimitError`, …) with the envelope's `code` and `param` on the error; an argument the client refuses before sending anything (a `limit` over its maximum, say) is an `InvalidArgumentError`. The bounds below are checked that way. See [Errors](../README.md#errors).",
+  '',
+  "**Testing.** Against `lightfield-mock` or msw handlers from `@lightfield/fixtures`, give the client `rateLimit: false` and `maxRetries: 0`, so one test's 429 never pauses the next. See [Testing your code](../README.md#testing-your-code).",
+].join('\n');
 
 /** How an app that counts bytes calls the operations: as functions on a `LightfieldClient`. */
 function functionsNote(model: SpecModel): string[] {
@@ -191,6 +200,14 @@ function methodLine(model: SpecModel, op: OperationModel): string {
   return `- <code title="${route}">client.${op.resource}.<a href="${CLIENT_SOURCE}">${op.method}</a>(${html(params.join(', '))}) -> ${html(returns)}</code>`;
 }
 
+/** A parameter's bounds as the docs show them: ` (1–25)`, ` (≤ 25)`, ` (≥ 0)`, or nothing. */
+function bounds(p: ParamModel): string {
+  const { minimum: min, maximum: max } = p;
+  if (min !== undefined && max !== undefined) return ` (${min}–${max})`;
+  if (max !== undefined) return ` (≤ ${max})`;
+  return min !== undefined ? ` (≥ ${min})` : '';
+}
+
 function methodDetails(model: SpecModel, op: OperationModel): string {
   const { params, returns } = signature(model, op);
   const facts = [
@@ -206,7 +223,9 @@ function methodDetails(model: SpecModel, op: OperationModel): string {
       : '',
     op.queryParams.length > 0 || op.filter
       ? `- **Query:** \`${op.types.query}\` (exported by \`@lightfield/client\`): ${[
-          ...op.queryParams.map((p) => `\`${p.name}\`${p.required ? ' (required)' : ''}`),
+          ...op.queryParams.map(
+            (p) => `\`${p.name}\`${bounds(p)}${p.required ? ' (required)' : ''}`,
+          ),
           ...(op.filter ? ['`filter` (field filters)'] : []),
         ].join(', ')}`
       : '',
