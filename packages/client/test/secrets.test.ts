@@ -2,6 +2,7 @@ import { inspect } from 'node:util';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { InvalidArgumentError, LightfieldError } from '../src/index.js';
 import { API_KEY, entity, fetchClient, json, loopback, send } from './helpers.js';
+import { views } from './hardening.js';
 import { WidgetClient } from './widget/client.js';
 
 // Client input and secrets: a recognisable key is searched for in everything the client can emit.
@@ -15,17 +16,6 @@ function expectNoKey(texts: string[]): void {
     expect(text).not.toContain(API_KEY);
     expect(text).not.toContain(API_KEY.slice(3, 20));
   }
-}
-
-function views(error: unknown): string[] {
-  const e = error as Error;
-  return [
-    e.message,
-    e.stack ?? '',
-    JSON.stringify(e),
-    inspect(e, { depth: 10, showHidden: true }),
-    String(e),
-  ];
 }
 
 afterAll(() => {

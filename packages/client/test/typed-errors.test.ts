@@ -10,6 +10,7 @@ import {
   LightfieldError,
   NotFoundError,
   PermissionDeniedError,
+  RedirectError,
   RateLimitError,
   UnprocessableEntityError,
   UnsupportedMediaTypeError,
@@ -21,20 +22,29 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** Each status the API may answer, and the class the client throws for it. */
+const STATUSES = [
+  [400, BadRequestError],
+  [401, AuthenticationError],
+  [403, PermissionDeniedError],
+  [404, NotFoundError],
+  [409, ConflictError],
+  [415, UnsupportedMediaTypeError],
+  [422, UnprocessableEntityError],
+  [429, RateLimitError],
+  [500, InternalServerError],
+  [503, InternalServerError],
+  [418, APIError],
+] as const;
+
 describe('typed errors', () => {
-  test.each([
-    [400, BadRequestError],
-    [401, AuthenticationError],
-    [403, PermissionDeniedError],
-    [404, NotFoundError],
-    [409, ConflictError],
-    [415, UnsupportedMediaTypeError],
-    [422, UnprocessableEntityError],
-    [429, RateLimitError],
-    [500, InternalServerError],
-    [503, InternalServerError],
-    [418, APIError],
-  ] as const)('%i is %o', async (status, Class) => {
+  test.each([...STATUSES, [302, RedirectError]] as const)('%i is named %o', (status, Class) => {
+    const error = APIError.generate(status, '', new Headers());
+    expect(error.name).toBe(Class.name);
+    expect(String(error)).toMatch(new RegExp(`^${Class.name}: ${status} `));
+  });
+
+  test.each(STATUSES)('%i is %o', async (status, Class) => {
     const { client } = fetchClient(
       () =>
         json(
