@@ -75,7 +75,9 @@ function buildCall(
   const args: unknown[] = [];
   for (const p of m.pathParams) {
     const param = op.params.find((x) => x['in'] === 'path' && x['name'] === p.name) ?? {};
-    args.push(state.pathValue(op.path, p.name) ?? String(paramValue(doc, param)));
+    // An id the server showed, else the value the model says a caller following the spec sends.
+    const value = p.pathValue ?? String(paramValue(doc, param));
+    args.push(state.pathValue(op.path, p.name) ?? value);
   }
   const call: Call = { args };
   if (m.requestBody) {
