@@ -76,7 +76,7 @@ function buildCall(
   for (const p of m.pathParams) {
     const param = op.params.find((x) => x['in'] === 'path' && x['name'] === p.name) ?? {};
     // An id the server showed, else the value the model says a caller following the spec sends.
-    const value = p.pathValue ?? String(paramValue(doc, param));
+    const value = p.pathValue ?? String(paramValue(doc, param, validator));
     args.push(state.pathValue(op.path, p.name) ?? value);
   }
   const call: Call = { args };
@@ -93,14 +93,15 @@ function buildCall(
   }
   if (m.queryParams.length > 0 || m.filter) {
     const query: Json = {};
-    for (const p of sentParams(doc, op, 'query')) query[String(p['name'])] = paramValue(doc, p);
+    for (const p of sentParams(doc, op, 'query'))
+      query[String(p['name'])] = paramValue(doc, p, validator);
     args.push(query);
   }
   const headers: Record<string, string> = {};
   for (const p of sentParams(doc, op, 'header')) {
     const name = String(p['name']);
     if (name in model.constantHeaders || /^(idempotency-key|authorization)$/i.test(name)) continue;
-    const value = paramValue(doc, p);
+    const value = paramValue(doc, p, validator);
     headers[name] = Array.isArray(value) ? value.join(',') : String(value);
   }
   args.push(Object.keys(headers).length ? { headers } : {});
