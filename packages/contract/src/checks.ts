@@ -50,9 +50,15 @@ export function responseKey(op: SpecOperation, status: number): string | undefin
   return [String(status), `${String(status)[0]}XX`, 'default'].find((k) => k in responses);
 }
 
-function mediaMatches(declared: string, actual: string): boolean {
-  const [type, sub] = declared.toLowerCase().split('/');
-  const [aType, aSub] = actual.toLowerCase().split('/');
+/**
+ * Whether a media type the spec declares (`application/json; charset=utf-8`, `image/*`) admits
+ * the one a message carries: type and subtype match, parameters aside (a server may send
+ * `application/json` where the spec adds a charset, or the other way round).
+ */
+export function mediaMatches(declared: string, actual: string): boolean {
+  const essence = (t: string) => t.split(';')[0]!.trim().toLowerCase().split('/');
+  const [type, sub] = essence(declared);
+  const [aType, aSub] = essence(actual);
   return (type === '*' || type === aType) && (sub === '*' || sub === aSub);
 }
 
