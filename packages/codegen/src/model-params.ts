@@ -2,6 +2,7 @@ import { objectSchema } from './classify.js';
 import { deref, isObject, type Json } from './json.js';
 import { exampleOf, optional, str } from './model-media.js';
 import type { ParamModel, ParamShape } from './model-types.js';
+import { sampleSchema } from './sample-schema.js';
 
 /**
  * The parameters of an operation: the path item's, overridden by the operation's own of the same
@@ -18,6 +19,7 @@ export function mergeParams(doc: Json, shared: unknown, own: unknown): ParamMode
       if (where !== 'path' && where !== 'query' && where !== 'header' && where !== 'cookie')
         continue;
       const schema = isObject(p['schema']) ? p['schema'] : {};
+      const example = exampleOf(doc, p) ?? exampleOf(doc, deref(doc, schema));
       const style =
         str(p['style']) ?? (where === 'query' || where === 'cookie' ? 'form' : 'simple');
       // An operation's parameter overrides the path item's one of the same name and place.
@@ -32,11 +34,19 @@ export function mergeParams(doc: Json, shared: unknown, own: unknown): ParamMode
         explode: typeof p['explode'] === 'boolean' ? p['explode'] : style === 'form',
         shape: shapeOf(doc, schema),
         ...primitiveOf(doc, schema),
-        ...optional('example', exampleOf(doc, p) ?? exampleOf(doc, deref(doc, schema))),
+        ...optional('example', example),
+        ...(where === 'path' ? { pathValue: pathText(doc, example, schema) } : {}),
       });
     }
   }
   return [...byKey.values()];
+}
+
+/** A path parameter's value as the path carries it: its example, else one sampled from its schema. */
+function pathText(doc: Json, example: { value: unknown } | undefined, schema: Json): string {
+  const value = example ? example.value : sampleSchema(doc, schema);
+  // A `simple`-style array is its items joined by commas, as `String` writes it.
+  return isObject(value) ? JSON.stringify(value) : String(value);
 }
 
 const PRIMITIVES = ['integer', 'number', 'string', 'boolean'];

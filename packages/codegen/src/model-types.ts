@@ -27,6 +27,12 @@ export interface ParamModel {
   enum?: string[];
   /** The spec's example: the parameter's `example` or first `examples`, else its schema's. */
   example?: Example;
+  /**
+   * For a path parameter: the value a caller that follows the spec sends, as the path carries it
+   * (its example, else a value sampled from its schema). The mock knows it as an existing
+   * record's id, so a documented call finds what it names.
+   */
+  pathValue?: string;
 }
 
 /** A value the spec gives as an example (wrapped, so an example of `null` is one too). */

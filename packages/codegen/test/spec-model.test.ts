@@ -365,6 +365,32 @@ describe('buildModel records what the runtime needs', () => {
     expect(byId(await model(doc), 'a.get').pathParams.map((p) => p.name)).toEqual(['b', 'd']);
   });
 
+  // The value a caller that follows the spec sends: the mock knows a record there, the round-trip
+  // sends it.
+  const pathValues: [string, { given: Json; want: RegExp }][] = [
+    ['its example', { given: { example: 'thg_7', schema: { type: 'string' } }, want: /^thg_7$/ }],
+    [
+      'an integer from its schema',
+      { given: { schema: { type: 'integer', minimum: 3 } }, want: /^3$/ },
+    ],
+    [
+      'a uuid from its schema',
+      { given: { schema: { type: 'string', format: 'uuid' } }, want: /^[\da-f]{8}-[\da-f]{4}-/ },
+    ],
+  ];
+  test.each(pathValues)('a path parameter takes its value: %s', async (_name, { given, want }) => {
+    const doc = spec({
+      '/v1/things/{id}': {
+        get: {
+          operationId: 'thing.get',
+          parameters: [{ name: 'id', in: 'path', required: true, ...given }],
+          responses: { '200': ok(thing) },
+        },
+      },
+    });
+    expect(byId(await model(doc), 'thing.get').pathParams[0]?.pathValue).toMatch(want);
+  });
+
   const keys: [string, { given: Json; want: unknown }][] = [
     [
       'a declared Idempotency-Key header',

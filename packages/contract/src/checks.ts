@@ -50,11 +50,20 @@ export function responseKey(op: SpecOperation, status: number): string | undefin
   return [String(status), `${String(status)[0]}XX`, 'default'].find((k) => k in responses);
 }
 
-function mediaMatches(declared: string, actual: string): boolean {
-  const [type, sub] = declared.toLowerCase().split('/');
-  const [aType, aSub] = actual.toLowerCase().split('/');
+/**
+ * Whether a media type the spec declares (`application/json; charset=utf-8`, `image/*`) admits
+ * the one a message carries: type and subtype match, parameters aside (a server may send
+ * `application/json` where the spec adds a charset, or the other way round).
+ */
+export function mediaMatches(declared: string, actual: string): boolean {
+  const essence = (t: string) => t.split(';')[0]!.trim().toLowerCase().split('/');
+  const [type, sub] = essence(declared);
+  const [aType, aSub] = essence(actual);
   return (type === '*' || type === aType) && (sub === '*' || sub === aSub);
 }
+
+/** Statuses whose responses never carry a body (RFC 9110). */
+const BODILESS = [204, 205, 304];
 
 /** Checks a response against the spec's schema for the status returned. */
 export function checkResponse(
@@ -68,6 +77,8 @@ export function checkResponse(
   if (!key) return `status ${seen.status} is not documented`;
   const base = locate(doc, ['paths', op.path, op.httpMethod, 'responses', key]);
   const content = nodeAt(doc, [...base, 'content']);
+  // HTTP gives 204, 205 and 304 no body, whatever content the spec declares for them.
+  if (BODILESS.includes(seen.status) && seen.text === '') return undefined;
   if (!isObject(content) || Object.keys(content).length === 0)
     return seen.text === '' ? undefined : `status ${seen.status} documents no body, got one`;
   const declared = Object.keys(content).find((t) => mediaMatches(t, seen.contentType));

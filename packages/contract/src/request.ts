@@ -35,15 +35,23 @@ export function locate(doc: Json, keys: string[]): string[] {
   return path;
 }
 
-/** A value for a parameter: its example, its schema's example, else a sampled one. */
-export function paramValue(doc: Json, param: Json): unknown {
-  if ('example' in param) return param['example'];
+/**
+ * A value for a parameter: its example, its schema's example, else a sampled one. An example that
+ * breaks the parameter's own schema (`"6530"` for an integer) is sampled anew: the client would
+ * refuse it before sending anything, as it should.
+ */
+export function paramValue(doc: Json, param: Json, validator: SpecValidator): unknown {
+  const sampled = () => sampleSchema(doc, param['schema']);
   const examples = param['examples'];
-  if (isObject(examples)) {
-    const first = deref(doc, Object.values(examples)[0]);
-    if (isObject(first) && 'value' in first) return first['value'];
-  }
-  return sampleSchema(doc, param['schema']);
+  const first = isObject(examples) ? deref(doc, Object.values(examples)[0]) : undefined;
+  const example =
+    'example' in param
+      ? { value: param['example'] }
+      : isObject(first) && 'value' in first
+        ? { value: first['value'] }
+        : undefined;
+  if (!example) return sampled();
+  return validator.fits(param['schema'], example.value) ? example.value : sampled();
 }
 
 function hasExample(doc: Json, param: Json): boolean {

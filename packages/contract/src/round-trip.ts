@@ -75,7 +75,9 @@ function buildCall(
   const args: unknown[] = [];
   for (const p of m.pathParams) {
     const param = op.params.find((x) => x['in'] === 'path' && x['name'] === p.name) ?? {};
-    args.push(state.pathValue(op.path, p.name) ?? String(paramValue(doc, param)));
+    // An id the server showed, else the value the model says a caller following the spec sends.
+    const value = p.pathValue ?? String(paramValue(doc, param, validator));
+    args.push(state.pathValue(op.path, p.name) ?? value);
   }
   const call: Call = { args };
   if (m.requestBody) {
@@ -91,14 +93,15 @@ function buildCall(
   }
   if (m.queryParams.length > 0 || m.filter) {
     const query: Json = {};
-    for (const p of sentParams(doc, op, 'query')) query[String(p['name'])] = paramValue(doc, p);
+    for (const p of sentParams(doc, op, 'query'))
+      query[String(p['name'])] = paramValue(doc, p, validator);
     args.push(query);
   }
   const headers: Record<string, string> = {};
   for (const p of sentParams(doc, op, 'header')) {
     const name = String(p['name']);
     if (name in model.constantHeaders || /^(idempotency-key|authorization)$/i.test(name)) continue;
-    const value = paramValue(doc, p);
+    const value = paramValue(doc, p, validator);
     headers[name] = Array.isArray(value) ? value.join(',') : String(value);
   }
   args.push(Object.keys(headers).length ? { headers } : {});
@@ -261,14 +264,14 @@ async function runOne(run: Run, op: SpecOperation): Promise<Omit<OperationResult
 
 /**
  * Where the spec documents a 404, the server must give it: a read of an id nobody created, and
- * a read of the item a delete just removed. Checked through the same client method.
+ * a read of the item a delete just removed (not of a collection it emptied). Checked through the same client method.
  */
 async function notFound(run: Run, op: SpecOperation, args: unknown[]): Promise<string | undefined> {
   const m = op.model!;
   const read =
     op.httpMethod === 'get'
       ? op
-      : op.httpMethod === 'delete'
+      : op.httpMethod === 'delete' && namesItem(op.path)
         ? run.all.find((o) => o.model && o.path === op.path && o.httpMethod === 'get')
         : undefined;
   if (!read?.model || !m.pathParams.length || !responseKey(read, 404)?.startsWith('404'))
@@ -281,6 +284,14 @@ async function notFound(run: Run, op: SpecOperation, args: unknown[]): Promise<s
   if (seen?.status === 404) return checkResponse(run.model, run.validator, read, seen);
   const what = read === op ? 'an id nobody created' : `the item ${op.name} removed`;
   return `${read.name} of ${what} answered ${seen?.status ?? 'nothing'}, not the documented 404`;
+}
+
+/**
+ * Whether a path names one item (its last segment is a parameter: `/rooms/{id}`), not a
+ * collection (`/rooms/{id}/users`), which a delete may empty but not remove.
+ */
+function namesItem(path: string): boolean {
+  return /\}\/?$/.test(path);
 }
 
 /** A read's arguments after its path parameters: its query, then options. */

@@ -38,6 +38,9 @@ function operationInfo(op: OperationModel): Json {
       : {}),
     idempotent: op.idempotent,
     pathParams: op.pathParams.map((p) => p.name),
+    ...(op.pathParams.length
+      ? { pathValues: Object.fromEntries(op.pathParams.map((p) => [p.name, p.pathValue ?? ''])) }
+      : {}),
     query: op.queryParams.map((p) => ({
       name: p.name,
       required: p.required,

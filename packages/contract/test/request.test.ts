@@ -1,0 +1,48 @@
+import { SpecValidator } from '@lightfield/codegen/validator';
+import type { Json } from '@lightfield/codegen/json';
+import { describe, expect, test } from 'vitest';
+import { paramValue } from '../src/request.js';
+
+// Real specs give parameters examples that break their own schema; the client refuses those
+// before sending anything, so the round-trip must send a value that fits instead.
+const doc: Json = {
+  openapi: '3.0.3',
+  info: { title: 'T', version: '1' },
+  paths: {},
+  components: { schemas: { Rating: { type: 'integer', enum: [1, 2, 3] } } },
+};
+const validator = new SpecValidator(doc);
+
+describe('a parameter takes its example where the example fits its schema', () => {
+  test.each<[string, { given: Json; want: unknown }]>([
+    ['an example that fits', { given: { example: 7, schema: { type: 'integer' } }, want: 7 }],
+    [
+      'the first of its examples',
+      { given: { examples: { a: { value: 'x_1' } }, schema: { type: 'string' } }, want: 'x_1' },
+    ],
+    [
+      'an integer given as text',
+      { given: { example: '6530', schema: { type: 'integer' } }, want: 0 },
+    ],
+    [
+      'an array given as one string',
+      {
+        given: { example: 'jobs,hello', schema: { type: 'array', items: { type: 'string' } } },
+        want: ['string'],
+      },
+    ],
+    [
+      'an object where a referenced enum is asked for',
+      {
+        given: { example: { rating: 5 }, schema: { $ref: '#/components/schemas/Rating' } },
+        want: 1,
+      },
+    ],
+    ['no example', { given: { schema: { type: 'boolean' } }, want: false }],
+  ])('%s', (_, { given, want }) => {
+    const param: Json = { name: 'p', in: 'query', ...given };
+    const value = paramValue(doc, param, validator);
+    expect(validator.fits(param['schema'], value)).toBe(true);
+    expect(value).toEqual(want);
+  });
+});
