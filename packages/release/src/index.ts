@@ -9,7 +9,7 @@ export {
 } from './changeset.js';
 export { main } from './cli.js';
 export { dryRun } from './dry-run.js';
-export { fileAt, repoRoot, resolveBase } from './git.js';
+export { repoRoot, resolveBase } from './git.js';
 export { CONSUMERS, CORE_CONSUMERS, TOOLS, type ConsumerProject } from './consumer-projects.js';
 export { formatResults, installConsumers, runConsumers, type ConsumerResult } from './consumers.js';
 export { installNodes, MATRIX_SUITES, nodeMatrix } from './node-matrix.js';
