@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { parse } from 'yaml';
+import { bundleSpec } from '@lightfield/codegen';
 
 // Only this folder may pin today's spec. The generators, the client runtime, the mock, the
 // release tooling and the harnesses of the end-to-end suites are generic: their tests run on small
@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 // its factories live in spec/test/scenarios/. So a team that renames or removes a schema or a
 // resource in openapi.yaml edits spec/test alone (and examples/ and bench/, see ALLOWED). This
 // test reads every hand-written file of the repository outside spec/ and fails when one names one
-// of the spec's schemas, resources or collection paths. The names come from openapi.yaml itself.
+// of the spec's schemas, resources or collection paths. The names come from the spec itself.
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -85,7 +85,8 @@ type Document = {
   components?: { schemas?: Record<string, unknown> };
 };
 
-const document = parse(readFileSync(path.join(here, '..', 'openapi.yaml'), 'utf8')) as Document;
+// Bundled: the spec's paths and schemas live in the files openapi.yaml's $refs point at.
+const document = (await bundleSpec(path.join(here, '..', 'openapi.yaml'))) as Document;
 
 /** Schema names, matched as whole words: `Opportunity`, `ValueType`, `ErrorResponse`… */
 export const schemaNames = Object.keys(document.components?.schemas ?? {}).filter(
