@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { Document, isMap, isSeq, parse, visit } from 'yaml';
 
 /**
  * One property of a schema, under its dotted wire path (`fields.*.valueType`; `*` is any key of a
@@ -54,6 +54,32 @@ export interface SurfaceIndex {
 /** Reads the index. */
 export function readSurfaceIndex(file: string): SurfaceIndex {
   return parse(readFileSync(file, 'utf8')) as SurfaceIndex;
+}
+
+const INDEX_HEAD = `# What the provider's published API documents (the surface sheet \`sheet\`), as
+# test/surface-sheet.ts reads it: every operation (route, scopes, rate-limit category, path and
+# query parameters, body, 200 schema, error schema per status) and every schema, each property
+# under its dotted wire path (\`*\` is any key of a map or item of an array, '' the schema itself)
+# with its required-ness, JSON types, literals, closedness and constraints. test/surface.test.ts
+# checks the spec against it, and it against the sheet when LIGHTFIELD_SURFACE_SHEET names a copy.
+# Written by formatIndex (LIGHTFIELD_SURFACE_INDEX_WRITE=1 with the sheet): do not edit by hand.
+`;
+
+/** The index as YAML: one line per property, parameter, error map and scope list. */
+export function formatIndex(index: SurfaceIndex): string {
+  const doc = new Document(index);
+  visit(doc, {
+    Pair(_, pair, path) {
+      const key = String((pair.key as { value?: unknown } | null)?.value ?? pair.key);
+      const keys = path.map((n) => (n as { key?: { value?: unknown } }).key?.value).filter(Boolean);
+      const row = keys.includes('schema') || (keys[0] === 'schemas' && keys.length === 2);
+      const value = pair.value;
+      if (isMap(value) && (row || ['errors', 'constraints'].includes(key))) value.flow = true;
+      if (isSeq(value) && key === 'scopes') value.flow = true;
+      if (isSeq(value) && key === 'params') value.items.forEach((i) => isMap(i) && (i.flow = true));
+    },
+  });
+  return INDEX_HEAD + doc.toString({ lineWidth: 0 });
 }
 
 type TypeNode =
