@@ -107,7 +107,7 @@ export async function loadSpec(file: string, options: LoadSpecOptions = {}): Pro
  */
 export async function bundleSpec(file: string): Promise<Record<string, unknown>> {
   const absolute = path.resolve(file);
-  await readSource(absolute);
+  await readSource(absolute, MAX_SPEC_BYTES);
   const config = await structuralConfig();
   return bundleFiles(absolute, config, new BaseResolver(config.resolve));
 }
