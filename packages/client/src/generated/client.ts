@@ -66,9 +66,11 @@ import type {
 import type { APIPromise } from '../core/api-promise.js';
 import { BaseClient } from '../internal/base-client.js';
 import type { Filter, OrgQuery } from '../core/filter.js';
-import type { ClientOptions, RequestOptions } from '../core/options.js';
+import type { UploadData } from '../core/media.js';
+import type { ClientOptions, RequestOptions, UploadOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
 import { request, requestPage } from '../internal/request.js';
+import { upload } from '../internal/upload.js';
 import * as operation from './operations.js';
 import { specDefaults } from './spec.js';
 
@@ -755,6 +757,19 @@ export class FileResource<Org extends OrgDefinitions = {}> {
   url(id: string, options?: RequestOptions): APIPromise<FileDownloadUrl> {
     return request(this.#client, operation.fileUrl, { path: { id } }, options);
   }
+
+  /**
+   * Uploads `data` in one call: `file.create` starts the session, the bytes are PUT to its `uploadUrl` with its `uploadHeaders` and no API key, then `file.complete` completes it with their md5.
+   *
+   * `sizeBytes` is the byte count of `data`. Each step is retried on its own, so a failed `file.complete` never sends the bytes again; a failure rejects with an `UploadError` whose `step` says which one failed.
+   */
+  upload(
+    data: UploadData,
+    body: Omit<FileCreateParams, 'sizeBytes'>,
+    options?: UploadOptions,
+  ): APIPromise<FileObject> {
+    return upload(this.#client, operation.fileUpload, data, body, options);
+  }
 }
 
 /**
@@ -859,6 +874,22 @@ export function fileUrl<Org extends OrgDefinitions = {}>(
   options?: RequestOptions,
 ): APIPromise<FileDownloadUrl> {
   return request(client, operation.fileUrl, { path: { id } }, options);
+}
+
+/**
+ * Uploads `data` in one call: `file.create` starts the session, the bytes are PUT to its `uploadUrl` with its `uploadHeaders` and no API key, then `file.complete` completes it with their md5.
+ *
+ * `sizeBytes` is the byte count of `data`. Each step is retried on its own, so a failed `file.complete` never sends the bytes again; a failure rejects with an `UploadError` whose `step` says which one failed.
+ *
+ * The function of `client.file.upload()`.
+ */
+export function fileUpload<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  data: UploadData,
+  body: Omit<FileCreateParams, 'sizeBytes'>,
+  options?: UploadOptions,
+): APIPromise<FileObject> {
+  return upload(client, operation.fileUpload, data, body, options);
 }
 
 /**

@@ -5,6 +5,7 @@
 import { serializeFilter } from '../core/filter.js';
 import { serializeQuery } from '../core/query.js';
 import type { OperationInfo } from '../internal/operation.js';
+import type { UploadInfo } from '../internal/upload.js';
 
 /**
  * `account.create`: Create an account
@@ -686,3 +687,16 @@ export const workflowRunStatus = {
   path: '/v1/workflowRun/{runId}/status',
   pathParams: ['runId'],
 } as const satisfies OperationInfo;
+
+/**
+ * The upload of `file.create`, completed by `file.complete`.
+ */
+export const fileUpload = {
+  create: fileCreate,
+  complete: fileComplete,
+  size: 'sizeBytes',
+  url: 'uploadUrl',
+  headers: 'uploadHeaders',
+  id: 'id',
+  checksum: 'md5',
+} as const satisfies UploadInfo;
