@@ -55,7 +55,7 @@ async function setup(failures: Partial<Record<Step, Failure[]>> = {}) {
           'retry-after-ms': '0',
         },
       );
-    const document = { sessionId: 'doc_1', title: 'Q3', length: 0, state: 'OPEN' };
+    const document = { id: 'doc_1', title: 'Q3', length: 0, state: 'OPEN' };
     if (step === 'begin')
       return send(res, 201, {
         ...document,
@@ -82,7 +82,7 @@ describe('document.send', () => {
   test('begins with the byte count, PUTs the bytes without the key, finishes with the md5', async () => {
     const { client, seen } = await setup();
     const done = await client.document.send('hello, transcript', { title: 'Q3' });
-    expect(done).toMatchObject({ sessionId: 'doc_1', state: 'DONE' });
+    expect(done).toMatchObject({ id: 'doc_1', state: 'DONE' });
     const [begin, put, finish] = seen;
     expect(JSON.parse(begin!.body)).toEqual({ title: 'Q3', length: 17 });
     expect(put).toMatchObject({ method: 'PUT', url: `/storage/doc_1${SIGNED}` });

@@ -50,8 +50,13 @@ export function buildModel(input: { file: string; document: Json; hash: string }
     })),
     schemas.map((s) => s.type),
   );
+  // An upload names the operation that completes it by the spec's id; the model names it by its own.
+  const ids = new Map(classified.map((op) => [op.specOperationId, op.operationId]));
   const operations: OperationModel[] = classified.map((op, i) => ({
     ...op,
+    ...(op.upload
+      ? { upload: { ...op.upload, complete: ids.get(op.upload.complete) ?? op.upload.complete } }
+      : {}),
     types: types[i]!,
     shapes: operationShapes(document, op),
   }));

@@ -25,7 +25,7 @@ export interface UploadModel {
   headers?: string;
   /** The session response's property holding its id, the complete operation's path parameter. */
   id: string;
-  /** The operationId of the operation that completes the session. */
+  /** The operation that completes the session: the spec's operationId, the model's in a `SpecModel`. */
   complete: string;
   /** The complete body's property that carries the bytes' digest, and its algorithm. */
   checksum?: { property: string; algorithm: string };

@@ -22,9 +22,7 @@ function sessions(model: SpecModel, ops: readonly OperationModel[]): Session[] {
   const taken = new Set(model.operations.map((op) => op.types.function));
   return ops.flatMap((create) => {
     const upload = create.upload;
-    const complete = model.operations.find(
-      (op) => upload && (op.specOperationId ?? op.operationId) === upload.complete,
-    );
+    const complete = model.operations.find((op) => upload && op.operationId === upload.complete);
     if (!upload || !complete) return [];
     let name = `${create.resource}${pascal(upload.method)}`;
     while (taken.has(name)) name = `${name}_`;

@@ -54,19 +54,19 @@ export class DocumentResource<Org extends OrgDefinitions = {}> {
   /**
    * Finish a document upload
    *
-   * `POST /v1/documents/{sessionId}/finish`
+   * `POST /v1/documents/{documentId}/finish`
    */
-  finish(sessionId: string, body: FinishParams, options?: RequestOptions): APIPromise<Document> {
-    return request(this.#client, operation.documentFinish, { path: { sessionId }, body }, options);
+  finish(documentId: string, body: FinishParams, options?: RequestOptions): APIPromise<Document> {
+    return request(this.#client, operation.documentFinish, { path: { documentId }, body }, options);
   }
 
   /**
    * Retrieve a document
    *
-   * `GET /v1/documents/{sessionId}`
+   * `GET /v1/documents/{documentId}`
    */
-  retrieve(sessionId: string, options?: RequestOptions): APIPromise<Document> {
-    return request(this.#client, operation.documentRetrieve, { path: { sessionId } }, options);
+  retrieve(documentId: string, options?: RequestOptions): APIPromise<Document> {
+    return request(this.#client, operation.documentRetrieve, { path: { documentId } }, options);
   }
 
   /**
@@ -101,32 +101,32 @@ export function documentBegin<Org extends OrgDefinitions = {}>(
 /**
  * Finish a document upload
  *
- * `POST /v1/documents/{sessionId}/finish`
+ * `POST /v1/documents/{documentId}/finish`
  *
  * The function of `client.document.finish()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function documentFinish<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
-  sessionId: string,
+  documentId: string,
   body: FinishParams,
   options?: RequestOptions,
 ): APIPromise<Document> {
-  return request(client, operation.documentFinish, { path: { sessionId }, body }, options);
+  return request(client, operation.documentFinish, { path: { documentId }, body }, options);
 }
 
 /**
  * Retrieve a document
  *
- * `GET /v1/documents/{sessionId}`
+ * `GET /v1/documents/{documentId}`
  *
  * The function of `client.document.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function documentRetrieve<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
-  sessionId: string,
+  documentId: string,
   options?: RequestOptions,
 ): APIPromise<Document> {
-  return request(client, operation.documentRetrieve, { path: { sessionId } }, options);
+  return request(client, operation.documentRetrieve, { path: { documentId } }, options);
 }
 
 /**

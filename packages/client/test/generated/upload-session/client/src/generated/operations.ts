@@ -21,8 +21,8 @@ export const documentBegin = {
 export const documentFinish = {
   id: 'document.finish',
   method: 'POST',
-  path: '/v1/documents/{sessionId}/finish',
-  pathParams: ['sessionId'],
+  path: '/v1/documents/{documentId}/finish',
+  pathParams: ['documentId'],
   idempotencyKeyMaxLength: 255,
 } as const satisfies OperationInfo;
 
@@ -32,8 +32,8 @@ export const documentFinish = {
 export const documentRetrieve = {
   id: 'document.retrieve',
   method: 'GET',
-  path: '/v1/documents/{sessionId}',
-  pathParams: ['sessionId'],
+  path: '/v1/documents/{documentId}',
+  pathParams: ['documentId'],
 } as const satisfies OperationInfo;
 
 /**
@@ -45,6 +45,6 @@ export const documentSend = {
   size: 'length',
   url: 'putUrl',
   headers: 'putHeaders',
-  id: 'sessionId',
+  id: 'id',
   checksum: 'digest',
 } as const satisfies UploadInfo;

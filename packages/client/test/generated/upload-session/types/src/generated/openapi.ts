@@ -20,7 +20,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/documents/{sessionId}/finish": {
+    "/v1/documents/{documentId}/finish": {
         parameters: {
             query?: never;
             header?: never;
@@ -37,7 +37,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/documents/{sessionId}": {
+    "/v1/documents/{documentId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -67,7 +67,7 @@ export interface components {
         };
         Document: {
             /** @example doc_1 */
-            sessionId: string;
+            id: string;
             /** @enum {string} */
             state: "OPEN" | "DONE";
             /** @example Quarterly review */
@@ -126,7 +126,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                sessionId: string;
+                documentId: string;
             };
             cookie?: never;
         };
@@ -152,7 +152,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                sessionId: string;
+                documentId: string;
             };
             cookie?: never;
         };

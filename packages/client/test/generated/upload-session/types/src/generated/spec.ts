@@ -9,5 +9,5 @@ export const spec = {
   title: 'Document API',
   version: '1.0.0',
   apiVersion: '1.0.0',
-  hash: 'ed2b1a9b428644be',
+  hash: 'ae6373b5cf8267bf',
 } as const;
