@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import type { SpecModel } from '@lightfield/codegen';
+import { isObject, type Json } from '@lightfield/codegen/json';
+import type { SpecOperation } from './operations.js';
+import { sampleBody } from './request.js';
+
+// An operation that completes an upload session (`x-lightfield-upload`) needs a session whose
+// bytes were PUT: the round-trip opens one through the client's create and PUTs the bytes, then
+// completes that session with their digest, as a caller would.
+
+const BYTES = 'round-trip contract upload';
+
+/** The session the complete finishes, and its body's checksum property with the bytes' digest. */
+export interface OpenedSession {
+  id: string;
+  checksum?: [property: string, digest: string];
+}
+
+type Client = Record<string, Record<string, (...args: unknown[]) => unknown>>;
+
+/**
+ * Opens a session for `op` to complete, if `op` completes one: its create through `client`, then
+ * the PUT of the bytes to the URL it answered, with its headers and no credentials. A string says
+ * why it could not.
+ */
+export async function openSession(
+  model: SpecModel,
+  all: SpecOperation[],
+  client: Client,
+  op: SpecOperation,
+): Promise<OpenedSession | string | undefined> {
+  const create = model.operations.find((o) => o.upload?.complete === op.model?.operationId);
+  const upload = create?.upload;
+  const raw = all.find((o) => o.model === create);
+  if (!create || !upload || !raw) return undefined;
+  const sample = sampleBody(model.document, raw, 'application/json');
+  const body = { ...(isObject(sample) ? sample : {}), [upload.size]: BYTES.length };
+  let session: Json;
+  try {
+    session = (await client[create.resource]![create.method]!(body, {})) as Json;
+  } catch (error) {
+    return `${create.operationId} could not open a session: ${(error as Error).message}`;
+  }
+  const url = session[upload.url];
+  const headers = upload.headers ? session[upload.headers] : {};
+  if (typeof url !== 'string' || !isObject(headers))
+    return `${create.operationId} answered no ${upload.url} to PUT the bytes to`;
+  const put = await fetch(url, {
+    method: 'PUT',
+    headers: headers as Record<string, string>,
+    body: BYTES,
+  });
+  if (!put.ok) return `the PUT to ${create.operationId}'s ${upload.url} answered ${put.status}`;
+  const digest = createHash('md5').update(BYTES).digest('hex');
+  return {
+    id: String(session[upload.id]),
+    ...(upload.checksum
+      ? { checksum: [upload.checksum.property, digest] as [string, string] }
+      : {}),
+  };
+}
