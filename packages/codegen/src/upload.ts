@@ -27,10 +27,22 @@ export interface UploadModel {
   id: string;
   /** The operation that completes the session: the spec's operationId, the model's in a `SpecModel`. */
   complete: string;
+  /** The operation that cancels a pending session, if any: named as `complete` is. */
+  cancel?: string;
   /** The complete body's property that carries the bytes' digest, and its algorithm. */
   checksum?: { property: string; algorithm: string };
-  /** The session's state, for the mock: its property and its values before and after. */
-  status?: { property: string; pending: string; completed: string; completedAt?: string };
+  /**
+   * The session's state, for the mock: its property, its values while pending, once completed and
+   * once cancelled, and the response's properties of when it completed and when it expires.
+   */
+  status?: {
+    property: string;
+    pending: string;
+    completed: string;
+    cancelled?: string;
+    completedAt?: string;
+    expiresAt?: string;
+  };
 }
 
 type Problem = { pointer: string; message: string };
@@ -39,9 +51,20 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 
 /** The keys of each part of the extension and whether each is required. */
 const SHAPE: Record<string, Record<string, boolean>> = {
-  '': { method: false, size: true, url: true, headers: false, id: false, complete: true },
+  '': {
+    method: false,
+    size: true,
+    url: true,
+    headers: false,
+    id: false,
+    complete: true,
+    cancel: false,
+  },
   checksum: { property: true, algorithm: true },
-  status: { property: true, pending: true, completed: true, completedAt: false },
+  status: {
+    ...{ property: true, pending: true, completed: true },
+    ...{ cancelled: false, completedAt: false, expiresAt: false },
+  },
 };
 
 /** The shape problems of the extension: each part an object, each key a non-empty string. */
@@ -74,14 +97,12 @@ export function readUpload(op: Json): UploadModel | undefined {
   return {
     method: str(ext['method']) ?? 'upload',
     id: str(ext['id']) ?? 'id',
-    ...(text(ext, ['size', 'url', 'headers', 'complete']) as Pick<
+    ...(text(ext, ['size', 'url', 'headers', 'complete', 'cancel']) as Pick<
       UploadModel,
-      'size' | 'url' | 'headers' | 'complete'
+      'size' | 'url' | 'headers' | 'complete' | 'cancel'
     >),
     ...(checksum ? { checksum: text(checksum, ['property', 'algorithm']) as never } : {}),
-    ...(status
-      ? { status: text(status, ['property', 'pending', 'completed', 'completedAt']) as never }
-      : {}),
+    ...(status ? { status: text(status, Object.keys(SHAPE['status']!)) as never } : {}),
   };
 }
 
@@ -144,13 +165,21 @@ function referenceProblems(doc: Json, self: Located, all: Located[], upload: Upl
     ['id', upload.id],
     ['status/property', upload.status?.property],
     ['status/completedAt', upload.status?.completedAt],
+    ['status/expiresAt', upload.status?.expiresAt],
   ] as const;
   for (const [key, name] of names)
     if (name && !(name in response)) fail(key, `the response has no property \`${name}\``);
-  const complete = all.find((o) => o.op['operationId'] === upload.complete);
-  if (!complete) fail('complete', `no operation has the operationId \`${upload.complete}\``);
-  else if (!hasPathParam(complete.route))
-    fail('complete', `\`${upload.complete}\` has no path parameter to take the session's id`);
+  const find = (key: 'complete' | 'cancel', id: string) => {
+    const found = all.find((o) => o.op['operationId'] === id);
+    if (!found) fail(key, `no operation has the operationId \`${id}\``);
+    else if (!hasPathParam(found.route))
+      fail(key, `\`${id}\` has no path parameter to take the session's id`);
+    return found;
+  };
+  const complete = find('complete', upload.complete);
+  if (upload.cancel) find('cancel', upload.cancel);
+  if (upload.cancel && upload.status && !upload.status.cancelled)
+    fail('status', '`cancelled` is required where the upload names a `cancel`');
   if (upload.checksum) {
     if (!ALGORITHMS.includes(upload.checksum.algorithm))
       fail('checksum/algorithm', `the algorithm must be one of ${ALGORITHMS.join(', ')}`);

@@ -228,6 +228,13 @@ function uploadCases(): Case[] {
       'method',
       /document\.retrieve` is an operation/,
     ],
+    ['an unknown cancel', (e) => (e['cancel'] = 'x.z'), 'cancel', /no operation .*`x\.z`/],
+    [
+      'a cancel without a cancelled status',
+      (e) => delete at(e, 'status').cancelled,
+      'status',
+      /`cancelled` is required/,
+    ],
   ];
   return table.map(([name, change, key, message]) => [
     `an upload with ${name}`,

@@ -68,6 +68,21 @@ describe('client.file.upload', () => {
     expect((await client.file.complete(session.id, { md5: right })).status).toBe('COMPLETED');
   });
 
+  test('cancel works only on a PENDING file', async () => {
+    const body = { filename: 'draft.txt', mimeType: 'text/plain', sizeBytes: 3 };
+    const pending = await client.file.create(body);
+    expect(Date.parse(pending.expiresAt ?? '')).toBeGreaterThan(Date.now());
+    const cancelled = await client.file.cancel(pending.id);
+    expect(cancelled).toMatchObject({ status: 'CANCELLED', expiresAt: null });
+    await expect(client.file.cancel(pending.id)).rejects.toMatchObject({ status: 409 });
+    const done = await client.file.upload('abc', { filename: 'a.txt', mimeType: 'text/plain' });
+    await expect(client.file.cancel(done.id)).rejects.toMatchObject({
+      status: 409,
+      code: 'upload_closed',
+    });
+    expect((await client.file.retrieve(done.id)).status).toBe('COMPLETED');
+  });
+
   test('a size the API refuses fails at create, before any bytes are sent', async () => {
     const error = await client.file
       .upload('', { filename: 'empty.txt', mimeType: 'text/plain' })

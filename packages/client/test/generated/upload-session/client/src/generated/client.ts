@@ -8,6 +8,7 @@ import type {
   FinishParams,
   OrgDefinitions,
   Session,
+  operations,
 } from '@lightfield/types';
 import type { APIPromise } from '../core/api-promise.js';
 import { BaseClient } from '../internal/base-client.js';
@@ -19,7 +20,7 @@ import * as operation from './operations.js';
 import { specDefaults } from './spec.js';
 
 /**
- * The Document API client without its resources. Give it to the operation functions, `documentBegin(client, …)` say, and an app bundles only the operations it calls; `Lightfield` is this client with a property per resource.
+ * The Document API client without its resources. Give it to the operation functions, `documentAbort(client, …)` say, and an app bundles only the operations it calls; `Lightfield` is this client with a property per resource.
  *
  * @example
  * ```ts
@@ -42,6 +43,19 @@ export class DocumentResource<Org extends OrgDefinitions = {}> {
   constructor(client: LightfieldClient<Org>) {
     this.#client = client;
   }
+  /**
+   * Abort a document upload
+   *
+   * `POST /v1/documents/{documentId}/abort`
+   */
+  abort(
+    documentId: string,
+    body?: NonNullable<operations['document.abort']['requestBody']>['content']['application/json'],
+    options?: RequestOptions,
+  ): APIPromise<Document> {
+    return request(this.#client, operation.documentAbort, { path: { documentId }, body }, options);
+  }
+
   /**
    * Begin a document upload
    *
@@ -81,6 +95,22 @@ export class DocumentResource<Org extends OrgDefinitions = {}> {
   ): APIPromise<Document> {
     return upload(this.#client, operation.documentSend, data, body, options);
   }
+}
+
+/**
+ * Abort a document upload
+ *
+ * `POST /v1/documents/{documentId}/abort`
+ *
+ * The function of `client.document.abort()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function documentAbort<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  documentId: string,
+  body?: NonNullable<operations['document.abort']['requestBody']>['content']['application/json'],
+  options?: RequestOptions,
+): APIPromise<Document> {
+  return request(client, operation.documentAbort, { path: { documentId }, body }, options);
 }
 
 /**

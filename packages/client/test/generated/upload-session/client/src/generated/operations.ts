@@ -6,6 +6,16 @@ import type { OperationInfo } from '../internal/operation.js';
 import type { UploadInfo } from '../internal/upload.js';
 
 /**
+ * `document.abort`: Abort a document upload
+ */
+export const documentAbort = {
+  id: 'document.abort',
+  method: 'POST',
+  path: '/v1/documents/{documentId}/abort',
+  pathParams: ['documentId'],
+} as const satisfies OperationInfo;
+
+/**
  * `document.begin`: Begin a document upload
  */
 export const documentBegin = {

@@ -21,6 +21,17 @@ export type Document = components['schemas']['Document'];
  */
 export type Session = components['schemas']['Session'];
 /**
+ * The response body of `document.abort`.
+ */
+export type DocumentAbortResponse =
+  operations['document.abort']['responses'][200]['content']['application/json'];
+/**
+ * The request body of `document.abort`.
+ */
+export type DocumentAbortParams = NonNullable<
+  operations['document.abort']['requestBody']
+>['content']['application/json'];
+/**
  * The response body of `document.begin`.
  */
 export type DocumentBeginResponse =

@@ -37,6 +37,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/documents/{documentId}/abort": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Abort a document upload */
+        post: operations["document.abort"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/documents/{documentId}": {
         parameters: {
             query?: never;
@@ -69,11 +86,13 @@ export interface components {
             /** @example doc_1 */
             id: string;
             /** @enum {string} */
-            state: "OPEN" | "DONE";
+            state: "OPEN" | "DONE" | "ABORTED";
             /** @example Quarterly review */
             title: string;
             /** @example 12 */
             length: number;
+            /** Format: date-time */
+            closesAt: string | null;
         };
         Session: components["schemas"]["Document"] & {
             /** @example https://storage.example.test/put/doc_1 */
@@ -137,6 +156,34 @@ export interface operations {
         };
         responses: {
             /** @description The finished document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+        };
+    };
+    "document.abort": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The aborted document. */
             200: {
                 headers: {
                     [name: string]: unknown;
