@@ -182,5 +182,8 @@ function renamed(upload: UploadModel, ids: Map<string | undefined, string>): Upl
     ...upload,
     complete: name(upload.complete),
     ...(upload.cancel ? { cancel: name(upload.cancel) } : {}),
+    ...(upload.download
+      ? { download: { ...upload.download, operation: name(upload.download.operation) } }
+      : {}),
   };
 }

@@ -29,6 +29,8 @@ export interface UploadModel {
   complete: string;
   /** The operation that cancels a pending session, if any: named as `complete` is. */
   cancel?: string;
+  /** The operation that answers a completed upload's download URL (named as `complete` is), and its response's property holding it. */
+  download?: { operation: string; url: string };
   /** The complete body's property that carries the bytes' digest, and its algorithm. */
   checksum?: { property: string; algorithm: string };
   /**
@@ -61,6 +63,7 @@ const SHAPE: Record<string, Record<string, boolean>> = {
     cancel: false,
   },
   checksum: { property: true, algorithm: true },
+  download: { operation: true, url: true },
   status: {
     ...{ property: true, pending: true, completed: true },
     ...{ cancelled: false, completedAt: false, expiresAt: false },
@@ -91,7 +94,7 @@ function shapeProblems(ext: unknown): Problem[] {
 export function readUpload(op: Json): UploadModel | undefined {
   const ext = op[UPLOAD];
   if (!isObject(ext) || shapeProblems(ext).length) return undefined;
-  const { checksum, status } = ext as { checksum?: Json; status?: Json };
+  const { checksum, status, download } = ext as { checksum?: Json; status?: Json; download?: Json };
   const text = (node: Json, keys: string[]) =>
     Object.fromEntries(keys.filter((k) => str(node[k])).map((k) => [k, node[k] as string]));
   return {
@@ -102,6 +105,7 @@ export function readUpload(op: Json): UploadModel | undefined {
       'size' | 'url' | 'headers' | 'complete' | 'cancel'
     >),
     ...(checksum ? { checksum: text(checksum, ['property', 'algorithm']) as never } : {}),
+    ...(download ? { download: text(download, ['operation', 'url']) as never } : {}),
     ...(status ? { status: text(status, Object.keys(SHAPE['status']!)) as never } : {}),
   };
 }
@@ -169,7 +173,7 @@ function referenceProblems(doc: Json, self: Located, all: Located[], upload: Upl
   ] as const;
   for (const [key, name] of names)
     if (name && !(name in response)) fail(key, `the response has no property \`${name}\``);
-  const find = (key: 'complete' | 'cancel', id: string) => {
+  const find = (key: string, id: string) => {
     const found = all.find((o) => o.op['operationId'] === id);
     if (!found) fail(key, `no operation has the operationId \`${id}\``);
     else if (!hasPathParam(found.route))
@@ -178,6 +182,12 @@ function referenceProblems(doc: Json, self: Located, all: Located[], upload: Upl
   };
   const complete = find('complete', upload.complete);
   if (upload.cancel) find('cancel', upload.cancel);
+  const download = upload.download && find('download/operation', upload.download.operation);
+  if (download && !(upload.download!.url in responseProperties(doc, download.op)))
+    fail(
+      'download/url',
+      `\`${upload.download!.operation}\`'s response has no property \`${upload.download!.url}\``,
+    );
   if (upload.cancel && upload.status && !upload.status.cancelled)
     fail('status', '`cancelled` is required where the upload names a `cancel`');
   if (upload.checksum) {

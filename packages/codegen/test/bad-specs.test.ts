@@ -235,6 +235,12 @@ function uploadCases(): Case[] {
       'status',
       /`cancelled` is required/,
     ],
+    [
+      'a download URL its operation lacks',
+      (e) => (at(e, 'download').url = 'link'),
+      'download/url',
+      /`document\.link`'s response has no property `link`/,
+    ],
   ];
   return table.map(([name, change, key, message]) => [
     `an upload with ${name}`,

@@ -253,7 +253,7 @@ async function runOne(run: Run, op: SpecOperation): Promise<Omit<OperationResult
   const session = await openSession(run.model, run.all, run.client, op);
   if (typeof session === 'string') return { ok: false, error: session };
   if (session) {
-    // The session's id fills the last path parameter; its digest, the body's checksum.
+    // The session's id fills the last path parameter; its digest, a complete body's checksum.
     call.args[op.model.pathParams.length - 1] = session.id;
     const body = call.bodyAt === undefined ? undefined : call.args[call.bodyAt];
     if (session.checksum && body && typeof body === 'object')

@@ -34,6 +34,9 @@ describe('client.file.upload', () => {
     const read = await client.file.retrieve(file.id);
     expect(read).toMatchObject({ status: 'COMPLETED', completedAt: file.completedAt });
     expect(read).not.toHaveProperty('uploadUrl');
+    // A completed file has a download URL, which serves the bytes uploaded.
+    const { url } = await client.file.url(file.id);
+    expect(await (await fetch(url)).text()).toBe(transcript);
   });
 
   test('the tree-shakable function does the same on a bare client', async () => {
@@ -45,13 +48,14 @@ describe('client.file.upload', () => {
     expect(file.status).toBe('COMPLETED');
   });
 
-  test('a complete whose md5 is not the bytes fails at complete, and the file stays PENDING', async () => {
+  test('url waits for COMPLETED; an md5 of other bytes fails the complete, the file stays PENDING', async () => {
     const session = await client.file.create({
       filename: 'notes.txt',
       mimeType: 'text/plain',
       sizeBytes: 5,
     });
     expect(session.status).toBe('PENDING');
+    await expect(client.file.url(session.id)).rejects.toMatchObject({ status: 409 });
     const put = await fetch(session.uploadUrl, {
       method: 'PUT',
       headers: session.uploadHeaders,

@@ -75,6 +75,18 @@ export class DocumentResource<Org extends OrgDefinitions = {}> {
   }
 
   /**
+   * Link to a finished document's bytes
+   *
+   * `GET /v1/documents/{documentId}/link`
+   */
+  link(
+    documentId: string,
+    options?: RequestOptions,
+  ): APIPromise<operations['document.link']['responses'][200]['content']['application/json']> {
+    return request(this.#client, operation.documentLink, { path: { documentId } }, options);
+  }
+
+  /**
    * Retrieve a document
    *
    * `GET /v1/documents/{documentId}`
@@ -142,6 +154,21 @@ export function documentFinish<Org extends OrgDefinitions = {}>(
   options?: RequestOptions,
 ): APIPromise<Document> {
   return request(client, operation.documentFinish, { path: { documentId }, body }, options);
+}
+
+/**
+ * Link to a finished document's bytes
+ *
+ * `GET /v1/documents/{documentId}/link`
+ *
+ * The function of `client.document.link()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function documentLink<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  documentId: string,
+  options?: RequestOptions,
+): APIPromise<operations['document.link']['responses'][200]['content']['application/json']> {
+  return request(client, operation.documentLink, { path: { documentId } }, options);
 }
 
 /**

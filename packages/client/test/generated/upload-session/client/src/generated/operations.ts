@@ -37,6 +37,16 @@ export const documentFinish = {
 } as const satisfies OperationInfo;
 
 /**
+ * `document.link`: Link to a finished document's bytes
+ */
+export const documentLink = {
+  id: 'document.link',
+  method: 'GET',
+  path: '/v1/documents/{documentId}/link',
+  pathParams: ['documentId'],
+} as const satisfies OperationInfo;
+
+/**
  * `document.retrieve`: Retrieve a document
  */
 export const documentRetrieve = {

@@ -54,6 +54,11 @@ export type DocumentFinishParams = NonNullable<
   operations['document.finish']['requestBody']
 >['content']['application/json'];
 /**
+ * The response body of `document.link`.
+ */
+export type DocumentLinkResponse =
+  operations['document.link']['responses'][200]['content']['application/json'];
+/**
  * The response body of `document.retrieve`.
  */
 export type DocumentRetrieveResponse =

@@ -9,5 +9,5 @@ export const spec = {
   title: 'Document API',
   version: '1.0.0',
   apiVersion: '1.0.0',
-  hash: 'd02c243466e7e78a',
+  hash: '3ca1fcfb80ac906b',
 } as const;
