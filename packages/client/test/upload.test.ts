@@ -105,9 +105,9 @@ describe('document.send', () => {
     const { bare, seen } = await setup();
     await documentSend(bare, given, { title: 'Q3' });
     const length = new TextEncoder().encode(want).byteLength;
-    expect(JSON.parse(seen[0]!.body).length).toBe(length);
+    expect(JSON.parse(seen[0]!.body)).toMatchObject({ length });
     expect(seen[1]!.body).toBe(want);
-    expect(JSON.parse(seen[2]!.body).digest).toBe(md5(want));
+    expect(JSON.parse(seen[2]!.body)).toEqual({ digest: md5(want) });
   });
 
   test('refuses data it cannot send before sending anything', async () => {
