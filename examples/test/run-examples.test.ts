@@ -43,6 +43,19 @@ const cases: [string, { mock?: MockServerOptions; want: RegExp[] }][] = [
       want: [/^same opportunity: true$/m, /^copies created: 1$/m],
     },
   ],
+  [
+    'upload-transcript',
+    {
+      // Connections drop after the complete is committed: its retry, not a second upload, ends it.
+      mock: {
+        faults: { seed: 7, rules: [{ operations: ['file.complete'], dropAfterCommit: 0.5 }] },
+      },
+      want: [
+        /^uploaded renewal-call\.txt: COMPLETED, 70 bytes$/m,
+        /^transcript fil_\w+ is ready for a meeting$/m,
+      ],
+    },
+  ],
 ];
 
 test('every program in src/ has a case here', async () => {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { deref, loadSpec, type SpecModel } from '@lightfield/codegen';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parsePage, readIndex } from './reference-index.js';
+import { schemasAt } from './surface-walk.js';
 import type { Json } from '@lightfield/codegen/json';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -18,25 +19,9 @@ beforeAll(async () => {
   model = await loadSpec(path.join(specDir, 'openapi.yaml'));
 });
 
-/** Resolves a dotted wire path (`data.*.fields.*.valueType`) inside a schema; `*` is a map value or an array item. */
+/** The schema at a dotted wire path (`data.*.fields.*.valueType`) inside a schema, if any. */
 function schemaAt(doc: Json, root: unknown, dotted: string): Json | undefined {
-  let node = deref(doc, root) as Json | undefined;
-  for (const segment of dotted.split('.')) {
-    if (!node) return undefined;
-    const candidates = [
-      node,
-      ...((node['anyOf'] ?? node['oneOf'] ?? node['allOf'] ?? []) as Json[]),
-    ].map((n) => deref(doc, n) as Json);
-    let next: unknown;
-    for (const c of candidates) {
-      if (segment === '*')
-        next ??=
-          typeof c['additionalProperties'] === 'object' ? c['additionalProperties'] : c['items'];
-      else next ??= (c['properties'] as Json | undefined)?.[segment];
-    }
-    node = deref(doc, next) as Json | undefined;
-  }
-  return node;
+  return deref(doc, schemasAt(doc, root, dotted)[0]?.schema) as Json | undefined;
 }
 
 function responseSchema(returns: string): unknown {

@@ -39,7 +39,9 @@ export {
   RedirectError,
   UnprocessableEntityError,
   UnsupportedMediaTypeError,
+  UploadError,
   type ErrorBody,
+  type UploadStep,
 } from './core/errors.js';
 export type {
   Filter,
@@ -57,8 +59,9 @@ export {
   type BinaryResponse,
   type MultipartBody,
   type Uploadable,
+  type UploadData,
 } from './core/media.js';
-export type { ClientOptions, RequestOptions } from './core/options.js';
+export type { ClientOptions, RequestOptions, UploadOptions } from './core/options.js';
 export { Page, PagePromise, type ListBody } from './core/pagination.js';
 export { VERSION } from './core/version.js';
 // The type a `lightfield-fields` module checks itself against, so it needs only this package.

@@ -1,5 +1,5 @@
 export { main } from './cli.js';
-export { loadSpec, MAX_SPEC_BYTES, type LoadSpecOptions } from './load-spec.js';
+export { bundleSpec, loadSpec, MAX_SPEC_BYTES, type LoadSpecOptions } from './load-spec.js';
 export { formatProblem, SpecError, type SpecProblem } from './spec-error.js';
 export { walkSchemas } from './rules.js';
 export { deref, HTTP_METHODS, isObject, nodeAt, resolvePointer, type HttpMethod } from './json.js';

@@ -8,6 +8,7 @@ import {
   getLineColLocation,
   lint,
   parseYaml,
+  type Config,
   type NormalizedProblem,
 } from '@redocly/openapi-core';
 import { LineCounter, parseDocument, isNode, type Document as YamlDocument } from 'yaml';
@@ -76,7 +77,7 @@ export async function loadSpec(file: string, options: LoadSpecOptions = {}): Pro
     ? await createConfig(await readFile(options.redoclyConfig, 'utf8'), {
         configPath: options.redoclyConfig,
       })
-    : await createConfig({ extends: ['minimal'], rules: { 'no-unresolved-refs': 'error' } });
+    : await structuralConfig();
   const resolver = new BaseResolver(config.resolve);
   // Generation skips redocly's lint (the `lint` task runs it): the bundle still fails on an
   // unresolved $ref, and the rules below check what generation relies on.
@@ -90,18 +91,43 @@ export async function loadSpec(file: string, options: LoadSpecOptions = {}): Pro
     if (failing.length > 0) throw new SpecError(failing.map(fromRedocly));
   }
 
-  const bundled = await unexpected(absolute, () =>
-    bundle({ ref: absolute, config, externalRefResolver: resolver, dereference: false }),
-  );
-  const bundleErrors = bundled.problems.filter((p) => p.severity === 'error');
-  if (bundleErrors.length > 0) throw new SpecError(bundleErrors.map(fromRedocly));
-  const document = bundled.bundle.parsed as Record<string, unknown>;
+  const document = await bundleFiles(absolute, config, resolver);
 
   const ruleProblems = checkRules(document).map((p) => at({ ...p, file: absolute }));
   if (ruleProblems.length > 0) throw new SpecError(ruleProblems);
 
   const hash = createHash('sha256').update(JSON.stringify(document)).digest('hex');
   return buildModel({ file: absolute, document, hash });
+}
+
+/**
+ * Reads a spec and every file its `$ref`s pull in, and bundles them into one document with local
+ * `$ref`s only, without the checks generation runs: what `spec:diff` compares. Throws
+ * {@link SpecError} on a missing, empty or oversized file and on an unresolved `$ref`.
+ */
+export async function bundleSpec(file: string): Promise<Record<string, unknown>> {
+  const absolute = path.resolve(file);
+  await readSource(absolute, MAX_SPEC_BYTES);
+  const config = await structuralConfig();
+  return bundleFiles(absolute, config, new BaseResolver(config.resolve));
+}
+
+/** Redocly's config for generation: only the structural rules generation relies on. */
+function structuralConfig(): Promise<Config> {
+  return createConfig({ extends: ['minimal'], rules: { 'no-unresolved-refs': 'error' } });
+}
+
+async function bundleFiles(
+  absolute: string,
+  config: Config,
+  resolver: BaseResolver,
+): Promise<Record<string, unknown>> {
+  const bundled = await unexpected(absolute, () =>
+    bundle({ ref: absolute, config, externalRefResolver: resolver, dereference: false }),
+  );
+  const bundleErrors = bundled.problems.filter((p) => p.severity === 'error');
+  if (bundleErrors.length > 0) throw new SpecError(bundleErrors.map(fromRedocly));
+  return bundled.bundle.parsed as Record<string, unknown>;
 }
 
 /** Turns an error thrown inside redocly into a {@link SpecError} naming the file. */

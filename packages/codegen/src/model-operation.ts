@@ -11,6 +11,7 @@ import { jsonMedia, mediaOf, optional, str } from './model-media.js';
 import { carriedParams } from './model-params.js';
 import type { OperationKind, ParamModel, ResponseModel } from './model-types.js';
 import type { OperationName } from './naming.js';
+import { readUpload } from './upload.js';
 
 /** One operation of the document, before the model reads it. */
 export interface RawOperation {
@@ -77,6 +78,7 @@ export function operationOf(doc: Json, raw: RawOperation, notes: string[]): Uncl
     filter: op['x-lightfield-filter'] === true,
     ...optional('idempotency', idempotency),
     idempotent: idempotency !== undefined,
+    ...optional('upload', readUpload(op)),
     ...(declared && (OPERATION_KINDS as string[]).includes(declared)
       ? { declaredKind: declared as OperationKind }
       : {}),

@@ -1,4 +1,5 @@
 import type { DerivedField } from './derived.js';
+import type { UploadModel } from './upload.js';
 import type { HttpMethod, Json } from './json.js';
 import type { OperationTypeNames } from './naming.js';
 import type { Variants } from './variants.js';
@@ -137,6 +138,8 @@ export interface OperationModel {
   idempotency?: { header: string; maxLength: number };
   /** Whether the operation accepts an idempotency key (`idempotency !== undefined`). */
   idempotent: boolean;
+  /** `x-lightfield-upload`: the operation starts an upload session, completed by another. */
+  upload?: UploadModel;
 }
 
 /**

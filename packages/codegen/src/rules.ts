@@ -10,6 +10,7 @@ import {
 import type { SpecProblem } from './spec-error.js';
 import { checkDerived } from './derived.js';
 import { CLIENT_MEMBERS, operationName, RESERVED_MEMBERS } from './naming.js';
+import { checkUploads } from './upload.js';
 import { checkVariants } from './variants.js';
 
 type Problem = Omit<SpecProblem, 'file'>;
@@ -23,6 +24,7 @@ export function checkRules(doc: Json): Problem[] {
     ...checkSchemas(doc),
     ...checkVariants(doc).map((p) => ({ ...p, rule: 'variants' })),
     ...checkDerived(doc).map((p) => ({ ...p, rule: 'derived' })),
+    ...checkUploads(doc).map((p) => ({ ...p, rule: 'upload' })),
   ];
 }
 

@@ -5,6 +5,7 @@ import { jsonMedia, str } from './model-media.js';
 import { operationOf, type RawOperation } from './model-operation.js';
 import { mergeParams, singleValue } from './model-params.js';
 import type { OperationModel, ResourceModel, SchemaModel, SpecModel } from './model-types.js';
+import type { UploadModel } from './upload.js';
 import {
   operationName,
   operationTypeNames,
@@ -50,8 +51,11 @@ export function buildModel(input: { file: string; document: Json; hash: string }
     })),
     schemas.map((s) => s.type),
   );
+  // An upload names the operation that completes it by the spec's id; the model names it by its own.
+  const ids = new Map(classified.map((op) => [op.specOperationId, op.operationId]));
   const operations: OperationModel[] = classified.map((op, i) => ({
     ...op,
+    ...(op.upload ? { upload: renamed(op.upload, ids) } : {}),
     types: types[i]!,
     shapes: operationShapes(document, op),
   }));
@@ -169,4 +173,17 @@ function shapeOf(doc: Json, schema: unknown, depth = 0): SchemaModel['shape'] {
     if (list.length) return key === 'allOf' && shapes.includes('object') ? 'object' : 'other';
   }
   return 'other';
+}
+
+/** An upload with the operations it names (by the spec's operationIds) named as the model names them. */
+function renamed(upload: UploadModel, ids: Map<string | undefined, string>): UploadModel {
+  const name = (id: string) => ids.get(id) ?? id;
+  return {
+    ...upload,
+    complete: name(upload.complete),
+    ...(upload.cancel ? { cancel: name(upload.cancel) } : {}),
+    ...(upload.download
+      ? { download: { ...upload.download, operation: name(upload.download.operation) } }
+      : {}),
+  };
 }

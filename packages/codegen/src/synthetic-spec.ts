@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
+import { bundleSpec } from './load-spec.js';
 import type { Json } from './json.js';
 
 /** English plural of a resource name, as the API's routes use it (`opportunity` → `opportunities`). */
@@ -46,12 +46,15 @@ export function replicateResources(doc: Json, template: string, names: readonly 
   return out;
 }
 
-/** Reads a YAML spec, replicates `template` as each of `names`, and returns the new YAML. */
+/**
+ * Reads a spec (bundled with the files its `$ref`s pull in, so the result stands alone wherever it
+ * is written), replicates `template` as each of `names`, and returns the new YAML.
+ */
 export async function replicateSpecFile(
   file: string,
   template: string,
   names: readonly string[],
 ): Promise<string> {
-  const doc = parse(await readFile(file, 'utf8')) as Json;
+  const doc = (await bundleSpec(file)) as Json;
   return stringify(replicateResources(doc, template, names), { lineWidth: 0 });
 }

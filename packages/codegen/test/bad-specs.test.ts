@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { testSpec } from '@lightfield/testkit';
 import { at, checksums, run, SPEC, tempDir } from './helpers.js';
 
 type Json = Record<string, unknown>;
@@ -12,6 +13,8 @@ type Case = [
   string,
   {
     given: (spec: string) => string;
+    /** The spec `given` breaks, when not widget.yaml. */
+    spec?: string;
     /** More arguments of the command. */
     args?: string[];
     want: { location: RegExp; message: RegExp };
@@ -192,7 +195,58 @@ const cases: Case[] = [
       },
     },
   ],
+  ...uploadCases(),
 ];
+
+/** An upload session's declaration, broken one way per case: each names where it is broken. */
+function uploadCases(): Case[] {
+  const spec = testSpec('upload-session.yaml');
+  const at0 = '#\\/paths\\/~1v1~1documents\\/post\\/x-lightfield-upload';
+  const upload = (change: (ext: Json) => void) =>
+    edit((d) => change(at(d, 'paths', '/v1/documents', 'post', 'x-lightfield-upload')));
+  const table: [string, (ext: Json) => void, string, RegExp][] = [
+    ['no size', (e) => delete e['size'], 'size', /`size` is required/],
+    ['a size the body lacks', (e) => (e['size'] = 'bytes'), 'size', /body has no .*`bytes`/],
+    ['a url the response lacks', (e) => (e['url'] = 'href'), 'url', /response has no .*`href`/],
+    ['an unknown complete', (e) => (e['complete'] = 'x.y'), 'complete', /no operation .*`x\.y`/],
+    [
+      'a checksum of sha1',
+      (e) => (at(e, 'checksum').algorithm = 'sha1'),
+      'checksum/algorithm',
+      /one of md5/,
+    ],
+    [
+      'a checksum the complete lacks',
+      (e) => (at(e, 'checksum').property = 'md5'),
+      'checksum/property',
+      /body has no .*`md5`/,
+    ],
+    ['a status that is a string', (e) => (e['status'] = 'state'), 'status', /must be an object/],
+    [
+      'a method that is an operation',
+      (e) => (e['method'] = 'retrieve'),
+      'method',
+      /document\.retrieve` is an operation/,
+    ],
+    ['an unknown cancel', (e) => (e['cancel'] = 'x.z'), 'cancel', /no operation .*`x\.z`/],
+    [
+      'a cancel without a cancelled status',
+      (e) => delete at(e, 'status').cancelled,
+      'status',
+      /`cancelled` is required/,
+    ],
+    [
+      'a download URL its operation lacks',
+      (e) => (at(e, 'download').url = 'link'),
+      'download/url',
+      /`document\.link`'s response has no property `link`/,
+    ],
+  ];
+  return table.map(([name, change, key, message]) => [
+    `an upload with ${name}`,
+    { spec, given: upload(change), want: { location: new RegExp(`${at0}\\/${key}`), message } },
+  ]);
+}
 
 let rejected = 0;
 afterAll(() => {
@@ -215,10 +269,10 @@ describe('a broken spec', () => {
 
   test.each(cases)(
     '%s fails with its file and location, and writes nothing',
-    async (_, { given, args = [], want }) => {
+    async (_, { given, spec, args = [], want }) => {
       const dir = await tempDir();
       const bad = path.join(dir, 'bad.yaml');
-      await writeFile(bad, given(good));
+      await writeFile(bad, given(spec ? await readFile(spec, 'utf8') : good));
       const result = await run(['generate', 'types', '--spec', bad, '--out', out, ...args]);
       expect(result.code).toBe(1);
       expect(result.err).toContain(bad);

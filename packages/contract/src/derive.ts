@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { replicateResources } from '@lightfield/codegen';
-import { parse, stringify } from 'yaml';
+import { bundleSpec, replicateResources } from '@lightfield/codegen';
+import { stringify } from 'yaml';
 import { parsePointer, type Json } from '@lightfield/codegen/json';
 
 /** One JSON Patch operation (RFC 6902): `add`, `replace` or `remove`. */
@@ -47,7 +47,8 @@ export function applyPatch(doc: Json, operations: PatchOperation[]): Json {
 /** Writes the spec a derivation describes into `dir`; returns its path. */
 export async function deriveSpec(entry: string, root: string, dir: string): Promise<string> {
   const derivation = JSON.parse(await readFile(entry, 'utf8')) as Derivation;
-  let doc = parse(await readFile(path.resolve(root, derivation.from), 'utf8')) as Json;
+  // Bundled: the derived spec is written elsewhere, where the source's relative $refs would break.
+  let doc = (await bundleSpec(path.resolve(root, derivation.from))) as Json;
   if (derivation.replicate)
     doc = replicateResources(doc, derivation.replicate.template, derivation.replicate.as);
   applyPatch(doc, derivation.patch ?? []);

@@ -12,6 +12,7 @@ import {
 } from './request.js';
 import { checkRequest, checkResponse, mediaType, responseKey, type Seen } from './checks.js';
 import { collectionOf, State } from './state.js';
+import { openSession } from './upload-session.js';
 import { SpecValidator } from '@lightfield/codegen/validator';
 import type { Json } from '@lightfield/codegen/json';
 
@@ -252,6 +253,15 @@ async function runOne(run: Run, op: SpecOperation): Promise<Omit<OperationResult
     return { ok: false, error: `the client has no ${op.model.resource}.${op.model.method}()` };
   const call = buildCall(run.model, run.validator, op, run.state);
   if (typeof call === 'string') return { ok: false, error: call };
+  const session = await openSession(run.model, run.all, run.client, op);
+  if (typeof session === 'string') return { ok: false, error: session };
+  if (session) {
+    // The session's id fills the last path parameter; its digest, a complete body's checksum.
+    call.args[op.model.pathParams.length - 1] = session.id;
+    const body = call.bodyAt === undefined ? undefined : call.args[call.bodyAt];
+    if (session.checksum && body && typeof body === 'object')
+      call.args[call.bodyAt!] = { ...body, [session.checksum[0]]: session.checksum[1] };
+  }
   const { seen, thrown } = await sendWithRetry(run, op, call);
   if (!seen) return { ok: false, error: `no response: ${oneLine(thrown)}` };
   const failed = judge(run, op, seen, thrown);

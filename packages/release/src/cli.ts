@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse } from 'yaml';
 import { bumpFor, covers, fixedGroup, pendingBump, writeChangeset } from './changeset.js';
 import { dryRun } from './dry-run.js';
-import { fileAt, repoRoot, resolveBase } from './git.js';
+import { repoRoot, resolveBase } from './git.js';
 import { formatResults } from './consumers.js';
 import { nodeMatrix } from './node-matrix.js';
 import { smoke } from './smoke.js';
+import { specAt, specNow } from './spec-at.js';
 import { diffSpecs, formatReport, overall, type SpecChange } from './spec-diff.js';
 import { syncVersion } from './sync-version.js';
 
@@ -28,13 +28,11 @@ async function changesSince(
 ): Promise<{ base: string; why: string; changes: SpecChange[] } | undefined> {
   const base = resolveBase(root, baseRef);
   if (!base) return undefined;
-  const before = fileAt(root, base.ref, SPEC);
-  const after = await readFile(path.join(root, SPEC), 'utf8');
+  // Both sides bundled: a change in a file that a $ref pulls in counts like one in the root.
+  const before = await specAt(root, base.ref, SPEC);
+  const after = await specNow(root, SPEC);
   // A base without the spec: everything in it is new.
-  const changes = diffSpecs(
-    before ? parse(before) : { openapi: '3.1.0', info: {}, paths: {} },
-    parse(after),
-  );
+  const changes = diffSpecs(before ?? { openapi: '3.1.0', info: {}, paths: {} }, after);
   return { base: base.ref, why: base.why, changes };
 }
 

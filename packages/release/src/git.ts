@@ -19,11 +19,6 @@ export function repoRoot(cwd = process.cwd()): string {
   return root;
 }
 
-/** A file's content at a git ref; `undefined` when the ref or the file does not exist there. */
-export function fileAt(root: string, ref: string, file: string): string | undefined {
-  return git(['show', `${ref}:${file}`], root);
-}
-
 /**
  * The ref to compare with: the one given, else the last release tag of the published packages,
  * else `HEAD~1`, else `origin/main`. `undefined` when none exists (a first commit, a shallow clone).

@@ -9,7 +9,7 @@ export {
 } from './changeset.js';
 export { main } from './cli.js';
 export { dryRun } from './dry-run.js';
-export { fileAt, repoRoot, resolveBase } from './git.js';
+export { repoRoot, resolveBase } from './git.js';
 export {
   CONSUMERS,
   CONSUMERS_DIR,

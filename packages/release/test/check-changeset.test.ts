@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { testSpec } from '@lightfield/testkit';
 import { beforeEach, describe, expect, test } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { main } from '../src/index.js';
 
 // A neutral spec of these tests' own: the guard reads whatever spec sits in spec/.
@@ -106,5 +107,37 @@ describe('check-changeset', () => {
     const r = await cli('diff', '--base', 'HEAD~1');
     expect(r.out).toMatch(/GET \/v1\/widgets/);
     expect((await cli('diff', '--base', 'no-such-ref')).code).toBe(1);
+  });
+});
+
+describe('diff on a spec split into files', () => {
+  // The spec's `Kind` schema moves into spec/components/kind.yaml, behind a $ref.
+  async function split(): Promise<string> {
+    const file = path.join(repo, 'spec', 'openapi.yaml');
+    const doc = parse(await readFile(file, 'utf8')) as {
+      components: { schemas: Record<string, unknown> };
+    };
+    const kind = path.join(repo, 'spec', 'components', 'kind.yaml');
+    await mkdir(path.dirname(kind));
+    await writeFile(kind, stringify({ Kind: doc.components.schemas['Kind'] }));
+    doc.components.schemas['Kind'] = { $ref: 'components/kind.yaml#/Kind' };
+    await writeFile(file, stringify(doc));
+    git('add', '-A');
+    git('-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'commit', '-qm', 'split');
+    return kind;
+  }
+
+  test('moving a schema into another file changes nothing', async () => {
+    await split();
+    expect((await cli('diff')).out).toMatch(/no changes/);
+  });
+
+  test('a change inside the referenced file is reported', async () => {
+    const kind = await split();
+    await writeFile(kind, (await readFile(kind, 'utf8')).replace('- URL\n', ''));
+    const r = await cli('diff', '--base', 'HEAD');
+    expect(r.out).toMatch(/overall breaking/);
+    expect(r.out).toMatch(/#\/components\/schemas\/Kind\/enum/);
+    expect((await cli('check-changeset', '--base', 'HEAD')).code).toBe(1);
   });
 });

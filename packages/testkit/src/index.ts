@@ -5,7 +5,12 @@ import { fileURLToPath } from 'node:url';
  * spec (spec/openapi.yaml) never breaks the tests of the generators, the runtime or the tools.
  */
 export type TestSpec =
-  'widget.yaml' | 'widget-definitions.json' | 'shapes.yaml' | 'kinds.yaml' | 'body-lookups.yaml';
+  | 'widget.yaml'
+  | 'widget-definitions.json'
+  | 'shapes.yaml'
+  | 'kinds.yaml'
+  | 'body-lookups.yaml'
+  | 'upload-session.yaml';
 
 /** The absolute path of one of the test specs in `specs/`. */
 export function testSpec(name: TestSpec): string {

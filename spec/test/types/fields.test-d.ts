@@ -22,9 +22,13 @@ describe('Field', () => {
       if (f.valueType === 'CHECKBOX') expectTypeOf(f.value).toEqualTypeOf<boolean | null>();
       if (f.valueType === 'MULTI_SELECT') expectTypeOf(f.value).toEqualTypeOf<string[] | null>();
       if (f.valueType === 'TEXT') expectTypeOf(f.value).toEqualTypeOf<string | null>();
+      if (f.valueType === 'HTML') expectTypeOf(f.value).toEqualTypeOf<string | null>();
+      // A contact's `$email` and an account's `$website` hold several values.
+      if (f.valueType === 'EMAIL') expectTypeOf(f.value).toEqualTypeOf<string | string[] | null>();
+      if (f.valueType === 'URL') expectTypeOf(f.value).toEqualTypeOf<string | string[] | null>();
       switch (f.valueType) {
         case 'DATETIME':
-        case 'EMAIL':
+        case 'TELEPHONE':
           return f.value?.toUpperCase();
         default:
           return undefined;

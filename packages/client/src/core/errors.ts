@@ -231,6 +231,28 @@ export class APIResponseError extends LightfieldError {
   }
 }
 
+/** The step of an upload that failed: the session's create, the PUT of the bytes, or its complete. */
+export type UploadStep = 'create' | 'put' | 'complete';
+
+/**
+ * An upload (`client.file.upload()`, say) failed at one of its steps; `cause` is that step's
+ * error (an `APIError`, a connection error, …). Each step was retried as far as it safely can
+ * be, and a later step never runs an earlier one again: after a failed `complete`, call the
+ * complete operation with `sessionId` rather than uploading again.
+ */
+export class UploadError extends LightfieldError {
+  /** The step that failed. */
+  readonly step: UploadStep;
+  /** The session's id, once the create answered it. */
+  readonly sessionId: string | undefined;
+  constructor(step: UploadStep, sessionId: string | undefined, cause: LightfieldError) {
+    const session = sessionId === undefined ? '' : ` (session ${sessionId})`;
+    super(`Upload failed at ${step}${session}: ${cause.message}`, { cause });
+    this.step = step;
+    this.sessionId = sessionId;
+  }
+}
+
 brandErrorClasses({
   LightfieldError,
   InvalidArgumentError,
@@ -249,4 +271,5 @@ brandErrorClasses({
   APIConnectionTimeoutError,
   APIUserAbortError,
   APIResponseError,
+  UploadError,
 });

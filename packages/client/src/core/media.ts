@@ -3,6 +3,9 @@ import { InvalidArgumentError } from './errors.js';
 /** What a file part or a binary body may be: a `File`, a `Blob` or raw bytes. */
 export type Uploadable = Blob | ArrayBuffer | ArrayBufferView;
 
+/** The bytes of an upload (`client.file.upload()`, say): a string (sent as UTF-8), bytes or a `Blob`. */
+export type UploadData = Uploadable | string;
+
 /** A binary body: bytes, or a stream of them (streamed bodies are not retried). */
 export type BinaryBody = Uploadable | ReadableStream<Uint8Array>;
 

@@ -53,3 +53,9 @@ export interface RequestOptions {
    */
   idempotencyKey?: string | undefined;
 }
+
+/**
+ * Options of an upload (`client.file.upload()`, say), applied to each of its steps. There is no
+ * `idempotencyKey`: each step that could run twice makes its own, kept across its retries.
+ */
+export type UploadOptions = Pick<RequestOptions, 'timeout' | 'maxRetries' | 'signal'>;

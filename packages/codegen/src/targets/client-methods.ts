@@ -10,6 +10,7 @@ import {
   type SpecModel,
 } from '../spec-model.js';
 import { callerHeaders, requestMedia, responseMedia } from './client-operations.js';
+import { uploadSources } from './client-upload.js';
 
 // The client's resource classes and operation functions: a method and a function per operation,
 // typed from @lightfield/types.
@@ -39,6 +40,9 @@ const RUNTIME_NAMES = [
   'request',
   'requestPage',
   'specDefaults',
+  'upload',
+  'UploadData',
+  'UploadOptions',
 ];
 
 /** `paths['/v1/x/{id}']['get']`, or `operations['id']` where the spec gives the operation an id. */
@@ -79,6 +83,8 @@ export class ClientEmitter {
   usesOrg = false;
   /** Whether an operation is a paginated list, sent with `requestPage`. */
   usesPages = false;
+  /** Whether a resource has an upload helper (`x-lightfield-upload`). */
+  usesUpload = false;
   /** Every name the file declares, so a schema alias can be imported under a name that is free. */
   readonly #taken: Set<string>;
 
@@ -190,7 +196,7 @@ function bodyContent(op: OperationModel, media: MediaModel): string {
 }
 
 /** A JSON body's type before an organization narrows it: its schema alias, else the spec's. */
-function jsonBody(emit: ClientEmitter, op: OperationModel, media: MediaModel): string {
+export function jsonBody(emit: ClientEmitter, op: OperationModel, media: MediaModel): string {
   return emit.typeOf(op.requestBody?.schema ?? media.schema, bodyContent(op, media));
 }
 
@@ -286,7 +292,7 @@ function signature(params: MethodParam[]): string {
 }
 
 /** The type of a success's body: its schema alias or the spec's type, binary, text or `void`. */
-function responseType(emit: ClientEmitter, op: OperationModel): string {
+export function responseType(emit: ClientEmitter, op: OperationModel): string {
   const success = responseMedia(op);
   if (!success) return 'void';
   if (success.format === 'json')
@@ -380,7 +386,10 @@ export function resourceSource(
         return ${source.call('this.#client')};
       }`,
   );
+  const uploads = uploadSources(emit, resource, client);
+  methods.push(...uploads.methods);
   const functions = ops.map(({ op, source }) => functionSource(op, source, client));
+  functions.push(...uploads.functions);
   return `${jsdoc(
     resource.description ?? `The \`${resource.name}\` operations.`,
     '`Org` narrows its entities and writes to an organization (see `Lightfield`).',

@@ -1,6 +1,7 @@
 import { jsdoc } from '../format.js';
 import { specIdentity } from '../header.js';
 import type { Json } from '../json.js';
+import { uploadInfos } from './client-upload.js';
 import {
   jsonMedia,
   type MediaModel,
@@ -125,16 +126,21 @@ export function operationsFile(model: SpecModel): string {
     const used = names.filter((n) => refs.includes(`"${runtimeRef(n)}"`));
     return used.length ? [`import { ${used.join(', ')} } from '${module}';`] : [];
   });
+  const uploads = uploadInfos(model);
   return [
     ...imports,
     "import type { OperationInfo } from '../internal/operation.js';",
+    uploads.length ? "import type { UploadInfo } from '../internal/upload.js';" : null,
     '',
     // A runtime function is named, not quoted: `"@@multipart"` becomes `multipart`.
     ...entries.map(
       ({ op, info }) =>
         `${jsdoc(`\`${op.operationId}\`: ${op.summary ?? `${op.httpMethod.toUpperCase()} ${op.path}`}`)}export const ${op.types.function} = ${JSON.stringify(info).replace(/"@@(\w+)"/g, '$1')} as const satisfies OperationInfo;\n`,
     ),
-  ].join('\n');
+    ...uploads,
+  ]
+    .filter((line) => line !== null)
+    .join('\n');
 }
 
 /** `spec.ts`: the spec's identity, the client's defaults and the names of the headers it sends. */

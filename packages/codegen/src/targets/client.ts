@@ -32,7 +32,7 @@ function clientImports(emit: ClientEmitter, body: string): (string | null)[] {
     ...(/\boperations\[/.test(body) ? ['operations'] : []),
     ...(/\bpaths\[/.test(body) ? ['paths'] : []),
   ].sort();
-  const media = [...emit.runtime].sort();
+  const media = [...emit.runtime, ...(emit.usesUpload ? ['UploadData'] : [])].sort();
   const requests = ['request', ...(emit.usesPages ? ['requestPage'] : [])];
   return [
     typeImports.length
@@ -42,9 +42,10 @@ function clientImports(emit: ClientEmitter, body: string): (string | null)[] {
     "import { BaseClient } from '../internal/base-client.js';",
     emit.usesFilter ? "import type { Filter, OrgQuery } from '../core/filter.js';" : null,
     media.length ? `import type { ${media.join(', ')} } from '../core/media.js';` : null,
-    "import type { ClientOptions, RequestOptions } from '../core/options.js';",
+    `import type { ClientOptions, RequestOptions${emit.usesUpload ? ', UploadOptions' : ''} } from '../core/options.js';`,
     emit.usesPages ? "import type { PagePromise } from '../core/pagination.js';" : null,
     `import { ${requests.join(', ')} } from '../internal/request.js';`,
+    emit.usesUpload ? "import { upload } from '../internal/upload.js';" : null,
     "import * as operation from './operations.js';",
     "import { specDefaults } from './spec.js';",
   ];

@@ -1,5 +1,6 @@
 import type { Json } from '../json.js';
 import type { MediaModel, OperationModel, ResourceModel } from '../spec-model.js';
+import type { UploadModel } from '../upload.js';
 
 // The fixtures' `resources.ts` entries: every resource and operation as the mock routes them.
 
@@ -68,7 +69,15 @@ function operationInfo(op: OperationModel): Json {
     ...(op.success.schema ? { responseSchema: op.success.schema } : {}),
     responseMedia: mediaInfo(op.success.media, false),
     errors: op.errorStatuses,
+    // The mock serves the upload URL itself (`x-lightfield-upload`), and completes the session.
+    ...(op.upload ? { upload: uploadInfo(op.upload) } : {}),
   };
+}
+
+/** An upload session as the mock serves it (`UploadRoute`): the names, without the client's method. */
+function uploadInfo(upload: UploadModel): Json {
+  const { method: _, ...route } = upload;
+  return route;
 }
 
 /** A resource as the runtime reads it (`ResourceInfo`); an entity with its fields and relationships. */

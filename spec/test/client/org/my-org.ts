@@ -39,7 +39,7 @@ export type MyOrg = Check<{
       /**
        * Notes: A valueType newer than the spec.
        */
-      notes: { valueType: 'HTML' };
+      notes: { valueType: 'RATING' };
       /**
        * Strategic
        */
