@@ -87,7 +87,11 @@ const cases: Case[] = [
     'a response slower than the timeout',
     {
       timeout: 400, // long enough that a loaded machine still sees each attempt arrive
-      given: (_, res) => setTimeout(() => send(res, 200, entity()), 2000),
+      given: (_, res) => {
+        // The client gives up first; its closed connection clears the timer, so none outlives the suite.
+        const late = setTimeout(() => send(res, 200, entity()), 2000);
+        res.on('close', () => clearTimeout(late));
+      },
       want: { error: APIConnectionTimeoutError, attempts: 3 },
     },
   ],
