@@ -3,6 +3,50 @@
 // Spec: Lightfield API 1.0.0, API version 2026-03-01; its hash is in `spec`.
 
 import type {
+  Account,
+  AccountCreateParams,
+  AccountDefinitions,
+  AccountList,
+  AccountUpdateParams,
+  AuthValidation,
+  Contact,
+  ContactCreateParams,
+  ContactDefinitions,
+  ContactList,
+  ContactUpdateParams,
+  CustomObject,
+  CustomObjectCreateParams,
+  CustomObjectDefinitions,
+  CustomObjectList,
+  CustomObjectTypes,
+  CustomObjectUpdateParams,
+  Email,
+  EmailDraftParams,
+  EmailDrafted,
+  EmailList,
+  EmailSendParams,
+  EmailSent,
+  FileCancelParams,
+  FileCompleteParams,
+  FileCreateParams,
+  FileDownloadUrl,
+  FileObject,
+  FileObjectList,
+  FileUpload,
+  List,
+  ListCreateParams,
+  ListList,
+  ListUpdateParams,
+  Meeting,
+  MeetingCreateParams,
+  MeetingList,
+  MeetingUpdateParams,
+  Member,
+  MemberList,
+  Note,
+  NoteCreateParams,
+  NoteList,
+  NoteUpdateParams,
   Opportunity,
   OpportunityCreateParams,
   OpportunityDefinitions,
@@ -11,6 +55,12 @@ import type {
   OrgBody,
   OrgDefinitions,
   OrgEntity,
+  Task,
+  TaskCreateParams,
+  TaskDefinitions,
+  TaskList,
+  TaskUpdateParams,
+  WorkflowRunStatus,
   operations,
 } from '@lightfield/types';
 import type { APIPromise } from '../core/api-promise.js';
@@ -23,14 +73,78 @@ import * as operation from './operations.js';
 import { specDefaults } from './spec.js';
 
 /**
+ * The query of `account.list`, with field filters.
+ */
+export type AccountListParams = NonNullable<operations['account.list']['parameters']['query']> & {
+  /** Field filters, e.g. `{ $name: { startsWith: 'Acme' } }`. */ filter?: Filter;
+};
+/**
+ * The query of `contact.list`, with field filters.
+ */
+export type ContactListParams = NonNullable<operations['contact.list']['parameters']['query']> & {
+  /** Field filters, e.g. `{ $name: { startsWith: 'Acme' } }`. */ filter?: Filter;
+};
+/**
+ * The query of `email.list`.
+ */
+export type EmailListParams = NonNullable<operations['email.list']['parameters']['query']>;
+/**
+ * The query of `file.list`.
+ */
+export type FileListParams = NonNullable<operations['file.list']['parameters']['query']>;
+/**
+ * The query of `list.list`.
+ */
+export type ListListParams = NonNullable<operations['list.list']['parameters']['query']>;
+/**
+ * The query of `list.listAccounts`.
+ */
+export type ListListAccountsParams = NonNullable<
+  operations['list.listAccounts']['parameters']['query']
+>;
+/**
+ * The query of `list.listContacts`.
+ */
+export type ListListContactsParams = NonNullable<
+  operations['list.listContacts']['parameters']['query']
+>;
+/**
+ * The query of `list.listOpportunities`.
+ */
+export type ListListOpportunitiesParams = NonNullable<
+  operations['list.listOpportunities']['parameters']['query']
+>;
+/**
+ * The query of `meeting.list`.
+ */
+export type MeetingListParams = NonNullable<operations['meeting.list']['parameters']['query']>;
+/**
+ * The query of `member.list`.
+ */
+export type MemberListParams = NonNullable<operations['member.list']['parameters']['query']>;
+/**
+ * The query of `note.list`.
+ */
+export type NoteListParams = NonNullable<operations['note.list']['parameters']['query']>;
+/**
+ * The query of `object.list`, with field filters.
+ */
+export type ObjectListParams = NonNullable<operations['object.list']['parameters']['query']> & {
+  /** Field filters, e.g. `{ $name: { startsWith: 'Acme' } }`. */ filter?: Filter;
+};
+/**
  * The query of `opportunity.list`, with field filters.
  */
 export type OpportunityListParams = NonNullable<
   operations['opportunity.list']['parameters']['query']
 > & { /** Field filters, e.g. `{ $name: { startsWith: 'Acme' } }`. */ filter?: Filter };
+/**
+ * The query of `task.list`.
+ */
+export type TaskListParams = NonNullable<operations['task.list']['parameters']['query']>;
 
 /**
- * The Lightfield API client without its resources. Give it to the operation functions, `opportunityCreate(client, …)` say, and an app bundles only the operations it calls; `Lightfield` is this client with a property per resource.
+ * The Lightfield API client without its resources. Give it to the operation functions, `accountCreate(client, …)` say, and an app bundles only the operations it calls; `Lightfield` is this client with a property per resource.
  *
  * @example
  * ```ts
@@ -41,6 +155,1600 @@ export class LightfieldClient<Org extends OrgDefinitions = {}> extends BaseClien
   constructor(options?: ClientOptions) {
     super(specDefaults, options);
   }
+}
+
+/**
+ * Accounts are the companies an organization works with. Contacts work at them, and opportunities, tasks, notes and meetings link to them.
+ *
+ * `Org` narrows its entities and writes to an organization (see `Lightfield`).
+ */
+export class AccountResource<Org extends OrgDefinitions = {}> {
+  readonly #client: LightfieldClient<Org>;
+  constructor(client: LightfieldClient<Org>) {
+    this.#client = client;
+  }
+  /**
+   * Create an account
+   *
+   * Creates an account. `fields.$name` is required. A `$website` starts enrichment in the background, which fills fields such as the read-only `$howTheyMakeMoney` later. Send an `Idempotency-Key` to make a retry safe.
+   *
+   * `POST /v1/accounts` · rate limit: Write · scope: `accounts:create`
+   */
+  create(
+    body: OrgBody<AccountCreateParams, Org, 'account'>,
+    options?: RequestOptions,
+  ): APIPromise<OrgEntity<Account, Org, 'account', AccountCreateParams | AccountUpdateParams>> {
+    return request(this.#client, operation.accountCreate, { body }, options);
+  }
+
+  /**
+   * Get account field definitions
+   *
+   * Returns the field and relationship definitions of accounts, system and custom ones alike, with select options and which fields are read-only.
+   *
+   * `GET /v1/accounts/definitions` · rate limit: Read · scope: `accounts:read`
+   */
+  definitions(options?: RequestOptions): APIPromise<AccountDefinitions> {
+    return request(this.#client, operation.accountDefinitions, {}, options);
+  }
+
+  /**
+   * List accounts
+   *
+   * Lists accounts, one page at a time. Filter with one query parameter per field, e.g. `$name[equal]=Acme`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
+   *
+   * `GET /v1/accounts` · rate limit: Search · scope: `accounts:read`
+   */
+  list(
+    query?: OrgQuery<AccountListParams, Org, 'account'>,
+    options?: RequestOptions,
+  ): PagePromise<
+    OrgEntity<
+      NonNullable<AccountList['data']>[number],
+      Org,
+      'account',
+      AccountCreateParams | AccountUpdateParams
+    >
+  > {
+    return requestPage(this.#client, operation.accountList, { query }, options);
+  }
+
+  /**
+   * Retrieve an account
+   *
+   * Returns the latest version of one account.
+   *
+   * `GET /v1/accounts/{id}` · rate limit: Read · scope: `accounts:read`
+   */
+  retrieve(
+    id: string,
+    options?: RequestOptions,
+  ): APIPromise<OrgEntity<Account, Org, 'account', AccountCreateParams | AccountUpdateParams>> {
+    return request(this.#client, operation.accountRetrieve, { path: { id } }, options);
+  }
+
+  /**
+   * Update an account
+   *
+   * Updates an account. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`. `$opportunity`, `$task`, `$note` and `$meeting` are read-only: the other side sets them. Send an `Idempotency-Key` to make a retry safe.
+   *
+   * `POST /v1/accounts/{id}` · rate limit: Write · scope: `accounts:update`
+   */
+  update(
+    id: string,
+    body: OrgBody<AccountUpdateParams, Org, 'account'>,
+    options?: RequestOptions,
+  ): APIPromise<OrgEntity<Account, Org, 'account', AccountCreateParams | AccountUpdateParams>> {
+    return request(this.#client, operation.accountUpdate, { path: { id }, body }, options);
+  }
+}
+
+/**
+ * Create an account
+ *
+ * Creates an account. `fields.$name` is required. A `$website` starts enrichment in the background, which fills fields such as the read-only `$howTheyMakeMoney` later. Send an `Idempotency-Key` to make a retry safe.
+ *
+ * `POST /v1/accounts` · rate limit: Write · scope: `accounts:create`
+ *
+ * The function of `client.account.create()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function accountCreate<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  body: OrgBody<AccountCreateParams, Org, 'account'>,
+  options?: RequestOptions,
+): APIPromise<OrgEntity<Account, Org, 'account', AccountCreateParams | AccountUpdateParams>> {
+  return request(client, operation.accountCreate, { body }, options);
+}
+
+/**
+ * Get account field definitions
+ *
+ * Returns the field and relationship definitions of accounts, system and custom ones alike, with select options and which fields are read-only.
+ *
+ * `GET /v1/accounts/definitions` · rate limit: Read · scope: `accounts:read`
+ *
+ * The function of `client.account.definitions()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function accountDefinitions<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  options?: RequestOptions,
+): APIPromise<AccountDefinitions> {
+  return request(client, operation.accountDefinitions, {}, options);
+}
+
+/**
+ * List accounts
+ *
+ * Lists accounts, one page at a time. Filter with one query parameter per field, e.g. `$name[equal]=Acme`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
+ *
+ * `GET /v1/accounts` · rate limit: Search · scope: `accounts:read`
+ *
+ * The function of `client.account.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function accountList<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  query?: OrgQuery<AccountListParams, Org, 'account'>,
+  options?: RequestOptions,
+): PagePromise<
+  OrgEntity<
+    NonNullable<AccountList['data']>[number],
+    Org,
+    'account',
+    AccountCreateParams | AccountUpdateParams
+  >
+> {
+  return requestPage(client, operation.accountList, { query }, options);
+}
+
+/**
+ * Retrieve an account
+ *
+ * Returns the latest version of one account.
+ *
+ * `GET /v1/accounts/{id}` · rate limit: Read · scope: `accounts:read`
+ *
+ * The function of `client.account.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function accountRetrieve<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  id: string,
+  options?: RequestOptions,
+): APIPromise<OrgEntity<Account, Org, 'account', AccountCreateParams | AccountUpdateParams>> {
+  return request(client, operation.accountRetrieve, { path: { id } }, options);
+}
+
+/**
+ * Update an account
+ *
+ * Updates an account. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`. `$opportunity`, `$task`, `$note` and `$meeting` are read-only: the other side sets them. Send an `Idempotency-Key` to make a retry safe.
+ *
+ * `POST /v1/accounts/{id}` · rate limit: Write · scope: `accounts:update`
+ *
+ * The function of `client.account.update()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function accountUpdate<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  id: string,
+  body: OrgBody<AccountUpdateParams, Org, 'account'>,
+  options?: RequestOptions,
+): APIPromise<OrgEntity<Account, Org, 'account', AccountCreateParams | AccountUpdateParams>> {
+  return request(client, operation.accountUpdate, { path: { id }, body }, options);
+}
+
+/**
+ * What the API key in use may do.
+ *
+ * `Org` narrows its entities and writes to an organization (see `Lightfield`).
+ */
+export class AuthResource<Org extends OrgDefinitions = {}> {
+  readonly #client: LightfieldClient<Org>;
+  constructor(client: LightfieldClient<Org>) {
+    this.#client = client;
+  }
+  /**
+   * Validate the API key
+   *
+   * Returns whether the API key in use is active, whom it acts for (a user or the whole workspace) and the scopes it was granted. Needs no scope.
+   *
+   * `GET /v1/auth/validate` · rate limit: Read
+   */
+  validate(options?: RequestOptions): APIPromise<AuthValidation> {
+    return request(this.#client, operation.authValidate, {}, options);
+  }
+}
+
+/**
+ * Validate the API key
+ *
+ * Returns whether the API key in use is active, whom it acts for (a user or the whole workspace) and the scopes it was granted. Needs no scope.
+ *
+ * `GET /v1/auth/validate` · rate limit: Read
+ *
+ * The function of `client.auth.validate()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function authValidate<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  options?: RequestOptions,
+): APIPromise<AuthValidation> {
+  return request(client, operation.authValidate, {}, options);
+}
+
+/**
+ * Contacts are the people an organization talks to, usually at an account. They are enriched in the background after a create.
+ *
+ * `Org` narrows its entities and writes to an organization (see `Lightfield`).
+ */
+export class ContactResource<Org extends OrgDefinitions = {}> {
+  readonly #client: LightfieldClient<Org>;
+  constructor(client: LightfieldClient<Org>) {
+    this.#client = client;
+  }
+  /**
+   * Create a contact
+   *
+   * Creates a contact; it is enriched in the background afterwards. To avoid duplicates, find first: list contacts filtered on `$email` and create only when none matches. Send an `Idempotency-Key` to make a retry safe.
+   *
+   * `POST /v1/contacts` · rate limit: Write · scope: `contacts:create`
+   */
+  create(
+    body: OrgBody<ContactCreateParams, Org, 'contact'>,
+    options?: RequestOptions,
+  ): APIPromise<OrgEntity<Contact, Org, 'contact', ContactCreateParams | ContactUpdateParams>> {
+    return request(this.#client, operation.contactCreate, { body }, options);
+  }
+
+  /**
+   * Get contact field definitions
+   *
+   * Returns the field and relationship definitions of contacts, system and custom ones alike, with select options and which fields are read-only.
+   *
+   * `GET /v1/contacts/definitions` · rate limit: Read · scope: `contacts:read`
+   */
+  definitions(options?: RequestOptions): APIPromise<ContactDefinitions> {
+    return request(this.#client, operation.contactDefinitions, {}, options);
+  }
+
+  /**
+   * List contacts
+   *
+   * Lists contacts, one page at a time. Filter with one query parameter per field, e.g. `$name[equal]=Acme`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
+   *
+   * `GET /v1/contacts` · rate limit: Search · scope: `contacts:read`
+   */
+  list(
+    query?: OrgQuery<ContactListParams, Org, 'contact'>,
+    options?: RequestOptions,
+  ): PagePromise<
+    OrgEntity<
+      NonNullable<ContactList['data']>[number],
+      Org,
+      'contact',
+      ContactCreateParams | ContactUpdateParams
+    >
+  > {
+    return requestPage(this.#client, operation.contactList, { query }, options);
+  }
+
+  /**
+   * Retrieve a contact
+   *
+   * Returns the latest version of one contact.
+   *
+   * `GET /v1/contacts/{id}` · rate limit: Read · scope: `contacts:read`
+   */
+  retrieve(
+    id: string,
+    options?: RequestOptions,
+  ): APIPromise<OrgEntity<Contact, Org, 'contact', ContactCreateParams | ContactUpdateParams>> {
+    return request(this.#client, operation.contactRetrieve, { path: { id } }, options);
+  }
+
+  /**
+   * Update a contact
+   *
+   * Updates a contact. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`. Send an `Idempotency-Key` to make a retry safe.
+   *
+   * `POST /v1/contacts/{id}` · rate limit: Write · scope: `contacts:update`
+   */
+  update(
+    id: string,
+    body: OrgBody<ContactUpdateParams, Org, 'contact'>,
+    options?: RequestOptions,
+  ): APIPromise<OrgEntity<Contact, Org, 'contact', ContactCreateParams | ContactUpdateParams>> {
+    return request(this.#client, operation.contactUpdate, { path: { id }, body }, options);
+  }
+}
+
+/**
+ * Create a contact
+ *
+ * Creates a contact; it is enriched in the background afterwards. To avoid duplicates, find first: list contacts filtered on `$email` and create only when none matches. Send an `Idempotency-Key` to make a retry safe.
+ *
+ * `POST /v1/contacts` · rate limit: Write · scope: `contacts:create`
+ *
+ * The function of `client.contact.create()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function contactCreate<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  body: OrgBody<ContactCreateParams, Org, 'contact'>,
+  options?: RequestOptions,
+): APIPromise<OrgEntity<Contact, Org, 'contact', ContactCreateParams | ContactUpdateParams>> {
+  return request(client, operation.contactCreate, { body }, options);
+}
+
+/**
+ * Get contact field definitions
+ *
+ * Returns the field and relationship definitions of contacts, system and custom ones alike, with select options and which fields are read-only.
+ *
+ * `GET /v1/contacts/definitions` · rate limit: Read · scope: `contacts:read`
+ *
+ * The function of `client.contact.definitions()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function contactDefinitions<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  options?: RequestOptions,
+): APIPromise<ContactDefinitions> {
+  return request(client, operation.contactDefinitions, {}, options);
+}
+
+/**
+ * List contacts
+ *
+ * Lists contacts, one page at a time. Filter with one query parameter per field, e.g. `$name[equal]=Acme`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
+ *
+ * `GET /v1/contacts` · rate limit: Search · scope: `contacts:read`
+ *
+ * The function of `client.contact.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function contactList<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  query?: OrgQuery<ContactListParams, Org, 'contact'>,
+  options?: RequestOptions,
+): PagePromise<
+  OrgEntity<
+    NonNullable<ContactList['data']>[number],
+    Org,
+    'contact',
+    ContactCreateParams | ContactUpdateParams
+  >
+> {
+  return requestPage(client, operation.contactList, { query }, options);
+}
+
+/**
+ * Retrieve a contact
+ *
+ * Returns the latest version of one contact.
+ *
+ * `GET /v1/contacts/{id}` · rate limit: Read · scope: `contacts:read`
+ *
+ * The function of `client.contact.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function contactRetrieve<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  id: string,
+  options?: RequestOptions,
+): APIPromise<OrgEntity<Contact, Org, 'contact', ContactCreateParams | ContactUpdateParams>> {
+  return request(client, operation.contactRetrieve, { path: { id } }, options);
+}
+
+/**
+ * Update a contact
+ *
+ * Updates a contact. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`. Send an `Idempotency-Key` to make a retry safe.
+ *
+ * `POST /v1/contacts/{id}` · rate limit: Write · scope: `contacts:update`
+ *
+ * The function of `client.contact.update()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function contactUpdate<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  id: string,
+  body: OrgBody<ContactUpdateParams, Org, 'contact'>,
+  options?: RequestOptions,
+): APIPromise<OrgEntity<Contact, Org, 'contact', ContactCreateParams | ContactUpdateParams>> {
+  return request(client, operation.contactUpdate, { path: { id }, body }, options);
+}
+
+/**
+ * Emails are the messages of the organization's connected mailboxes; new ones can be sent or drafted.
+ *
+ * `Org` narrows its entities and writes to an organization (see `Lightfield`).
+ */
+export class EmailResource<Org extends OrgDefinitions = {}> {
+  readonly #client: LightfieldClient<Org>;
+  constructor(client: LightfieldClient<Org>) {
+    this.#client = client;
+  }
+  /**
+   * Draft an email
+   *
+   * Saves a draft in a connected mailbox that owns `from`. It needs `from` plus at least one of `to`, `cc`, `bcc`, `subject`, `messageBody` or `attachments`: `from` alone is a 400. Send an `Idempotency-Key` to make a retry safe.
+   *
+   * `POST /v1/emails/draft` · rate limit: Write · scope: `emails:create`
+   */
+  draft(body: EmailDraftParams, options?: RequestOptions): APIPromise<EmailDrafted> {
+    return request(this.#client, operation.emailDraft, { body }, options);
+  }
+
+  /**
+   * List emails
+   *
+   * Lists emails, one page at a time. List items omit `fields.$body`; retrieve one to read it. An email the caller may not read in full comes redacted, with `accessLevel: METADATA`.
+   *
+   * `GET /v1/emails` · rate limit: Search · scope: `emails:read`
+   */
+  list(
+    query?: EmailListParams,
+    options?: RequestOptions,
+  ): PagePromise<OrgEntity<NonNullable<EmailList['data']>[number], Org, 'email'>> {
+    return requestPage(this.#client, operation.emailList, { query }, options);
+  }
+
+  /**
+   * Retrieve an email
+   *
+   * Returns one email with its body; redacted, with `accessLevel: METADATA`, when the caller may not read it in full.
+   *
+   * `GET /v1/emails/{id}` · rate limit: Read · scope: `emails:read`
+   */
+  retrieve(id: string, options?: RequestOptions): APIPromise<OrgEntity<Email, Org, 'email'>> {
+    return request(this.#client, operation.emailRetrieve, { path: { id } }, options);
+  }
+
+  /**
+   * Send an email
+   *
+   * Sends a new message from a connected mailbox that owns `from`. There are no replies or forwards. Send an `Idempotency-Key` to make a retry safe.
+   *
+   * `POST /v1/emails/send` · rate limit: Write · scope: `emails:create`
+   */
+  send(body: EmailSendParams, options?: RequestOptions): APIPromise<EmailSent> {
+    return request(this.#client, operation.emailSend, { body }, options);
+  }
+}
+
+/**
+ * Draft an email
+ *
+ * Saves a draft in a connected mailbox that owns `from`. It needs `from` plus at least one of `to`, `cc`, `bcc`, `subject`, `messageBody` or `attachments`: `from` alone is a 400. Send an `Idempotency-Key` to make a retry safe.
+ *
+ * `POST /v1/emails/draft` · rate limit: Write · scope: `emails:create`
+ *
+ * The function of `client.email.draft()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function emailDraft<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  body: EmailDraftParams,
+  options?: RequestOptions,
+): APIPromise<EmailDrafted> {
+  return request(client, operation.emailDraft, { body }, options);
+}
+
+/**
+ * List emails
+ *
+ * Lists emails, one page at a time. List items omit `fields.$body`; retrieve one to read it. An email the caller may not read in full comes redacted, with `accessLevel: METADATA`.
+ *
+ * `GET /v1/emails` · rate limit: Search · scope: `emails:read`
+ *
+ * The function of `client.email.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function emailList<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  query?: EmailListParams,
+  options?: RequestOptions,
+): PagePromise<OrgEntity<NonNullable<EmailList['data']>[number], Org, 'email'>> {
+  return requestPage(client, operation.emailList, { query }, options);
+}
+
+/**
+ * Retrieve an email
+ *
+ * Returns one email with its body; redacted, with `accessLevel: METADATA`, when the caller may not read it in full.
+ *
+ * `GET /v1/emails/{id}` · rate limit: Read · scope: `emails:read`
+ *
+ * The function of `client.email.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function emailRetrieve<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  id: string,
+  options?: RequestOptions,
+): APIPromise<OrgEntity<Email, Org, 'email'>> {
+  return request(client, operation.emailRetrieve, { path: { id } }, options);
+}
+
+/**
+ * Send an email
+ *
+ * Sends a new message from a connected mailbox that owns `from`. There are no replies or forwards. Send an `Idempotency-Key` to make a retry safe.
+ *
+ * `POST /v1/emails/send` · rate limit: Write · scope: `emails:create`
+ *
+ * The function of `client.email.send()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function emailSend<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  body: EmailSendParams,
+  options?: RequestOptions,
+): APIPromise<EmailSent> {
+  return request(client, operation.emailSend, { body }, options);
+}
+
+/**
+ * Files are uploads: a session is created, the bytes are PUT to its upload URL, and the upload is completed.
+ *
+ * `Org` narrows its entities and writes to an organization (see `Lightfield`).
+ */
+export class FileResource<Org extends OrgDefinitions = {}> {
+  readonly #client: LightfieldClient<Org>;
+  constructor(client: LightfieldClient<Org>) {
+    this.#client = client;
+  }
+  /**
+   * Cancel a file upload
+   *
+   * Cancels an upload. Only a `PENDING` file can be cancelled. Send an `Idempotency-Key` to make a retry safe.
+   *
+   * `POST /v1/files/{id}/cancel` · rate limit: Write · scope: `files:create`
+   */
+  cancel(id: string, body?: FileCancelParams, options?: RequestOptions): APIPromise<FileObject> {
+    return request(this.#client, operation.fileCancel, { path: { id }, body }, options);
+  }
+
+  /**
+   * Complete a file upload
+   *
+   * Finalises an upload once its bytes are PUT. With `md5` (the lower-case hex MD5 digest of the bytes), the API checks the upload against it. Send an `Idempotency-Key` to make a retry safe.
+   *
+   * `POST /v1/files/{id}/complete` · rate limit: Write · scope: `files:create`
+   */
+  complete(id: string, body: FileCompleteParams, options?: RequestOptions): APIPromise<FileObject> {
+    return request(this.#client, operation.fileComplete, { path: { id }, body }, options);
+  }
+
+  /**
+   * Start a file upload
+   *
+   * Starts an upload session for a file of at most 512 MB. The answer is `PENDING`, with an `uploadUrl` and `uploadHeaders`: PUT the bytes there with exactly those headers and no bearer token (that is not an API call), then call `file.complete`. Send an `Idempotency-Key` to make a retry safe.
+   *
+   * `POST /v1/files` · rate limit: Write · scope: `files:create`
+   */
+  create(body: FileCreateParams, options?: RequestOptions): APIPromise<FileUpload> {
+    return request(this.#client, operation.fileCreate, { body }, options);
+  }
+
+  /**
+   * List files
+   *
+   * Lists files in every status, one page at a time.
+   *
+   * `GET /v1/files` · rate limit: Search · scope: `files:read`
+   */
+  list(
+    query?: FileListParams,
+    options?: RequestOptions,
+  ): PagePromise<NonNullable<FileObjectList['data']>[number]> {
+    return requestPage(this.#client, operation.fileList, { query }, options);
+  }
+
+  /**
+   * Retrieve a file
+   *
+   * Returns one file and where its upload stands.
+   *
+   * `GET /v1/files/{id}` · rate limit: Read · scope: `files:read`
+   */
+  retrieve(id: string, options?: RequestOptions): APIPromise<FileObject> {
+    return request(this.#client, operation.fileRetrieve, { path: { id } }, options);
+  }
+
+  /**
+   * Get a file's download URL
+   *
+   * Returns a temporary URL to download a file. Only a `COMPLETED` file has one.
+   *
+   * `GET /v1/files/{id}/url` · rate limit: Read · scope: `files:read`
+   */
+  url(id: string, options?: RequestOptions): APIPromise<FileDownloadUrl> {
+    return request(this.#client, operation.fileUrl, { path: { id } }, options);
+  }
+}
+
+/**
+ * Cancel a file upload
+ *
+ * Cancels an upload. Only a `PENDING` file can be cancelled. Send an `Idempotency-Key` to make a retry safe.
+ *
+ * `POST /v1/files/{id}/cancel` · rate limit: Write · scope: `files:create`
+ *
+ * The function of `client.file.cancel()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function fileCancel<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  id: string,
+  body?: FileCancelParams,
+  options?: RequestOptions,
+): APIPromise<FileObject> {
+  return request(client, operation.fileCancel, { path: { id }, body }, options);
+}
+
+/**
+ * Complete a file upload
+ *
+ * Finalises an upload once its bytes are PUT. With `md5` (the lower-case hex MD5 digest of the bytes), the API checks the upload against it. Send an `Idempotency-Key` to make a retry safe.
+ *
+ * `POST /v1/files/{id}/complete` · rate limit: Write · scope: `files:create`
+ *
+ * The function of `client.file.complete()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function fileComplete<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  id: string,
+  body: FileCompleteParams,
+  options?: RequestOptions,
+): APIPromise<FileObject> {
+  return request(client, operation.fileComplete, { path: { id }, body }, options);
+}
+
+/**
+ * Start a file upload
+ *
+ * Starts an upload session for a file of at most 512 MB. The answer is `PENDING`, with an `uploadUrl` and `uploadHeaders`: PUT the bytes there with exactly those headers and no bearer token (that is not an API call), then call `file.complete`. Send an `Idempotency-Key` to make a retry safe.
+ *
+ * `POST /v1/files` · rate limit: Write · scope: `files:create`
+ *
+ * The function of `client.file.create()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function fileCreate<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  body: FileCreateParams,
+  options?: RequestOptions,
+): APIPromise<FileUpload> {
+  return request(client, operation.fileCreate, { body }, options);
+}
+
+/**
+ * List files
+ *
+ * Lists files in every status, one page at a time.
+ *
+ * `GET /v1/files` · rate limit: Search · scope: `files:read`
+ *
+ * The function of `client.file.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function fileList<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  query?: FileListParams,
+  options?: RequestOptions,
+): PagePromise<NonNullable<FileObjectList['data']>[number]> {
+  return requestPage(client, operation.fileList, { query }, options);
+}
+
+/**
+ * Retrieve a file
+ *
+ * Returns one file and where its upload stands.
+ *
+ * `GET /v1/files/{id}` · rate limit: Read · scope: `files:read`
+ *
+ * The function of `client.file.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function fileRetrieve<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  id: string,
+  options?: RequestOptions,
+): APIPromise<FileObject> {
+  return request(client, operation.fileRetrieve, { path: { id } }, options);
+}
+
+/**
+ * Get a file's download URL
+ *
+ * Returns a temporary URL to download a file. Only a `COMPLETED` file has one.
+ *
+ * `GET /v1/files/{id}/url` · rate limit: Read · scope: `files:read`
+ *
+ * The function of `client.file.url()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function fileUrl<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  id: string,
+  options?: RequestOptions,
+): APIPromise<FileDownloadUrl> {
+  return request(client, operation.fileUrl, { path: { id } }, options);
+}
+
+/**
+ * Lists are named collections of accounts, contacts or opportunities.
+ *
+ * `Org` narrows its entities and writes to an organization (see `Lightfield`).
+ */
+export class ListResource<Org extends OrgDefinitions = {}> {
+  readonly #client: LightfieldClient<Org>;
+  constructor(client: LightfieldClient<Org>) {
+    this.#client = client;
+  }
+  /**
+   * Create a list
+   *
+   * Creates a list of accounts, contacts or opportunities. `fields.$name` and `fields.$objectType` are required; `relationships` may name its first members under the one key that matches `$objectType` (`$accounts`, `$contacts` or `$opportunities`). Send an `Idempotency-Key` to make a retry safe.
+   *
+   * `POST /v1/lists` · rate limit: Write · scope: `lists:create`
+   */
+  create(body: OrgBody<ListCreateParams, Org, 'list'>, options?: RequestOptions): APIPromise<List> {
+    return request(this.#client, operation.listCreate, { body }, options);
+  }
+
+  /**
+   * List lists
+   *
+   * Lists the organization's lists, one page at a time.
+   *
+   * `GET /v1/lists` · rate limit: Search · scope: `lists:read`
+   */
+  list(
+    query?: ListListParams,
+    options?: RequestOptions,
+  ): PagePromise<NonNullable<ListList['data']>[number]> {
+    return requestPage(this.#client, operation.listList, { query }, options);
+  }
+
+  /**
+   * List a list's accounts
+   *
+   * Lists the accounts of a list of accounts, one page at a time. Needs two scopes: `lists:read` and `accounts:read`.
+   *
+   * `GET /v1/lists/{listId}/accounts` · rate limit: Search
+   */
+  listAccounts(
+    listId: string,
+    query?: ListListAccountsParams,
+    options?: RequestOptions,
+  ): PagePromise<
+    OrgEntity<
+      NonNullable<AccountList['data']>[number],
+      Org,
+      'list',
+      ListCreateParams | ListUpdateParams
+    >
+  > {
+    return requestPage(
+      this.#client,
+      operation.listListAccounts,
+      { path: { listId }, query },
+      options,
+    );
+  }
+
+  /**
+   * List a list's contacts
+   *
+   * Lists the contacts of a list of contacts, one page at a time. Needs two scopes: `lists:read` and `contacts:read`.
+   *
+   * `GET /v1/lists/{listId}/contacts` · rate limit: Search
+   */
+  listContacts(
+    listId: string,
+    query?: ListListContactsParams,
+    options?: RequestOptions,
+  ): PagePromise<
+    OrgEntity<
+      NonNullable<ContactList['data']>[number],
+      Org,
+      'list',
+      ListCreateParams | ListUpdateParams
+    >
+  > {
+    return requestPage(
+      this.#client,
+      operation.listListContacts,
+      { path: { listId }, query },
+      options,
+    );
+  }
+
+  /**
+   * List a list's opportunities
+   *
+   * Lists the opportunities of a list of opportunities, one page at a time. Needs two scopes: `lists:read` and `opportunities:read`.
+   *
+   * `GET /v1/lists/{listId}/opportunities` · rate limit: Search
+   */
+  listOpportunities(
+    listId: string,
+    query?: ListListOpportunitiesParams,
+    options?: RequestOptions,
+  ): PagePromise<
+    OrgEntity<
+      NonNullable<OpportunityList['data']>[number],
+      Org,
+      'list',
+      ListCreateParams | ListUpdateParams
+    >
+  > {
+    return requestPage(
+      this.#client,
+      operation.listListOpportunities,
+      { path: { listId }, query },
+      options,
+    );
+  }
+
+  /**
+   * Retrieve a list
+   *
+   * Returns the latest version of one list.
+   *
+   * `GET /v1/lists/{id}` · rate limit: Read · scope: `lists:read`
+   */
+  retrieve(id: string, options?: RequestOptions): APIPromise<List> {
+    return request(this.#client, operation.listRetrieve, { path: { id } }, options);
+  }
+
+  /**
+   * Update a list
+   *
+   * Renames a list, or adds and removes members under the one key that matches its `$objectType`. Only the keys you send change. Send an `Idempotency-Key` to make a retry safe.
+   *
+   * `POST /v1/lists/{id}` · rate limit: Write · scope: `lists:update`
+   */
+  update(
+    id: string,
+    body: OrgBody<ListUpdateParams, Org, 'list'>,
+    options?: RequestOptions,
+  ): APIPromise<List> {
+    return request(this.#client, operation.listUpdate, { path: { id }, body }, options);
+  }
+}
+
+/**
+ * Create a list
+ *
+ * Creates a list of accounts, contacts or opportunities. `fields.$name` and `fields.$objectType` are required; `relationships` may name its first members under the one key that matches `$objectType` (`$accounts`, `$contacts` or `$opportunities`). Send an `Idempotency-Key` to make a retry safe.
+ *
+ * `POST /v1/lists` · rate limit: Write · scope: `lists:create`
+ *
+ * The function of `client.list.create()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function listCreate<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  body: OrgBody<ListCreateParams, Org, 'list'>,
+  options?: RequestOptions,
+): APIPromise<List> {
+  return request(client, operation.listCreate, { body }, options);
+}
+
+/**
+ * List lists
+ *
+ * Lists the organization's lists, one page at a time.
+ *
+ * `GET /v1/lists` · rate limit: Search · scope: `lists:read`
+ *
+ * The function of `client.list.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function listList<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  query?: ListListParams,
+  options?: RequestOptions,
+): PagePromise<NonNullable<ListList['data']>[number]> {
+  return requestPage(client, operation.listList, { query }, options);
+}
+
+/**
+ * List a list's accounts
+ *
+ * Lists the accounts of a list of accounts, one page at a time. Needs two scopes: `lists:read` and `accounts:read`.
+ *
+ * `GET /v1/lists/{listId}/accounts` · rate limit: Search
+ *
+ * The function of `client.list.listAccounts()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function listListAccounts<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  listId: string,
+  query?: ListListAccountsParams,
+  options?: RequestOptions,
+): PagePromise<
+  OrgEntity<
+    NonNullable<AccountList['data']>[number],
+    Org,
+    'list',
+    ListCreateParams | ListUpdateParams
+  >
+> {
+  return requestPage(client, operation.listListAccounts, { path: { listId }, query }, options);
+}
+
+/**
+ * List a list's contacts
+ *
+ * Lists the contacts of a list of contacts, one page at a time. Needs two scopes: `lists:read` and `contacts:read`.
+ *
+ * `GET /v1/lists/{listId}/contacts` · rate limit: Search
+ *
+ * The function of `client.list.listContacts()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function listListContacts<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  listId: string,
+  query?: ListListContactsParams,
+  options?: RequestOptions,
+): PagePromise<
+  OrgEntity<
+    NonNullable<ContactList['data']>[number],
+    Org,
+    'list',
+    ListCreateParams | ListUpdateParams
+  >
+> {
+  return requestPage(client, operation.listListContacts, { path: { listId }, query }, options);
+}
+
+/**
+ * List a list's opportunities
+ *
+ * Lists the opportunities of a list of opportunities, one page at a time. Needs two scopes: `lists:read` and `opportunities:read`.
+ *
+ * `GET /v1/lists/{listId}/opportunities` · rate limit: Search
+ *
+ * The function of `client.list.listOpportunities()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function listListOpportunities<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  listId: string,
+  query?: ListListOpportunitiesParams,
+  options?: RequestOptions,
+): PagePromise<
+  OrgEntity<
+    NonNullable<OpportunityList['data']>[number],
+    Org,
+    'list',
+    ListCreateParams | ListUpdateParams
+  >
+> {
+  return requestPage(client, operation.listListOpportunities, { path: { listId }, query }, options);
+}
+
+/**
+ * Retrieve a list
+ *
+ * Returns the latest version of one list.
+ *
+ * `GET /v1/lists/{id}` · rate limit: Read · scope: `lists:read`
+ *
+ * The function of `client.list.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function listRetrieve<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  id: string,
+  options?: RequestOptions,
+): APIPromise<List> {
+  return request(client, operation.listRetrieve, { path: { id } }, options);
+}
+
+/**
+ * Update a list
+ *
+ * Renames a list, or adds and removes members under the one key that matches its `$objectType`. Only the keys you send change. Send an `Idempotency-Key` to make a retry safe.
+ *
+ * `POST /v1/lists/{id}` · rate limit: Write · scope: `lists:update`
+ *
+ * The function of `client.list.update()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function listUpdate<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  id: string,
+  body: OrgBody<ListUpdateParams, Org, 'list'>,
+  options?: RequestOptions,
+): APIPromise<List> {
+  return request(client, operation.listUpdate, { path: { id }, body }, options);
+}
+
+/**
+ * Meetings are past meetings with their attendees and transcripts.
+ *
+ * `Org` narrows its entities and writes to an organization (see `Lightfield`).
+ */
+export class MeetingResource<Org extends OrgDefinitions = {}> {
+  readonly #client: LightfieldClient<Org>;
+  constructor(client: LightfieldClient<Org>) {
+    this.#client = client;
+  }
+  /**
+   * Create a meeting
+   *
+   * Records a meeting that has already taken place: only past meetings can be created. `fields.$title`, `fields.$startDate` and `fields.$endDate` are required, and `$transcript` (an uploaded file) is the only relationship a create may set. `autoCreateRecords` also creates the attendees' missing contacts and accounts. Send an `Idempotency-Key` to make a retry safe.
+   *
+   * `POST /v1/meetings` · rate limit: Write · scope: `meetings:create`
+   */
+  create(
+    body: OrgBody<MeetingCreateParams, Org, 'meeting'>,
+    options?: RequestOptions,
+  ): APIPromise<OrgEntity<Meeting, Org, 'meeting', MeetingCreateParams | MeetingUpdateParams>> {
+    return request(this.#client, operation.meetingCreate, { body }, options);
+  }
+
+  /**
+   * List meetings
+   *
+   * Lists meetings, one page at a time. A meeting the caller may not read in full comes redacted, with `accessLevel: METADATA`.
+   *
+   * `GET /v1/meetings` · rate limit: Search · scope: `meetings:read`
+   */
+  list(
+    query?: MeetingListParams,
+    options?: RequestOptions,
+  ): PagePromise<
+    OrgEntity<
+      NonNullable<MeetingList['data']>[number],
+      Org,
+      'meeting',
+      MeetingCreateParams | MeetingUpdateParams
+    >
+  > {
+    return requestPage(this.#client, operation.meetingList, { query }, options);
+  }
+
+  /**
+   * Retrieve a meeting
+   *
+   * Returns the latest version of one meeting; redacted, with `accessLevel: METADATA`, when the caller may not read it in full.
+   *
+   * `GET /v1/meetings/{id}` · rate limit: Read · scope: `meetings:read`
+   */
+  retrieve(
+    id: string,
+    options?: RequestOptions,
+  ): APIPromise<OrgEntity<Meeting, Org, 'meeting', MeetingCreateParams | MeetingUpdateParams>> {
+    return request(this.#client, operation.meetingRetrieve, { path: { id } }, options);
+  }
+
+  /**
+   * Update a meeting
+   *
+   * Updates a meeting's privacy setting or replaces its transcript: only `fields.$privacySetting` and `relationships.$transcript.replace` are writable, and a transcript can't be cleared or removed. `$account` and `$opportunity` follow from the `$contact` attendees. Send an `Idempotency-Key` to make a retry safe.
+   *
+   * `POST /v1/meetings/{id}` · rate limit: Write · scope: `meetings:update`
+   */
+  update(
+    id: string,
+    body: OrgBody<MeetingUpdateParams, Org, 'meeting'>,
+    options?: RequestOptions,
+  ): APIPromise<OrgEntity<Meeting, Org, 'meeting', MeetingCreateParams | MeetingUpdateParams>> {
+    return request(this.#client, operation.meetingUpdate, { path: { id }, body }, options);
+  }
+}
+
+/**
+ * Create a meeting
+ *
+ * Records a meeting that has already taken place: only past meetings can be created. `fields.$title`, `fields.$startDate` and `fields.$endDate` are required, and `$transcript` (an uploaded file) is the only relationship a create may set. `autoCreateRecords` also creates the attendees' missing contacts and accounts. Send an `Idempotency-Key` to make a retry safe.
+ *
+ * `POST /v1/meetings` · rate limit: Write · scope: `meetings:create`
+ *
+ * The function of `client.meeting.create()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function meetingCreate<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  body: OrgBody<MeetingCreateParams, Org, 'meeting'>,
+  options?: RequestOptions,
+): APIPromise<OrgEntity<Meeting, Org, 'meeting', MeetingCreateParams | MeetingUpdateParams>> {
+  return request(client, operation.meetingCreate, { body }, options);
+}
+
+/**
+ * List meetings
+ *
+ * Lists meetings, one page at a time. A meeting the caller may not read in full comes redacted, with `accessLevel: METADATA`.
+ *
+ * `GET /v1/meetings` · rate limit: Search · scope: `meetings:read`
+ *
+ * The function of `client.meeting.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function meetingList<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  query?: MeetingListParams,
+  options?: RequestOptions,
+): PagePromise<
+  OrgEntity<
+    NonNullable<MeetingList['data']>[number],
+    Org,
+    'meeting',
+    MeetingCreateParams | MeetingUpdateParams
+  >
+> {
+  return requestPage(client, operation.meetingList, { query }, options);
+}
+
+/**
+ * Retrieve a meeting
+ *
+ * Returns the latest version of one meeting; redacted, with `accessLevel: METADATA`, when the caller may not read it in full.
+ *
+ * `GET /v1/meetings/{id}` · rate limit: Read · scope: `meetings:read`
+ *
+ * The function of `client.meeting.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function meetingRetrieve<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  id: string,
+  options?: RequestOptions,
+): APIPromise<OrgEntity<Meeting, Org, 'meeting', MeetingCreateParams | MeetingUpdateParams>> {
+  return request(client, operation.meetingRetrieve, { path: { id } }, options);
+}
+
+/**
+ * Update a meeting
+ *
+ * Updates a meeting's privacy setting or replaces its transcript: only `fields.$privacySetting` and `relationships.$transcript.replace` are writable, and a transcript can't be cleared or removed. `$account` and `$opportunity` follow from the `$contact` attendees. Send an `Idempotency-Key` to make a retry safe.
+ *
+ * `POST /v1/meetings/{id}` · rate limit: Write · scope: `meetings:update`
+ *
+ * The function of `client.meeting.update()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function meetingUpdate<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  id: string,
+  body: OrgBody<MeetingUpdateParams, Org, 'meeting'>,
+  options?: RequestOptions,
+): APIPromise<OrgEntity<Meeting, Org, 'meeting', MeetingCreateParams | MeetingUpdateParams>> {
+  return request(client, operation.meetingUpdate, { path: { id }, body }, options);
+}
+
+/**
+ * Members are the people of the organization's workspace.
+ *
+ * `Org` narrows its entities and writes to an organization (see `Lightfield`).
+ */
+export class MemberResource<Org extends OrgDefinitions = {}> {
+  readonly #client: LightfieldClient<Org>;
+  constructor(client: LightfieldClient<Org>) {
+    this.#client = client;
+  }
+  /**
+   * List members
+   *
+   * Lists the members of the workspace, one page at a time.
+   *
+   * `GET /v1/members` · rate limit: Search · scope: `members:read`
+   */
+  list(
+    query?: MemberListParams,
+    options?: RequestOptions,
+  ): PagePromise<OrgEntity<NonNullable<MemberList['data']>[number], Org, 'member'>> {
+    return requestPage(this.#client, operation.memberList, { query }, options);
+  }
+
+  /**
+   * Retrieve a member
+   *
+   * Returns one member of the workspace.
+   *
+   * `GET /v1/members/{id}` · rate limit: Read · scope: `members:read`
+   */
+  retrieve(id: string, options?: RequestOptions): APIPromise<OrgEntity<Member, Org, 'member'>> {
+    return request(this.#client, operation.memberRetrieve, { path: { id } }, options);
+  }
+}
+
+/**
+ * List members
+ *
+ * Lists the members of the workspace, one page at a time.
+ *
+ * `GET /v1/members` · rate limit: Search · scope: `members:read`
+ *
+ * The function of `client.member.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function memberList<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  query?: MemberListParams,
+  options?: RequestOptions,
+): PagePromise<OrgEntity<NonNullable<MemberList['data']>[number], Org, 'member'>> {
+  return requestPage(client, operation.memberList, { query }, options);
+}
+
+/**
+ * Retrieve a member
+ *
+ * Returns one member of the workspace.
+ *
+ * `GET /v1/members/{id}` · rate limit: Read · scope: `members:read`
+ *
+ * The function of `client.member.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function memberRetrieve<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  id: string,
+  options?: RequestOptions,
+): APIPromise<OrgEntity<Member, Org, 'member'>> {
+  return request(client, operation.memberRetrieve, { path: { id } }, options);
+}
+
+/**
+ * Notes are Markdown written about accounts and opportunities.
+ *
+ * `Org` narrows its entities and writes to an organization (see `Lightfield`).
+ */
+export class NoteResource<Org extends OrgDefinitions = {}> {
+  readonly #client: LightfieldClient<Org>;
+  constructor(client: LightfieldClient<Org>) {
+    this.#client = client;
+  }
+  /**
+   * Create a note
+   *
+   * Creates a note in Markdown, written by the owner of the API key. `fields.$title` is required. Send an `Idempotency-Key` to make a retry safe.
+   *
+   * `POST /v1/notes` · rate limit: Write · scope: `notes:create`
+   */
+  create(
+    body: OrgBody<NoteCreateParams, Org, 'note'>,
+    options?: RequestOptions,
+  ): APIPromise<OrgEntity<Note, Org, 'note', NoteCreateParams | NoteUpdateParams>> {
+    return request(this.#client, operation.noteCreate, { body }, options);
+  }
+
+  /**
+   * List notes
+   *
+   * Lists notes, one page at a time.
+   *
+   * `GET /v1/notes` · rate limit: Search · scope: `notes:read`
+   */
+  list(
+    query?: NoteListParams,
+    options?: RequestOptions,
+  ): PagePromise<
+    OrgEntity<
+      NonNullable<NoteList['data']>[number],
+      Org,
+      'note',
+      NoteCreateParams | NoteUpdateParams
+    >
+  > {
+    return requestPage(this.#client, operation.noteList, { query }, options);
+  }
+
+  /**
+   * Retrieve a note
+   *
+   * Returns the latest version of one note.
+   *
+   * `GET /v1/notes/{id}` · rate limit: Read · scope: `notes:read`
+   */
+  retrieve(
+    id: string,
+    options?: RequestOptions,
+  ): APIPromise<OrgEntity<Note, Org, 'note', NoteCreateParams | NoteUpdateParams>> {
+    return request(this.#client, operation.noteRetrieve, { path: { id } }, options);
+  }
+
+  /**
+   * Update a note
+   *
+   * Updates a note. Only the keys you send change; `null` clears the title or the text. `$account` and `$opportunity` take `add` or `remove`. Send an `Idempotency-Key` to make a retry safe.
+   *
+   * `POST /v1/notes/{id}` · rate limit: Write · scope: `notes:update`
+   */
+  update(
+    id: string,
+    body: OrgBody<NoteUpdateParams, Org, 'note'>,
+    options?: RequestOptions,
+  ): APIPromise<OrgEntity<Note, Org, 'note', NoteCreateParams | NoteUpdateParams>> {
+    return request(this.#client, operation.noteUpdate, { path: { id }, body }, options);
+  }
+}
+
+/**
+ * Create a note
+ *
+ * Creates a note in Markdown, written by the owner of the API key. `fields.$title` is required. Send an `Idempotency-Key` to make a retry safe.
+ *
+ * `POST /v1/notes` · rate limit: Write · scope: `notes:create`
+ *
+ * The function of `client.note.create()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function noteCreate<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  body: OrgBody<NoteCreateParams, Org, 'note'>,
+  options?: RequestOptions,
+): APIPromise<OrgEntity<Note, Org, 'note', NoteCreateParams | NoteUpdateParams>> {
+  return request(client, operation.noteCreate, { body }, options);
+}
+
+/**
+ * List notes
+ *
+ * Lists notes, one page at a time.
+ *
+ * `GET /v1/notes` · rate limit: Search · scope: `notes:read`
+ *
+ * The function of `client.note.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function noteList<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  query?: NoteListParams,
+  options?: RequestOptions,
+): PagePromise<
+  OrgEntity<NonNullable<NoteList['data']>[number], Org, 'note', NoteCreateParams | NoteUpdateParams>
+> {
+  return requestPage(client, operation.noteList, { query }, options);
+}
+
+/**
+ * Retrieve a note
+ *
+ * Returns the latest version of one note.
+ *
+ * `GET /v1/notes/{id}` · rate limit: Read · scope: `notes:read`
+ *
+ * The function of `client.note.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function noteRetrieve<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  id: string,
+  options?: RequestOptions,
+): APIPromise<OrgEntity<Note, Org, 'note', NoteCreateParams | NoteUpdateParams>> {
+  return request(client, operation.noteRetrieve, { path: { id } }, options);
+}
+
+/**
+ * Update a note
+ *
+ * Updates a note. Only the keys you send change; `null` clears the title or the text. `$account` and `$opportunity` take `add` or `remove`. Send an `Idempotency-Key` to make a retry safe.
+ *
+ * `POST /v1/notes/{id}` · rate limit: Write · scope: `notes:update`
+ *
+ * The function of `client.note.update()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function noteUpdate<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  id: string,
+  body: OrgBody<NoteUpdateParams, Org, 'note'>,
+  options?: RequestOptions,
+): APIPromise<OrgEntity<Note, Org, 'note', NoteCreateParams | NoteUpdateParams>> {
+  return request(client, operation.noteUpdate, { path: { id }, body }, options);
+}
+
+/**
+ * Custom objects are record types an organization defines itself, each with its own definitions, under `/v1/objects/{entitySlug}`.
+ *
+ * `Org` narrows its entities and writes to an organization (see `Lightfield`).
+ */
+export class ObjectResource<Org extends OrgDefinitions = {}> {
+  readonly #client: LightfieldClient<Org>;
+  constructor(client: LightfieldClient<Org>) {
+    this.#client = client;
+  }
+  /**
+   * Create a custom object record
+   *
+   * Creates a record of one custom object type, with the fields and relationships its definitions list. Send an `Idempotency-Key` to make a retry safe.
+   *
+   * `POST /v1/objects/{entitySlug}/values`
+   */
+  create(
+    entitySlug: string,
+    body: OrgBody<CustomObjectCreateParams, Org, 'object'>,
+    options?: RequestOptions,
+  ): APIPromise<
+    OrgEntity<CustomObject, Org, 'object', CustomObjectCreateParams | CustomObjectUpdateParams>
+  > {
+    return request(this.#client, operation.objectCreate, { path: { entitySlug }, body }, options);
+  }
+
+  /**
+   * Get a custom object type's definitions
+   *
+   * Returns the field and relationship definitions of one custom object type.
+   *
+   * `GET /v1/objects/{entitySlug}/definitions`
+   */
+  definitions(entitySlug: string, options?: RequestOptions): APIPromise<CustomObjectDefinitions> {
+    return request(this.#client, operation.objectDefinitions, { path: { entitySlug } }, options);
+  }
+
+  /**
+   * List custom object records
+   *
+   * Lists the records of one custom object type, one page at a time. Filter with one query parameter per field, e.g. `name[equal]=Apollo`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
+   *
+   * `GET /v1/objects/{entitySlug}`
+   */
+  list(
+    entitySlug: string,
+    query?: OrgQuery<ObjectListParams, Org, 'object'>,
+    options?: RequestOptions,
+  ): PagePromise<
+    OrgEntity<
+      NonNullable<CustomObjectList['data']>[number],
+      Org,
+      'object',
+      CustomObjectCreateParams | CustomObjectUpdateParams
+    >
+  > {
+    return requestPage(
+      this.#client,
+      operation.objectList,
+      { path: { entitySlug }, query },
+      options,
+    );
+  }
+
+  /**
+   * List custom object types
+   *
+   * Lists the organization's custom object types: each one's slug (the `entitySlug` of its operations) and label.
+   *
+   * `GET /v1/objects`
+   */
+  listDefinitions(options?: RequestOptions): APIPromise<CustomObjectTypes> {
+    return request(this.#client, operation.objectListDefinitions, {}, options);
+  }
+
+  /**
+   * Retrieve a custom object record
+   *
+   * Returns the latest version of one record of a custom object type.
+   *
+   * `GET /v1/objects/{entitySlug}/values/{id}`
+   */
+  retrieve(
+    entitySlug: string,
+    id: string,
+    options?: RequestOptions,
+  ): APIPromise<
+    OrgEntity<CustomObject, Org, 'object', CustomObjectCreateParams | CustomObjectUpdateParams>
+  > {
+    return request(this.#client, operation.objectRetrieve, { path: { entitySlug, id } }, options);
+  }
+
+  /**
+   * Update a custom object record
+   *
+   * Updates a record of a custom object type. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`. Send an `Idempotency-Key` to make a retry safe.
+   *
+   * `POST /v1/objects/{entitySlug}/values/{id}`
+   */
+  update(
+    entitySlug: string,
+    id: string,
+    body: OrgBody<CustomObjectUpdateParams, Org, 'object'>,
+    options?: RequestOptions,
+  ): APIPromise<
+    OrgEntity<CustomObject, Org, 'object', CustomObjectCreateParams | CustomObjectUpdateParams>
+  > {
+    return request(
+      this.#client,
+      operation.objectUpdate,
+      { path: { entitySlug, id }, body },
+      options,
+    );
+  }
+}
+
+/**
+ * Create a custom object record
+ *
+ * Creates a record of one custom object type, with the fields and relationships its definitions list. Send an `Idempotency-Key` to make a retry safe.
+ *
+ * `POST /v1/objects/{entitySlug}/values`
+ *
+ * The function of `client.object.create()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function objectCreate<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  entitySlug: string,
+  body: OrgBody<CustomObjectCreateParams, Org, 'object'>,
+  options?: RequestOptions,
+): APIPromise<
+  OrgEntity<CustomObject, Org, 'object', CustomObjectCreateParams | CustomObjectUpdateParams>
+> {
+  return request(client, operation.objectCreate, { path: { entitySlug }, body }, options);
+}
+
+/**
+ * Get a custom object type's definitions
+ *
+ * Returns the field and relationship definitions of one custom object type.
+ *
+ * `GET /v1/objects/{entitySlug}/definitions`
+ *
+ * The function of `client.object.definitions()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function objectDefinitions<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  entitySlug: string,
+  options?: RequestOptions,
+): APIPromise<CustomObjectDefinitions> {
+  return request(client, operation.objectDefinitions, { path: { entitySlug } }, options);
+}
+
+/**
+ * List custom object records
+ *
+ * Lists the records of one custom object type, one page at a time. Filter with one query parameter per field, e.g. `name[equal]=Apollo`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
+ *
+ * `GET /v1/objects/{entitySlug}`
+ *
+ * The function of `client.object.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function objectList<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  entitySlug: string,
+  query?: OrgQuery<ObjectListParams, Org, 'object'>,
+  options?: RequestOptions,
+): PagePromise<
+  OrgEntity<
+    NonNullable<CustomObjectList['data']>[number],
+    Org,
+    'object',
+    CustomObjectCreateParams | CustomObjectUpdateParams
+  >
+> {
+  return requestPage(client, operation.objectList, { path: { entitySlug }, query }, options);
+}
+
+/**
+ * List custom object types
+ *
+ * Lists the organization's custom object types: each one's slug (the `entitySlug` of its operations) and label.
+ *
+ * `GET /v1/objects`
+ *
+ * The function of `client.object.listDefinitions()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function objectListDefinitions<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  options?: RequestOptions,
+): APIPromise<CustomObjectTypes> {
+  return request(client, operation.objectListDefinitions, {}, options);
+}
+
+/**
+ * Retrieve a custom object record
+ *
+ * Returns the latest version of one record of a custom object type.
+ *
+ * `GET /v1/objects/{entitySlug}/values/{id}`
+ *
+ * The function of `client.object.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function objectRetrieve<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  entitySlug: string,
+  id: string,
+  options?: RequestOptions,
+): APIPromise<
+  OrgEntity<CustomObject, Org, 'object', CustomObjectCreateParams | CustomObjectUpdateParams>
+> {
+  return request(client, operation.objectRetrieve, { path: { entitySlug, id } }, options);
+}
+
+/**
+ * Update a custom object record
+ *
+ * Updates a record of a custom object type. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`. Send an `Idempotency-Key` to make a retry safe.
+ *
+ * `POST /v1/objects/{entitySlug}/values/{id}`
+ *
+ * The function of `client.object.update()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function objectUpdate<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  entitySlug: string,
+  id: string,
+  body: OrgBody<CustomObjectUpdateParams, Org, 'object'>,
+  options?: RequestOptions,
+): APIPromise<
+  OrgEntity<CustomObject, Org, 'object', CustomObjectCreateParams | CustomObjectUpdateParams>
+> {
+  return request(client, operation.objectUpdate, { path: { entitySlug, id }, body }, options);
 }
 
 /**
@@ -72,7 +1780,7 @@ export class OpportunityResource<Org extends OrgDefinitions = {}> {
   /**
    * Get opportunity field definitions
    *
-   * Returns the field and relationship definitions of the opportunity object, including both system and custom fields.
+   * Returns the field and relationship definitions of opportunities, system and custom ones alike, with select options and which fields are read-only.
    *
    * `GET /v1/opportunities/definitions` · rate limit: Read · scope: `opportunities:read`
    */
@@ -83,7 +1791,7 @@ export class OpportunityResource<Org extends OrgDefinitions = {}> {
   /**
    * List opportunities
    *
-   * Lists opportunities, newest first, one page at a time. Filter with one query parameter per field, e.g. `$name[equal]=Acme`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
+   * Lists opportunities, one page at a time. Filter with one query parameter per field, e.g. `$name[equal]=Acme`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
    *
    * `GET /v1/opportunities` · rate limit: Search · scope: `opportunities:read`
    */
@@ -120,7 +1828,7 @@ export class OpportunityResource<Org extends OrgDefinitions = {}> {
   /**
    * Update an opportunity
    *
-   * Updates an opportunity. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`.
+   * Updates an opportunity. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`. `$opportunityStatus` follows from `$stage`, and `$task`, `$note` and `$meeting` are read-only. Send an `Idempotency-Key` to make a retry safe.
    *
    * `POST /v1/opportunities/{id}` · rate limit: Write · scope: `opportunities:update`
    */
@@ -157,7 +1865,7 @@ export function opportunityCreate<Org extends OrgDefinitions = {}>(
 /**
  * Get opportunity field definitions
  *
- * Returns the field and relationship definitions of the opportunity object, including both system and custom fields.
+ * Returns the field and relationship definitions of opportunities, system and custom ones alike, with select options and which fields are read-only.
  *
  * `GET /v1/opportunities/definitions` · rate limit: Read · scope: `opportunities:read`
  *
@@ -173,7 +1881,7 @@ export function opportunityDefinitions<Org extends OrgDefinitions = {}>(
 /**
  * List opportunities
  *
- * Lists opportunities, newest first, one page at a time. Filter with one query parameter per field, e.g. `$name[equal]=Acme`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
+ * Lists opportunities, one page at a time. Filter with one query parameter per field, e.g. `$name[equal]=Acme`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
  *
  * `GET /v1/opportunities` · rate limit: Search · scope: `opportunities:read`
  *
@@ -216,7 +1924,7 @@ export function opportunityRetrieve<Org extends OrgDefinitions = {}>(
 /**
  * Update an opportunity
  *
- * Updates an opportunity. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`.
+ * Updates an opportunity. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`. `$opportunityStatus` follows from `$stage`, and `$task`, `$note` and `$meeting` are read-only. Send an `Idempotency-Key` to make a retry safe.
  *
  * `POST /v1/opportunities/{id}` · rate limit: Write · scope: `opportunities:update`
  *
@@ -234,6 +1942,218 @@ export function opportunityUpdate<Org extends OrgDefinitions = {}>(
 }
 
 /**
+ * Tasks are pieces of work assigned to a member, with a status and a due date, often about an account or an opportunity.
+ *
+ * `Org` narrows its entities and writes to an organization (see `Lightfield`).
+ */
+export class TaskResource<Org extends OrgDefinitions = {}> {
+  readonly #client: LightfieldClient<Org>;
+  constructor(client: LightfieldClient<Org>) {
+    this.#client = client;
+  }
+  /**
+   * Create a task
+   *
+   * Creates a task. `fields.$title`, `fields.$status` and `relationships.$assignedTo` are required; `$createdBy` defaults to the caller. Send an `Idempotency-Key` to make a retry safe.
+   *
+   * `POST /v1/tasks` · rate limit: Write · scope: `tasks:create`
+   */
+  create(
+    body: OrgBody<TaskCreateParams, Org, 'task'>,
+    options?: RequestOptions,
+  ): APIPromise<OrgEntity<Task, Org, 'task', TaskCreateParams | TaskUpdateParams>> {
+    return request(this.#client, operation.taskCreate, { body }, options);
+  }
+
+  /**
+   * Get task field definitions
+   *
+   * Returns the field and relationship definitions of tasks, system and custom ones alike, with select options and which fields are read-only.
+   *
+   * `GET /v1/tasks/definitions` · rate limit: Read · scope: `tasks:read`
+   */
+  definitions(options?: RequestOptions): APIPromise<TaskDefinitions> {
+    return request(this.#client, operation.taskDefinitions, {}, options);
+  }
+
+  /**
+   * List tasks
+   *
+   * Lists tasks, one page at a time. Lists are served from a search index, so they may lag recent writes.
+   *
+   * `GET /v1/tasks` · rate limit: Search · scope: `tasks:read`
+   */
+  list(
+    query?: TaskListParams,
+    options?: RequestOptions,
+  ): PagePromise<
+    OrgEntity<
+      NonNullable<TaskList['data']>[number],
+      Org,
+      'task',
+      TaskCreateParams | TaskUpdateParams
+    >
+  > {
+    return requestPage(this.#client, operation.taskList, { query }, options);
+  }
+
+  /**
+   * Retrieve a task
+   *
+   * Returns the latest version of one task.
+   *
+   * `GET /v1/tasks/{id}` · rate limit: Read · scope: `tasks:read`
+   */
+  retrieve(
+    id: string,
+    options?: RequestOptions,
+  ): APIPromise<OrgEntity<Task, Org, 'task', TaskCreateParams | TaskUpdateParams>> {
+    return request(this.#client, operation.taskRetrieve, { path: { id } }, options);
+  }
+
+  /**
+   * Update a task
+   *
+   * Updates a task. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`. `$note` is read-only. Send an `Idempotency-Key` to make a retry safe.
+   *
+   * `POST /v1/tasks/{id}` · rate limit: Write · scope: `tasks:update`
+   */
+  update(
+    id: string,
+    body: OrgBody<TaskUpdateParams, Org, 'task'>,
+    options?: RequestOptions,
+  ): APIPromise<OrgEntity<Task, Org, 'task', TaskCreateParams | TaskUpdateParams>> {
+    return request(this.#client, operation.taskUpdate, { path: { id }, body }, options);
+  }
+}
+
+/**
+ * Create a task
+ *
+ * Creates a task. `fields.$title`, `fields.$status` and `relationships.$assignedTo` are required; `$createdBy` defaults to the caller. Send an `Idempotency-Key` to make a retry safe.
+ *
+ * `POST /v1/tasks` · rate limit: Write · scope: `tasks:create`
+ *
+ * The function of `client.task.create()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function taskCreate<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  body: OrgBody<TaskCreateParams, Org, 'task'>,
+  options?: RequestOptions,
+): APIPromise<OrgEntity<Task, Org, 'task', TaskCreateParams | TaskUpdateParams>> {
+  return request(client, operation.taskCreate, { body }, options);
+}
+
+/**
+ * Get task field definitions
+ *
+ * Returns the field and relationship definitions of tasks, system and custom ones alike, with select options and which fields are read-only.
+ *
+ * `GET /v1/tasks/definitions` · rate limit: Read · scope: `tasks:read`
+ *
+ * The function of `client.task.definitions()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function taskDefinitions<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  options?: RequestOptions,
+): APIPromise<TaskDefinitions> {
+  return request(client, operation.taskDefinitions, {}, options);
+}
+
+/**
+ * List tasks
+ *
+ * Lists tasks, one page at a time. Lists are served from a search index, so they may lag recent writes.
+ *
+ * `GET /v1/tasks` · rate limit: Search · scope: `tasks:read`
+ *
+ * The function of `client.task.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function taskList<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  query?: TaskListParams,
+  options?: RequestOptions,
+): PagePromise<
+  OrgEntity<NonNullable<TaskList['data']>[number], Org, 'task', TaskCreateParams | TaskUpdateParams>
+> {
+  return requestPage(client, operation.taskList, { query }, options);
+}
+
+/**
+ * Retrieve a task
+ *
+ * Returns the latest version of one task.
+ *
+ * `GET /v1/tasks/{id}` · rate limit: Read · scope: `tasks:read`
+ *
+ * The function of `client.task.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function taskRetrieve<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  id: string,
+  options?: RequestOptions,
+): APIPromise<OrgEntity<Task, Org, 'task', TaskCreateParams | TaskUpdateParams>> {
+  return request(client, operation.taskRetrieve, { path: { id } }, options);
+}
+
+/**
+ * Update a task
+ *
+ * Updates a task. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`. `$note` is read-only. Send an `Idempotency-Key` to make a retry safe.
+ *
+ * `POST /v1/tasks/{id}` · rate limit: Write · scope: `tasks:update`
+ *
+ * The function of `client.task.update()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function taskUpdate<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  id: string,
+  body: OrgBody<TaskUpdateParams, Org, 'task'>,
+  options?: RequestOptions,
+): APIPromise<OrgEntity<Task, Org, 'task', TaskCreateParams | TaskUpdateParams>> {
+  return request(client, operation.taskUpdate, { path: { id }, body }, options);
+}
+
+/**
+ * Workflow runs are executions of the organization's workflows.
+ *
+ * `Org` narrows its entities and writes to an organization (see `Lightfield`).
+ */
+export class WorkflowRunResource<Org extends OrgDefinitions = {}> {
+  readonly #client: LightfieldClient<Org>;
+  constructor(client: LightfieldClient<Org>) {
+    this.#client = client;
+  }
+  /**
+   * Get a workflow run's status
+   *
+   * Returns where one workflow run stands.
+   *
+   * `GET /v1/workflowRun/{runId}/status`
+   */
+  status(runId: string, options?: RequestOptions): APIPromise<WorkflowRunStatus> {
+    return request(this.#client, operation.workflowRunStatus, { path: { runId } }, options);
+  }
+}
+
+/**
+ * Get a workflow run's status
+ *
+ * Returns where one workflow run stands.
+ *
+ * `GET /v1/workflowRun/{runId}/status`
+ *
+ * The function of `client.workflowRun.status()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ */
+export function workflowRunStatus<Org extends OrgDefinitions = {}>(
+  client: LightfieldClient<Org>,
+  runId: string,
+  options?: RequestOptions,
+): APIPromise<WorkflowRunStatus> {
+  return request(client, operation.workflowRunStatus, { path: { runId } }, options);
+}
+
+/**
  * The Lightfield API client: one property per resource, each method one operation of the spec.
  *
  * Give it an organization's definitions (the module `npx lightfield-fields`, a command of this package, writes) to type that organization's fields and relationships: `new Lightfield<MyOrg>()`.
@@ -245,7 +2165,55 @@ export function opportunityUpdate<Org extends OrgDefinitions = {}>(
  */
 export class Lightfield<Org extends OrgDefinitions = {}> extends LightfieldClient<Org> {
   /**
+   * Accounts are the companies an organization works with. Contacts work at them, and opportunities, tasks, notes and meetings link to them.
+   */
+  readonly account: AccountResource<Org> = new AccountResource<Org>(this);
+  /**
+   * What the API key in use may do.
+   */
+  readonly auth: AuthResource<Org> = new AuthResource<Org>(this);
+  /**
+   * Contacts are the people an organization talks to, usually at an account. They are enriched in the background after a create.
+   */
+  readonly contact: ContactResource<Org> = new ContactResource<Org>(this);
+  /**
+   * Emails are the messages of the organization's connected mailboxes; new ones can be sent or drafted.
+   */
+  readonly email: EmailResource<Org> = new EmailResource<Org>(this);
+  /**
+   * Files are uploads: a session is created, the bytes are PUT to its upload URL, and the upload is completed.
+   */
+  readonly file: FileResource<Org> = new FileResource<Org>(this);
+  /**
+   * Lists are named collections of accounts, contacts or opportunities.
+   */
+  readonly list: ListResource<Org> = new ListResource<Org>(this);
+  /**
+   * Meetings are past meetings with their attendees and transcripts.
+   */
+  readonly meeting: MeetingResource<Org> = new MeetingResource<Org>(this);
+  /**
+   * Members are the people of the organization's workspace.
+   */
+  readonly member: MemberResource<Org> = new MemberResource<Org>(this);
+  /**
+   * Notes are Markdown written about accounts and opportunities.
+   */
+  readonly note: NoteResource<Org> = new NoteResource<Org>(this);
+  /**
+   * Custom objects are record types an organization defines itself, each with its own definitions, under `/v1/objects/{entitySlug}`.
+   */
+  readonly object: ObjectResource<Org> = new ObjectResource<Org>(this);
+  /**
    * Opportunities represent potential deals or sales in Lightfield. Each opportunity belongs to an account and can have tasks and notes associated with it.
    */
   readonly opportunity: OpportunityResource<Org> = new OpportunityResource<Org>(this);
+  /**
+   * Tasks are pieces of work assigned to a member, with a status and a due date, often about an account or an opportunity.
+   */
+  readonly task: TaskResource<Org> = new TaskResource<Org>(this);
+  /**
+   * Workflow runs are executions of the organization's workflows.
+   */
+  readonly workflowRun: WorkflowRunResource<Org> = new WorkflowRunResource<Org>(this);
 }

@@ -7,6 +7,556 @@ import { serializeQuery } from '../core/query.js';
 import type { OperationInfo } from '../internal/operation.js';
 
 /**
+ * `account.create`: Create an account
+ */
+export const accountCreate = {
+  id: 'account.create',
+  method: 'POST',
+  path: '/v1/accounts',
+  category: 'Write',
+  idempotencyKeyMaxLength: 255,
+} as const satisfies OperationInfo;
+
+/**
+ * `account.definitions`: Get account field definitions
+ */
+export const accountDefinitions = {
+  id: 'account.definitions',
+  method: 'GET',
+  path: '/v1/accounts/definitions',
+  category: 'Read',
+} as const satisfies OperationInfo;
+
+/**
+ * `account.list`: List accounts
+ */
+export const accountList = {
+  id: 'account.list',
+  method: 'GET',
+  path: '/v1/accounts',
+  query: {
+    limit: { type: 'integer', minimum: 1, maximum: 9007199254740991 },
+    offset: { type: 'integer', minimum: 0, maximum: 9007199254740991 },
+  },
+  encodeQuery: serializeQuery,
+  category: 'Search',
+  filter: serializeFilter,
+  page: { limit: 'limit', offset: 'offset', items: 'data', total: 'totalCount' },
+} as const satisfies OperationInfo;
+
+/**
+ * `account.retrieve`: Retrieve an account
+ */
+export const accountRetrieve = {
+  id: 'account.retrieve',
+  method: 'GET',
+  path: '/v1/accounts/{id}',
+  pathParams: ['id'],
+  category: 'Read',
+} as const satisfies OperationInfo;
+
+/**
+ * `account.update`: Update an account
+ */
+export const accountUpdate = {
+  id: 'account.update',
+  method: 'POST',
+  path: '/v1/accounts/{id}',
+  pathParams: ['id'],
+  category: 'Write',
+  idempotencyKeyMaxLength: 255,
+} as const satisfies OperationInfo;
+
+/**
+ * `auth.validate`: Validate the API key
+ */
+export const authValidate = {
+  id: 'auth.validate',
+  method: 'GET',
+  path: '/v1/auth/validate',
+  category: 'Read',
+} as const satisfies OperationInfo;
+
+/**
+ * `contact.create`: Create a contact
+ */
+export const contactCreate = {
+  id: 'contact.create',
+  method: 'POST',
+  path: '/v1/contacts',
+  category: 'Write',
+  idempotencyKeyMaxLength: 255,
+} as const satisfies OperationInfo;
+
+/**
+ * `contact.definitions`: Get contact field definitions
+ */
+export const contactDefinitions = {
+  id: 'contact.definitions',
+  method: 'GET',
+  path: '/v1/contacts/definitions',
+  category: 'Read',
+} as const satisfies OperationInfo;
+
+/**
+ * `contact.list`: List contacts
+ */
+export const contactList = {
+  id: 'contact.list',
+  method: 'GET',
+  path: '/v1/contacts',
+  query: {
+    limit: { type: 'integer', minimum: 1, maximum: 9007199254740991 },
+    offset: { type: 'integer', minimum: 0, maximum: 9007199254740991 },
+  },
+  encodeQuery: serializeQuery,
+  category: 'Search',
+  filter: serializeFilter,
+  page: { limit: 'limit', offset: 'offset', items: 'data', total: 'totalCount' },
+} as const satisfies OperationInfo;
+
+/**
+ * `contact.retrieve`: Retrieve a contact
+ */
+export const contactRetrieve = {
+  id: 'contact.retrieve',
+  method: 'GET',
+  path: '/v1/contacts/{id}',
+  pathParams: ['id'],
+  category: 'Read',
+} as const satisfies OperationInfo;
+
+/**
+ * `contact.update`: Update a contact
+ */
+export const contactUpdate = {
+  id: 'contact.update',
+  method: 'POST',
+  path: '/v1/contacts/{id}',
+  pathParams: ['id'],
+  category: 'Write',
+  idempotencyKeyMaxLength: 255,
+} as const satisfies OperationInfo;
+
+/**
+ * `email.draft`: Draft an email
+ */
+export const emailDraft = {
+  id: 'email.draft',
+  method: 'POST',
+  path: '/v1/emails/draft',
+  category: 'Write',
+  idempotencyKeyMaxLength: 255,
+} as const satisfies OperationInfo;
+
+/**
+ * `email.list`: List emails
+ */
+export const emailList = {
+  id: 'email.list',
+  method: 'GET',
+  path: '/v1/emails',
+  query: {
+    limit: { type: 'integer', minimum: 1, maximum: 9007199254740991 },
+    offset: { type: 'integer', minimum: 0, maximum: 9007199254740991 },
+  },
+  encodeQuery: serializeQuery,
+  category: 'Search',
+  page: { limit: 'limit', offset: 'offset', items: 'data', total: 'totalCount' },
+} as const satisfies OperationInfo;
+
+/**
+ * `email.retrieve`: Retrieve an email
+ */
+export const emailRetrieve = {
+  id: 'email.retrieve',
+  method: 'GET',
+  path: '/v1/emails/{id}',
+  pathParams: ['id'],
+  category: 'Read',
+} as const satisfies OperationInfo;
+
+/**
+ * `email.send`: Send an email
+ */
+export const emailSend = {
+  id: 'email.send',
+  method: 'POST',
+  path: '/v1/emails/send',
+  category: 'Write',
+  idempotencyKeyMaxLength: 255,
+} as const satisfies OperationInfo;
+
+/**
+ * `file.cancel`: Cancel a file upload
+ */
+export const fileCancel = {
+  id: 'file.cancel',
+  method: 'POST',
+  path: '/v1/files/{id}/cancel',
+  pathParams: ['id'],
+  category: 'Write',
+  idempotencyKeyMaxLength: 255,
+} as const satisfies OperationInfo;
+
+/**
+ * `file.complete`: Complete a file upload
+ */
+export const fileComplete = {
+  id: 'file.complete',
+  method: 'POST',
+  path: '/v1/files/{id}/complete',
+  pathParams: ['id'],
+  category: 'Write',
+  idempotencyKeyMaxLength: 255,
+} as const satisfies OperationInfo;
+
+/**
+ * `file.create`: Start a file upload
+ */
+export const fileCreate = {
+  id: 'file.create',
+  method: 'POST',
+  path: '/v1/files',
+  category: 'Write',
+  idempotencyKeyMaxLength: 255,
+} as const satisfies OperationInfo;
+
+/**
+ * `file.list`: List files
+ */
+export const fileList = {
+  id: 'file.list',
+  method: 'GET',
+  path: '/v1/files',
+  query: {
+    limit: { type: 'integer', minimum: 1, maximum: 9007199254740991 },
+    offset: { type: 'integer', minimum: 0, maximum: 9007199254740991 },
+  },
+  encodeQuery: serializeQuery,
+  category: 'Search',
+  page: { limit: 'limit', offset: 'offset', items: 'data', total: 'totalCount' },
+} as const satisfies OperationInfo;
+
+/**
+ * `file.retrieve`: Retrieve a file
+ */
+export const fileRetrieve = {
+  id: 'file.retrieve',
+  method: 'GET',
+  path: '/v1/files/{id}',
+  pathParams: ['id'],
+  category: 'Read',
+} as const satisfies OperationInfo;
+
+/**
+ * `file.url`: Get a file's download URL
+ */
+export const fileUrl = {
+  id: 'file.url',
+  method: 'GET',
+  path: '/v1/files/{id}/url',
+  pathParams: ['id'],
+  category: 'Read',
+} as const satisfies OperationInfo;
+
+/**
+ * `list.create`: Create a list
+ */
+export const listCreate = {
+  id: 'list.create',
+  method: 'POST',
+  path: '/v1/lists',
+  category: 'Write',
+  idempotencyKeyMaxLength: 255,
+} as const satisfies OperationInfo;
+
+/**
+ * `list.list`: List lists
+ */
+export const listList = {
+  id: 'list.list',
+  method: 'GET',
+  path: '/v1/lists',
+  query: {
+    limit: { type: 'integer', minimum: 1, maximum: 25 },
+    offset: { type: 'integer', minimum: 0, maximum: 9007199254740991 },
+  },
+  encodeQuery: serializeQuery,
+  category: 'Search',
+  page: { limit: 'limit', offset: 'offset', items: 'data', total: 'totalCount', size: 25 },
+} as const satisfies OperationInfo;
+
+/**
+ * `list.listAccounts`: List a list's accounts
+ */
+export const listListAccounts = {
+  id: 'list.listAccounts',
+  method: 'GET',
+  path: '/v1/lists/{listId}/accounts',
+  pathParams: ['listId'],
+  query: {
+    limit: { type: 'integer', minimum: 1, maximum: 25 },
+    offset: { type: 'integer', minimum: 0, maximum: 9007199254740991 },
+  },
+  encodeQuery: serializeQuery,
+  category: 'Search',
+  page: { limit: 'limit', offset: 'offset', items: 'data', total: 'totalCount', size: 25 },
+} as const satisfies OperationInfo;
+
+/**
+ * `list.listContacts`: List a list's contacts
+ */
+export const listListContacts = {
+  id: 'list.listContacts',
+  method: 'GET',
+  path: '/v1/lists/{listId}/contacts',
+  pathParams: ['listId'],
+  query: {
+    limit: { type: 'integer', minimum: 1, maximum: 25 },
+    offset: { type: 'integer', minimum: 0, maximum: 9007199254740991 },
+  },
+  encodeQuery: serializeQuery,
+  category: 'Search',
+  page: { limit: 'limit', offset: 'offset', items: 'data', total: 'totalCount', size: 25 },
+} as const satisfies OperationInfo;
+
+/**
+ * `list.listOpportunities`: List a list's opportunities
+ */
+export const listListOpportunities = {
+  id: 'list.listOpportunities',
+  method: 'GET',
+  path: '/v1/lists/{listId}/opportunities',
+  pathParams: ['listId'],
+  query: {
+    limit: { type: 'integer', minimum: 1, maximum: 25 },
+    offset: { type: 'integer', minimum: 0, maximum: 9007199254740991 },
+  },
+  encodeQuery: serializeQuery,
+  category: 'Search',
+  page: { limit: 'limit', offset: 'offset', items: 'data', total: 'totalCount', size: 25 },
+} as const satisfies OperationInfo;
+
+/**
+ * `list.retrieve`: Retrieve a list
+ */
+export const listRetrieve = {
+  id: 'list.retrieve',
+  method: 'GET',
+  path: '/v1/lists/{id}',
+  pathParams: ['id'],
+  category: 'Read',
+} as const satisfies OperationInfo;
+
+/**
+ * `list.update`: Update a list
+ */
+export const listUpdate = {
+  id: 'list.update',
+  method: 'POST',
+  path: '/v1/lists/{id}',
+  pathParams: ['id'],
+  category: 'Write',
+  idempotencyKeyMaxLength: 255,
+} as const satisfies OperationInfo;
+
+/**
+ * `meeting.create`: Create a meeting
+ */
+export const meetingCreate = {
+  id: 'meeting.create',
+  method: 'POST',
+  path: '/v1/meetings',
+  category: 'Write',
+  idempotencyKeyMaxLength: 255,
+} as const satisfies OperationInfo;
+
+/**
+ * `meeting.list`: List meetings
+ */
+export const meetingList = {
+  id: 'meeting.list',
+  method: 'GET',
+  path: '/v1/meetings',
+  query: {
+    limit: { type: 'integer', minimum: 1, maximum: 9007199254740991 },
+    offset: { type: 'integer', minimum: 0, maximum: 9007199254740991 },
+  },
+  encodeQuery: serializeQuery,
+  category: 'Search',
+  page: { limit: 'limit', offset: 'offset', items: 'data', total: 'totalCount' },
+} as const satisfies OperationInfo;
+
+/**
+ * `meeting.retrieve`: Retrieve a meeting
+ */
+export const meetingRetrieve = {
+  id: 'meeting.retrieve',
+  method: 'GET',
+  path: '/v1/meetings/{id}',
+  pathParams: ['id'],
+  category: 'Read',
+} as const satisfies OperationInfo;
+
+/**
+ * `meeting.update`: Update a meeting
+ */
+export const meetingUpdate = {
+  id: 'meeting.update',
+  method: 'POST',
+  path: '/v1/meetings/{id}',
+  pathParams: ['id'],
+  category: 'Write',
+  idempotencyKeyMaxLength: 255,
+} as const satisfies OperationInfo;
+
+/**
+ * `member.list`: List members
+ */
+export const memberList = {
+  id: 'member.list',
+  method: 'GET',
+  path: '/v1/members',
+  query: {
+    limit: { type: 'integer', minimum: 1, maximum: 9007199254740991 },
+    offset: { type: 'integer', minimum: 0, maximum: 9007199254740991 },
+  },
+  encodeQuery: serializeQuery,
+  category: 'Search',
+  page: { limit: 'limit', offset: 'offset', items: 'data', total: 'totalCount' },
+} as const satisfies OperationInfo;
+
+/**
+ * `member.retrieve`: Retrieve a member
+ */
+export const memberRetrieve = {
+  id: 'member.retrieve',
+  method: 'GET',
+  path: '/v1/members/{id}',
+  pathParams: ['id'],
+  category: 'Read',
+} as const satisfies OperationInfo;
+
+/**
+ * `note.create`: Create a note
+ */
+export const noteCreate = {
+  id: 'note.create',
+  method: 'POST',
+  path: '/v1/notes',
+  category: 'Write',
+  idempotencyKeyMaxLength: 255,
+} as const satisfies OperationInfo;
+
+/**
+ * `note.list`: List notes
+ */
+export const noteList = {
+  id: 'note.list',
+  method: 'GET',
+  path: '/v1/notes',
+  query: {
+    limit: { type: 'integer', minimum: 1, maximum: 25 },
+    offset: { type: 'integer', minimum: 0, maximum: 9007199254740991 },
+  },
+  encodeQuery: serializeQuery,
+  category: 'Search',
+  page: { limit: 'limit', offset: 'offset', items: 'data', total: 'totalCount', size: 25 },
+} as const satisfies OperationInfo;
+
+/**
+ * `note.retrieve`: Retrieve a note
+ */
+export const noteRetrieve = {
+  id: 'note.retrieve',
+  method: 'GET',
+  path: '/v1/notes/{id}',
+  pathParams: ['id'],
+  category: 'Read',
+} as const satisfies OperationInfo;
+
+/**
+ * `note.update`: Update a note
+ */
+export const noteUpdate = {
+  id: 'note.update',
+  method: 'POST',
+  path: '/v1/notes/{id}',
+  pathParams: ['id'],
+  category: 'Write',
+  idempotencyKeyMaxLength: 255,
+} as const satisfies OperationInfo;
+
+/**
+ * `object.create`: Create a custom object record
+ */
+export const objectCreate = {
+  id: 'object.create',
+  method: 'POST',
+  path: '/v1/objects/{entitySlug}/values',
+  pathParams: ['entitySlug'],
+  idempotencyKeyMaxLength: 255,
+} as const satisfies OperationInfo;
+
+/**
+ * `object.definitions`: Get a custom object type's definitions
+ */
+export const objectDefinitions = {
+  id: 'object.definitions',
+  method: 'GET',
+  path: '/v1/objects/{entitySlug}/definitions',
+  pathParams: ['entitySlug'],
+} as const satisfies OperationInfo;
+
+/**
+ * `object.list`: List custom object records
+ */
+export const objectList = {
+  id: 'object.list',
+  method: 'GET',
+  path: '/v1/objects/{entitySlug}',
+  pathParams: ['entitySlug'],
+  query: {
+    limit: { type: 'integer', minimum: 1, maximum: 9007199254740991 },
+    offset: { type: 'integer', minimum: 0, maximum: 9007199254740991 },
+  },
+  encodeQuery: serializeQuery,
+  filter: serializeFilter,
+  page: { limit: 'limit', offset: 'offset', items: 'data', total: 'totalCount' },
+} as const satisfies OperationInfo;
+
+/**
+ * `object.listDefinitions`: List custom object types
+ */
+export const objectListDefinitions = {
+  id: 'object.listDefinitions',
+  method: 'GET',
+  path: '/v1/objects',
+} as const satisfies OperationInfo;
+
+/**
+ * `object.retrieve`: Retrieve a custom object record
+ */
+export const objectRetrieve = {
+  id: 'object.retrieve',
+  method: 'GET',
+  path: '/v1/objects/{entitySlug}/values/{id}',
+  pathParams: ['entitySlug', 'id'],
+} as const satisfies OperationInfo;
+
+/**
+ * `object.update`: Update a custom object record
+ */
+export const objectUpdate = {
+  id: 'object.update',
+  method: 'POST',
+  path: '/v1/objects/{entitySlug}/values/{id}',
+  pathParams: ['entitySlug', 'id'],
+  idempotencyKeyMaxLength: 255,
+} as const satisfies OperationInfo;
+
+/**
  * `opportunity.create`: Create an opportunity
  */
 export const opportunityCreate = {
@@ -36,7 +586,7 @@ export const opportunityList = {
   path: '/v1/opportunities',
   query: {
     limit: { type: 'integer', minimum: 1, maximum: 25 },
-    offset: { type: 'integer', minimum: 0 },
+    offset: { type: 'integer', minimum: 0, maximum: 9007199254740991 },
   },
   encodeQuery: serializeQuery,
   category: 'Search',
@@ -65,4 +615,74 @@ export const opportunityUpdate = {
   pathParams: ['id'],
   category: 'Write',
   idempotencyKeyMaxLength: 255,
+} as const satisfies OperationInfo;
+
+/**
+ * `task.create`: Create a task
+ */
+export const taskCreate = {
+  id: 'task.create',
+  method: 'POST',
+  path: '/v1/tasks',
+  category: 'Write',
+  idempotencyKeyMaxLength: 255,
+} as const satisfies OperationInfo;
+
+/**
+ * `task.definitions`: Get task field definitions
+ */
+export const taskDefinitions = {
+  id: 'task.definitions',
+  method: 'GET',
+  path: '/v1/tasks/definitions',
+  category: 'Read',
+} as const satisfies OperationInfo;
+
+/**
+ * `task.list`: List tasks
+ */
+export const taskList = {
+  id: 'task.list',
+  method: 'GET',
+  path: '/v1/tasks',
+  query: {
+    limit: { type: 'integer', minimum: 1, maximum: 9007199254740991 },
+    offset: { type: 'integer', minimum: 0, maximum: 9007199254740991 },
+  },
+  encodeQuery: serializeQuery,
+  category: 'Search',
+  page: { limit: 'limit', offset: 'offset', items: 'data', total: 'totalCount' },
+} as const satisfies OperationInfo;
+
+/**
+ * `task.retrieve`: Retrieve a task
+ */
+export const taskRetrieve = {
+  id: 'task.retrieve',
+  method: 'GET',
+  path: '/v1/tasks/{id}',
+  pathParams: ['id'],
+  category: 'Read',
+} as const satisfies OperationInfo;
+
+/**
+ * `task.update`: Update a task
+ */
+export const taskUpdate = {
+  id: 'task.update',
+  method: 'POST',
+  path: '/v1/tasks/{id}',
+  pathParams: ['id'],
+  category: 'Write',
+  idempotencyKeyMaxLength: 255,
+} as const satisfies OperationInfo;
+
+/**
+ * `workflowRun.status`: Get a workflow run's status
+ */
+export const workflowRunStatus = {
+  id: 'workflowRun.status',
+  method: 'GET',
+  path: '/v1/workflowRun/{runId}/status',
+  pathParams: ['runId'],
 } as const satisfies OperationInfo;

@@ -5,7 +5,7 @@
 import type { components, operations } from './openapi.js';
 
 /**
- * The data type of the field.
+ * The data type of a field. New values may appear (the API added `HTML`): readers must not fail on one they do not know.
  */
 export type ValueType = components['schemas']['ValueType'];
 /**
@@ -17,7 +17,7 @@ export type Address = components['schemas']['Address'];
  */
 export type FullName = components['schemas']['FullName'];
 /**
- * The field value, or null if unset.
+ * A field value, or null to leave it unset.
  */
 export type FieldValue = components['schemas']['FieldValue'];
 /**
@@ -25,33 +25,17 @@ export type FieldValue = components['schemas']['FieldValue'];
  */
 export type Field = components['schemas']['Field'];
 /**
- * The entities related to this one under one relationship key.
+ * The records related to this one under one relationship key.
  */
 export type Relationship = components['schemas']['Relationship'];
 /**
- * A potential deal or sale. Each opportunity belongs to an account and can have tasks and notes associated with it.
- */
-export type Opportunity = components['schemas']['Opportunity'];
-/**
- * One page of opportunities.
- */
-export type OpportunityList = components['schemas']['OpportunityList'];
-/**
- * One entity id, or an array of ids.
+ * One record id, or an array of ids.
  */
 export type RelationshipIds = components['schemas']['RelationshipIds'];
-/**
- * The body of a create request.
- */
-export type OpportunityCreateParams = components['schemas']['OpportunityCreateParams'];
 /**
  * A change to one relationship: `add` ids, `remove` ids, or `replace` them all (`replace: null` clears the relationship where it allows that). One object may hold several; they apply in the order `replace`, then `remove`, then `add`, so an id both removed and added ends up related.
  */
 export type RelationshipOperation = components['schemas']['RelationshipOperation'];
-/**
- * The body of an update request. Only the keys you send change.
- */
-export type OpportunityUpdateParams = components['schemas']['OpportunityUpdateParams'];
 /**
  * One option of a SINGLE_SELECT or MULTI_SELECT field.
  */
@@ -73,17 +57,585 @@ export type Cardinality = components['schemas']['Cardinality'];
  */
 export type RelationshipDefinition = components['schemas']['RelationshipDefinition'];
 /**
- * The field and relationship definitions of the opportunity object.
+ * The API key in use, and what it may do.
+ */
+export type AuthValidation = components['schemas']['AuthValidation'];
+/**
+ * A company the organization works with. Opportunities, tasks, notes and meetings link to it from their side.
+ */
+export type Account = components['schemas']['Account'];
+/**
+ * One page of accounts.
+ */
+export type AccountList = components['schemas']['AccountList'];
+/**
+ * The body of an account create.
+ */
+export type AccountCreateParams = components['schemas']['AccountCreateParams'];
+/**
+ * The body of an account update. Only the keys you send change.
+ */
+export type AccountUpdateParams = components['schemas']['AccountUpdateParams'];
+/**
+ * The field and relationship definitions of accounts.
+ */
+export type AccountDefinitions = components['schemas']['AccountDefinitions'];
+/**
+ * A person the organization talks to, usually at an account. Contacts are enriched in the background after a create.
+ */
+export type Contact = components['schemas']['Contact'];
+/**
+ * One page of contacts.
+ */
+export type ContactList = components['schemas']['ContactList'];
+/**
+ * The body of a contact create. To avoid duplicates, list contacts filtered by email first and create only when none matches.
+ */
+export type ContactCreateParams = components['schemas']['ContactCreateParams'];
+/**
+ * The body of a contact update. Only the keys you send change.
+ */
+export type ContactUpdateParams = components['schemas']['ContactUpdateParams'];
+/**
+ * The field and relationship definitions of contacts.
+ */
+export type ContactDefinitions = components['schemas']['ContactDefinitions'];
+/**
+ * A potential deal or sale. Each opportunity belongs to an account and can have tasks, notes and meetings associated with it.
+ */
+export type Opportunity = components['schemas']['Opportunity'];
+/**
+ * One page of opportunities.
+ */
+export type OpportunityList = components['schemas']['OpportunityList'];
+/**
+ * The body of an opportunity create.
+ */
+export type OpportunityCreateParams = components['schemas']['OpportunityCreateParams'];
+/**
+ * The body of an opportunity update. Only the keys you send change.
+ */
+export type OpportunityUpdateParams = components['schemas']['OpportunityUpdateParams'];
+/**
+ * The field and relationship definitions of opportunities.
  */
 export type OpportunityDefinitions = components['schemas']['OpportunityDefinitions'];
 /**
- * What went wrong.
+ * A piece of work assigned to a member, with a status and an optional due date, often about an account or an opportunity.
  */
-export type Error = components['schemas']['Error'];
+export type Task = components['schemas']['Task'];
 /**
- * The error envelope of every non-2xx response.
+ * One page of tasks.
  */
-export type ErrorResponse = components['schemas']['ErrorResponse'];
+export type TaskList = components['schemas']['TaskList'];
+/**
+ * The body of a task create.
+ */
+export type TaskCreateParams = components['schemas']['TaskCreateParams'];
+/**
+ * The body of a task update. Only the keys you send change.
+ */
+export type TaskUpdateParams = components['schemas']['TaskUpdateParams'];
+/**
+ * The field and relationship definitions of tasks.
+ */
+export type TaskDefinitions = components['schemas']['TaskDefinitions'];
+/**
+ * A named collection of records of one object type (`$objectType`). `list.listAccounts`, `list.listContacts` and `list.listOpportunities` page its members.
+ */
+export type List = components['schemas']['List'];
+/**
+ * One page of lists.
+ */
+export type ListList = components['schemas']['ListList'];
+/**
+ * The body of a list create. `$name` and `$objectType` are required.
+ */
+export type ListCreateParams = components['schemas']['ListCreateParams'];
+/**
+ * Members to add to a list, or to remove from it.
+ */
+export type ListMemberOperation = components['schemas']['ListMemberOperation'];
+/**
+ * The body of a list update. Only the keys you send change.
+ */
+export type ListUpdateParams = components['schemas']['ListUpdateParams'];
+/**
+ * A meeting that took place. Its account and opportunity follow from its `$contact` attendees. A reader without full access gets a redacted meeting (`accessLevel: METADATA`).
+ */
+export type Meeting = components['schemas']['Meeting'];
+/**
+ * How much of the record the caller may read: all of it (`FULL`), or its metadata only (`METADATA`, redacted). Read-only.
+ */
+export type AccessLevel = components['schemas']['AccessLevel'];
+/**
+ * One page of meetings.
+ */
+export type MeetingList = components['schemas']['MeetingList'];
+/**
+ * Who may read the meeting in full (`FULL`) or only its metadata (`METADATA`).
+ */
+export type PrivacySetting = components['schemas']['PrivacySetting'];
+/**
+ * The body of a meeting create. Only past meetings can be created; `$title`, `$startDate` and `$endDate` are required, and `$transcript` is the only relationship a create may set.
+ */
+export type MeetingCreateParams = components['schemas']['MeetingCreateParams'];
+/**
+ * The body of a meeting update. Only `fields.$privacySetting` and `relationships.$transcript.replace` are writable; a transcript can't be cleared or removed.
+ */
+export type MeetingUpdateParams = components['schemas']['MeetingUpdateParams'];
+/**
+ * A note in Markdown about accounts or opportunities. Its author is the owner of the API key that created it.
+ */
+export type Note = components['schemas']['Note'];
+/**
+ * One page of notes.
+ */
+export type NoteList = components['schemas']['NoteList'];
+/**
+ * The body of a note create. `$title` is required.
+ */
+export type NoteCreateParams = components['schemas']['NoteCreateParams'];
+/**
+ * Records to link the note to (`add`), or to unlink it from (`remove`).
+ */
+export type NoteRelationshipOperation = components['schemas']['NoteRelationshipOperation'];
+/**
+ * The body of a note update. Only the keys you send change.
+ */
+export type NoteUpdateParams = components['schemas']['NoteUpdateParams'];
+/**
+ * A person of the organization's workspace, who can own records and be assigned tasks.
+ */
+export type Member = components['schemas']['Member'];
+/**
+ * One page of members.
+ */
+export type MemberList = components['schemas']['MemberList'];
+/**
+ * An email message of a connected mailbox. A reader without full access gets a redacted one (`accessLevel: METADATA`); list items omit `fields.$body`.
+ */
+export type Email = components['schemas']['Email'];
+/**
+ * One page of emails, without their bodies.
+ */
+export type EmailList = components['schemas']['EmailList'];
+/**
+ * An email address.
+ */
+export type EmailAddress = components['schemas']['EmailAddress'];
+/**
+ * The body of an email send: a new message (not a reply or a forward) from a connected mailbox that owns `from`.
+ */
+export type EmailSendParams = components['schemas']['EmailSendParams'];
+/**
+ * The body of an email draft: `from` plus at least one of `to`, `cc`, `bcc`, `subject`, `messageBody` or `attachments` (`from` alone is a 400).
+ */
+export type EmailDraftParams = components['schemas']['EmailDraftParams'];
+/**
+ * The outcome of an email send.
+ */
+export type EmailSent = components['schemas']['EmailSent'];
+/**
+ * The outcome of an email draft.
+ */
+export type EmailDrafted = components['schemas']['EmailDrafted'];
+/**
+ * Where an upload stands: `PENDING` until completed, then `COMPLETED`; `CANCELLED` or `EXPIRED` when it never completed.
+ */
+export type FileStatus = components['schemas']['FileStatus'];
+/**
+ * An uploaded file, or an upload in progress.
+ */
+export type FileObject = components['schemas']['FileObject'];
+/**
+ * A new upload session: the file, `PENDING`, with where to PUT its bytes. The PUT goes to `uploadUrl` with exactly `uploadHeaders` and no bearer token; `file.complete` then finalises it.
+ */
+export type FileUpload = components['schemas']['FileUpload'];
+/**
+ * One page of files.
+ */
+export type FileObjectList = components['schemas']['FileObjectList'];
+/**
+ * What the file is for.
+ */
+export type FilePurpose = components['schemas']['FilePurpose'];
+/**
+ * The body of a file create, which starts an upload session.
+ */
+export type FileCreateParams = components['schemas']['FileCreateParams'];
+/**
+ * The body of a file complete.
+ */
+export type FileCompleteParams = components['schemas']['FileCompleteParams'];
+/**
+ * The body of a file cancel, empty.
+ */
+export type FileCancelParams = components['schemas']['FileCancelParams'];
+/**
+ * A temporary link to download a completed file.
+ */
+export type FileDownloadUrl = components['schemas']['FileDownloadUrl'];
+/**
+ * A record of a custom object type. Its fields and relationships are the type's own.
+ */
+export type CustomObject = components['schemas']['CustomObject'];
+/**
+ * One page of records of a custom object type.
+ */
+export type CustomObjectList = components['schemas']['CustomObjectList'];
+/**
+ * The body of a custom object create.
+ */
+export type CustomObjectCreateParams = components['schemas']['CustomObjectCreateParams'];
+/**
+ * The body of a custom object update. Only the keys you send change.
+ */
+export type CustomObjectUpdateParams = components['schemas']['CustomObjectUpdateParams'];
+/**
+ * The field and relationship definitions of one custom object type.
+ */
+export type CustomObjectDefinitions = components['schemas']['CustomObjectDefinitions'];
+/**
+ * The custom object types of the organization.
+ */
+export type CustomObjectTypes = components['schemas']['CustomObjectTypes'];
+/**
+ * The status of one workflow run.
+ */
+export type WorkflowRunStatus = components['schemas']['WorkflowRunStatus'];
+/**
+ * The request is malformed or names something the API does not know.
+ */
+export type BadRequestErrorObject = components['schemas']['BadRequestErrorObject'];
+/**
+ * The API key is missing or invalid.
+ */
+export type UnauthorizedErrorObject = components['schemas']['UnauthorizedErrorObject'];
+/**
+ * The API key lacks a scope the operation needs.
+ */
+export type ForbiddenErrorObject = components['schemas']['ForbiddenErrorObject'];
+/**
+ * No record has this id.
+ */
+export type NotFoundErrorObject = components['schemas']['NotFoundErrorObject'];
+/**
+ * The request conflicts with another, e.g. one with the same `Idempotency-Key` still running.
+ */
+export type ConflictErrorObject = components['schemas']['ConflictErrorObject'];
+/**
+ * The request body is not `application/json`.
+ */
+export type UnsupportedMediaTypeErrorObject =
+  components['schemas']['UnsupportedMediaTypeErrorObject'];
+/**
+ * The request is well-formed but cannot be applied.
+ */
+export type UnprocessableContentErrorObject =
+  components['schemas']['UnprocessableContentErrorObject'];
+/**
+ * The organization exceeded its rate limit in the operation's category.
+ */
+export type TooManyRequestsErrorObject = components['schemas']['TooManyRequestsErrorObject'];
+/**
+ * The API failed.
+ */
+export type InternalServerErrorObject = components['schemas']['InternalServerErrorObject'];
+/**
+ * The API is briefly unavailable.
+ */
+export type ServiceUnavailableErrorObject = components['schemas']['ServiceUnavailableErrorObject'];
+/**
+ * The API took too long to answer.
+ */
+export type GatewayTimeoutErrorObject = components['schemas']['GatewayTimeoutErrorObject'];
+/**
+ * The response body of `account.create`.
+ */
+export type AccountCreateResponse =
+  operations['account.create']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `account.definitions`.
+ */
+export type AccountDefinitionsResponse =
+  operations['account.definitions']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `account.list`.
+ */
+export type AccountListResponse =
+  operations['account.list']['responses'][200]['content']['application/json'];
+/**
+ * The query parameters of `account.list`.
+ */
+export type AccountListParams = NonNullable<operations['account.list']['parameters']['query']>;
+/**
+ * The response body of `account.retrieve`.
+ */
+export type AccountRetrieveResponse =
+  operations['account.retrieve']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `account.update`.
+ */
+export type AccountUpdateResponse =
+  operations['account.update']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `auth.validate`.
+ */
+export type AuthValidateResponse =
+  operations['auth.validate']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `contact.create`.
+ */
+export type ContactCreateResponse =
+  operations['contact.create']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `contact.definitions`.
+ */
+export type ContactDefinitionsResponse =
+  operations['contact.definitions']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `contact.list`.
+ */
+export type ContactListResponse =
+  operations['contact.list']['responses'][200]['content']['application/json'];
+/**
+ * The query parameters of `contact.list`.
+ */
+export type ContactListParams = NonNullable<operations['contact.list']['parameters']['query']>;
+/**
+ * The response body of `contact.retrieve`.
+ */
+export type ContactRetrieveResponse =
+  operations['contact.retrieve']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `contact.update`.
+ */
+export type ContactUpdateResponse =
+  operations['contact.update']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `email.draft`.
+ */
+export type EmailDraftResponse =
+  operations['email.draft']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `email.list`.
+ */
+export type EmailListResponse =
+  operations['email.list']['responses'][200]['content']['application/json'];
+/**
+ * The query parameters of `email.list`.
+ */
+export type EmailListParams = NonNullable<operations['email.list']['parameters']['query']>;
+/**
+ * The response body of `email.retrieve`.
+ */
+export type EmailRetrieveResponse =
+  operations['email.retrieve']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `email.send`.
+ */
+export type EmailSendResponse =
+  operations['email.send']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `file.cancel`.
+ */
+export type FileCancelResponse =
+  operations['file.cancel']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `file.complete`.
+ */
+export type FileCompleteResponse =
+  operations['file.complete']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `file.create`.
+ */
+export type FileCreateResponse =
+  operations['file.create']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `file.list`.
+ */
+export type FileListResponse =
+  operations['file.list']['responses'][200]['content']['application/json'];
+/**
+ * The query parameters of `file.list`.
+ */
+export type FileListParams = NonNullable<operations['file.list']['parameters']['query']>;
+/**
+ * The response body of `file.retrieve`.
+ */
+export type FileRetrieveResponse =
+  operations['file.retrieve']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `file.url`.
+ */
+export type FileUrlResponse =
+  operations['file.url']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `list.create`.
+ */
+export type ListCreateResponse =
+  operations['list.create']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `list.list`.
+ */
+export type ListListResponse =
+  operations['list.list']['responses'][200]['content']['application/json'];
+/**
+ * The query parameters of `list.list`.
+ */
+export type ListListParams = NonNullable<operations['list.list']['parameters']['query']>;
+/**
+ * The response body of `list.listAccounts`.
+ */
+export type ListListAccountsResponse =
+  operations['list.listAccounts']['responses'][200]['content']['application/json'];
+/**
+ * The query parameters of `list.listAccounts`.
+ */
+export type ListListAccountsParams = NonNullable<
+  operations['list.listAccounts']['parameters']['query']
+>;
+/**
+ * The response body of `list.listContacts`.
+ */
+export type ListListContactsResponse =
+  operations['list.listContacts']['responses'][200]['content']['application/json'];
+/**
+ * The query parameters of `list.listContacts`.
+ */
+export type ListListContactsParams = NonNullable<
+  operations['list.listContacts']['parameters']['query']
+>;
+/**
+ * The response body of `list.listOpportunities`.
+ */
+export type ListListOpportunitiesResponse =
+  operations['list.listOpportunities']['responses'][200]['content']['application/json'];
+/**
+ * The query parameters of `list.listOpportunities`.
+ */
+export type ListListOpportunitiesParams = NonNullable<
+  operations['list.listOpportunities']['parameters']['query']
+>;
+/**
+ * The response body of `list.retrieve`.
+ */
+export type ListRetrieveResponse =
+  operations['list.retrieve']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `list.update`.
+ */
+export type ListUpdateResponse =
+  operations['list.update']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `meeting.create`.
+ */
+export type MeetingCreateResponse =
+  operations['meeting.create']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `meeting.list`.
+ */
+export type MeetingListResponse =
+  operations['meeting.list']['responses'][200]['content']['application/json'];
+/**
+ * The query parameters of `meeting.list`.
+ */
+export type MeetingListParams = NonNullable<operations['meeting.list']['parameters']['query']>;
+/**
+ * The response body of `meeting.retrieve`.
+ */
+export type MeetingRetrieveResponse =
+  operations['meeting.retrieve']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `meeting.update`.
+ */
+export type MeetingUpdateResponse =
+  operations['meeting.update']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `member.list`.
+ */
+export type MemberListResponse =
+  operations['member.list']['responses'][200]['content']['application/json'];
+/**
+ * The query parameters of `member.list`.
+ */
+export type MemberListParams = NonNullable<operations['member.list']['parameters']['query']>;
+/**
+ * The response body of `member.retrieve`.
+ */
+export type MemberRetrieveResponse =
+  operations['member.retrieve']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `note.create`.
+ */
+export type NoteCreateResponse =
+  operations['note.create']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `note.list`.
+ */
+export type NoteListResponse =
+  operations['note.list']['responses'][200]['content']['application/json'];
+/**
+ * The query parameters of `note.list`.
+ */
+export type NoteListParams = NonNullable<operations['note.list']['parameters']['query']>;
+/**
+ * The response body of `note.retrieve`.
+ */
+export type NoteRetrieveResponse =
+  operations['note.retrieve']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `note.update`.
+ */
+export type NoteUpdateResponse =
+  operations['note.update']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `object.create`.
+ */
+export type ObjectCreateResponse =
+  operations['object.create']['responses'][200]['content']['application/json'];
+/**
+ * The request body of `object.create`.
+ */
+export type ObjectCreateParams = NonNullable<
+  operations['object.create']['requestBody']
+>['content']['application/json'];
+/**
+ * The response body of `object.definitions`.
+ */
+export type ObjectDefinitionsResponse =
+  operations['object.definitions']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `object.list`.
+ */
+export type ObjectListResponse =
+  operations['object.list']['responses'][200]['content']['application/json'];
+/**
+ * The query parameters of `object.list`.
+ */
+export type ObjectListParams = NonNullable<operations['object.list']['parameters']['query']>;
+/**
+ * The response body of `object.listDefinitions`.
+ */
+export type ObjectListDefinitionsResponse =
+  operations['object.listDefinitions']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `object.retrieve`.
+ */
+export type ObjectRetrieveResponse =
+  operations['object.retrieve']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `object.update`.
+ */
+export type ObjectUpdateResponse =
+  operations['object.update']['responses'][200]['content']['application/json'];
+/**
+ * The request body of `object.update`.
+ */
+export type ObjectUpdateParams = NonNullable<
+  operations['object.update']['requestBody']
+>['content']['application/json'];
 /**
  * The response body of `opportunity.create`.
  */
@@ -115,3 +667,37 @@ export type OpportunityRetrieveResponse =
  */
 export type OpportunityUpdateResponse =
   operations['opportunity.update']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `task.create`.
+ */
+export type TaskCreateResponse =
+  operations['task.create']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `task.definitions`.
+ */
+export type TaskDefinitionsResponse =
+  operations['task.definitions']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `task.list`.
+ */
+export type TaskListResponse =
+  operations['task.list']['responses'][200]['content']['application/json'];
+/**
+ * The query parameters of `task.list`.
+ */
+export type TaskListParams = NonNullable<operations['task.list']['parameters']['query']>;
+/**
+ * The response body of `task.retrieve`.
+ */
+export type TaskRetrieveResponse =
+  operations['task.retrieve']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `task.update`.
+ */
+export type TaskUpdateResponse =
+  operations['task.update']['responses'][200]['content']['application/json'];
+/**
+ * The response body of `workflowRun.status`.
+ */
+export type WorkflowRunStatusResponse =
+  operations['workflowRun.status']['responses'][200]['content']['application/json'];

@@ -3,6 +3,168 @@
 // Spec: Lightfield API 1.0.0, API version 2026-03-01; its hash is in `spec`.
 
 export interface paths {
+    "/v1/auth/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Validate the API key
+         * @description Returns whether the API key in use is active, whom it acts for (a user or the whole workspace) and the scopes it was granted. Needs no scope.
+         */
+        get: operations["auth.validate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get account field definitions
+         * @description Returns the field and relationship definitions of accounts, system and custom ones alike, with select options and which fields are read-only.
+         */
+        get: operations["account.definitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List accounts
+         * @description Lists accounts, one page at a time. Filter with one query parameter per field, e.g. `$name[equal]=Acme`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
+         */
+        get: operations["account.list"];
+        put?: never;
+        /**
+         * Create an account
+         * @description Creates an account. `fields.$name` is required. A `$website` starts enrichment in the background, which fills fields such as the read-only `$howTheyMakeMoney` later. Send an `Idempotency-Key` to make a retry safe.
+         */
+        post: operations["account.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve an account
+         * @description Returns the latest version of one account.
+         */
+        get: operations["account.retrieve"];
+        put?: never;
+        /**
+         * Update an account
+         * @description Updates an account. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`. `$opportunity`, `$task`, `$note` and `$meeting` are read-only: the other side sets them. Send an `Idempotency-Key` to make a retry safe.
+         */
+        post: operations["account.update"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contacts/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get contact field definitions
+         * @description Returns the field and relationship definitions of contacts, system and custom ones alike, with select options and which fields are read-only.
+         */
+        get: operations["contact.definitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List contacts
+         * @description Lists contacts, one page at a time. Filter with one query parameter per field, e.g. `$name[equal]=Acme`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
+         */
+        get: operations["contact.list"];
+        put?: never;
+        /**
+         * Create a contact
+         * @description Creates a contact; it is enriched in the background afterwards. To avoid duplicates, find first: list contacts filtered on `$email` and create only when none matches. Send an `Idempotency-Key` to make a retry safe.
+         */
+        post: operations["contact.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a contact
+         * @description Returns the latest version of one contact.
+         */
+        get: operations["contact.retrieve"];
+        put?: never;
+        /**
+         * Update a contact
+         * @description Updates a contact. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`. Send an `Idempotency-Key` to make a retry safe.
+         */
+        post: operations["contact.update"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/opportunities/definitions": {
         parameters: {
             query?: never;
@@ -12,7 +174,7 @@ export interface paths {
         };
         /**
          * Get opportunity field definitions
-         * @description Returns the field and relationship definitions of the opportunity object, including both system and custom fields.
+         * @description Returns the field and relationship definitions of opportunities, system and custom ones alike, with select options and which fields are read-only.
          */
         get: operations["opportunity.definitions"];
         put?: never;
@@ -32,7 +194,7 @@ export interface paths {
         };
         /**
          * List opportunities
-         * @description Lists opportunities, newest first, one page at a time. Filter with one query parameter per field, e.g. `$name[equal]=Acme`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
+         * @description Lists opportunities, one page at a time. Filter with one query parameter per field, e.g. `$name[equal]=Acme`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
          */
         get: operations["opportunity.list"];
         put?: never;
@@ -52,10 +214,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description Unique identifier of the entity.
-                 * @example opp_123
-                 */
+                /** @description Unique identifier of the record. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -68,9 +227,700 @@ export interface paths {
         put?: never;
         /**
          * Update an opportunity
-         * @description Updates an opportunity. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`.
+         * @description Updates an opportunity. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`. `$opportunityStatus` follows from `$stage`, and `$task`, `$note` and `$meeting` are read-only. Send an `Idempotency-Key` to make a retry safe.
          */
         post: operations["opportunity.update"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tasks/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get task field definitions
+         * @description Returns the field and relationship definitions of tasks, system and custom ones alike, with select options and which fields are read-only.
+         */
+        get: operations["task.definitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tasks
+         * @description Lists tasks, one page at a time. Lists are served from a search index, so they may lag recent writes.
+         */
+        get: operations["task.list"];
+        put?: never;
+        /**
+         * Create a task
+         * @description Creates a task. `fields.$title`, `fields.$status` and `relationships.$assignedTo` are required; `$createdBy` defaults to the caller. Send an `Idempotency-Key` to make a retry safe.
+         */
+        post: operations["task.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a task
+         * @description Returns the latest version of one task.
+         */
+        get: operations["task.retrieve"];
+        put?: never;
+        /**
+         * Update a task
+         * @description Updates a task. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`. `$note` is read-only. Send an `Idempotency-Key` to make a retry safe.
+         */
+        post: operations["task.update"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List lists
+         * @description Lists the organization's lists, one page at a time.
+         */
+        get: operations["list.list"];
+        put?: never;
+        /**
+         * Create a list
+         * @description Creates a list of accounts, contacts or opportunities. `fields.$name` and `fields.$objectType` are required; `relationships` may name its first members under the one key that matches `$objectType` (`$accounts`, `$contacts` or `$opportunities`). Send an `Idempotency-Key` to make a retry safe.
+         */
+        post: operations["list.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a list
+         * @description Returns the latest version of one list.
+         */
+        get: operations["list.retrieve"];
+        put?: never;
+        /**
+         * Update a list
+         * @description Renames a list, or adds and removes members under the one key that matches its `$objectType`. Only the keys you send change. Send an `Idempotency-Key` to make a retry safe.
+         */
+        post: operations["list.update"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lists/{listId}/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the list. */
+                listId: components["parameters"]["ListId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a list's accounts
+         * @description Lists the accounts of a list of accounts, one page at a time. Needs two scopes: `lists:read` and `accounts:read`.
+         */
+        get: operations["list.listAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lists/{listId}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the list. */
+                listId: components["parameters"]["ListId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a list's contacts
+         * @description Lists the contacts of a list of contacts, one page at a time. Needs two scopes: `lists:read` and `contacts:read`.
+         */
+        get: operations["list.listContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lists/{listId}/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the list. */
+                listId: components["parameters"]["ListId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a list's opportunities
+         * @description Lists the opportunities of a list of opportunities, one page at a time. Needs two scopes: `lists:read` and `opportunities:read`.
+         */
+        get: operations["list.listOpportunities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List meetings
+         * @description Lists meetings, one page at a time. A meeting the caller may not read in full comes redacted, with `accessLevel: METADATA`.
+         */
+        get: operations["meeting.list"];
+        put?: never;
+        /**
+         * Create a meeting
+         * @description Records a meeting that has already taken place: only past meetings can be created. `fields.$title`, `fields.$startDate` and `fields.$endDate` are required, and `$transcript` (an uploaded file) is the only relationship a create may set. `autoCreateRecords` also creates the attendees' missing contacts and accounts. Send an `Idempotency-Key` to make a retry safe.
+         */
+        post: operations["meeting.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a meeting
+         * @description Returns the latest version of one meeting; redacted, with `accessLevel: METADATA`, when the caller may not read it in full.
+         */
+        get: operations["meeting.retrieve"];
+        put?: never;
+        /**
+         * Update a meeting
+         * @description Updates a meeting's privacy setting or replaces its transcript: only `fields.$privacySetting` and `relationships.$transcript.replace` are writable, and a transcript can't be cleared or removed. `$account` and `$opportunity` follow from the `$contact` attendees. Send an `Idempotency-Key` to make a retry safe.
+         */
+        post: operations["meeting.update"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List notes
+         * @description Lists notes, one page at a time.
+         */
+        get: operations["note.list"];
+        put?: never;
+        /**
+         * Create a note
+         * @description Creates a note in Markdown, written by the owner of the API key. `fields.$title` is required. Send an `Idempotency-Key` to make a retry safe.
+         */
+        post: operations["note.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a note
+         * @description Returns the latest version of one note.
+         */
+        get: operations["note.retrieve"];
+        put?: never;
+        /**
+         * Update a note
+         * @description Updates a note. Only the keys you send change; `null` clears the title or the text. `$account` and `$opportunity` take `add` or `remove`. Send an `Idempotency-Key` to make a retry safe.
+         */
+        post: operations["note.update"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List members
+         * @description Lists the members of the workspace, one page at a time.
+         */
+        get: operations["member.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a member
+         * @description Returns one member of the workspace.
+         */
+        get: operations["member.retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/emails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List emails
+         * @description Lists emails, one page at a time. List items omit `fields.$body`; retrieve one to read it. An email the caller may not read in full comes redacted, with `accessLevel: METADATA`.
+         */
+        get: operations["email.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/emails/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve an email
+         * @description Returns one email with its body; redacted, with `accessLevel: METADATA`, when the caller may not read it in full.
+         */
+        get: operations["email.retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/emails/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an email
+         * @description Sends a new message from a connected mailbox that owns `from`. There are no replies or forwards. Send an `Idempotency-Key` to make a retry safe.
+         */
+        post: operations["email.send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/emails/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Draft an email
+         * @description Saves a draft in a connected mailbox that owns `from`. It needs `from` plus at least one of `to`, `cc`, `bcc`, `subject`, `messageBody` or `attachments`: `from` alone is a 400. Send an `Idempotency-Key` to make a retry safe.
+         */
+        post: operations["email.draft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List files
+         * @description Lists files in every status, one page at a time.
+         */
+        get: operations["file.list"];
+        put?: never;
+        /**
+         * Start a file upload
+         * @description Starts an upload session for a file of at most 512 MB. The answer is `PENDING`, with an `uploadUrl` and `uploadHeaders`: PUT the bytes there with exactly those headers and no bearer token (that is not an API call), then call `file.complete`. Send an `Idempotency-Key` to make a retry safe.
+         */
+        post: operations["file.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a file
+         * @description Returns one file and where its upload stands.
+         */
+        get: operations["file.retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/files/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a file upload
+         * @description Finalises an upload once its bytes are PUT. With `md5` (the lower-case hex MD5 digest of the bytes), the API checks the upload against it. Send an `Idempotency-Key` to make a retry safe.
+         */
+        post: operations["file.complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/files/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a file upload
+         * @description Cancels an upload. Only a `PENDING` file can be cancelled. Send an `Idempotency-Key` to make a retry safe.
+         */
+        post: operations["file.cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/files/{id}/url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a file's download URL
+         * @description Returns a temporary URL to download a file. Only a `COMPLETED` file has one.
+         */
+        get: operations["file.url"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/objects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List custom object types
+         * @description Lists the organization's custom object types: each one's slug (the `entitySlug` of its operations) and label.
+         */
+        get: operations["object.listDefinitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/objects/{entitySlug}/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The slug of a custom object type, as `object.listDefinitions` returns it.
+                 * @example project
+                 */
+                entitySlug: components["parameters"]["EntitySlug"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a custom object type's definitions
+         * @description Returns the field and relationship definitions of one custom object type.
+         */
+        get: operations["object.definitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/objects/{entitySlug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The slug of a custom object type, as `object.listDefinitions` returns it.
+                 * @example project
+                 */
+                entitySlug: components["parameters"]["EntitySlug"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List custom object records
+         * @description Lists the records of one custom object type, one page at a time. Filter with one query parameter per field, e.g. `name[equal]=Apollo`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
+         */
+        get: operations["object.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/objects/{entitySlug}/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The slug of a custom object type, as `object.listDefinitions` returns it.
+                 * @example project
+                 */
+                entitySlug: components["parameters"]["EntitySlug"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a custom object record
+         * @description Creates a record of one custom object type, with the fields and relationships its definitions list. Send an `Idempotency-Key` to make a retry safe.
+         */
+        post: operations["object.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/objects/{entitySlug}/values/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The slug of a custom object type, as `object.listDefinitions` returns it.
+                 * @example project
+                 */
+                entitySlug: components["parameters"]["EntitySlug"];
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a custom object record
+         * @description Returns the latest version of one record of a custom object type.
+         */
+        get: operations["object.retrieve"];
+        put?: never;
+        /**
+         * Update a custom object record
+         * @description Updates a record of a custom object type. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`. Send an `Idempotency-Key` to make a retry safe.
+         */
+        post: operations["object.update"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workflowRun/{runId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Unique identifier of the workflow run.
+                 * @example run_123
+                 */
+                runId: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a workflow run's status
+         * @description Returns where one workflow run stands.
+         */
+        get: operations["workflowRun.status"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -82,10 +932,10 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description The data type of the field.
+         * @description The data type of a field. New values may appear (the API added `HTML`): readers must not fail on one they do not know.
          * @enum {string}
          */
-        ValueType: "ADDRESS" | "CHECKBOX" | "CURRENCY" | "DATETIME" | "EMAIL" | "FULL_NAME" | "MARKDOWN" | "MULTI_SELECT" | "NUMBER" | "SINGLE_SELECT" | "SOCIAL_HANDLE" | "TELEPHONE" | "TEXT" | "URL";
+        ValueType: "ADDRESS" | "CHECKBOX" | "CURRENCY" | "DATETIME" | "EMAIL" | "FULL_NAME" | "MARKDOWN" | "MULTI_SELECT" | "NUMBER" | "SINGLE_SELECT" | "SOCIAL_HANDLE" | "TELEPHONE" | "TEXT" | "URL" | "HTML";
         /** @description A postal address. Every part is optional and may be null. */
         Address: {
             street?: string | null;
@@ -103,7 +953,7 @@ export interface components {
             firstName?: string | null;
             lastName?: string | null;
         };
-        /** @description The field value, or null if unset. */
+        /** @description A field value, or null to leave it unset. */
         FieldValue: string | number | boolean | null | string[] | components["schemas"]["Address"] | components["schemas"]["FullName"];
         /** @description A typed field value. */
         Field: {
@@ -123,7 +973,7 @@ export interface components {
             /** @constant */
             valueType: "DATETIME";
         } | {
-            value: string | null;
+            value: (string | string[]) | null;
             /** @constant */
             valueType: "EMAIL";
         } | {
@@ -159,123 +1009,30 @@ export interface components {
             /** @constant */
             valueType: "TEXT";
         } | {
-            value: string | null;
+            value: (string | string[]) | null;
             /** @constant */
             valueType: "URL";
+        } | {
+            value: string | null;
+            /** @constant */
+            valueType: "HTML";
         };
-        /** @description The entities related to this one under one relationship key. */
+        /** @description The records related to this one under one relationship key. */
         Relationship: {
-            /** @description Whether the relationship is has_one or has_many. */
+            /** @description Whether the relationship is has_one or has_many (lower case on records). */
             cardinality: string;
-            /** @description The type of the related object (e.g. account, contact). */
+            /** @description The type of the related records (e.g. account, contact). */
             objectType: string;
-            /** @description IDs of the related entities. */
+            /** @description IDs of the related records. */
             values: string[];
         };
-        /** @description A potential deal or sale. Each opportunity belongs to an account and can have tasks and notes associated with it. */
-        Opportunity: {
-            /** @description Unique identifier for the entity. */
-            id: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 timestamp of when the entity was created.
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 timestamp of the last change, or null.
-             */
-            updatedAt: string | null;
-            /**
-             * Format: uri
-             * @description A link to the record in the Lightfield web app, or null.
-             */
-            httpLink: string | null;
-            /** @description An identifier of the record in another system, or null. */
-            externalId?: string | null;
-            /** @description Map of field names to their typed values. System fields are prefixed with $ (e.g. $name, $email); custom attributes use their bare slug. */
-            fields: {
-                /** @description The opportunity's name. */
-                $name: {
-                    value: string | null;
-                    /** @constant */
-                    valueType: "TEXT";
-                };
-                /** @description The stage, a SINGLE_SELECT option. */
-                $stage: {
-                    value: string | null;
-                    /** @constant */
-                    valueType: "SINGLE_SELECT";
-                };
-                /** @description Whether the opportunity is open, won or lost, a SINGLE_SELECT option. Read-only: it follows from `$stage`. */
-                $opportunityStatus?: {
-                    value: string | null;
-                    /** @constant */
-                    valueType: "SINGLE_SELECT";
-                };
-            } & {
-                [key: string]: components["schemas"]["Field"];
-            };
-            /** @description Map of relationship names to their associated entities. System relationships are prefixed with $ (e.g. $owner, $contact). */
-            relationships: {
-                /** @description The opportunity's tasks. Read-only. */
-                readonly $task?: components["schemas"]["Relationship"];
-                /** @description The opportunity's notes. Read-only. */
-                readonly $note?: components["schemas"]["Relationship"];
-                /** @description The opportunity's meetings. Read-only. */
-                readonly $meeting?: components["schemas"]["Relationship"];
-            } & {
-                [key: string]: components["schemas"]["Relationship"];
-            };
-        };
-        /** @description One page of opportunities. */
-        OpportunityList: {
-            /**
-             * @description The object type, always "list".
-             * @constant
-             */
-            object: "list";
-            /** @description Array of entity objects for the current page. */
-            data: components["schemas"]["Opportunity"][];
-            /** @description Total number of entities matching the query. */
-            totalCount: number;
-        };
-        /** @description One entity id, or an array of ids. */
+        /** @description One record id, or an array of ids. */
         RelationshipIds: string | string[];
-        /** @description The body of a create request. */
-        OpportunityCreateParams: {
-            /** @description Field values by key. `$name` and `$stage` (a SINGLE_SELECT option id or label) are required. */
-            fields: {
-                /** @description The opportunity's name. */
-                $name: string;
-                /** @description The stage, as a SINGLE_SELECT option id or its label. */
-                $stage: string;
-            } & {
-                [key: string]: components["schemas"]["FieldValue"];
-            };
-            /** @description Related entity ids by relationship key. `$account` is required. */
-            relationships: {
-                $account: components["schemas"]["RelationshipIds"];
-            } & {
-                [key: string]: components["schemas"]["RelationshipIds"];
-            };
-        };
         /** @description A change to one relationship: `add` ids, `remove` ids, or `replace` them all (`replace: null` clears the relationship where it allows that). One object may hold several; they apply in the order `replace`, then `remove`, then `add`, so an id both removed and added ends up related. */
         RelationshipOperation: {
             add?: components["schemas"]["RelationshipIds"];
             remove?: components["schemas"]["RelationshipIds"];
             replace?: components["schemas"]["RelationshipIds"] | null;
-        };
-        /** @description The body of an update request. Only the keys you send change. */
-        OpportunityUpdateParams: {
-            /** @description Field values by key; `null` clears a field. */
-            fields?: {
-                [key: string]: components["schemas"]["FieldValue"];
-            };
-            /** @description Relationship operations by key. */
-            relationships?: {
-                [key: string]: components["schemas"]["RelationshipOperation"];
-            };
         };
         /** @description One option of a SINGLE_SELECT or MULTI_SELECT field. */
         SelectOption: {
@@ -292,7 +1049,7 @@ export interface components {
             options?: components["schemas"]["SelectOption"][];
             /** @description ISO 4217 currency code of a CURRENCY field. */
             currency?: string;
-            /** @description Whether two entities may not share a value. */
+            /** @description Whether two records may not share a value. */
             unique?: boolean;
             /** @description Whether the field holds several values. */
             multipleValues?: boolean;
@@ -329,12 +1086,195 @@ export interface components {
             /** @description Description of the relationship, or null. */
             description: string | null;
             cardinality: components["schemas"]["Cardinality"];
-            /** @description The type of the related object (e.g. account, contact). */
+            /** @description The type of the related records (e.g. account, contact). */
             objectType: string;
         };
-        /** @description The field and relationship definitions of the opportunity object. */
-        OpportunityDefinitions: {
-            /** @description The object type these definitions belong to (e.g. account). */
+        /** @description The API key in use, and what it may do. */
+        AuthValidation: {
+            /** @description Whether the key is active. */
+            active: boolean;
+            /**
+             * @description The kind of credential, always `api_key`.
+             * @enum {string}
+             */
+            tokenType: "api_key";
+            /**
+             * @description Whether the key acts for a user or for the whole workspace.
+             * @enum {string}
+             */
+            subjectType: "user" | "workspace";
+            /** @description The scopes granted to the key, e.g. `accounts:read`. */
+            scopes: string[];
+        };
+        /** @description A company the organization works with. Opportunities, tasks, notes and meetings link to it from their side. */
+        Account: {
+            /** @description Unique identifier of the account. */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp of when the account was created.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp of the last change, or null.
+             */
+            updatedAt: string | null;
+            /**
+             * Format: uri
+             * @description A link to the record in the Lightfield web app, or null.
+             */
+            httpLink: string | null;
+            /** @description An identifier of the record in another system, or null. */
+            externalId?: string | null;
+            /** @description Map of field keys to their typed values. System fields are prefixed with $ (e.g. $name, $website); custom fields use their bare slug. */
+            fields: {
+                /** @description The account's name. */
+                $name: {
+                    value: string | null;
+                    /** @constant */
+                    valueType: "TEXT";
+                };
+                /** @description The account's websites. Setting one starts enrichment in the background. */
+                $website?: components["schemas"]["Field"];
+                /** @description The industries the account works in. */
+                $industry?: components["schemas"]["Field"];
+                /** @description How many people the account employs, as a range. */
+                $headcount?: components["schemas"]["Field"];
+                /** @description The account's last funding round. */
+                $lastFundingType?: components["schemas"]["Field"];
+                /** @description The account's main address. */
+                $primaryAddress?: {
+                    value: components["schemas"]["Address"] | null;
+                    /** @constant */
+                    valueType: "ADDRESS";
+                };
+                /** @description The account's Facebook handle. */
+                $facebook?: components["schemas"]["Field"];
+                /** @description The account's Instagram handle. */
+                $instagram?: components["schemas"]["Field"];
+                /** @description The account's LinkedIn handle. */
+                $linkedIn?: components["schemas"]["Field"];
+                /** @description The account's Twitter handle. */
+                $twitter?: components["schemas"]["Field"];
+                /** @description How the account makes money, written by enrichment. Read-only. */
+                readonly $howTheyMakeMoney?: components["schemas"]["Field"];
+                /** @description Where the account stands with the organization. Read-only. */
+                readonly $accountStatus?: components["schemas"]["Field"];
+            } & {
+                [key: string]: components["schemas"]["Field"];
+            };
+            /** @description Map of relationship keys to the related records. System relationships are prefixed with $ (e.g. $owner, $contact). */
+            relationships: {
+                /** @description The member who owns the account. */
+                $owner?: components["schemas"]["Relationship"];
+                /** @description The people who work at the account. */
+                $contact?: components["schemas"]["Relationship"];
+                /** @description The account's opportunities. Read-only. */
+                readonly $opportunity?: components["schemas"]["Relationship"];
+                /** @description The account's tasks. Read-only. */
+                readonly $task?: components["schemas"]["Relationship"];
+                /** @description The account's notes. Read-only. */
+                readonly $note?: components["schemas"]["Relationship"];
+                /** @description The account's meetings. Read-only. */
+                readonly $meeting?: components["schemas"]["Relationship"];
+            } & {
+                [key: string]: components["schemas"]["Relationship"];
+            };
+        };
+        /** @description One page of accounts. */
+        AccountList: {
+            /**
+             * @description The object type, always "list".
+             * @constant
+             */
+            object: "list";
+            /** @description The accounts of this page. */
+            data: components["schemas"]["Account"][];
+            /** @description How many accounts match the query. */
+            totalCount: number;
+        };
+        /** @description The body of an account create. */
+        AccountCreateParams: {
+            /** @description Field values by key. `$name` is required. */
+            fields: {
+                /**
+                 * @description The account's name.
+                 * @example Acme Corporation
+                 */
+                $name: string;
+                /**
+                 * @description The account's websites; setting one starts enrichment in the background.
+                 * @example [
+                 *       "https://acme.example"
+                 *     ]
+                 */
+                $website?: string[] | null;
+                /** @description The industries the account works in. */
+                $industry?: string[] | null;
+                /** @description How many people the account employs, as a range. */
+                $headcount?: string | null;
+                /** @description The account's last funding round. */
+                $lastFundingType?: string | null;
+                /** @description The account's main address. */
+                $primaryAddress?: components["schemas"]["Address"] | null;
+                /** @description The account's Facebook handle. */
+                $facebook?: string | null;
+                /** @description The account's Instagram handle. */
+                $instagram?: string | null;
+                /** @description The account's LinkedIn handle. */
+                $linkedIn?: string | null;
+                /** @description The account's Twitter handle. */
+                $twitter?: string | null;
+            } & {
+                [key: string]: components["schemas"]["FieldValue"];
+            };
+            /** @description Related record ids by relationship key. */
+            relationships?: {
+                $owner?: components["schemas"]["RelationshipIds"];
+                $contact?: components["schemas"]["RelationshipIds"];
+            } & {
+                [key: string]: components["schemas"]["RelationshipIds"];
+            };
+        };
+        /** @description The body of an account update. Only the keys you send change. */
+        AccountUpdateParams: {
+            /** @description Field values by key; `null` clears a field. */
+            fields?: {
+                /** @description The account's name. */
+                $name?: string | null;
+                /** @description The account's websites; setting one starts enrichment in the background. */
+                $website?: string[] | null;
+                /** @description The industries the account works in. */
+                $industry?: string[] | null;
+                /** @description How many people the account employs, as a range. */
+                $headcount?: string | null;
+                /** @description The account's last funding round. */
+                $lastFundingType?: string | null;
+                /** @description The account's main address. */
+                $primaryAddress?: components["schemas"]["Address"] | null;
+                /** @description The account's Facebook handle. */
+                $facebook?: string | null;
+                /** @description The account's Instagram handle. */
+                $instagram?: string | null;
+                /** @description The account's LinkedIn handle. */
+                $linkedIn?: string | null;
+                /** @description The account's Twitter handle. */
+                $twitter?: string | null;
+            } & {
+                [key: string]: components["schemas"]["FieldValue"];
+            };
+            /** @description Relationship operations by key. */
+            relationships?: {
+                $owner?: components["schemas"]["RelationshipOperation"];
+                $contact?: components["schemas"]["RelationshipOperation"];
+            } & {
+                [key: string]: components["schemas"]["RelationshipOperation"];
+            };
+        };
+        /** @description The field and relationship definitions of accounts. */
+        AccountDefinitions: {
+            /** @description The object type these definitions belong to. */
             objectType: string;
             /** @description Map of field keys to their definitions, including both system and custom fields. */
             fieldDefinitions: {
@@ -345,20 +1285,1205 @@ export interface components {
                 [key: string]: components["schemas"]["RelationshipDefinition"];
             };
         };
-        /** @description What went wrong. */
-        Error: {
-            /** @description The kind of error, e.g. `bad_request`, `unauthorized`, `not_found`, `idempotency_conflict`, `too_many_requests`. */
-            type: string;
-            /** @description A human-readable explanation. */
+        /** @description A person the organization talks to, usually at an account. Contacts are enriched in the background after a create. */
+        Contact: {
+            /** @description Unique identifier of the contact. */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp of when the contact was created.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp of the last change, or null.
+             */
+            updatedAt: string | null;
+            /**
+             * Format: uri
+             * @description A link to the record in the Lightfield web app, or null.
+             */
+            httpLink: string | null;
+            /** @description An identifier of the record in another system, or null. */
+            externalId?: string | null;
+            /** @description Map of field keys to their typed values. System fields are prefixed with $ (e.g. $name, $email); custom fields use their bare slug. */
+            fields: {
+                /** @description The contact's full name. */
+                $name?: {
+                    value: components["schemas"]["FullName"] | null;
+                    /** @constant */
+                    valueType: "FULL_NAME";
+                };
+                /** @description The contact's email addresses. */
+                $email?: {
+                    value: (string | string[]) | null;
+                    /** @constant */
+                    valueType: "EMAIL";
+                };
+                /** @description A link to the contact's photo. */
+                $profilePhotoUrl?: {
+                    value: (string | string[]) | null;
+                    /** @constant */
+                    valueType: "URL";
+                };
+            } & {
+                [key: string]: components["schemas"]["Field"];
+            };
+            /** @description Map of relationship keys to the related records. System relationships are prefixed with $ (e.g. $account). */
+            relationships: {
+                /** @description The account the contact works at. */
+                $account?: components["schemas"]["Relationship"];
+            } & {
+                [key: string]: components["schemas"]["Relationship"];
+            };
+        };
+        /** @description One page of contacts. */
+        ContactList: {
+            /**
+             * @description The object type, always "list".
+             * @constant
+             */
+            object: "list";
+            /** @description The contacts of this page. */
+            data: components["schemas"]["Contact"][];
+            /** @description How many contacts match the query. */
+            totalCount: number;
+        };
+        /** @description The body of a contact create. To avoid duplicates, list contacts filtered by email first and create only when none matches. */
+        ContactCreateParams: {
+            /** @description Field values by key. */
+            fields: {
+                /** @description The contact's full name. */
+                $name?: components["schemas"]["FullName"] | null;
+                /** @description The contact's email addresses. */
+                $email?: string[] | null;
+                /** @description A link to the contact's photo. */
+                $profilePhotoUrl?: string | null;
+            } & {
+                [key: string]: components["schemas"]["FieldValue"];
+            };
+            /** @description Related record ids by relationship key. */
+            relationships?: {
+                $account?: components["schemas"]["RelationshipIds"];
+            } & {
+                [key: string]: components["schemas"]["RelationshipIds"];
+            };
+        };
+        /** @description The body of a contact update. Only the keys you send change. */
+        ContactUpdateParams: {
+            /** @description Field values by key; `null` clears a field. */
+            fields?: {
+                /** @description The contact's full name. */
+                $name?: components["schemas"]["FullName"] | null;
+                /** @description The contact's email addresses. */
+                $email?: string[] | null;
+                /** @description A link to the contact's photo. */
+                $profilePhotoUrl?: string | null;
+            } & {
+                [key: string]: components["schemas"]["FieldValue"];
+            };
+            /** @description Relationship operations by key. */
+            relationships?: {
+                $account?: components["schemas"]["RelationshipOperation"];
+            } & {
+                [key: string]: components["schemas"]["RelationshipOperation"];
+            };
+        };
+        /** @description The field and relationship definitions of contacts. */
+        ContactDefinitions: {
+            /** @description The object type these definitions belong to. */
+            objectType: string;
+            /** @description Map of field keys to their definitions, including both system and custom fields. */
+            fieldDefinitions: {
+                [key: string]: components["schemas"]["FieldDefinition"];
+            };
+            /** @description Map of relationship keys to their definitions. */
+            relationshipDefinitions: {
+                [key: string]: components["schemas"]["RelationshipDefinition"];
+            };
+        };
+        /** @description A potential deal or sale. Each opportunity belongs to an account and can have tasks, notes and meetings associated with it. */
+        Opportunity: {
+            /** @description Unique identifier of the opportunity. */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp of when the opportunity was created.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp of the last change, or null.
+             */
+            updatedAt: string | null;
+            /**
+             * Format: uri
+             * @description A link to the record in the Lightfield web app, or null.
+             */
+            httpLink: string | null;
+            /** @description An identifier of the record in another system, or null. */
+            externalId?: string | null;
+            /** @description Map of field keys to their typed values. System fields are prefixed with $ (e.g. $name, $stage); custom fields use their bare slug. */
+            fields: {
+                /** @description The opportunity's name. */
+                $name: {
+                    value: string | null;
+                    /** @constant */
+                    valueType: "TEXT";
+                };
+                /** @description The stage, a SINGLE_SELECT option. */
+                $stage: {
+                    value: string | null;
+                    /** @constant */
+                    valueType: "SINGLE_SELECT";
+                };
+                /** @description Whether the opportunity is open, won or lost, a SINGLE_SELECT option. Read-only: it follows from `$stage`. */
+                $opportunityStatus?: {
+                    value: string | null;
+                    /** @constant */
+                    valueType: "SINGLE_SELECT";
+                };
+            } & {
+                [key: string]: components["schemas"]["Field"];
+            };
+            /** @description Map of relationship keys to the related records. System relationships are prefixed with $ (e.g. $account, $owner). */
+            relationships: {
+                /** @description The account the opportunity belongs to. */
+                $account?: components["schemas"]["Relationship"];
+                /** @description The member who owns the opportunity. */
+                $owner?: components["schemas"]["Relationship"];
+                /** @description The member who created the opportunity. */
+                $createdBy?: components["schemas"]["Relationship"];
+                /** @description The contact who pushes for the deal inside the account. */
+                $champion?: components["schemas"]["Relationship"];
+                /** @description The contacts who evaluate the deal. */
+                $evaluator?: components["schemas"]["Relationship"];
+                /** @description The opportunity's tasks. Read-only. */
+                readonly $task?: components["schemas"]["Relationship"];
+                /** @description The opportunity's notes. Read-only. */
+                readonly $note?: components["schemas"]["Relationship"];
+                /** @description The opportunity's meetings. Read-only. */
+                readonly $meeting?: components["schemas"]["Relationship"];
+            } & {
+                [key: string]: components["schemas"]["Relationship"];
+            };
+        };
+        /** @description One page of opportunities. */
+        OpportunityList: {
+            /**
+             * @description The object type, always "list".
+             * @constant
+             */
+            object: "list";
+            /** @description The opportunities of this page. */
+            data: components["schemas"]["Opportunity"][];
+            /** @description How many opportunities match the query. */
+            totalCount: number;
+        };
+        /** @description The body of an opportunity create. */
+        OpportunityCreateParams: {
+            /** @description Field values by key. `$name` and `$stage` (a SINGLE_SELECT option id or label) are required. */
+            fields: {
+                /** @description The opportunity's name. */
+                $name: string;
+                /** @description The stage, as a SINGLE_SELECT option id or its label. */
+                $stage: string;
+            } & {
+                [key: string]: components["schemas"]["FieldValue"];
+            };
+            /** @description Related record ids by relationship key. `$account` is required. */
+            relationships: {
+                $account: components["schemas"]["RelationshipIds"];
+                $owner?: components["schemas"]["RelationshipIds"];
+                $createdBy?: components["schemas"]["RelationshipIds"];
+                $champion?: components["schemas"]["RelationshipIds"];
+                $evaluator?: components["schemas"]["RelationshipIds"];
+            } & {
+                [key: string]: components["schemas"]["RelationshipIds"];
+            };
+        };
+        /** @description The body of an opportunity update. Only the keys you send change. */
+        OpportunityUpdateParams: {
+            /** @description Field values by key; `null` clears a field. */
+            fields?: {
+                /** @description The opportunity's name. */
+                $name?: string | null;
+                /** @description The stage, as a SINGLE_SELECT option id or its label. */
+                $stage?: string | null;
+            } & {
+                [key: string]: components["schemas"]["FieldValue"];
+            };
+            /** @description Relationship operations by key. */
+            relationships?: {
+                $owner?: components["schemas"]["RelationshipOperation"];
+                $champion?: components["schemas"]["RelationshipOperation"];
+                $evaluator?: components["schemas"]["RelationshipOperation"];
+            } & {
+                [key: string]: components["schemas"]["RelationshipOperation"];
+            };
+        };
+        /** @description The field and relationship definitions of opportunities. */
+        OpportunityDefinitions: {
+            /** @description The object type these definitions belong to. */
+            objectType: string;
+            /** @description Map of field keys to their definitions, including both system and custom fields. */
+            fieldDefinitions: {
+                [key: string]: components["schemas"]["FieldDefinition"];
+            };
+            /** @description Map of relationship keys to their definitions. */
+            relationshipDefinitions: {
+                [key: string]: components["schemas"]["RelationshipDefinition"];
+            };
+        };
+        /** @description A piece of work assigned to a member, with a status and an optional due date, often about an account or an opportunity. */
+        Task: {
+            /** @description Unique identifier of the task. */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp of when the task was created.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp of the last change, or null.
+             */
+            updatedAt: string | null;
+            /**
+             * Format: uri
+             * @description A link to the record in the Lightfield web app, or null.
+             */
+            httpLink: string | null;
+            /** @description An identifier of the record in another system, or null. */
+            externalId?: string | null;
+            /** @description Map of field keys to their typed values. System fields are prefixed with $ (e.g. $title, $status); custom fields use their bare slug. */
+            fields: {
+                /** @description What the task is. */
+                $title: {
+                    value: string | null;
+                    /** @constant */
+                    valueType: "TEXT";
+                };
+                /** @description Where the task stands, a SINGLE_SELECT option. */
+                $status: {
+                    value: string | null;
+                    /** @constant */
+                    valueType: "SINGLE_SELECT";
+                };
+                /** @description More about the task. */
+                $description?: components["schemas"]["Field"];
+                /** @description When the task is due. */
+                $dueAt?: {
+                    value: string | null;
+                    /** @constant */
+                    valueType: "DATETIME";
+                };
+            } & {
+                [key: string]: components["schemas"]["Field"];
+            };
+            /** @description Map of relationship keys to the related records. System relationships are prefixed with $ (e.g. $assignedTo, $account). */
+            relationships: {
+                /** @description The members the task is assigned to. */
+                $assignedTo?: components["schemas"]["Relationship"];
+                /** @description The account the task is about. */
+                $account?: components["schemas"]["Relationship"];
+                /** @description The opportunity the task is about. */
+                $opportunity?: components["schemas"]["Relationship"];
+                /** @description The member who created the task; the caller unless given. */
+                $createdBy?: components["schemas"]["Relationship"];
+                /** @description The task's notes. Read-only. */
+                readonly $note?: components["schemas"]["Relationship"];
+            } & {
+                [key: string]: components["schemas"]["Relationship"];
+            };
+        };
+        /** @description One page of tasks. */
+        TaskList: {
+            /**
+             * @description The object type, always "list".
+             * @constant
+             */
+            object: "list";
+            /** @description The tasks of this page. */
+            data: components["schemas"]["Task"][];
+            /** @description How many tasks match the query. */
+            totalCount: number;
+        };
+        /** @description The body of a task create. */
+        TaskCreateParams: {
+            /** @description Field values by key. `$title` and `$status` are required; no custom fields. */
+            fields: {
+                /** @description What the task is. */
+                $title: string;
+                /** @description The status, as a SINGLE_SELECT option id or its label. */
+                $status: string;
+                /** @description More about the task. */
+                $description?: string | null;
+                /** @description When the task is due. */
+                $dueAt?: string | null;
+            };
+            /** @description Related record ids by relationship key. `$assignedTo` is required; `$createdBy` defaults to the caller. */
+            relationships: {
+                $account?: components["schemas"]["RelationshipIds"];
+                $assignedTo: components["schemas"]["RelationshipIds"];
+                $opportunity?: components["schemas"]["RelationshipIds"];
+                $createdBy?: components["schemas"]["RelationshipIds"];
+            } & {
+                [key: string]: components["schemas"]["RelationshipIds"];
+            };
+        };
+        /** @description The body of a task update. Only the keys you send change. */
+        TaskUpdateParams: {
+            /** @description Field values by key; `null` clears a field. */
+            fields?: {
+                /** @description What the task is. */
+                $title?: string | null;
+                /** @description The status, as a SINGLE_SELECT option id or its label. */
+                $status?: string | null;
+                /** @description More about the task. */
+                $description?: string | null;
+                /** @description When the task is due. */
+                $dueAt?: string | null;
+            };
+            /** @description Relationship operations by key. */
+            relationships?: {
+                $account?: components["schemas"]["RelationshipOperation"];
+                $assignedTo?: components["schemas"]["RelationshipOperation"];
+                $opportunity?: components["schemas"]["RelationshipOperation"];
+            } & {
+                [key: string]: components["schemas"]["RelationshipOperation"];
+            };
+        };
+        /** @description The field and relationship definitions of tasks. */
+        TaskDefinitions: {
+            /** @description The object type these definitions belong to. */
+            objectType: string;
+            /** @description Map of field keys to their definitions, including both system and custom fields. */
+            fieldDefinitions: {
+                [key: string]: components["schemas"]["FieldDefinition"];
+            };
+            /** @description Map of relationship keys to their definitions. */
+            relationshipDefinitions: {
+                [key: string]: components["schemas"]["RelationshipDefinition"];
+            };
+        };
+        /** @description A named collection of records of one object type (`$objectType`). `list.listAccounts`, `list.listContacts` and `list.listOpportunities` page its members. */
+        List: {
+            /** @description Unique identifier of the list. */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp of when the list was created.
+             */
+            createdAt: string;
+            /**
+             * Format: uri
+             * @description A link to the list in the Lightfield web app, or null.
+             */
+            httpLink: string | null;
+            /** @description Map of field keys to their typed values, e.g. `$name` and `$objectType`. */
+            fields: {
+                /** @description The list's name. */
+                $name?: {
+                    value: string | null;
+                    /** @constant */
+                    valueType: "TEXT";
+                };
+                /** @description The object type of the list's members, e.g. `account`. */
+                $objectType?: {
+                    value: string | null;
+                    /** @constant */
+                    valueType: "TEXT";
+                };
+            } & {
+                [key: string]: components["schemas"]["Field"];
+            };
+        };
+        /** @description One page of lists. */
+        ListList: {
+            /**
+             * @description The object type, always "list".
+             * @constant
+             */
+            object: "list";
+            /** @description The lists of this page. */
+            data: components["schemas"]["List"][];
+            /** @description How many lists match the query. */
+            totalCount: number;
+        };
+        /** @description The body of a list create. `$name` and `$objectType` are required. */
+        ListCreateParams: {
+            /** @description The list's name and the object type of its members. */
+            fields: {
+                /** @description The list's name. */
+                $name: string;
+                /** @description The object type of the members, e.g. `account`, `contact` or `opportunity`. */
+                $objectType: string;
+            };
+            /** @description The first members: record ids under the one key that matches `$objectType` (`$accounts`, `$contacts` or `$opportunities`). */
+            relationships?: {
+                $accounts: components["schemas"]["RelationshipIds"];
+            } | {
+                $contacts: components["schemas"]["RelationshipIds"];
+            } | {
+                $opportunities: components["schemas"]["RelationshipIds"];
+            };
+        };
+        /** @description Members to add to a list, or to remove from it. */
+        ListMemberOperation: {
+            add?: components["schemas"]["RelationshipIds"];
+            remove?: components["schemas"]["RelationshipIds"];
+        };
+        /** @description The body of a list update. Only the keys you send change. */
+        ListUpdateParams: {
+            /** @description The list's new name. */
+            fields?: {
+                /** @description The list's name. */
+                $name?: string;
+            };
+            /** @description Members to add or remove, under the one key that matches `$objectType` (`$accounts`, `$contacts` or `$opportunities`). */
+            relationships?: {
+                $accounts: components["schemas"]["ListMemberOperation"];
+            } | {
+                $contacts: components["schemas"]["ListMemberOperation"];
+            } | {
+                $opportunities: components["schemas"]["ListMemberOperation"];
+            };
+        };
+        /** @description A meeting that took place. Its account and opportunity follow from its `$contact` attendees. A reader without full access gets a redacted meeting (`accessLevel: METADATA`). */
+        Meeting: {
+            /** @description Unique identifier of the meeting. */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp of when the meeting was created.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp of the last change, or null.
+             */
+            updatedAt: string | null;
+            /**
+             * Format: uri
+             * @description A link to the record in the Lightfield web app, or null.
+             */
+            httpLink: string | null;
+            /** @description An identifier of the record in another system, or null. */
+            externalId?: string | null;
+            /** @description Map of field keys to their typed values, e.g. `$title` and `$startDate`. */
+            fields: {
+                /** @description The meeting's title. */
+                $title?: {
+                    value: string | null;
+                    /** @constant */
+                    valueType: "TEXT";
+                };
+                /** @description When the meeting started. */
+                $startDate?: {
+                    value: string | null;
+                    /** @constant */
+                    valueType: "DATETIME";
+                };
+                /** @description When the meeting ended. */
+                $endDate?: {
+                    value: string | null;
+                    /** @constant */
+                    valueType: "DATETIME";
+                };
+                /** @description What the meeting was about. */
+                $description?: components["schemas"]["Field"];
+                /** @description The link the meeting was held at. */
+                $meetingUrl?: components["schemas"]["Field"];
+                /** @description The organizer's email address. */
+                $organizerEmail?: components["schemas"]["Field"];
+                /** @description The attendees' email addresses. */
+                $attendeeEmails?: components["schemas"]["Field"];
+                /** @description Who may read the meeting in full (`FULL`) or only its metadata (`METADATA`). */
+                $privacySetting?: components["schemas"]["Field"];
+            } & {
+                [key: string]: components["schemas"]["Field"];
+            };
+            /** @description Map of relationship keys to the related records, e.g. `$contact`. */
+            relationships: {
+                /** @description The contacts who attended. */
+                $contact?: components["schemas"]["Relationship"];
+                /** @description The uploaded file holding the transcript. */
+                $transcript?: components["schemas"]["Relationship"];
+                /** @description The accounts of the attendees. Read-only. */
+                readonly $account?: components["schemas"]["Relationship"];
+                /** @description The opportunities of the attendees' accounts. Read-only. */
+                readonly $opportunity?: components["schemas"]["Relationship"];
+            } & {
+                [key: string]: components["schemas"]["Relationship"];
+            };
+            /**
+             * @description The object type, always "meeting".
+             * @enum {string}
+             */
+            objectType: "meeting";
+            accessLevel: components["schemas"]["AccessLevel"];
+        };
+        /**
+         * @description How much of the record the caller may read: all of it (`FULL`), or its metadata only (`METADATA`, redacted). Read-only.
+         * @enum {string}
+         */
+        AccessLevel: "FULL" | "METADATA";
+        /** @description One page of meetings. */
+        MeetingList: {
+            /**
+             * @description The object type, always "list".
+             * @constant
+             */
+            object: "list";
+            /** @description The meetings of this page. */
+            data: components["schemas"]["Meeting"][];
+            /** @description How many meetings match the query. */
+            totalCount: number;
+        };
+        /**
+         * @description Who may read the meeting in full (`FULL`) or only its metadata (`METADATA`).
+         * @enum {string|null}
+         */
+        PrivacySetting: "FULL" | "METADATA" | null;
+        /** @description The body of a meeting create. Only past meetings can be created; `$title`, `$startDate` and `$endDate` are required, and `$transcript` is the only relationship a create may set. */
+        MeetingCreateParams: {
+            /** @description The meeting's fields. */
+            fields: {
+                /** @description The meeting's title. */
+                $title: string;
+                /** @description When the meeting started; it must be in the past. */
+                $startDate: string;
+                /** @description When the meeting ended; it must be in the past. */
+                $endDate: string;
+                /** @description What the meeting was about. */
+                $description?: string | null;
+                /** @description The link the meeting was held at. */
+                $meetingUrl?: string | null;
+                /** @description The organizer's email address. */
+                $organizerEmail?: string | null;
+                /** @description The attendees' email addresses. */
+                $attendeeEmails?: string[];
+                $privacySetting?: components["schemas"]["PrivacySetting"];
+            };
+            /** @description The transcript, an uploaded file's id. */
+            relationships?: {
+                $transcript: components["schemas"]["RelationshipIds"];
+            };
+            /** @description Whether to create the contacts and accounts of attendees the organization lacks. */
+            autoCreateRecords?: boolean;
+        };
+        /** @description The body of a meeting update. Only `fields.$privacySetting` and `relationships.$transcript.replace` are writable; a transcript can't be cleared or removed. */
+        MeetingUpdateParams: {
+            /** @description The meeting's privacy setting. */
+            fields?: {
+                $privacySetting: components["schemas"]["PrivacySetting"];
+            };
+            /** @description The transcript to replace the meeting's with. */
+            relationships?: {
+                /** @description The id of the uploaded file that replaces the transcript. */
+                $transcript: {
+                    replace: string;
+                };
+            };
+        };
+        /** @description A note in Markdown about accounts or opportunities. Its author is the owner of the API key that created it. */
+        Note: {
+            /** @description Unique identifier of the note. */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp of when the note was created.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp of the last change, or null.
+             */
+            updatedAt: string | null;
+            /**
+             * Format: uri
+             * @description A link to the record in the Lightfield web app, or null.
+             */
+            httpLink: string | null;
+            /** @description An identifier of the record in another system, or null. */
+            externalId?: string | null;
+            /** @description Map of field keys to their typed values, e.g. `$title` and `$content`. */
+            fields: {
+                /** @description The note's title. */
+                $title?: {
+                    value: string | null;
+                    /** @constant */
+                    valueType: "TEXT";
+                };
+                /** @description The note's text, in Markdown. */
+                $content?: {
+                    value: string | null;
+                    /** @constant */
+                    valueType: "MARKDOWN";
+                };
+            } & {
+                [key: string]: components["schemas"]["Field"];
+            };
+            /** @description Map of relationship keys to the related records, e.g. `$account`. */
+            relationships: {
+                /** @description The accounts the note is about. */
+                $account?: components["schemas"]["Relationship"];
+                /** @description The opportunities the note is about. */
+                $opportunity?: components["schemas"]["Relationship"];
+            } & {
+                [key: string]: components["schemas"]["Relationship"];
+            };
+        };
+        /** @description One page of notes. */
+        NoteList: {
+            /**
+             * @description The object type, always "list".
+             * @constant
+             */
+            object: "list";
+            /** @description The notes of this page. */
+            data: components["schemas"]["Note"][];
+            /** @description How many notes match the query. */
+            totalCount: number;
+        };
+        /** @description The body of a note create. `$title` is required. */
+        NoteCreateParams: {
+            /** @description The note's title and text. */
+            fields: {
+                /** @description The note's title. */
+                $title: string;
+                /** @description The note's text, in Markdown. */
+                $content?: string | null;
+            };
+            /** @description The accounts and opportunities the note is about. */
+            relationships?: {
+                $account?: components["schemas"]["RelationshipIds"];
+                $opportunity?: components["schemas"]["RelationshipIds"];
+            };
+        };
+        /** @description Records to link the note to (`add`), or to unlink it from (`remove`). */
+        NoteRelationshipOperation: {
+            add: components["schemas"]["RelationshipIds"];
+        } | {
+            remove: components["schemas"]["RelationshipIds"];
+        };
+        /** @description The body of a note update. Only the keys you send change. */
+        NoteUpdateParams: {
+            /** @description The note's title and text; `null` clears one. */
+            fields?: {
+                /** @description The note's title. */
+                $title?: string | null;
+                /** @description The note's text, in Markdown. */
+                $content?: string | null;
+            };
+            /** @description The accounts and opportunities to link or unlink. */
+            relationships?: {
+                $account?: components["schemas"]["NoteRelationshipOperation"];
+                $opportunity?: components["schemas"]["NoteRelationshipOperation"];
+            };
+        };
+        /** @description A person of the organization's workspace, who can own records and be assigned tasks. */
+        Member: {
+            /** @description Unique identifier of the member. */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp of when the member joined.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp of the last change, or null.
+             */
+            updatedAt: string | null;
+            /**
+             * Format: uri
+             * @description A link to the member in the Lightfield web app, or null.
+             */
+            httpLink: string | null;
+            /** @description The member's email, name, photo and role. */
+            fields: {
+                /** @description The member's email address. */
+                $email: {
+                    value: string;
+                    /** @enum {string} */
+                    valueType: "EMAIL";
+                };
+                /** @description The member's full name. */
+                $name: {
+                    value: components["schemas"]["FullName"];
+                    /** @enum {string} */
+                    valueType: "FULL_NAME";
+                };
+                /** @description A link to the member's photo, or null. */
+                $profileImage: {
+                    value: string | null;
+                    /** @enum {string} */
+                    valueType: "URL";
+                };
+                /** @description The member's role in the workspace. */
+                $role: {
+                    value: string;
+                    /** @enum {string} */
+                    valueType: "TEXT";
+                };
+            };
+            /** @description Members have no relationships; always empty. */
+            relationships: Record<string, never>;
+        };
+        /** @description One page of members. */
+        MemberList: {
+            /**
+             * @description The object type, always "list".
+             * @constant
+             */
+            object: "list";
+            /** @description The members of this page. */
+            data: components["schemas"]["Member"][];
+            /** @description How many members match the query. */
+            totalCount: number;
+        };
+        /** @description An email message of a connected mailbox. A reader without full access gets a redacted one (`accessLevel: METADATA`); list items omit `fields.$body`. */
+        Email: {
+            /** @description Unique identifier of the email. */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp of when the email was recorded.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp of the last change, or null.
+             */
+            updatedAt: string | null;
+            /**
+             * Format: uri
+             * @description A link to the record in the Lightfield web app, or null.
+             */
+            httpLink: string | null;
+            /** @description An identifier of the record in another system, or null. */
+            externalId?: string | null;
+            /** @description Map of field keys to their typed values, e.g. `$body`. */
+            fields: {
+                /** @description The message's body; `email.retrieve` has it, list items do not. */
+                $body?: components["schemas"]["Field"];
+            } & {
+                [key: string]: components["schemas"]["Field"];
+            };
+            /** @description Map of relationship keys to the related records. */
+            relationships: {
+                [key: string]: components["schemas"]["Relationship"];
+            };
+            /**
+             * @description The object type, always "email".
+             * @enum {string}
+             */
+            objectType: "email";
+            accessLevel: components["schemas"]["AccessLevel"];
+        };
+        /** @description One page of emails, without their bodies. */
+        EmailList: {
+            /**
+             * @description The object type, always "list".
+             * @constant
+             */
+            object: "list";
+            /** @description The emails of this page. */
+            data: components["schemas"]["Email"][];
+            /** @description How many emails match the query. */
+            totalCount: number;
+        };
+        /** @description An email address. */
+        EmailAddress: string;
+        /** @description The body of an email send: a new message (not a reply or a forward) from a connected mailbox that owns `from`. */
+        EmailSendParams: {
+            from: components["schemas"]["EmailAddress"];
+            /** @description The recipients. */
+            to: string[];
+            /** @description The copied recipients. */
+            cc?: string[];
+            /** @description The blind-copied recipients. */
+            bcc?: string[];
+            /** @description The subject line. */
+            subject: string;
+            /** @description The message's body. */
+            messageBody: {
+                /**
+                 * @description Whether `content` is HTML or plain text.
+                 * @enum {string}
+                 */
+                contentType?: "HTML" | "TEXT";
+                /** @description The body's text. */
+                content: string;
+            };
+            /** @description Ids of uploaded files (purpose `email_attachment`) to attach. */
+            attachments?: string[];
+        };
+        /** @description The body of an email draft: `from` plus at least one of `to`, `cc`, `bcc`, `subject`, `messageBody` or `attachments` (`from` alone is a 400). */
+        EmailDraftParams: {
+            from: components["schemas"]["EmailAddress"];
+            /** @description The recipients. */
+            to?: string[];
+            /** @description The copied recipients. */
+            cc?: string[];
+            /** @description The blind-copied recipients. */
+            bcc?: string[];
+            /** @description The subject line. */
+            subject?: string;
+            /** @description The message's body. */
+            messageBody?: {
+                /**
+                 * @description Whether `content` is HTML or plain text.
+                 * @enum {string}
+                 */
+                contentType?: "HTML" | "TEXT";
+                /** @description The body's text. */
+                content: string;
+            };
+            /** @description Ids of uploaded files (purpose `email_attachment`) to attach. */
+            attachments?: string[];
+        };
+        /** @description The outcome of an email send. */
+        EmailSent: {
+            /**
+             * Format: date-time
+             * @description When the message was sent.
+             */
+            sentAt: string;
+        };
+        /** @description The outcome of an email draft. */
+        EmailDrafted: {
+            /**
+             * Format: date-time
+             * @description When the draft was saved.
+             */
+            draftedAt: string;
+        };
+        /**
+         * @description Where an upload stands: `PENDING` until completed, then `COMPLETED`; `CANCELLED` or `EXPIRED` when it never completed.
+         * @enum {string}
+         */
+        FileStatus: "PENDING" | "COMPLETED" | "CANCELLED" | "EXPIRED";
+        /** @description An uploaded file, or an upload in progress. */
+        FileObject: {
+            /** @description Unique identifier of the file. */
+            id: string;
+            status: components["schemas"]["FileStatus"];
+            /** @description The file's name. */
+            filename: string;
+            /** @description The file's media type, e.g. `text/plain`. */
+            mimeType: string;
+            /** @description The file's size in bytes. */
+            sizeBytes: number;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp of when the upload started.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the upload completed, or null.
+             */
+            completedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When a pending upload expires, or null.
+             */
+            expiresAt: string | null;
+        };
+        /** @description A new upload session: the file, `PENDING`, with where to PUT its bytes. The PUT goes to `uploadUrl` with exactly `uploadHeaders` and no bearer token; `file.complete` then finalises it. */
+        FileUpload: components["schemas"]["FileObject"] & {
+            /** @description Where to PUT the file's bytes. */
+            uploadUrl: string;
+            /** @description The headers the PUT must send. */
+            uploadHeaders: {
+                [key: string]: string;
+            };
+        };
+        /** @description One page of files. */
+        FileObjectList: {
+            /**
+             * @description The object type, always "list".
+             * @constant
+             */
+            object: "list";
+            /** @description The files of this page. */
+            data: components["schemas"]["FileObject"][];
+            /** @description How many files match the query. */
+            totalCount: number;
+        };
+        /**
+         * @description What the file is for.
+         * @enum {string}
+         */
+        FilePurpose: "meeting_transcript" | "knowledge_user" | "knowledge_workspace" | "email_attachment";
+        /** @description The body of a file create, which starts an upload session. */
+        FileCreateParams: {
+            purpose?: components["schemas"]["FilePurpose"];
+            /** @description The file's name. */
+            filename: string;
+            /** @description The file's media type, e.g. `text/plain`. */
+            mimeType: string;
+            /** @description The file's size in bytes, at most 512 MB. */
+            sizeBytes: number;
+        };
+        /** @description The body of a file complete. */
+        FileCompleteParams: {
+            /** @description The MD5 digest of the bytes, in lower-case hex; the API checks the upload against it. */
+            md5?: string;
+        };
+        /** @description The body of a file cancel, empty. */
+        FileCancelParams: Record<string, never>;
+        /** @description A temporary link to download a completed file. */
+        FileDownloadUrl: {
+            /** @description Where to GET the file's bytes. */
+            url: string;
+            /**
+             * Format: date-time
+             * @description When the link stops working.
+             */
+            expiresAt: string;
+        };
+        /** @description A record of a custom object type. Its fields and relationships are the type's own. */
+        CustomObject: {
+            /** @description Unique identifier of the record. */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp of when the record was created.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp of the last change, or null.
+             */
+            updatedAt: string | null;
+            /**
+             * Format: uri
+             * @description A link to the record in the Lightfield web app, or null.
+             */
+            httpLink: string | null;
+            /** @description An identifier of the record in another system, or null. */
+            externalId?: string | null;
+            /** @description Map of field keys to their typed values, as the type's definitions list them. */
+            fields: {
+                [key: string]: components["schemas"]["Field"];
+            };
+            /** @description Map of relationship keys to the related records. */
+            relationships: {
+                [key: string]: components["schemas"]["Relationship"];
+            };
+        };
+        /** @description One page of records of a custom object type. */
+        CustomObjectList: {
+            /**
+             * @description The object type, always "list".
+             * @constant
+             */
+            object: "list";
+            /** @description The records of this page. */
+            data: components["schemas"]["CustomObject"][];
+            /** @description How many records match the query. */
+            totalCount: number;
+        };
+        /** @description The body of a custom object create. */
+        CustomObjectCreateParams: {
+            /** @description Field values by key, as the type's definitions list them. */
+            fields: {
+                [key: string]: components["schemas"]["FieldValue"];
+            };
+            /** @description Related record ids by relationship key. */
+            relationships?: {
+                [key: string]: components["schemas"]["RelationshipIds"];
+            };
+        };
+        /** @description The body of a custom object update. Only the keys you send change. */
+        CustomObjectUpdateParams: {
+            /** @description Field values by key; `null` clears a field. */
+            fields?: {
+                [key: string]: components["schemas"]["FieldValue"];
+            };
+            /** @description Relationship operations by key. */
+            relationships?: {
+                [key: string]: components["schemas"]["RelationshipOperation"];
+            };
+        };
+        /** @description The field and relationship definitions of one custom object type. */
+        CustomObjectDefinitions: {
+            /** @description The object type these definitions belong to (its slug). */
+            objectType: string;
+            /** @description Map of field keys to their definitions, including both system and custom fields. */
+            fieldDefinitions: {
+                [key: string]: components["schemas"]["FieldDefinition"];
+            };
+            /** @description Map of relationship keys to their definitions. */
+            relationshipDefinitions: {
+                [key: string]: components["schemas"]["RelationshipDefinition"];
+            };
+        };
+        /** @description The custom object types of the organization. */
+        CustomObjectTypes: {
+            /** @description One entry per type. */
+            data: {
+                /** @description The type's slug, the `entitySlug` of its operations. */
+                objectType: string;
+                /** @description The type's display name. */
+                label: string;
+            }[];
+        };
+        /** @description The status of one workflow run. */
+        WorkflowRunStatus: {
+            /** @description Where the run stands. */
+            status: string;
+        };
+        /** @description The request is malformed or names something the API does not know. */
+        BadRequestErrorObject: {
+            /**
+             * @description The kind of error, always `bad_request` here.
+             * @constant
+             */
+            type: "bad_request";
+            /**
+             * @description A human-readable explanation.
+             * @default Bad Request
+             */
             message: string;
-            /** @description A machine-readable reason on 400 responses, e.g. `unknown_field`, `unknown_relationship`, `relationship_entity_missing`, `idempotency_key_too_long`. */
-            code?: string;
+            /** @description Why the request was refused, e.g. `unknown_field`, `unknown_relationship`, `relationship_entity_missing`, `idempotency_key_too_long`. */
+            code: string;
             /** @description The request location the error is about, e.g. `fields.$name`. */
             param?: string;
         };
-        /** @description The error envelope of every non-2xx response. */
-        ErrorResponse: {
-            error: components["schemas"]["Error"];
+        /** @description The API key is missing or invalid. */
+        UnauthorizedErrorObject: {
+            /**
+             * @description The kind of error, always `unauthorized` here.
+             * @constant
+             */
+            type: "unauthorized";
+            /**
+             * @description A human-readable explanation.
+             * @default Unauthorized
+             */
+            message: string;
+        };
+        /** @description The API key lacks a scope the operation needs. */
+        ForbiddenErrorObject: {
+            /**
+             * @description The kind of error, always `forbidden` here.
+             * @constant
+             */
+            type: "forbidden";
+            /**
+             * @description A human-readable explanation.
+             * @default Forbidden
+             */
+            message: string;
+        };
+        /** @description No record has this id. */
+        NotFoundErrorObject: {
+            /**
+             * @description The kind of error, always `not_found` here.
+             * @constant
+             */
+            type: "not_found";
+            /**
+             * @description A human-readable explanation.
+             * @default Not Found
+             */
+            message: string;
+        };
+        /** @description The request conflicts with another, e.g. one with the same `Idempotency-Key` still running. */
+        ConflictErrorObject: {
+            /**
+             * @description The kind of error: `idempotency_conflict` when a request with the same `Idempotency-Key` is still running, else `conflict`.
+             * @enum {string}
+             */
+            type: "conflict" | "idempotency_conflict";
+            /**
+             * @description A human-readable explanation.
+             * @default Conflict
+             */
+            message: string;
+        };
+        /** @description The request body is not `application/json`. */
+        UnsupportedMediaTypeErrorObject: {
+            /**
+             * @description The kind of error, always `unsupported_media_type` here.
+             * @constant
+             */
+            type: "unsupported_media_type";
+            /**
+             * @description A human-readable explanation.
+             * @default Unsupported Media Type
+             */
+            message: string;
+        };
+        /** @description The request is well-formed but cannot be applied. */
+        UnprocessableContentErrorObject: {
+            /**
+             * @description The kind of error, always `unprocessable_content` here.
+             * @constant
+             */
+            type: "unprocessable_content";
+            /**
+             * @description A human-readable explanation.
+             * @default Unprocessable Content
+             */
+            message: string;
+        };
+        /** @description The organization exceeded its rate limit in the operation's category. */
+        TooManyRequestsErrorObject: {
+            /**
+             * @description The kind of error, always `too_many_requests` here.
+             * @constant
+             */
+            type: "too_many_requests";
+            /**
+             * @description A human-readable explanation.
+             * @default Too Many Requests
+             */
+            message: string;
+        };
+        /** @description The API failed. */
+        InternalServerErrorObject: {
+            /**
+             * @description The kind of error, always `internal_server_error` here.
+             * @constant
+             */
+            type: "internal_server_error";
+            /**
+             * @description A human-readable explanation.
+             * @default Internal Server Error
+             */
+            message: string;
+        };
+        /** @description The API is briefly unavailable. */
+        ServiceUnavailableErrorObject: {
+            /**
+             * @description The kind of error, always `service_unavailable` here.
+             * @constant
+             */
+            type: "service_unavailable";
+            /**
+             * @description A human-readable explanation.
+             * @default Service Unavailable
+             */
+            message: string;
+        };
+        /** @description The API took too long to answer. */
+        GatewayTimeoutErrorObject: {
+            /**
+             * @description The kind of error, always `gateway_timeout` here.
+             * @constant
+             */
+            type: "gateway_timeout";
+            /**
+             * @description A human-readable explanation.
+             * @default Gateway Timeout
+             */
+            message: string;
         };
     };
     responses: {
@@ -368,7 +2493,9 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": {
+                    error: components["schemas"]["BadRequestErrorObject"];
+                };
             };
         };
         /** @description The API key is missing or invalid (`unauthorized`). */
@@ -377,34 +2504,42 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": {
+                    error: components["schemas"]["UnauthorizedErrorObject"];
+                };
             };
         };
-        /** @description The API key lacks the scope this operation needs (`forbidden`). */
+        /** @description The API key lacks a scope this operation needs (`forbidden`). */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": {
+                    error: components["schemas"]["ForbiddenErrorObject"];
+                };
             };
         };
-        /** @description No entity has this id (`not_found`). */
+        /** @description No record has this id (`not_found`). */
         NotFound: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": {
+                    error: components["schemas"]["NotFoundErrorObject"];
+                };
             };
         };
-        /** @description A request with the same `Idempotency-Key` is still being processed (`conflict`, with type `idempotency_conflict`). */
+        /** @description The request conflicts with another (`conflict`); a request with the same `Idempotency-Key` that is still running gets `idempotency_conflict`. */
         Conflict: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": {
+                    error: components["schemas"]["ConflictErrorObject"];
+                };
             };
         };
         /** @description The request body is not `application/json` (`unsupported_media_type`). */
@@ -413,7 +2548,9 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": {
+                    error: components["schemas"]["UnsupportedMediaTypeErrorObject"];
+                };
             };
         };
         /** @description The request is well-formed but cannot be applied (`unprocessable_content`). */
@@ -422,7 +2559,9 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": {
+                    error: components["schemas"]["UnprocessableContentErrorObject"];
+                };
             };
         };
         /** @description The organization exceeded 25 requests per second in this operation's category (`too_many_requests`). */
@@ -435,7 +2574,9 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": {
+                    error: components["schemas"]["TooManyRequestsErrorObject"];
+                };
             };
         };
         /** @description The API failed (`internal_server_error`). */
@@ -444,7 +2585,9 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": {
+                    error: components["schemas"]["InternalServerErrorObject"];
+                };
             };
         };
         /** @description The API is briefly unavailable (`service_unavailable`). */
@@ -453,7 +2596,9 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": {
+                    error: components["schemas"]["ServiceUnavailableErrorObject"];
+                };
             };
         };
         /** @description The API took too long to answer (`gateway_timeout`). */
@@ -462,26 +2607,42 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": {
+                    error: components["schemas"]["GatewayTimeoutErrorObject"];
+                };
             };
         };
     };
     parameters: {
         /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
         LightfieldVersion: "2026-03-01";
-        /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`. */
+        /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`; if the first failed, the repeat runs anew. */
         IdempotencyKey: string;
-        /**
-         * @description Unique identifier of the entity.
-         * @example opp_123
-         */
+        /** @description Unique identifier of the record. */
         Id: string;
+        /** @description Unique identifier of the list. */
+        ListId: string;
         /**
-         * @description How many entities to return, from 1 to 25.
+         * @description The slug of a custom object type, as `object.listDefinitions` returns it.
+         * @example project
+         */
+        EntitySlug: string;
+        /**
+         * @description Unique identifier of the workflow run.
+         * @example run_123
+         */
+        RunId: string;
+        /**
+         * @description How many records to return, from 1 to 25.
          * @example 10
          */
         Limit: number;
-        /** @description How many entities to skip. */
+        /**
+         * @description How many records to return, at least 1.
+         * @example 10
+         */
+        LimitUnbounded: number;
+        /** @description How many records to skip. */
         Offset: number;
     };
     requestBodies: never;
@@ -499,6 +2660,909 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "auth.validate": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The API key's status and scopes. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "active": true,
+                     *       "tokenType": "api_key",
+                     *       "subjectType": "user",
+                     *       "scopes": [
+                     *         "accounts:read",
+                     *         "contacts:read",
+                     *         "opportunities:read",
+                     *         "opportunities:create",
+                     *         "opportunities:update"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuthValidation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "account.definitions": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account definitions. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "objectType": "account",
+                     *       "fieldDefinitions": {
+                     *         "$name": {
+                     *           "id": "fld_account_001",
+                     *           "label": "Name",
+                     *           "description": "The account's name.",
+                     *           "valueType": "TEXT",
+                     *           "typeConfiguration": {}
+                     *         },
+                     *         "$website": {
+                     *           "id": "fld_account_002",
+                     *           "label": "Website",
+                     *           "description": "The account's websites.",
+                     *           "valueType": "URL",
+                     *           "typeConfiguration": {
+                     *             "multipleValues": true
+                     *           }
+                     *         },
+                     *         "$industry": {
+                     *           "id": "fld_account_003",
+                     *           "label": "Industry",
+                     *           "description": null,
+                     *           "valueType": "MULTI_SELECT",
+                     *           "typeConfiguration": {
+                     *             "options": [
+                     *               {
+                     *                 "id": "opt_industry_software",
+                     *                 "label": "Software",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_industry_financial_services",
+                     *                 "label": "Financial services",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_industry_healthcare",
+                     *                 "label": "Healthcare",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_industry_manufacturing",
+                     *                 "label": "Manufacturing",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_industry_retail",
+                     *                 "label": "Retail",
+                     *                 "description": null
+                     *               }
+                     *             ],
+                     *             "multipleValues": true
+                     *           }
+                     *         },
+                     *         "$headcount": {
+                     *           "id": "fld_account_004",
+                     *           "label": "Headcount",
+                     *           "description": null,
+                     *           "valueType": "SINGLE_SELECT",
+                     *           "typeConfiguration": {
+                     *             "options": [
+                     *               {
+                     *                 "id": "opt_headcount_1_10",
+                     *                 "label": "1-10",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_headcount_11_50",
+                     *                 "label": "11-50",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_headcount_51_200",
+                     *                 "label": "51-200",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_headcount_201_1000",
+                     *                 "label": "201-1000",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_headcount_1001plus",
+                     *                 "label": "1001+",
+                     *                 "description": null
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "$lastFundingType": {
+                     *           "id": "fld_account_005",
+                     *           "label": "Last funding type",
+                     *           "description": null,
+                     *           "valueType": "SINGLE_SELECT",
+                     *           "typeConfiguration": {
+                     *             "options": [
+                     *               {
+                     *                 "id": "opt_funding_seed",
+                     *                 "label": "Seed",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_funding_series_a",
+                     *                 "label": "Series A",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_funding_series_b",
+                     *                 "label": "Series B",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_funding_series_c",
+                     *                 "label": "Series C",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_funding_public",
+                     *                 "label": "Public",
+                     *                 "description": null
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "$primaryAddress": {
+                     *           "id": "fld_account_006",
+                     *           "label": "Primary address",
+                     *           "description": null,
+                     *           "valueType": "ADDRESS",
+                     *           "typeConfiguration": {}
+                     *         },
+                     *         "$linkedIn": {
+                     *           "id": "fld_account_007",
+                     *           "label": "LinkedIn",
+                     *           "description": null,
+                     *           "valueType": "SOCIAL_HANDLE",
+                     *           "typeConfiguration": {
+                     *             "handleService": "LINKEDIN"
+                     *           }
+                     *         },
+                     *         "$twitter": {
+                     *           "id": "fld_account_008",
+                     *           "label": "Twitter",
+                     *           "description": null,
+                     *           "valueType": "SOCIAL_HANDLE",
+                     *           "typeConfiguration": {
+                     *             "handleService": "TWITTER"
+                     *           }
+                     *         },
+                     *         "$facebook": {
+                     *           "id": "fld_account_009",
+                     *           "label": "Facebook",
+                     *           "description": null,
+                     *           "valueType": "SOCIAL_HANDLE",
+                     *           "typeConfiguration": {
+                     *             "handleService": "FACEBOOK"
+                     *           }
+                     *         },
+                     *         "$instagram": {
+                     *           "id": "fld_account_010",
+                     *           "label": "Instagram",
+                     *           "description": null,
+                     *           "valueType": "SOCIAL_HANDLE",
+                     *           "typeConfiguration": {
+                     *             "handleService": "INSTAGRAM"
+                     *           }
+                     *         },
+                     *         "$howTheyMakeMoney": {
+                     *           "id": "fld_account_011",
+                     *           "label": "How they make money",
+                     *           "description": "Written by enrichment.",
+                     *           "valueType": "TEXT",
+                     *           "typeConfiguration": {},
+                     *           "readOnly": true
+                     *         },
+                     *         "$accountStatus": {
+                     *           "id": "fld_account_012",
+                     *           "label": "Account status",
+                     *           "description": null,
+                     *           "valueType": "SINGLE_SELECT",
+                     *           "typeConfiguration": {
+                     *             "options": [
+                     *               {
+                     *                 "id": "opt_account_status_prospect",
+                     *                 "label": "Prospect",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_account_status_customer",
+                     *                 "label": "Customer",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_account_status_churned",
+                     *                 "label": "Churned",
+                     *                 "description": null
+                     *               }
+                     *             ]
+                     *           },
+                     *           "readOnly": true
+                     *         },
+                     *         "annualRevenue": {
+                     *           "id": "fld_account_013",
+                     *           "label": "Annual revenue",
+                     *           "description": null,
+                     *           "valueType": "CURRENCY",
+                     *           "typeConfiguration": {
+                     *             "currency": "USD"
+                     *           }
+                     *         },
+                     *         "tier": {
+                     *           "id": "fld_account_014",
+                     *           "label": "Tier",
+                     *           "description": "How much attention the account gets.",
+                     *           "valueType": "SINGLE_SELECT",
+                     *           "typeConfiguration": {
+                     *             "options": [
+                     *               {
+                     *                 "id": "opt_tier_strategic",
+                     *                 "label": "Strategic",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_tier_growth",
+                     *                 "label": "Growth",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_tier_long_tail",
+                     *                 "label": "Long tail",
+                     *                 "description": null
+                     *               }
+                     *             ]
+                     *           }
+                     *         }
+                     *       },
+                     *       "relationshipDefinitions": {
+                     *         "$owner": {
+                     *           "id": "rel_account_015",
+                     *           "label": "Owner",
+                     *           "description": "The member who owns the record.",
+                     *           "cardinality": "HAS_ONE",
+                     *           "objectType": "member"
+                     *         },
+                     *         "$contact": {
+                     *           "id": "rel_account_016",
+                     *           "label": "Contacts",
+                     *           "description": null,
+                     *           "cardinality": "HAS_MANY",
+                     *           "objectType": "contact"
+                     *         },
+                     *         "$opportunity": {
+                     *           "id": "rel_account_017",
+                     *           "label": "Opportunities",
+                     *           "description": null,
+                     *           "cardinality": "HAS_MANY",
+                     *           "objectType": "opportunity"
+                     *         },
+                     *         "$task": {
+                     *           "id": "rel_account_018",
+                     *           "label": "Tasks",
+                     *           "description": null,
+                     *           "cardinality": "HAS_MANY",
+                     *           "objectType": "task"
+                     *         },
+                     *         "$note": {
+                     *           "id": "rel_account_019",
+                     *           "label": "Notes",
+                     *           "description": null,
+                     *           "cardinality": "HAS_MANY",
+                     *           "objectType": "note"
+                     *         },
+                     *         "$meeting": {
+                     *           "id": "rel_account_020",
+                     *           "label": "Meetings",
+                     *           "description": null,
+                     *           "cardinality": "HAS_MANY",
+                     *           "objectType": "meeting"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountDefinitions"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "account.list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many records to return, at least 1.
+                 * @example 10
+                 */
+                limit?: components["parameters"]["LimitUnbounded"];
+                /** @description How many records to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of accounts. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "account.create": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+                /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`; if the first failed, the repeat runs anew. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "fields": {
+                 *         "$name": "Acme Corporation",
+                 *         "$website": [
+                 *           "https://acme.example"
+                 *         ],
+                 *         "$industry": [
+                 *           "Software"
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["AccountCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The created account. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "account.retrieve": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "account.update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+                /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`; if the first failed, the repeat runs anew. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "fields": {
+                 *         "$headcount": "51-200"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["AccountUpdateParams"];
+            };
+        };
+        responses: {
+            /** @description The updated account. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "contact.definitions": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact definitions. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "objectType": "contact",
+                     *       "fieldDefinitions": {
+                     *         "$name": {
+                     *           "id": "fld_contact_001",
+                     *           "label": "Name",
+                     *           "description": "The contact's full name.",
+                     *           "valueType": "FULL_NAME",
+                     *           "typeConfiguration": {}
+                     *         },
+                     *         "$email": {
+                     *           "id": "fld_contact_002",
+                     *           "label": "Email",
+                     *           "description": "The contact's email addresses.",
+                     *           "valueType": "EMAIL",
+                     *           "typeConfiguration": {
+                     *             "multipleValues": true,
+                     *             "unique": true
+                     *           }
+                     *         },
+                     *         "$profilePhotoUrl": {
+                     *           "id": "fld_contact_003",
+                     *           "label": "Profile photo",
+                     *           "description": null,
+                     *           "valueType": "URL",
+                     *           "typeConfiguration": {}
+                     *         },
+                     *         "jobTitle": {
+                     *           "id": "fld_contact_004",
+                     *           "label": "Job title",
+                     *           "description": null,
+                     *           "valueType": "TEXT",
+                     *           "typeConfiguration": {}
+                     *         },
+                     *         "phone": {
+                     *           "id": "fld_contact_005",
+                     *           "label": "Phone",
+                     *           "description": null,
+                     *           "valueType": "TELEPHONE",
+                     *           "typeConfiguration": {}
+                     *         },
+                     *         "linkedIn": {
+                     *           "id": "fld_contact_006",
+                     *           "label": "LinkedIn",
+                     *           "description": null,
+                     *           "valueType": "SOCIAL_HANDLE",
+                     *           "typeConfiguration": {
+                     *             "handleService": "LINKEDIN"
+                     *           }
+                     *         },
+                     *         "persona": {
+                     *           "id": "fld_contact_007",
+                     *           "label": "Persona",
+                     *           "description": "The contact's part in a purchase.",
+                     *           "valueType": "SINGLE_SELECT",
+                     *           "typeConfiguration": {
+                     *             "options": [
+                     *               {
+                     *                 "id": "opt_persona_decision_maker",
+                     *                 "label": "Decision maker",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_persona_champion",
+                     *                 "label": "Champion",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_persona_influencer",
+                     *                 "label": "Influencer",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_persona_end_user",
+                     *                 "label": "End user",
+                     *                 "description": null
+                     *               }
+                     *             ]
+                     *           }
+                     *         }
+                     *       },
+                     *       "relationshipDefinitions": {
+                     *         "$account": {
+                     *           "id": "rel_contact_008",
+                     *           "label": "Account",
+                     *           "description": "The account the contact works at.",
+                     *           "cardinality": "HAS_ONE",
+                     *           "objectType": "account"
+                     *         },
+                     *         "$owner": {
+                     *           "id": "rel_contact_009",
+                     *           "label": "Owner",
+                     *           "description": "The member who owns the record.",
+                     *           "cardinality": "HAS_ONE",
+                     *           "objectType": "member"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContactDefinitions"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "contact.list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many records to return, at least 1.
+                 * @example 10
+                 */
+                limit?: components["parameters"]["LimitUnbounded"];
+                /** @description How many records to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of contacts. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "contact.create": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+                /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`; if the first failed, the repeat runs anew. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "fields": {
+                 *         "$name": {
+                 *           "firstName": "Ada",
+                 *           "lastName": "Lovelace"
+                 *         },
+                 *         "$email": [
+                 *           "ada@acme.example"
+                 *         ]
+                 *       },
+                 *       "relationships": {
+                 *         "$account": "acc_123"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContactCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The created contact. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "contact.retrieve": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "contact.update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+                /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`; if the first failed, the repeat runs anew. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "fields": {
+                 *         "$name": {
+                 *           "firstName": "Ada",
+                 *           "lastName": "King"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContactUpdateParams"];
+            };
+        };
+        responses: {
+            /** @description The updated contact. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     "opportunity.definitions": {
         parameters: {
             query?: never;
@@ -524,6 +3588,79 @@ export interface operations {
                      * @example {
                      *       "objectType": "opportunity",
                      *       "fieldDefinitions": {
+                     *         "$name": {
+                     *           "id": "fld_opportunity_001",
+                     *           "label": "Name",
+                     *           "description": "The opportunity's name.",
+                     *           "valueType": "TEXT",
+                     *           "typeConfiguration": {}
+                     *         },
+                     *         "$stage": {
+                     *           "id": "fld_opportunity_002",
+                     *           "label": "Stage",
+                     *           "description": null,
+                     *           "valueType": "SINGLE_SELECT",
+                     *           "typeConfiguration": {
+                     *             "options": [
+                     *               {
+                     *                 "id": "opt_stage_lead",
+                     *                 "label": "Lead",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_stage_qualified",
+                     *                 "label": "Qualified",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_stage_proposal",
+                     *                 "label": "Proposal",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_stage_negotiation",
+                     *                 "label": "Negotiation",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_stage_closed_won",
+                     *                 "label": "Closed Won",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_stage_closed_lost",
+                     *                 "label": "Closed Lost",
+                     *                 "description": null
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "$opportunityStatus": {
+                     *           "id": "fld_opportunity_003",
+                     *           "label": "Status",
+                     *           "description": "Follows from the stage.",
+                     *           "valueType": "SINGLE_SELECT",
+                     *           "typeConfiguration": {
+                     *             "options": [
+                     *               {
+                     *                 "id": "opt_status_open",
+                     *                 "label": "Open",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_status_won",
+                     *                 "label": "Won",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_status_lost",
+                     *                 "label": "Lost",
+                     *                 "description": null
+                     *               }
+                     *             ]
+                     *           },
+                     *           "readOnly": true
+                     *         },
                      *         "amount": {
                      *           "id": "fld_opportunity_004",
                      *           "label": "Amount",
@@ -735,6 +3872,13 @@ export interface operations {
                      *           "description": null,
                      *           "cardinality": "HAS_MANY",
                      *           "objectType": "meeting"
+                     *         },
+                     *         "$createdBy": {
+                     *           "id": "rel_opportunity_025",
+                     *           "label": "Created by",
+                     *           "description": null,
+                     *           "cardinality": "HAS_ONE",
+                     *           "objectType": "member"
                      *         }
                      *       }
                      *     }
@@ -745,6 +3889,10 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -755,11 +3903,11 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description How many entities to return, from 1 to 25.
+                 * @description How many records to return, from 1 to 25.
                  * @example 10
                  */
                 limit?: components["parameters"]["Limit"];
-                /** @description How many entities to skip. */
+                /** @description How many records to skip. */
                 offset?: components["parameters"]["Offset"];
             };
             header: {
@@ -786,6 +3934,10 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -798,7 +3950,7 @@ export interface operations {
             header: {
                 /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
                 "Lightfield-Version": components["parameters"]["LightfieldVersion"];
-                /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`. */
+                /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`; if the first failed, the repeat runs anew. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -836,6 +3988,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
@@ -853,10 +4006,7 @@ export interface operations {
                 "Lightfield-Version": components["parameters"]["LightfieldVersion"];
             };
             path: {
-                /**
-                 * @description Unique identifier of the entity.
-                 * @example opp_123
-                 */
+                /** @description Unique identifier of the record. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -879,6 +4029,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -891,14 +4044,11 @@ export interface operations {
             header: {
                 /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
                 "Lightfield-Version": components["parameters"]["LightfieldVersion"];
-                /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`. */
+                /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`; if the first failed, the repeat runs anew. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description Unique identifier of the entity.
-                 * @example opp_123
-                 */
+                /** @description Unique identifier of the record. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -944,6 +4094,2078 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "task.definitions": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task definitions. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "objectType": "task",
+                     *       "fieldDefinitions": {
+                     *         "$title": {
+                     *           "id": "fld_task_001",
+                     *           "label": "Title",
+                     *           "description": "What the task is.",
+                     *           "valueType": "TEXT",
+                     *           "typeConfiguration": {}
+                     *         },
+                     *         "$status": {
+                     *           "id": "fld_task_002",
+                     *           "label": "Status",
+                     *           "description": null,
+                     *           "valueType": "SINGLE_SELECT",
+                     *           "typeConfiguration": {
+                     *             "options": [
+                     *               {
+                     *                 "id": "opt_task_status_to_do",
+                     *                 "label": "To do",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_task_status_in_progress",
+                     *                 "label": "In progress",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_task_status_done",
+                     *                 "label": "Done",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_task_status_cancelled",
+                     *                 "label": "Cancelled",
+                     *                 "description": null
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "$description": {
+                     *           "id": "fld_task_003",
+                     *           "label": "Description",
+                     *           "description": null,
+                     *           "valueType": "TEXT",
+                     *           "typeConfiguration": {}
+                     *         },
+                     *         "$dueAt": {
+                     *           "id": "fld_task_004",
+                     *           "label": "Due",
+                     *           "description": null,
+                     *           "valueType": "DATETIME",
+                     *           "typeConfiguration": {}
+                     *         },
+                     *         "priority": {
+                     *           "id": "fld_task_005",
+                     *           "label": "Priority",
+                     *           "description": null,
+                     *           "valueType": "SINGLE_SELECT",
+                     *           "typeConfiguration": {
+                     *             "options": [
+                     *               {
+                     *                 "id": "opt_priority_low",
+                     *                 "label": "Low",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_priority_medium",
+                     *                 "label": "Medium",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_priority_high",
+                     *                 "label": "High",
+                     *                 "description": null
+                     *               }
+                     *             ]
+                     *           }
+                     *         }
+                     *       },
+                     *       "relationshipDefinitions": {
+                     *         "$assignedTo": {
+                     *           "id": "rel_task_006",
+                     *           "label": "Assigned to",
+                     *           "description": "The member who does the task.",
+                     *           "cardinality": "HAS_ONE",
+                     *           "objectType": "member"
+                     *         },
+                     *         "$account": {
+                     *           "id": "rel_task_007",
+                     *           "label": "Account",
+                     *           "description": null,
+                     *           "cardinality": "HAS_ONE",
+                     *           "objectType": "account"
+                     *         },
+                     *         "$opportunity": {
+                     *           "id": "rel_task_008",
+                     *           "label": "Opportunity",
+                     *           "description": null,
+                     *           "cardinality": "HAS_ONE",
+                     *           "objectType": "opportunity"
+                     *         },
+                     *         "$createdBy": {
+                     *           "id": "rel_task_009",
+                     *           "label": "Created by",
+                     *           "description": null,
+                     *           "cardinality": "HAS_ONE",
+                     *           "objectType": "member"
+                     *         },
+                     *         "$note": {
+                     *           "id": "rel_task_010",
+                     *           "label": "Notes",
+                     *           "description": null,
+                     *           "cardinality": "HAS_MANY",
+                     *           "objectType": "note"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TaskDefinitions"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "task.list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many records to return, at least 1.
+                 * @example 10
+                 */
+                limit?: components["parameters"]["LimitUnbounded"];
+                /** @description How many records to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tasks. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "task.create": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+                /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`; if the first failed, the repeat runs anew. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "fields": {
+                 *         "$title": "Send the renewal quote",
+                 *         "$status": "To do"
+                 *       },
+                 *       "relationships": {
+                 *         "$assignedTo": "mem_456",
+                 *         "$account": "acc_123"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["TaskCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The created task. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "task.retrieve": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "task.update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+                /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`; if the first failed, the repeat runs anew. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "fields": {
+                 *         "$status": "Done",
+                 *         "$dueAt": "2026-03-10T17:00:00.000Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["TaskUpdateParams"];
+            };
+        };
+        responses: {
+            /** @description The updated task. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "list.list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many records to return, from 1 to 25.
+                 * @example 10
+                 */
+                limit?: components["parameters"]["Limit"];
+                /** @description How many records to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of lists. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "list.create": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+                /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`; if the first failed, the repeat runs anew. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "fields": {
+                 *         "$name": "Q3 targets",
+                 *         "$objectType": "account"
+                 *       },
+                 *       "relationships": {
+                 *         "$accounts": [
+                 *           "acc_123"
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ListCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The created list. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["List"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "list.retrieve": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["List"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "list.update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+                /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`; if the first failed, the repeat runs anew. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "relationships": {
+                 *         "$accounts": {
+                 *           "add": [
+                 *             "acc_456"
+                 *           ],
+                 *           "remove": "acc_123"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ListUpdateParams"];
+            };
+        };
+        responses: {
+            /** @description The updated list. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["List"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "list.listAccounts": {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many records to return, from 1 to 25.
+                 * @example 10
+                 */
+                limit?: components["parameters"]["Limit"];
+                /** @description How many records to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path: {
+                /** @description Unique identifier of the list. */
+                listId: components["parameters"]["ListId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the list's accounts. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "list.listContacts": {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many records to return, from 1 to 25.
+                 * @example 10
+                 */
+                limit?: components["parameters"]["Limit"];
+                /** @description How many records to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path: {
+                /** @description Unique identifier of the list. */
+                listId: components["parameters"]["ListId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the list's contacts. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "list.listOpportunities": {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many records to return, from 1 to 25.
+                 * @example 10
+                 */
+                limit?: components["parameters"]["Limit"];
+                /** @description How many records to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path: {
+                /** @description Unique identifier of the list. */
+                listId: components["parameters"]["ListId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the list's opportunities. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "meeting.list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many records to return, at least 1.
+                 * @example 10
+                 */
+                limit?: components["parameters"]["LimitUnbounded"];
+                /** @description How many records to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of meetings. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "meeting.create": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+                /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`; if the first failed, the repeat runs anew. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "fields": {
+                 *         "$title": "Acme renewal call",
+                 *         "$startDate": "2026-02-10T15:00:00.000Z",
+                 *         "$endDate": "2026-02-10T15:30:00.000Z",
+                 *         "$attendeeEmails": [
+                 *           "ada@acme.example"
+                 *         ]
+                 *       },
+                 *       "relationships": {
+                 *         "$transcript": "file_123"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["MeetingCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The created meeting. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "meeting.retrieve": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The meeting. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "meeting.update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+                /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`; if the first failed, the repeat runs anew. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "fields": {
+                 *         "$privacySetting": "METADATA"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["MeetingUpdateParams"];
+            };
+        };
+        responses: {
+            /** @description The updated meeting. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "note.list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many records to return, from 1 to 25.
+                 * @example 10
+                 */
+                limit?: components["parameters"]["Limit"];
+                /** @description How many records to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of notes. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "note.create": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+                /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`; if the first failed, the repeat runs anew. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "fields": {
+                 *         "$title": "Renewal call",
+                 *         "$content": "## Next steps\n\n- Send the quote"
+                 *       },
+                 *       "relationships": {
+                 *         "$account": "acc_123"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["NoteCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The created note. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "note.retrieve": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The note. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "note.update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+                /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`; if the first failed, the repeat runs anew. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "relationships": {
+                 *         "$opportunity": {
+                 *           "add": "opp_123"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["NoteUpdateParams"];
+            };
+        };
+        responses: {
+            /** @description The updated note. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "member.list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many records to return, at least 1.
+                 * @example 10
+                 */
+                limit?: components["parameters"]["LimitUnbounded"];
+                /** @description How many records to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of members. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "member.retrieve": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "email.list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many records to return, at least 1.
+                 * @example 10
+                 */
+                limit?: components["parameters"]["LimitUnbounded"];
+                /** @description How many records to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of emails. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "email.retrieve": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The email. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Email"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "email.send": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+                /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`; if the first failed, the repeat runs anew. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "from": "sam@lightfield.example",
+                 *       "to": [
+                 *         "ada@acme.example"
+                 *       ],
+                 *       "subject": "Your renewal quote",
+                 *       "messageBody": {
+                 *         "contentType": "TEXT",
+                 *         "content": "Hi Ada, the quote is attached."
+                 *       },
+                 *       "attachments": [
+                 *         "file_123"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["EmailSendParams"];
+            };
+        };
+        responses: {
+            /** @description When the message was sent. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "sentAt": "2026-03-01T09:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmailSent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "email.draft": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+                /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`; if the first failed, the repeat runs anew. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "from": "sam@lightfield.example",
+                 *       "to": [
+                 *         "ada@acme.example"
+                 *       ],
+                 *       "subject": "Following up"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EmailDraftParams"];
+            };
+        };
+        responses: {
+            /** @description When the draft was saved. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draftedAt": "2026-03-01T09:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmailDrafted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "file.list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many records to return, at least 1.
+                 * @example 10
+                 */
+                limit?: components["parameters"]["LimitUnbounded"];
+                /** @description How many records to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of files. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileObjectList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "file.create": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+                /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`; if the first failed, the repeat runs anew. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "filename": "renewal-call.txt",
+                 *       "mimeType": "text/plain",
+                 *       "sizeBytes": 5120,
+                 *       "purpose": "meeting_transcript"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FileCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The pending upload, with where to PUT its bytes. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileUpload"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "file.retrieve": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileObject"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "file.complete": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+                /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`; if the first failed, the repeat runs anew. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "md5": "9e107d9d372bb6826bd81d3542a419d6"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FileCompleteParams"];
+            };
+        };
+        responses: {
+            /** @description The completed file. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileObject"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "file.cancel": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+                /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`; if the first failed, the repeat runs anew. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["FileCancelParams"];
+            };
+        };
+        responses: {
+            /** @description The cancelled file. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileObject"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "file.url": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path: {
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The download URL and when it expires. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileDownloadUrl"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "object.listDefinitions": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The custom object types. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "objectType": "project",
+                     *           "label": "Project"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CustomObjectTypes"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "object.definitions": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path: {
+                /**
+                 * @description The slug of a custom object type, as `object.listDefinitions` returns it.
+                 * @example project
+                 */
+                entitySlug: components["parameters"]["EntitySlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The type's definitions. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "objectType": "project",
+                     *       "fieldDefinitions": {
+                     *         "name": {
+                     *           "id": "fld_project_001",
+                     *           "label": "Name",
+                     *           "description": "The project's name.",
+                     *           "valueType": "TEXT",
+                     *           "typeConfiguration": {}
+                     *         },
+                     *         "phase": {
+                     *           "id": "fld_project_002",
+                     *           "label": "Phase",
+                     *           "description": null,
+                     *           "valueType": "SINGLE_SELECT",
+                     *           "typeConfiguration": {
+                     *             "options": [
+                     *               {
+                     *                 "id": "opt_phase_planning",
+                     *                 "label": "Planning",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_phase_active",
+                     *                 "label": "Active",
+                     *                 "description": null
+                     *               },
+                     *               {
+                     *                 "id": "opt_phase_done",
+                     *                 "label": "Done",
+                     *                 "description": null
+                     *               }
+                     *             ]
+                     *           }
+                     *         },
+                     *         "budget": {
+                     *           "id": "fld_project_003",
+                     *           "label": "Budget",
+                     *           "description": null,
+                     *           "valueType": "CURRENCY",
+                     *           "typeConfiguration": {
+                     *             "currency": "USD"
+                     *           }
+                     *         },
+                     *         "startDate": {
+                     *           "id": "fld_project_004",
+                     *           "label": "Start date",
+                     *           "description": null,
+                     *           "valueType": "DATETIME",
+                     *           "typeConfiguration": {}
+                     *         },
+                     *         "summary": {
+                     *           "id": "fld_project_005",
+                     *           "label": "Summary",
+                     *           "description": null,
+                     *           "valueType": "MARKDOWN",
+                     *           "typeConfiguration": {}
+                     *         }
+                     *       },
+                     *       "relationshipDefinitions": {
+                     *         "account": {
+                     *           "id": "rel_project_006",
+                     *           "label": "Account",
+                     *           "description": "The customer the project is for.",
+                     *           "cardinality": "HAS_ONE",
+                     *           "objectType": "account"
+                     *         },
+                     *         "lead": {
+                     *           "id": "rel_project_007",
+                     *           "label": "Lead",
+                     *           "description": null,
+                     *           "cardinality": "HAS_ONE",
+                     *           "objectType": "member"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CustomObjectDefinitions"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "object.list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many records to return, at least 1.
+                 * @example 10
+                 */
+                limit?: components["parameters"]["LimitUnbounded"];
+                /** @description How many records to skip. */
+                offset?: components["parameters"]["Offset"];
+            };
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path: {
+                /**
+                 * @description The slug of a custom object type, as `object.listDefinitions` returns it.
+                 * @example project
+                 */
+                entitySlug: components["parameters"]["EntitySlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of records. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomObjectList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "object.create": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+                /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`; if the first failed, the repeat runs anew. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The slug of a custom object type, as `object.listDefinitions` returns it.
+                 * @example project
+                 */
+                entitySlug: components["parameters"]["EntitySlug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "fields": {
+                 *         "name": "Apollo rollout",
+                 *         "phase": "Planning"
+                 *       },
+                 *       "relationships": {
+                 *         "account": "acc_123"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CustomObjectCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The created record. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomObject"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "object.retrieve": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path: {
+                /**
+                 * @description The slug of a custom object type, as `object.listDefinitions` returns it.
+                 * @example project
+                 */
+                entitySlug: components["parameters"]["EntitySlug"];
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomObject"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "object.update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+                /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`; if the first failed, the repeat runs anew. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The slug of a custom object type, as `object.listDefinitions` returns it.
+                 * @example project
+                 */
+                entitySlug: components["parameters"]["EntitySlug"];
+                /** @description Unique identifier of the record. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "fields": {
+                 *         "phase": "Active"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CustomObjectUpdateParams"];
+            };
+        };
+        responses: {
+            /** @description The updated record. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomObject"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    "workflowRun.status": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The API version. Every request sends it; today `2026-03-01` is the only value. */
+                "Lightfield-Version": components["parameters"]["LightfieldVersion"];
+            };
+            path: {
+                /**
+                 * @description Unique identifier of the workflow run.
+                 * @example run_123
+                 */
+                runId: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run's status. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "completed"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkflowRunStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
         };
     };
 }

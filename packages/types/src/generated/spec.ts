@@ -9,5 +9,5 @@ export const spec = {
   title: 'Lightfield API',
   version: '1.0.0',
   apiVersion: '2026-03-01',
-  hash: '5c74a59da3273993',
+  hash: '132ddd8c06963dca',
 } as const;
