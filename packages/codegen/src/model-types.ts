@@ -173,7 +173,8 @@ export interface OperationShapes {
 export interface EntityModel {
   /**
    * Every field key its schemas declare (the `fields` properties of its read schema and of its
-   * create and update bodies), with its `x-lightfield-value-type`, else `TEXT`.
+   * create and update bodies), with its `x-lightfield-value-type` (or the one value its `valueType`
+   * allows), else the definitions example's valueType for that key, else `TEXT`.
    */
   fields: Record<string, string>;
   /** What its create requires, where it has a create. */
@@ -196,6 +197,12 @@ export interface EntityModel {
   relationshipDefinitions: Json;
   /** Relationship keys its read schema marks `readOnly: true`. */
   readOnlyRelationships: string[];
+  /** Whether its read schema's `fields` allows no keys but its own (`additionalProperties: false`). */
+  closedFields: boolean;
+  /** The ids the spec's path examples show for one of its records (`acc_123`). */
+  exampleIds: string[];
+  /** Its read schema's required properties beyond the entity model, with a value (`objectType`). */
+  recordProperties: Json;
 }
 
 /** A component schema and the type name `@lightfield/types` gives it. */

@@ -84,6 +84,9 @@ export function resourceInfo(r: ResourceModel): Json {
     ...some('fieldDefinitions', e?.fieldDefinitions),
     ...some('relationshipDefinitions', e?.relationshipDefinitions),
     ...(e?.readOnlyRelationships.length ? { readOnlyRelationships: e.readOnlyRelationships } : {}),
+    ...(e?.closedFields ? { closedFields: true } : {}),
+    ...(e?.exampleIds.length ? { exampleIds: e.exampleIds } : {}),
+    ...some('recordProperties', e?.recordProperties),
     operations: r.operations.map(operationInfo),
   };
 }
