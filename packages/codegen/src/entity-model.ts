@@ -57,6 +57,25 @@ function exampleIds(ops: OperationModel[]): string[] {
   return [...new Set(values.filter((v): v is string => typeof v === 'string'))];
 }
 
+/**
+ * The fields a write gives a list of values (`type: array` in a create or update body) that are
+ * not selects: each takes several values (a meeting's attendees' emails).
+ */
+function multipleFields(
+  doc: Json,
+  r: Omit<ResourceModel, 'className' | 'entity'>,
+  fields: Record<string, string>,
+): string[] {
+  const keys = new Set<string>();
+  for (const schema of entitySchemas(r).filter((s) => s !== r.schema))
+    for (const [key, p] of Object.entries(propertiesOf(doc, parts(doc, schema).fields))) {
+      const type = objectSchema(doc, p)?.['type'];
+      const array = type === 'array' || (Array.isArray(type) && type.includes('array'));
+      if (array && !fields[key]?.endsWith('SELECT')) keys.add(key);
+    }
+  return [...keys];
+}
+
 /** Entity-model keys of a record: the rest of its required properties are its own. */
 const MODEL_KEYS = [
   'id',
@@ -138,6 +157,7 @@ export function entityOf(
     readOnlyRelationships: readOnlyRelationships(doc, read.relationships),
     closedFields: read.fields?.['additionalProperties'] === false,
     exampleIds: exampleIds(r.operations),
+    multipleFields: multipleFields(doc, r, fields),
     recordProperties: recordProperties(doc, r.schema),
   };
 }

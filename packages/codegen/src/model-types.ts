@@ -199,6 +199,8 @@ export interface EntityModel {
   readOnlyRelationships: string[];
   /** Whether its read schema's `fields` allows no keys but its own (`additionalProperties: false`). */
   closedFields: boolean;
+  /** Fields a write gives a list of values, selects aside: each takes several. */
+  multipleFields: string[];
   /** The ids the spec's path examples show for one of its records (`acc_123`). */
   exampleIds: string[];
   /** Its read schema's required properties beyond the entity model, with a value (`objectType`). */

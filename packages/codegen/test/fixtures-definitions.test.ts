@@ -201,6 +201,24 @@ describe('the widget resource info', () => {
         want: { exampleIds: ['wid_123'] },
       },
     ],
+    [
+      'lists the fields a write gives a list of values, selects aside',
+      {
+        given: (doc) => {
+          const schemas = (doc['components'] as Json)['schemas'] as Record<string, Json>;
+          const create = schemas['WidgetCreate']!['properties'] as Json;
+          create['fields'] = {
+            type: 'object',
+            properties: {
+              $sites: { type: ['array', 'null'], items: { type: 'string' } },
+              $tags: { type: 'array', 'x-lightfield-value-type': 'MULTI_SELECT' },
+              $label: { type: 'string' },
+            },
+          };
+        },
+        want: { multipleFields: ['$sites'] },
+      },
+    ],
     ['adds nothing for a spec without them', { given: () => {}, want: {} }],
   ])('%s', async (_, { given, want }) => {
     const info = await widgetInfo(given);
@@ -211,6 +229,7 @@ describe('the widget resource info', () => {
       'closedFields',
       'recordProperties',
       'exampleIds',
+      'multipleFields',
     ];
     // Only the field keys a case names: the widget's create body declares more of its own.
     const named = Object.keys((want['fields'] as Json | undefined) ?? {});

@@ -86,6 +86,7 @@ export function resourceInfo(r: ResourceModel): Json {
     ...(e?.readOnlyRelationships.length ? { readOnlyRelationships: e.readOnlyRelationships } : {}),
     ...(e?.closedFields ? { closedFields: true } : {}),
     ...(e?.exampleIds.length ? { exampleIds: e.exampleIds } : {}),
+    ...(e?.multipleFields.length ? { multipleFields: e.multipleFields } : {}),
     ...some('recordProperties', e?.recordProperties),
     operations: r.operations.map(operationInfo),
   };

@@ -1395,9 +1395,20 @@ export interface components {
         ContactCreateParams: {
             /** @description Field values by key. */
             fields: {
-                /** @description The contact's full name. */
+                /**
+                 * @description The contact's full name.
+                 * @example {
+                 *       "firstName": "Ada",
+                 *       "lastName": "Lovelace"
+                 *     }
+                 */
                 $name?: components["schemas"]["FullName"] | null;
-                /** @description The contact's email addresses. */
+                /**
+                 * @description The contact's email addresses.
+                 * @example [
+                 *       "ada@acme.example"
+                 *     ]
+                 */
                 $email?: string[] | null;
                 /** @description A link to the contact's photo. */
                 $profilePhotoUrl?: string | null;

@@ -9,5 +9,5 @@ export const spec = {
   title: 'Lightfield API',
   version: '1.0.0',
   apiVersion: '2026-03-01',
-  hash: 'a5e2f5c60727d0c8',
+  hash: '1e0f4cbf87de7cb0',
 } as const;

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createDataset } from '@lightfield/fixtures';
+import { createMockServer, type MockServer } from '@lightfield/fixtures/server';
+import { callMock, type CallArgs } from './mock-call.js';
+
+// The whole API's resources in the seeded dataset and the mock: the ids the docs show, records
+// valid against their schemas, relationships that agree, and the routes about one record.
+
+let mock: MockServer;
+beforeAll(async () => {
+  mock = await createMockServer({ rateLimit: false });
+});
+afterAll(() => mock.close());
+
+const call = (...args: CallArgs) => callMock(mock, ...args);
+const dataset = createDataset({ seed: 42 });
+
+describe('the ids the documentation shows are always there', () => {
+  test.each([
+    ['/v1/accounts/acc_123', 'Acme Corporation'],
+    ['/v1/contacts/con_123', { firstName: 'Ada', lastName: 'Lovelace' }],
+    ['/v1/opportunities/opp_123', undefined],
+    ['/v1/tasks/task_123', undefined],
+    ['/v1/meetings/mtg_123', undefined],
+    ['/v1/notes/note_123', undefined],
+    ['/v1/members/mem_123', undefined],
+    ['/v1/emails/email_123', undefined],
+    ['/v1/objects/project/values/rec_123', undefined],
+  ])('%s', async (path, name) => {
+    const { status, body } = await call('GET', path);
+    expect(status).toBe(200);
+    expect(body.id).toBe(path.split('/').at(-1));
+    if (name) expect(Object.values(body.fields)[0]?.value).toEqual(name);
+  });
+});
+
+describe('records carry what their schemas require', () => {
+  test('emails and meetings have their objectType and accessLevel', () => {
+    for (const resource of ['email', 'meeting'])
+      for (const record of dataset.entities[resource]!)
+        expect(record).toMatchObject({ objectType: resource, accessLevel: 'FULL' });
+  });
+
+  test('members have only the fields of their closed schema', () => {
+    for (const member of dataset.entities['member']!)
+      expect(Object.keys(member.fields).sort()).toEqual(
+        ['$email', '$name', '$profileImage', '$role'].sort(),
+      );
+  });
+
+  test("a contact's account exists", () => {
+    const accounts = new Set(dataset.entities['account']!.map((a) => a.id));
+    for (const contact of dataset.entities['contact']!)
+      for (const id of contact.relationships['$account']?.values ?? [])
+        expect(accounts.has(id)).toBe(true);
+  });
+
+  test('tasks have statuses of the definitions example', () => {
+    const options = dataset.definitions['task']!.fieldDefinitions[
+      '$status'
+    ]!.typeConfiguration.options!.map((o) => o.id);
+    const statuses = new Set(dataset.entities['task']!.map((t) => t.fields['$status']?.value));
+    expect(options).toEqual(expect.arrayContaining([...statuses]));
+    expect(statuses.size).toBeGreaterThan(1);
+  });
+});
+
+describe('a field of several values takes a list', () => {
+  test.each([
+    [
+      'an account with two websites',
+      '/v1/accounts',
+      { fields: { $name: 'Two', $website: ['https://a.example', 'https://b.example'] } },
+      200,
+    ],
+    [
+      'a website that is no URL',
+      '/v1/accounts',
+      { fields: { $name: 'Bad', $website: ['nope'] } },
+      400,
+    ],
+  ])('%s', async (_, path, body, want) => {
+    expect((await call('POST', path, body)).status).toBe(want);
+  });
+});
+
+describe('routes about one record answer 404 for an unknown one', () => {
+  test.each([
+    ['the accounts of a list nobody created', '/v1/lists/list_unknown/accounts', 404],
+    ['the accounts of the documented list', '/v1/lists/list_123/accounts', 200],
+    ['the records of a custom object type nobody defined', '/v1/objects/nothing', 404],
+    [
+      'the definitions of a custom object type nobody defined',
+      '/v1/objects/nothing/definitions',
+      404,
+    ],
+    ['the records of the documented type', '/v1/objects/project', 200],
+  ])('%s', async (_, path, want) => {
+    expect((await call('GET', path)).status).toBe(want);
+  });
+});
