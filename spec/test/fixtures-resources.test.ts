@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDataset } from '@lightfield/fixtures';
 import { createMockServer, type MockServer } from '@lightfield/fixtures/server';
-import { callMock, type CallArgs } from './mock-call.js';
+import { callMock, GOOD_HEADERS, type CallArgs } from './mock-call.js';
 
 // The whole API's resources in the seeded dataset and the mock: the ids the docs show, records
 // valid against their schemas, relationships that agree, and the routes about one record.
@@ -97,5 +97,22 @@ describe('routes about one record answer 404 for an unknown one', () => {
     ['the records of the documented type', '/v1/objects/project', 200],
   ])('%s', async (_, path, want) => {
     expect((await call('GET', path)).status).toBe(want);
+  });
+});
+
+describe("a list's members need the list's scope and the members' read scope", () => {
+  test.each([
+    ['both scopes', ['lists:read', 'accounts:read'], 200],
+    ["the list's alone", ['lists:read'], 403],
+    ["the members' alone", ['accounts:read'], 403],
+  ])('%s', async (_, scopes, want) => {
+    const scoped = await createMockServer({ rateLimit: false, apiKeys: { key: scopes } });
+    try {
+      const headers = { ...GOOD_HEADERS, authorization: 'Bearer key' };
+      const got = await callMock(scoped, 'GET', '/v1/lists/list_123/accounts', undefined, headers);
+      expect(got.status).toBe(want);
+    } finally {
+      await scoped.close();
+    }
   });
 });

@@ -120,8 +120,8 @@ export interface OperationModel {
   pagination?: PaginationModel;
   /** `x-lightfield-rate-limit`: the rate-limit category (Write, Read, Search). */
   rateLimit?: string;
-  /** `x-lightfield-scope`: the scope an API key needs. */
-  scope?: string;
+  /** `x-lightfield-scope`: the scope an API key needs, or the scopes it needs every one of. */
+  scope?: string | string[];
   /** `x-lightfield-filter`: the operation takes field filters in its query. */
   filter: boolean;
   /**
