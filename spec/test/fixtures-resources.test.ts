@@ -116,3 +116,23 @@ describe("a list's members need the list's scope and the members' read scope", (
     }
   });
 });
+
+describe('only past meetings can be created', () => {
+  const transcript = dataset.related['transcript']?.[0] ?? '';
+  const meeting = (start: string) => ({
+    fields: { $title: 'Renewal call', $startDate: start, $endDate: start },
+    relationships: { $transcript: transcript },
+  });
+  test.each([
+    ['a past meeting', '2026-01-15T10:00:00Z', 200],
+    ['a future meeting', '2099-01-15T10:00:00Z', 400],
+  ])('%s', async (_, start, want) => {
+    expect((await call('POST', '/v1/meetings', meeting(start))).status).toBe(want);
+  });
+
+  test('the seeded meetings are all past', () => {
+    for (const m of dataset.entities['meeting']!)
+      for (const key of ['$startDate', '$endDate'])
+        expect(Date.parse(m.fields[key]!.value as string)).toBeLessThan(Date.parse('2026-03-02'));
+  });
+});

@@ -76,6 +76,16 @@ function multipleFields(
   return [...keys];
 }
 
+/** The fields any of its schemas marks `x-lightfield-past: true`: a write may not set a future time. */
+function pastFields(doc: Json, r: Omit<ResourceModel, 'className' | 'entity'>): string[] {
+  const keys = new Set<string>();
+  for (const schema of entitySchemas(r))
+    for (const [key, p] of Object.entries(propertiesOf(doc, parts(doc, schema).fields)))
+      if ([p, deref(doc, p)].some((n) => isObject(n) && n['x-lightfield-past'] === true))
+        keys.add(key);
+  return [...keys];
+}
+
 /** Entity-model keys of a record: the rest of its required properties are its own. */
 const MODEL_KEYS = [
   'id',
@@ -158,6 +168,7 @@ export function entityOf(
     closedFields: read.fields?.['additionalProperties'] === false,
     exampleIds: exampleIds(r.operations),
     multipleFields: multipleFields(doc, r, fields),
+    pastFields: pastFields(doc, r),
     recordProperties: recordProperties(doc, r.schema),
   };
 }

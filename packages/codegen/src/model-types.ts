@@ -199,6 +199,8 @@ export interface EntityModel {
   readOnlyRelationships: string[];
   /** Whether its read schema's `fields` allows no keys but its own (`additionalProperties: false`). */
   closedFields: boolean;
+  /** Fields marked `x-lightfield-past`: times a write may not set in the future. */
+  pastFields: string[];
   /** Fields a write gives a list of values, selects aside: each takes several. */
   multipleFields: string[];
   /** The ids the spec's path examples show for one of its records (`acc_123`). */

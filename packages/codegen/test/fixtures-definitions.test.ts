@@ -219,6 +219,23 @@ describe('the widget resource info', () => {
         want: { multipleFields: ['$sites'] },
       },
     ],
+    [
+      'lists the times marked x-lightfield-past',
+      {
+        given: (doc) => {
+          const schemas = (doc['components'] as Json)['schemas'] as Record<string, Json>;
+          const create = schemas['WidgetCreate']!['properties'] as Json;
+          create['fields'] = {
+            type: 'object',
+            properties: {
+              $heldAt: { type: 'string', 'x-lightfield-past': true },
+              $dueAt: { type: 'string' },
+            },
+          };
+        },
+        want: { pastFields: ['$heldAt'] },
+      },
+    ],
     ['adds nothing for a spec without them', { given: () => {}, want: {} }],
   ])('%s', async (_, { given, want }) => {
     const info = await widgetInfo(given);
@@ -230,6 +247,7 @@ describe('the widget resource info', () => {
       'recordProperties',
       'exampleIds',
       'multipleFields',
+      'pastFields',
     ];
     // Only the field keys a case names: the widget's create body declares more of its own.
     const named = Object.keys((want['fields'] as Json | undefined) ?? {});

@@ -87,6 +87,7 @@ export function resourceInfo(r: ResourceModel): Json {
     ...(e?.closedFields ? { closedFields: true } : {}),
     ...(e?.exampleIds.length ? { exampleIds: e.exampleIds } : {}),
     ...(e?.multipleFields.length ? { multipleFields: e.multipleFields } : {}),
+    ...(e?.pastFields.length ? { pastFields: e.pastFields } : {}),
     ...some('recordProperties', e?.recordProperties),
     operations: r.operations.map(operationInfo),
   };
