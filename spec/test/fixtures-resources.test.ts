@@ -41,6 +41,11 @@ describe('records carry what their schemas require', () => {
         expect(record).toMatchObject({ objectType: resource, accessLevel: 'FULL' });
   });
 
+  test('records without definitions have no custom fields', () => {
+    expect(Object.keys(dataset.entities['email']![0]!.fields)).toEqual(['$body']);
+    expect(Object.keys(dataset.entities['note']![0]!.fields)).toEqual(['$title', '$content']);
+  });
+
   test('members have only the fields of their closed schema', () => {
     for (const member of dataset.entities['member']!)
       expect(Object.keys(member.fields).sort()).toEqual(
@@ -118,7 +123,8 @@ describe("a list's members need the list's scope and the members' read scope", (
 });
 
 describe('only past meetings can be created', () => {
-  const transcript = dataset.related['transcript']?.[0] ?? '';
+  // The documented uploaded file: a transcript is a file.
+  const transcript = 'file_123';
   const meeting = (start: string) => ({
     fields: { $title: 'Renewal call', $startDate: start, $endDate: start },
     relationships: { $transcript: transcript },
@@ -128,6 +134,14 @@ describe('only past meetings can be created', () => {
     ['a future meeting', '2099-01-15T10:00:00Z', 400],
   ])('%s', async (_, start, want) => {
     expect((await call('POST', '/v1/meetings', meeting(start))).status).toBe(want);
+  });
+
+  test("the seeded meetings' transcripts are files the mock serves", async () => {
+    const ids = new Set(
+      dataset.entities['meeting']!.flatMap((m) => m.relationships['$transcript']?.values ?? []),
+    );
+    expect(ids.size).toBeGreaterThan(0);
+    for (const id of ids) expect((await call('GET', `/v1/files/${id}`)).status).toBe(200);
   });
 
   test('the seeded meetings are all past', () => {

@@ -51,7 +51,7 @@ function valueTypeOf(doc: Json, property: unknown): string {
  * The ids the spec's examples show for one record (the example of the last path parameter of its
  * retrieve, update and delete): the documented ids, which the seeded data always has.
  */
-function exampleIds(ops: OperationModel[]): string[] {
+export function exampleIds(ops: OperationModel[]): string[] {
   const own = ops.filter((o) => ['retrieve', 'update', 'delete'].includes(o.kind));
   const values = own.map((o) => o.pathParams.at(-1)?.example?.value);
   return [...new Set(values.filter((v): v is string => typeof v === 'string'))];
@@ -74,6 +74,20 @@ function multipleFields(
       if (array && !fields[key]?.endsWith('SELECT')) keys.add(key);
     }
   return [...keys];
+}
+
+/** The object types its schemas give relationships (`x-lightfield-object-type: file`), by key. */
+function relationshipTypes(
+  doc: Json,
+  r: Omit<ResourceModel, 'className' | 'entity'>,
+): Record<string, string> {
+  const types: Record<string, string> = {};
+  for (const schema of entitySchemas(r))
+    for (const [key, p] of Object.entries(propertiesOf(doc, parts(doc, schema).relationships)))
+      for (const node of [p, deref(doc, p)])
+        if (isObject(node) && typeof node['x-lightfield-object-type'] === 'string')
+          types[key] ??= node['x-lightfield-object-type'];
+  return types;
 }
 
 /** The fields any of its schemas marks `x-lightfield-past: true`: a write may not set a future time. */
@@ -166,7 +180,7 @@ export function entityOf(
     ...examples,
     readOnlyRelationships: readOnlyRelationships(doc, read.relationships),
     closedFields: read.fields?.['additionalProperties'] === false,
-    exampleIds: exampleIds(r.operations),
+    relationshipTypes: relationshipTypes(doc, r),
     multipleFields: multipleFields(doc, r, fields),
     pastFields: pastFields(doc, r),
     recordProperties: recordProperties(doc, r.schema),

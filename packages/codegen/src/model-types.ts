@@ -203,8 +203,8 @@ export interface EntityModel {
   pastFields: string[];
   /** Fields a write gives a list of values, selects aside: each takes several. */
   multipleFields: string[];
-  /** The ids the spec's path examples show for one of its records (`acc_123`). */
-  exampleIds: string[];
+  /** The object types its schemas give relationships (`x-lightfield-object-type`), by key. */
+  relationshipTypes: Record<string, string>;
   /** Its read schema's required properties beyond the entity model, with a value (`objectType`). */
   recordProperties: Json;
 }

@@ -236,6 +236,18 @@ describe('the widget resource info', () => {
         want: { pastFields: ['$heldAt'] },
       },
     ],
+    [
+      'gives relationships the object type x-lightfield-object-type names',
+      {
+        given: (doc) => {
+          widgetRelationships(doc)['properties'] = {
+            $manual: { $ref: '#/components/schemas/Link', 'x-lightfield-object-type': 'file' },
+            $team: { $ref: '#/components/schemas/Link' },
+          };
+        },
+        want: { relationshipTypes: { $manual: 'file' } },
+      },
+    ],
     ['adds nothing for a spec without them', { given: () => {}, want: {} }],
   ])('%s', async (_, { given, want }) => {
     const info = await widgetInfo(given);
@@ -248,6 +260,7 @@ describe('the widget resource info', () => {
       'exampleIds',
       'multipleFields',
       'pastFields',
+      'relationshipTypes',
     ];
     // Only the field keys a case names: the widget's create body declares more of its own.
     const named = Object.keys((want['fields'] as Json | undefined) ?? {});

@@ -9,5 +9,5 @@ export const spec = {
   title: 'Lightfield API',
   version: '1.0.0',
   apiVersion: '2026-03-01',
-  hash: '3c72910ab19b33e5',
+  hash: '5a315bbfeedb88b3',
 } as const;
