@@ -129,7 +129,7 @@ function recordProperties(doc: Json, schema: unknown): Json {
       ...('example' in s ? [s['example']] : []),
       ...arrayOf(s['enum']),
     ];
-    if (values.length) out[key] = values[0] as Json;
+    if (values.length) out[key] = values[0];
   }
   return out;
 }
