@@ -29,12 +29,109 @@ const required = (s: unknown): string[] =>
     ? s['required'].filter((k): k is string => typeof k === 'string')
     : [];
 
-/** A field property's `x-lightfield-value-type` (on it or its `$ref` target), else `TEXT`. */
-function valueTypeOf(doc: Json, property: unknown): string {
+/**
+ * A field property's valueType: its `x-lightfield-value-type` (on it or its `$ref` target), or the
+ * one value its own `valueType` property allows (`enum: [EMAIL]`, `const`); undefined if neither.
+ */
+function declaredValueType(doc: Json, property: unknown): string | undefined {
   for (const node of [property, deref(doc, property)])
     if (isObject(node) && typeof node['x-lightfield-value-type'] === 'string')
       return node['x-lightfield-value-type'];
-  return 'TEXT';
+  const own = objectSchema(doc, propertiesOf(doc, property)['valueType']);
+  const only = own && ('const' in own ? [own['const']] : arrayOf(own['enum']));
+  return only?.length === 1 && typeof only[0] === 'string' ? only[0] : undefined;
+}
+
+/** A field property's declared valueType, else `TEXT`. */
+function valueTypeOf(doc: Json, property: unknown): string {
+  return declaredValueType(doc, property) ?? 'TEXT';
+}
+
+/**
+ * The ids the spec's examples show for one record (the example of the last path parameter of its
+ * retrieve, update and delete): the documented ids, which the seeded data always has.
+ */
+export function exampleIds(ops: OperationModel[]): string[] {
+  const own = ops.filter((o) => ['retrieve', 'update', 'delete'].includes(o.kind));
+  const values = own.map((o) => o.pathParams.at(-1)?.example?.value);
+  return [...new Set(values.filter((v): v is string => typeof v === 'string'))];
+}
+
+/**
+ * The fields a write gives a list of values (`type: array` in a create or update body) that are
+ * not selects: each takes several values (a meeting's attendees' emails).
+ */
+function multipleFields(
+  doc: Json,
+  r: Omit<ResourceModel, 'className' | 'entity'>,
+  fields: Record<string, string>,
+): string[] {
+  const keys = new Set<string>();
+  for (const schema of entitySchemas(r).filter((s) => s !== r.schema))
+    for (const [key, p] of Object.entries(propertiesOf(doc, parts(doc, schema).fields))) {
+      const type = objectSchema(doc, p)?.['type'];
+      const array = type === 'array' || (Array.isArray(type) && type.includes('array'));
+      if (array && !fields[key]?.endsWith('SELECT')) keys.add(key);
+    }
+  return [...keys];
+}
+
+/** The object types its schemas give relationships (`x-lightfield-object-type: file`), by key. */
+function relationshipTypes(
+  doc: Json,
+  r: Omit<ResourceModel, 'className' | 'entity'>,
+): Record<string, string> {
+  const types: Record<string, string> = {};
+  for (const schema of entitySchemas(r))
+    for (const [key, p] of Object.entries(propertiesOf(doc, parts(doc, schema).relationships)))
+      for (const node of [p, deref(doc, p)])
+        if (isObject(node) && typeof node['x-lightfield-object-type'] === 'string')
+          types[key] ??= node['x-lightfield-object-type'];
+  return types;
+}
+
+/** The fields any of its schemas marks `x-lightfield-past: true`: a write may not set a future time. */
+function pastFields(doc: Json, r: Omit<ResourceModel, 'className' | 'entity'>): string[] {
+  const keys = new Set<string>();
+  for (const schema of entitySchemas(r))
+    for (const [key, p] of Object.entries(propertiesOf(doc, parts(doc, schema).fields)))
+      if ([p, deref(doc, p)].some((n) => isObject(n) && n['x-lightfield-past'] === true))
+        keys.add(key);
+  return [...keys];
+}
+
+/** Entity-model keys of a record: the rest of its required properties are its own. */
+const MODEL_KEYS = [
+  'id',
+  'createdAt',
+  'updatedAt',
+  'httpLink',
+  'externalId',
+  'fields',
+  'relationships',
+];
+
+/**
+ * The required properties of an entity's read schema beyond the entity model (`objectType`,
+ * `accessLevel`), each with the value its schema gives first: `const`, `default`, an example, the
+ * first of its `enum`. A property with none of them is left out.
+ */
+function recordProperties(doc: Json, schema: unknown): Json {
+  const props = propertiesOf(doc, schema);
+  const out: Json = {};
+  for (const key of required(objectSchema(doc, schema))) {
+    const s = objectSchema(doc, props[key]);
+    if (MODEL_KEYS.includes(key) || !s) continue;
+    const values = [
+      ...('const' in s ? [s['const']] : []),
+      ...('default' in s ? [s['default']] : []),
+      ...arrayOf(s['examples']),
+      ...('example' in s ? [s['example']] : []),
+      ...arrayOf(s['enum']),
+    ];
+    if (values.length) out[key] = values[0];
+  }
+  return out;
 }
 
 /** The `fields` and `relationships` object schemas of an entity-shaped schema. */
@@ -60,10 +157,19 @@ export function entityOf(
   variants: Variants[],
 ): EntityModel {
   const create = r.operations.find((o) => o.kind === 'create');
-  const fields: Record<string, string> = {};
+  const examples = exampleDefinitions(r.operations);
+  // A field the schemas leave untyped takes the valueType of the definitions example, else TEXT.
+  const exampleType = (key: string) => {
+    const def = examples.fieldDefinitions[key];
+    return isObject(def) && typeof def['valueType'] === 'string' ? def['valueType'] : undefined;
+  };
+  const declared: Record<string, string | undefined> = {};
   for (const schema of entitySchemas(r))
     for (const [key, p] of Object.entries(propertiesOf(doc, parts(doc, schema).fields)))
-      fields[key] ??= valueTypeOf(doc, p);
+      declared[key] ??= declaredValueType(doc, p);
+  const fields = Object.fromEntries(
+    Object.entries(declared).map(([key, type]) => [key, type ?? exampleType(key) ?? 'TEXT']),
+  );
   const read = parts(doc, r.schema);
   return {
     fields,
@@ -71,8 +177,13 @@ export function entityOf(
     valueTypes: valueTypesOf(doc, read.fields, variants),
     fieldExamples: fieldExamples(doc, [create?.requestBody?.schema, r.schema]),
     derived: derivedFields(read.fields),
-    ...exampleDefinitions(r.operations),
+    ...examples,
     readOnlyRelationships: readOnlyRelationships(doc, read.relationships),
+    closedFields: read.fields?.['additionalProperties'] === false,
+    relationshipTypes: relationshipTypes(doc, r),
+    multipleFields: multipleFields(doc, r, fields),
+    pastFields: pastFields(doc, r),
+    recordProperties: recordProperties(doc, r.schema),
   };
 }
 
@@ -101,7 +212,10 @@ function fieldExamples(doc: Json, schemas: unknown[]): Record<string, unknown[]>
         ...arrayOf(s['examples']),
         ...('example' in s ? [s['example']] : []),
       ]);
-      if (list.length) out[key] = [...(out[key] ?? []), ...list];
+      // The same example in the create body and the read schema counts once.
+      const seen = new Set((out[key] ?? []).map((v) => JSON.stringify(v)));
+      const fresh = list.filter((v) => !seen.has(JSON.stringify(v)) && seen.add(JSON.stringify(v)));
+      if (fresh.length) out[key] = [...(out[key] ?? []), ...fresh];
     }
   }
   return out;

@@ -105,9 +105,12 @@ export async function loadSpec(file: string, options: LoadSpecOptions = {}): Pro
  * `$ref`s only, without the checks generation runs: what `spec:diff` compares. Throws
  * {@link SpecError} on a missing, empty or oversized file and on an unresolved `$ref`.
  */
-export async function bundleSpec(file: string): Promise<Record<string, unknown>> {
+export async function bundleSpec(
+  file: string,
+  options: Pick<LoadSpecOptions, 'maxSpecBytes'> = {},
+): Promise<Record<string, unknown>> {
   const absolute = path.resolve(file);
-  await readSource(absolute, MAX_SPEC_BYTES);
+  await readSource(absolute, options.maxSpecBytes ?? MAX_SPEC_BYTES);
   const config = await structuralConfig();
   return bundleFiles(absolute, config, new BaseResolver(config.resolve));
 }

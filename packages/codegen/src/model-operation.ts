@@ -74,7 +74,7 @@ export function operationOf(doc: Json, raw: RawOperation, notes: string[]): Uncl
       .filter((s) => /^[45]\d\d$/.test(s))
       .map(Number),
     ...optional('rateLimit', str(op['x-lightfield-rate-limit'])),
-    ...optional('scope', str(op['x-lightfield-scope'])),
+    ...optional('scope', scopeOf(op['x-lightfield-scope'])),
     filter: op['x-lightfield-filter'] === true,
     ...optional('idempotency', idempotency),
     idempotent: idempotency !== undefined,
@@ -149,4 +149,11 @@ function idempotencyOf(
 function pathOrder(route: string, params: ParamModel[]): ParamModel[] {
   const order = [...route.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
   return [...params].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+}
+
+/** `x-lightfield-scope`: one scope, or a list of scopes the key needs every one of. */
+function scopeOf(raw: unknown): string | string[] | undefined {
+  if (typeof raw === 'string') return raw;
+  const list = Array.isArray(raw) ? raw.filter((s): s is string => typeof s === 'string') : [];
+  return list.length ? list : undefined;
 }

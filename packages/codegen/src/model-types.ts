@@ -127,8 +127,8 @@ export interface OperationModel {
   pagination?: PaginationModel;
   /** `x-lightfield-rate-limit`: the rate-limit category (Write, Read, Search). */
   rateLimit?: string;
-  /** `x-lightfield-scope`: the scope an API key needs. */
-  scope?: string;
+  /** `x-lightfield-scope`: the scope an API key needs, or the scopes it needs every one of. */
+  scope?: string | string[];
   /** `x-lightfield-filter`: the operation takes field filters in its query. */
   filter: boolean;
   /**
@@ -182,7 +182,8 @@ export interface OperationShapes {
 export interface EntityModel {
   /**
    * Every field key its schemas declare (the `fields` properties of its read schema and of its
-   * create and update bodies), with its `x-lightfield-value-type`, else `TEXT`.
+   * create and update bodies), with its `x-lightfield-value-type` (or the one value its `valueType`
+   * allows), else the definitions example's valueType for that key, else `TEXT`.
    */
   fields: Record<string, string>;
   /** What its create requires, where it has a create. */
@@ -205,6 +206,16 @@ export interface EntityModel {
   relationshipDefinitions: Json;
   /** Relationship keys its read schema marks `readOnly: true`. */
   readOnlyRelationships: string[];
+  /** Whether its read schema's `fields` allows no keys but its own (`additionalProperties: false`). */
+  closedFields: boolean;
+  /** Fields marked `x-lightfield-past`: times a write may not set in the future. */
+  pastFields: string[];
+  /** Fields a write gives a list of values, selects aside: each takes several. */
+  multipleFields: string[];
+  /** The object types its schemas give relationships (`x-lightfield-object-type`), by key. */
+  relationshipTypes: Record<string, string>;
+  /** Its read schema's required properties beyond the entity model, with a value (`objectType`). */
+  recordProperties: Json;
 }
 
 /** A component schema and the type name `@lightfield/types` gives it. */

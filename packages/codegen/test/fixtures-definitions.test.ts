@@ -29,12 +29,21 @@ function widgetRelationships(doc: Json): Json {
   return (schemas['Widget']!['properties'] as Json)['relationships'] as Json;
 }
 
+/** The `fields` schema of the `Widget` entity, in a document. */
+function widgetFields(doc: Json): Json {
+  const schemas = (doc['components'] as Json)['schemas'] as Record<string, Json>;
+  return (schemas['Widget']!['properties'] as Json)['fields'] as Json;
+}
+
 /** The widget's ResourceInfo, as the fixtures target writes it, for the spec changed by `change`. */
 async function widgetInfo(change: (doc: Json) => void): Promise<Json> {
   const document = structuredClone(base.document);
-  // Without the spec's own definitions example and read-only relationship: each case adds its own.
+  // Without the spec's own definitions example, read-only relationship and id example: each case
+  // adds its own.
   delete definitionsMedia(document)['example'];
   delete widgetRelationships(document)['properties'];
+  const params = (document['components'] as Json)['parameters'] as Record<string, Json>;
+  delete params['Id']!['example'];
   change(document);
   const model = buildModel({ file: base.file, document, hash: base.hash });
   const text = (await targets['fixtures']!(model)).get('resources.ts')!;
@@ -138,10 +147,126 @@ describe('the widget resource info', () => {
         want: { readOnlyRelationships: ['$tasks', '$notes'] },
       },
     ],
+    [
+      'types a field its schemas leave untyped as the definitions example does',
+      {
+        given: (doc) => {
+          widgetFields(doc)['properties'] = {
+            gearCount: { $ref: '#/components/schemas/TypedValue' },
+          };
+          definitionsMedia(doc)['example'] = { fieldDefinitions: { gearCount: field } };
+        },
+        want: { fieldDefinitions: { gearCount: field }, fields: { gearCount: 'NUMBER' } },
+      },
+    ],
+    [
+      "types a field by the one value its own valueType allows, and a closed fields' schema",
+      {
+        given: (doc) => {
+          widgetFields(doc)['additionalProperties'] = false;
+          widgetFields(doc)['properties'] = {
+            $mail: {
+              type: 'object',
+              properties: { value: { type: 'string' }, valueType: { enum: ['EMAIL'] } },
+            },
+            $site: { type: 'object', properties: { valueType: { const: 'URL' } } },
+          };
+        },
+        want: { fields: { $mail: 'EMAIL', $site: 'URL' }, closedFields: true },
+      },
+    ],
+    [
+      'gives the required properties beyond the entity model their first value',
+      {
+        given: (doc) => {
+          const schemas = (doc['components'] as Json)['schemas'] as Record<string, Json>;
+          const widget = schemas['Widget']!;
+          widget['required'] = [...(widget['required'] as string[]), 'kind', 'level', 'free'];
+          Object.assign(widget['properties'] as Json, {
+            kind: { type: 'string', enum: ['widget'] },
+            level: { type: 'string', enum: ['FULL', 'PART'], default: 'PART' },
+            free: { type: 'string' },
+          });
+        },
+        want: { recordProperties: { kind: 'widget', level: 'PART' } },
+      },
+    ],
+    [
+      "lists the ids its record's path parameter shows",
+      {
+        given: (doc) => {
+          const params = (doc['components'] as Json)['parameters'] as Record<string, Json>;
+          params['Id'] = { ...params['Id'], example: 'wid_123' };
+        },
+        want: { exampleIds: ['wid_123'] },
+      },
+    ],
+    [
+      'lists the fields a write gives a list of values, selects aside',
+      {
+        given: (doc) => {
+          const schemas = (doc['components'] as Json)['schemas'] as Record<string, Json>;
+          const create = schemas['WidgetCreate']!['properties'] as Json;
+          create['fields'] = {
+            type: 'object',
+            properties: {
+              $sites: { type: ['array', 'null'], items: { type: 'string' } },
+              $tags: { type: 'array', 'x-lightfield-value-type': 'MULTI_SELECT' },
+              $label: { type: 'string' },
+            },
+          };
+        },
+        want: { multipleFields: ['$sites'] },
+      },
+    ],
+    [
+      'lists the times marked x-lightfield-past',
+      {
+        given: (doc) => {
+          const schemas = (doc['components'] as Json)['schemas'] as Record<string, Json>;
+          const create = schemas['WidgetCreate']!['properties'] as Json;
+          create['fields'] = {
+            type: 'object',
+            properties: {
+              $heldAt: { type: 'string', 'x-lightfield-past': true },
+              $dueAt: { type: 'string' },
+            },
+          };
+        },
+        want: { pastFields: ['$heldAt'] },
+      },
+    ],
+    [
+      'gives relationships the object type x-lightfield-object-type names',
+      {
+        given: (doc) => {
+          widgetRelationships(doc)['properties'] = {
+            $manual: { $ref: '#/components/schemas/Link', 'x-lightfield-object-type': 'file' },
+            $team: { $ref: '#/components/schemas/Link' },
+          };
+        },
+        want: { relationshipTypes: { $manual: 'file' } },
+      },
+    ],
     ['adds nothing for a spec without them', { given: () => {}, want: {} }],
   ])('%s', async (_, { given, want }) => {
     const info = await widgetInfo(given);
-    const keys = ['fieldDefinitions', 'relationshipDefinitions', 'readOnlyRelationships'];
+    const keys = [
+      'fieldDefinitions',
+      'relationshipDefinitions',
+      'readOnlyRelationships',
+      'closedFields',
+      'recordProperties',
+      'exampleIds',
+      'multipleFields',
+      'pastFields',
+      'relationshipTypes',
+    ];
+    // Only the field keys a case names: the widget's create body declares more of its own.
+    const named = Object.keys((want['fields'] as Json | undefined) ?? {});
+    if (named.length)
+      info['fields'] = Object.fromEntries(named.map((k) => [k, (info['fields'] as Json)[k]]));
+    if (named.length) keys.push('fields');
     expect(Object.fromEntries(keys.filter((k) => k in info).map((k) => [k, info[k]]))).toEqual(
       want,
     );

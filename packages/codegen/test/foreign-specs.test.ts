@@ -250,7 +250,7 @@ describe('entity fields', () => {
   const m = model({
     components: {
       schemas: {
-        Meeting: {
+        Gathering: {
           ...entity,
           properties: {
             ...entity.properties,
@@ -260,9 +260,9 @@ describe('entity fields', () => {
       },
     },
     paths: {
-      '/meetings': {
+      '/gatherings': {
         post: {
-          operationId: 'meeting.create',
+          operationId: 'gathering.create',
           requestBody: json(
             fieldsOf(
               {
@@ -272,27 +272,27 @@ describe('entity fields', () => {
               ['$name'],
             ),
           ),
-          responses: ok({ $ref: '#/components/schemas/Meeting' }),
+          responses: ok({ $ref: '#/components/schemas/Gathering' }),
         },
       },
-      '/meetings/{id}': {
+      '/gatherings/{id}': {
         get: {
-          operationId: 'meeting.retrieve',
+          operationId: 'gathering.retrieve',
           parameters: [pathParam('id')],
-          responses: ok({ $ref: '#/components/schemas/Meeting' }),
+          responses: ok({ $ref: '#/components/schemas/Gathering' }),
         },
       },
     },
   });
 
   test('come from every schema of the entity, not only what the create requires', () => {
-    const meeting = m.resources.find((r) => r.name === 'meeting')!;
-    expect(meeting.kind).toBe('entity');
-    expect(meeting.entity?.fields).toEqual({
+    const gathering = m.resources.find((r) => r.name === 'gathering')!;
+    expect(gathering.kind).toBe('entity');
+    expect(gathering.entity?.fields).toEqual({
       $when: 'TEXT',
       $name: 'TEXT',
       $description: 'MARKDOWN',
     });
-    expect(meeting.entity?.create?.fields).toEqual({ $name: 'TEXT' });
+    expect(gathering.entity?.create?.fields).toEqual({ $name: 'TEXT' });
   });
 });

@@ -932,7 +932,7 @@ export class ListResource<Org extends OrgDefinitions = {}> {
    *
    * Lists the accounts of a list of accounts, one page at a time. Needs two scopes: `lists:read` and `accounts:read`.
    *
-   * `GET /v1/lists/{listId}/accounts` · rate limit: Search
+   * `GET /v1/lists/{listId}/accounts` · rate limit: Search · scope: `lists:read` and `accounts:read`
    */
   listAccounts(
     listId: string,
@@ -959,7 +959,7 @@ export class ListResource<Org extends OrgDefinitions = {}> {
    *
    * Lists the contacts of a list of contacts, one page at a time. Needs two scopes: `lists:read` and `contacts:read`.
    *
-   * `GET /v1/lists/{listId}/contacts` · rate limit: Search
+   * `GET /v1/lists/{listId}/contacts` · rate limit: Search · scope: `lists:read` and `contacts:read`
    */
   listContacts(
     listId: string,
@@ -986,7 +986,7 @@ export class ListResource<Org extends OrgDefinitions = {}> {
    *
    * Lists the opportunities of a list of opportunities, one page at a time. Needs two scopes: `lists:read` and `opportunities:read`.
    *
-   * `GET /v1/lists/{listId}/opportunities` · rate limit: Search
+   * `GET /v1/lists/{listId}/opportunities` · rate limit: Search · scope: `lists:read` and `opportunities:read`
    */
   listOpportunities(
     listId: string,
@@ -1074,7 +1074,7 @@ export function listList<Org extends OrgDefinitions = {}>(
  *
  * Lists the accounts of a list of accounts, one page at a time. Needs two scopes: `lists:read` and `accounts:read`.
  *
- * `GET /v1/lists/{listId}/accounts` · rate limit: Search
+ * `GET /v1/lists/{listId}/accounts` · rate limit: Search · scope: `lists:read` and `accounts:read`
  *
  * The function of `client.list.listAccounts()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
@@ -1099,7 +1099,7 @@ export function listListAccounts<Org extends OrgDefinitions = {}>(
  *
  * Lists the contacts of a list of contacts, one page at a time. Needs two scopes: `lists:read` and `contacts:read`.
  *
- * `GET /v1/lists/{listId}/contacts` · rate limit: Search
+ * `GET /v1/lists/{listId}/contacts` · rate limit: Search · scope: `lists:read` and `contacts:read`
  *
  * The function of `client.list.listContacts()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
@@ -1124,7 +1124,7 @@ export function listListContacts<Org extends OrgDefinitions = {}>(
  *
  * Lists the opportunities of a list of opportunities, one page at a time. Needs two scopes: `lists:read` and `opportunities:read`.
  *
- * `GET /v1/lists/{listId}/opportunities` · rate limit: Search
+ * `GET /v1/lists/{listId}/opportunities` · rate limit: Search · scope: `lists:read` and `opportunities:read`
  *
  * The function of `client.list.listOpportunities()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */

@@ -11,7 +11,7 @@ export const spec = {
   title: 'Lightfield API',
   version: '1.0.0',
   apiVersion: '2026-03-01',
-  hash: '9655cd40309e7b08',
+  hash: '06daaf0eeeeb194c',
 } as const;
 
 /**

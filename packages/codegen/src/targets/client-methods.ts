@@ -11,6 +11,7 @@ import {
 } from '../spec-model.js';
 import { callerHeaders, requestMedia, responseMedia } from './client-operations.js';
 import { uploadSources } from './client-upload.js';
+import { scopeText } from './shared.js';
 
 // The client's resource classes and operation functions: a method and a function per operation,
 // typed from @lightfield/types.
@@ -308,7 +309,7 @@ function methodDoc(op: OperationModel): string {
   return jsdoc(
     op.summary,
     op.description,
-    `\`${op.httpMethod.toUpperCase()} ${op.path}\`${op.rateLimit ? ` · rate limit: ${op.rateLimit}` : ''}${op.scope ? ` · scope: \`${op.scope}\`` : ''}`,
+    `\`${op.httpMethod.toUpperCase()} ${op.path}\`${op.rateLimit ? ` · rate limit: ${op.rateLimit}` : ''}${op.scope ? ` · scope: ${scopeText(op.scope)}` : ''}`,
   );
 }
 

@@ -4,7 +4,7 @@ import { bodyValue } from '../code-samples.js';
 import { PRETTIER_OPTIONS } from '../format.js';
 import { pascal, type OperationModel, type ParamModel, type SpecModel } from '../spec-model.js';
 import type { FileMap } from '../write-output.js';
-import { schemaType } from './shared.js';
+import { schemaType, scopeText } from './shared.js';
 
 // api.md lives in the client package's `docs/` folder: links are relative to it.
 /** Where the client's resource classes are generated, seen from api.md. */
@@ -214,7 +214,7 @@ function methodDetails(model: SpecModel, op: OperationModel): string {
     `- **Route:** \`${op.httpMethod.toUpperCase()} ${op.path}\``,
     `- **Function:** \`${op.types.function}(client, …)\``,
     op.rateLimit ? `- **Rate limit:** ${op.rateLimit}` : '',
-    op.scope ? `- **Scope:** \`${op.scope}\`` : '',
+    op.scope ? `- **Scope:** ${scopeText(op.scope)}` : '',
     ...op.pathParams.map(
       (p) => `- **Path \`${p.name}\`:** string${p.description ? `. ${p.description}` : ''}`,
     ),

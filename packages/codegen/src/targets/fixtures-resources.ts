@@ -1,4 +1,5 @@
 import type { Json } from '../json.js';
+import { exampleIds } from '../entity-model.js';
 import type { MediaModel, OperationModel, ResourceModel } from '../spec-model.js';
 import type { UploadModel } from '../upload.js';
 
@@ -83,6 +84,8 @@ function uploadInfo(upload: UploadModel): Json {
 /** A resource as the runtime reads it (`ResourceInfo`); an entity with its fields and relationships. */
 export function resourceInfo(r: ResourceModel): Json {
   const e = r.entity;
+  // Entities and records alike: the documented ids are seeded, and relationships point at them.
+  const ids = r.kind === 'actions' ? [] : exampleIds(r.operations);
   const some = (key: string, value: object | undefined) =>
     value && Object.keys(value).length ? { [key]: value } : {};
   return {
@@ -96,6 +99,12 @@ export function resourceInfo(r: ResourceModel): Json {
     ...some('fieldDefinitions', e?.fieldDefinitions),
     ...some('relationshipDefinitions', e?.relationshipDefinitions),
     ...(e?.readOnlyRelationships.length ? { readOnlyRelationships: e.readOnlyRelationships } : {}),
+    ...(e?.closedFields ? { closedFields: true } : {}),
+    ...(ids.length ? { exampleIds: ids } : {}),
+    ...some('relationshipTypes', e?.relationshipTypes),
+    ...(e?.multipleFields.length ? { multipleFields: e.multipleFields } : {}),
+    ...(e?.pastFields.length ? { pastFields: e.pastFields } : {}),
+    ...some('recordProperties', e?.recordProperties),
     operations: r.operations.map(operationInfo),
   };
 }

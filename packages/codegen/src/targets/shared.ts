@@ -18,3 +18,11 @@ export function schemaType(model: SpecModel, schema: Json | undefined): string |
   const name = refName(schema);
   return name === undefined ? undefined : types.get(name);
 }
+
+/** A scope, or scopes all needed, as Markdown: `` `lists:read` and `accounts:read` ``. */
+export function scopeText(scope: string | string[]): string {
+  return [scope]
+    .flat()
+    .map((s) => `\`${s}\``)
+    .join(' and ');
+}

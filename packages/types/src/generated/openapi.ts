@@ -72,8 +72,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of an account.
+                 * @example acc_123
+                 */
+                id: components["parameters"]["AccountId"];
             };
             cookie?: never;
         };
@@ -143,8 +146,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a contact.
+                 * @example con_123
+                 */
+                id: components["parameters"]["ContactId"];
             };
             cookie?: never;
         };
@@ -214,8 +220,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of an opportunity.
+                 * @example opp_123
+                 */
+                id: components["parameters"]["OpportunityId"];
             };
             cookie?: never;
         };
@@ -285,8 +294,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a task.
+                 * @example task_123
+                 */
+                id: components["parameters"]["TaskId"];
             };
             cookie?: never;
         };
@@ -336,8 +348,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a list.
+                 * @example list_123
+                 */
+                id: components["parameters"]["ListRecordId"];
             };
             cookie?: never;
         };
@@ -456,8 +471,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a meeting.
+                 * @example mtg_123
+                 */
+                id: components["parameters"]["MeetingId"];
             };
             cookie?: never;
         };
@@ -507,8 +525,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a note.
+                 * @example note_123
+                 */
+                id: components["parameters"]["NoteId"];
             };
             cookie?: never;
         };
@@ -554,8 +575,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a member.
+                 * @example mem_123
+                 */
+                id: components["parameters"]["MemberId"];
             };
             cookie?: never;
         };
@@ -597,8 +621,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of an email.
+                 * @example email_123
+                 */
+                id: components["parameters"]["EmailId"];
             };
             cookie?: never;
         };
@@ -684,8 +711,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a file.
+                 * @example file_123
+                 */
+                id: components["parameters"]["FileId"];
             };
             cookie?: never;
         };
@@ -707,8 +737,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a file.
+                 * @example file_123
+                 */
+                id: components["parameters"]["FileId"];
             };
             cookie?: never;
         };
@@ -730,8 +763,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a file.
+                 * @example file_123
+                 */
+                id: components["parameters"]["FileId"];
             };
             cookie?: never;
         };
@@ -753,8 +789,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a file.
+                 * @example file_123
+                 */
+                id: components["parameters"]["FileId"];
             };
             cookie?: never;
         };
@@ -879,8 +918,11 @@ export interface paths {
                  * @example project
                  */
                 entitySlug: components["parameters"]["EntitySlug"];
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a custom object record.
+                 * @example rec_123
+                 */
+                id: components["parameters"]["ObjectRecordId"];
             };
             cookie?: never;
         };
@@ -1353,9 +1395,20 @@ export interface components {
         ContactCreateParams: {
             /** @description Field values by key. */
             fields: {
-                /** @description The contact's full name. */
+                /**
+                 * @description The contact's full name.
+                 * @example {
+                 *       "firstName": "Ada",
+                 *       "lastName": "Lovelace"
+                 *     }
+                 */
                 $name?: components["schemas"]["FullName"] | null;
-                /** @description The contact's email addresses. */
+                /**
+                 * @description The contact's email addresses.
+                 * @example [
+                 *       "ada@acme.example"
+                 *     ]
+                 */
                 $email?: string[] | null;
                 /** @description A link to the contact's photo. */
                 $profilePhotoUrl?: string | null;
@@ -1794,11 +1847,23 @@ export interface components {
                 /** @description What the meeting was about. */
                 $description?: components["schemas"]["Field"];
                 /** @description The link the meeting was held at. */
-                $meetingUrl?: components["schemas"]["Field"];
+                $meetingUrl?: {
+                    value: (string | string[]) | null;
+                    /** @constant */
+                    valueType: "URL";
+                };
                 /** @description The organizer's email address. */
-                $organizerEmail?: components["schemas"]["Field"];
+                $organizerEmail?: {
+                    value: (string | string[]) | null;
+                    /** @constant */
+                    valueType: "EMAIL";
+                };
                 /** @description The attendees' email addresses. */
-                $attendeeEmails?: components["schemas"]["Field"];
+                $attendeeEmails?: {
+                    value: (string | string[]) | null;
+                    /** @constant */
+                    valueType: "EMAIL";
+                };
                 /** @description Who may read the meeting in full (`FULL`) or only its metadata (`METADATA`). */
                 $privacySetting?: components["schemas"]["Field"];
             } & {
@@ -2618,8 +2683,61 @@ export interface components {
         LightfieldVersion: "2026-03-01";
         /** @description A key that makes the request safe to repeat. A repeat with the same key returns the first response for 24 hours; while the first is still running, the API answers 409 `idempotency_conflict`; if the first failed, the repeat runs anew. */
         IdempotencyKey: string;
-        /** @description Unique identifier of the record. */
-        Id: string;
+        /**
+         * @description Unique identifier of an account.
+         * @example acc_123
+         */
+        AccountId: string;
+        /**
+         * @description Unique identifier of a contact.
+         * @example con_123
+         */
+        ContactId: string;
+        /**
+         * @description Unique identifier of an opportunity.
+         * @example opp_123
+         */
+        OpportunityId: string;
+        /**
+         * @description Unique identifier of a task.
+         * @example task_123
+         */
+        TaskId: string;
+        /**
+         * @description Unique identifier of a list.
+         * @example list_123
+         */
+        ListRecordId: string;
+        /**
+         * @description Unique identifier of a meeting.
+         * @example mtg_123
+         */
+        MeetingId: string;
+        /**
+         * @description Unique identifier of a note.
+         * @example note_123
+         */
+        NoteId: string;
+        /**
+         * @description Unique identifier of a member.
+         * @example mem_123
+         */
+        MemberId: string;
+        /**
+         * @description Unique identifier of an email.
+         * @example email_123
+         */
+        EmailId: string;
+        /**
+         * @description Unique identifier of a file.
+         * @example file_123
+         */
+        FileId: string;
+        /**
+         * @description Unique identifier of a custom object record.
+         * @example rec_123
+         */
+        ObjectRecordId: string;
         /** @description Unique identifier of the list. */
         ListId: string;
         /**
@@ -3141,8 +3259,11 @@ export interface operations {
                 "Lightfield-Version": components["parameters"]["LightfieldVersion"];
             };
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of an account.
+                 * @example acc_123
+                 */
+                id: components["parameters"]["AccountId"];
             };
             cookie?: never;
         };
@@ -3183,8 +3304,11 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of an account.
+                 * @example acc_123
+                 */
+                id: components["parameters"]["AccountId"];
             };
             cookie?: never;
         };
@@ -3475,8 +3599,11 @@ export interface operations {
                 "Lightfield-Version": components["parameters"]["LightfieldVersion"];
             };
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a contact.
+                 * @example con_123
+                 */
+                id: components["parameters"]["ContactId"];
             };
             cookie?: never;
         };
@@ -3517,8 +3644,11 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a contact.
+                 * @example con_123
+                 */
+                id: components["parameters"]["ContactId"];
             };
             cookie?: never;
         };
@@ -4006,8 +4136,11 @@ export interface operations {
                 "Lightfield-Version": components["parameters"]["LightfieldVersion"];
             };
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of an opportunity.
+                 * @example opp_123
+                 */
+                id: components["parameters"]["OpportunityId"];
             };
             cookie?: never;
         };
@@ -4048,8 +4181,11 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of an opportunity.
+                 * @example opp_123
+                 */
+                id: components["parameters"]["OpportunityId"];
             };
             cookie?: never;
         };
@@ -4361,8 +4497,11 @@ export interface operations {
                 "Lightfield-Version": components["parameters"]["LightfieldVersion"];
             };
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a task.
+                 * @example task_123
+                 */
+                id: components["parameters"]["TaskId"];
             };
             cookie?: never;
         };
@@ -4403,8 +4542,11 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a task.
+                 * @example task_123
+                 */
+                id: components["parameters"]["TaskId"];
             };
             cookie?: never;
         };
@@ -4556,8 +4698,11 @@ export interface operations {
                 "Lightfield-Version": components["parameters"]["LightfieldVersion"];
             };
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a list.
+                 * @example list_123
+                 */
+                id: components["parameters"]["ListRecordId"];
             };
             cookie?: never;
         };
@@ -4598,8 +4743,11 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a list.
+                 * @example list_123
+                 */
+                id: components["parameters"]["ListRecordId"];
             };
             cookie?: never;
         };
@@ -4901,8 +5049,11 @@ export interface operations {
                 "Lightfield-Version": components["parameters"]["LightfieldVersion"];
             };
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a meeting.
+                 * @example mtg_123
+                 */
+                id: components["parameters"]["MeetingId"];
             };
             cookie?: never;
         };
@@ -4943,8 +5094,11 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a meeting.
+                 * @example mtg_123
+                 */
+                id: components["parameters"]["MeetingId"];
             };
             cookie?: never;
         };
@@ -5093,8 +5247,11 @@ export interface operations {
                 "Lightfield-Version": components["parameters"]["LightfieldVersion"];
             };
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a note.
+                 * @example note_123
+                 */
+                id: components["parameters"]["NoteId"];
             };
             cookie?: never;
         };
@@ -5135,8 +5292,11 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a note.
+                 * @example note_123
+                 */
+                id: components["parameters"]["NoteId"];
             };
             cookie?: never;
         };
@@ -5233,8 +5393,11 @@ export interface operations {
                 "Lightfield-Version": components["parameters"]["LightfieldVersion"];
             };
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a member.
+                 * @example mem_123
+                 */
+                id: components["parameters"]["MemberId"];
             };
             cookie?: never;
         };
@@ -5318,8 +5481,11 @@ export interface operations {
                 "Lightfield-Version": components["parameters"]["LightfieldVersion"];
             };
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of an email.
+                 * @example email_123
+                 */
+                id: components["parameters"]["EmailId"];
             };
             cookie?: never;
         };
@@ -5575,8 +5741,11 @@ export interface operations {
                 "Lightfield-Version": components["parameters"]["LightfieldVersion"];
             };
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a file.
+                 * @example file_123
+                 */
+                id: components["parameters"]["FileId"];
             };
             cookie?: never;
         };
@@ -5617,8 +5786,11 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a file.
+                 * @example file_123
+                 */
+                id: components["parameters"]["FileId"];
             };
             cookie?: never;
         };
@@ -5668,8 +5840,11 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a file.
+                 * @example file_123
+                 */
+                id: components["parameters"]["FileId"];
             };
             cookie?: never;
         };
@@ -5712,8 +5887,11 @@ export interface operations {
                 "Lightfield-Version": components["parameters"]["LightfieldVersion"];
             };
             path: {
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a file.
+                 * @example file_123
+                 */
+                id: components["parameters"]["FileId"];
             };
             cookie?: never;
         };
@@ -6036,8 +6214,11 @@ export interface operations {
                  * @example project
                  */
                 entitySlug: components["parameters"]["EntitySlug"];
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a custom object record.
+                 * @example rec_123
+                 */
+                id: components["parameters"]["ObjectRecordId"];
             };
             cookie?: never;
         };
@@ -6083,8 +6264,11 @@ export interface operations {
                  * @example project
                  */
                 entitySlug: components["parameters"]["EntitySlug"];
-                /** @description Unique identifier of the record. */
-                id: components["parameters"]["Id"];
+                /**
+                 * @description Unique identifier of a custom object record.
+                 * @example rec_123
+                 */
+                id: components["parameters"]["ObjectRecordId"];
             };
             cookie?: never;
         };
