@@ -20,7 +20,12 @@ export async function specAt(root: string, ref: string, spec: string): Promise<u
     for (const file of files.filter((f) => SPEC_FILE.test(f))) {
       const target = path.join(dir, file);
       await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, execFileSync('git', ['show', `${ref}:${file}`], { cwd: root }));
+      // No buffer cap: a spec folder may hold large files (GitHub's spec is 13 MB, a snapshot more).
+      const text = execFileSync('git', ['show', `${ref}:${file}`], {
+        cwd: root,
+        maxBuffer: Infinity,
+      });
+      await writeFile(target, text);
     }
     return await bundleSpec(path.join(dir, spec));
   } finally {

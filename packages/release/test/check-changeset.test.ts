@@ -71,6 +71,16 @@ describe('check-changeset', () => {
     expect((await cli('check-changeset')).code).toBe(0);
   });
 
+  test('reads a spec folder that holds a file over 1 MB', async () => {
+    await mkdir(path.join(repo, 'spec', 'test'));
+    const big = JSON.stringify({ rows: Array.from({ length: 120_000 }, (_, i) => `row ${i}`) });
+    await writeFile(path.join(repo, 'spec', 'test', 'snapshot.json'), big);
+    git('add', '-A');
+    git('-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'commit', '-q', '-m', 'big');
+    expect(big.length).toBeGreaterThan(1024 * 1024);
+    expect((await cli('check-changeset')).code).toBe(0);
+  });
+
   test('fails when the spec changed and no changeset covers it', async () => {
     await editSpec('maximum: 20\n', 'maximum: 10\n');
     const r = await cli('check-changeset');
@@ -111,7 +121,7 @@ describe('check-changeset', () => {
 });
 
 describe('diff on a spec split into files', () => {
-  // The spec's `Kind` schema moves into spec/components/kind.yaml, behind a $ref.
+  // The spec's `ValueKind` schema moves into spec/components/kind.yaml, behind a $ref.
   async function split(): Promise<string> {
     const file = path.join(repo, 'spec', 'openapi.yaml');
     const doc = parse(await readFile(file, 'utf8')) as {
@@ -119,8 +129,8 @@ describe('diff on a spec split into files', () => {
     };
     const kind = path.join(repo, 'spec', 'components', 'kind.yaml');
     await mkdir(path.dirname(kind));
-    await writeFile(kind, stringify({ Kind: doc.components.schemas['Kind'] }));
-    doc.components.schemas['Kind'] = { $ref: 'components/kind.yaml#/Kind' };
+    await writeFile(kind, stringify({ ValueKind: doc.components.schemas['ValueKind'] }));
+    doc.components.schemas['ValueKind'] = { $ref: 'components/kind.yaml#/ValueKind' };
     await writeFile(file, stringify(doc));
     git('add', '-A');
     git('-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'commit', '-qm', 'split');
@@ -137,7 +147,7 @@ describe('diff on a spec split into files', () => {
     await writeFile(kind, (await readFile(kind, 'utf8')).replace('- URL\n', ''));
     const r = await cli('diff', '--base', 'HEAD');
     expect(r.out).toMatch(/overall breaking/);
-    expect(r.out).toMatch(/#\/components\/schemas\/Kind\/enum/);
+    expect(r.out).toMatch(/#\/components\/schemas\/ValueKind\/enum/);
     expect((await cli('check-changeset', '--base', 'HEAD')).code).toBe(1);
   });
 });
