@@ -56,6 +56,18 @@ const cases: [string, { mock?: MockServerOptions; want: RegExp[] }][] = [
       ],
     },
   ],
+  ['find-or-create-contact', { want: [/^(found|created) con_\w+$/m, /^added to list_123$/m] }],
+  ['page-list-members', { want: [/^members \d+$/m, /^first page \d+ of \d+$/m] }],
+  [
+    'send-email-draft',
+    {
+      want: [
+        /^drafted at \d{4}-\d\d-\d\dT/m,
+        /^draft refused: 400 \w+$/m,
+        /^sent: \{"sentAt":"\d{4}-/m,
+      ],
+    },
+  ],
 ];
 
 test('every program in src/ has a case here', async () => {
