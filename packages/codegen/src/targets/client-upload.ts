@@ -3,7 +3,8 @@ import { pascal } from '../naming.js';
 import type { OperationModel, ResourceModel, SpecModel } from '../spec-model.js';
 import type { UploadModel } from '../upload.js';
 import { requestMedia } from './client-operations.js';
-import { jsonBody, responseType, type ClientEmitter } from './client-methods.js';
+import { responseType, type ClientEmitter } from './client-methods.js';
+import { jsonBody } from './client-params.js';
 
 // The upload helper of each `x-lightfield-upload`: an `UploadInfo` in `operations.ts`, and a
 // method and a function in `client.ts` that run the session's three steps.
