@@ -1,0 +1,105 @@
+import { describe, expect, test } from 'vitest';
+import { generated, json, ok, retrieve, WIDGET, widgetRef, type Case } from './tiny-spec.js';
+
+// The pieces of each target, in openapi-typescript's table form: given a tiny spec (what differs
+// from the base below), want a snippet of one generated file, as prettier lays it out. The golden
+// files show whole files for the repository's spec; these pin one rule each. No tsc runs here.
+
+describe('types', () => {
+  test.each<Case>([
+    [
+      'a schema alias carries the schema description',
+      {
+        given: {},
+        file: 'aliases.ts',
+        want: "/**\n * A widget.\n */\nexport type Widget = components['schemas']['Widget'];\n",
+      },
+    ],
+    [
+      'a schema without a description gets a default doc',
+      {
+        given: { components: { schemas: { Widget: WIDGET, Gadget: { type: 'object' } } } },
+        file: 'aliases.ts',
+        want: "/**\n * The `Gadget` schema.\n */\nexport type Gadget = components['schemas']['Gadget'];\n",
+      },
+    ],
+    [
+      'the import names only what the aliases use',
+      {
+        given: {},
+        file: 'aliases.ts',
+        want: "import type { components } from './openapi.js';\n",
+      },
+    ],
+    [
+      'a response alias looks the body up by operationId, broken after = when long',
+      {
+        given: { paths: retrieve },
+        file: 'aliases.ts',
+        want: "export type WidgetRetrieveResponse =\n  operations['widget.retrieve']['responses'][200]['content']['application/json'];\n",
+      },
+    ],
+    [
+      'query parameters are the params when there is no body',
+      {
+        given: {
+          paths: {
+            '/widgets': {
+              get: {
+                operationId: 'widget.list',
+                parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer' } }],
+                responses: ok({ type: 'array', items: widgetRef }),
+              },
+            },
+          },
+        },
+        file: 'aliases.ts',
+        want: "export type WidgetListParams = NonNullable<operations['widget.list']['parameters']['query']>;\n",
+      },
+    ],
+    [
+      'a request body is the params, with a non-null requestBody',
+      {
+        given: {
+          paths: {
+            '/widgets': {
+              post: {
+                operationId: 'widget.create',
+                requestBody: { required: true, ...json(widgetRef) },
+                responses: ok(widgetRef),
+              },
+            },
+          },
+        },
+        file: 'aliases.ts',
+        want: "export type WidgetCreateParams = NonNullable<\n  operations['widget.create']['requestBody']\n>['content']['application/json'];\n",
+      },
+    ],
+    [
+      'an operation without operationId is looked up by path',
+      {
+        given: {
+          paths: {
+            '/widgets/{id}': { get: { ...retrieve['/widgets/{id}'].get, operationId: undefined } },
+          },
+        },
+        file: 'aliases.ts',
+        want: "['/widgets/{id}']['get']['responses'][200]['content']['application/json'];\n",
+      },
+    ],
+    [
+      'the spec constant, broken one property per line when long',
+      {
+        given: {},
+        file: 'spec.ts',
+        want: "export const spec = {\n  title: 'Tiny',\n  version: '1.0.0',\n  apiVersion: '1.0.0',\n  hash: '0123456789abcdef',\n} as const;\n",
+      },
+    ],
+    [
+      'no discriminated schema, no field variants',
+      { given: {}, file: 'fields.ts', want: 'export type FieldVariants = {};\n' },
+    ],
+  ])('%s', async (_, { given, file, want }) => {
+    expect(await generated('types', given, file)).toContain(want);
+  });
+});
