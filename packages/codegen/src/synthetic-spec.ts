@@ -17,7 +17,8 @@ export function plural(name: string): string {
 export function replicateResources(doc: Json, template: string, names: readonly string[]): Json {
   const out = structuredClone(doc);
   const paths = out['paths'] as Json;
-  const schemas = ((out['components'] as Json)['schemas'] ?? {}) as Json;
+  // Every components section (schemas, parameters, responses, …): a path may $ref any of them.
+  const components = (out['components'] ?? {}) as Record<string, Json>;
   const tags = (out['tags'] ?? []) as Json[];
   const Template = template.charAt(0).toUpperCase() + template.slice(1);
   const prefix = `/v1/${plural(template)}`;
@@ -25,8 +26,11 @@ export function replicateResources(doc: Json, template: string, names: readonly 
     paths: Object.fromEntries(
       Object.entries(paths).filter(([route]) => route === prefix || route.startsWith(`${prefix}/`)),
     ),
-    schemas: Object.fromEntries(
-      Object.entries(schemas).filter(([name]) => name.startsWith(Template)),
+    components: Object.fromEntries(
+      Object.entries(components).map(([section, entries]) => [
+        section,
+        Object.fromEntries(Object.entries(entries).filter(([name]) => name.startsWith(Template))),
+      ]),
     ),
     tags: tags.filter((t) => t['name'] === Template),
   };
@@ -40,7 +44,8 @@ export function replicateResources(doc: Json, template: string, names: readonly 
         .replaceAll(template, name),
     ) as typeof own;
     Object.assign(paths, copy.paths);
-    Object.assign(schemas, copy.schemas);
+    for (const [section, entries] of Object.entries(copy.components))
+      Object.assign(components[section]!, entries);
     tags.push(...copy.tags);
   }
   return out;
