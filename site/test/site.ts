@@ -10,6 +10,8 @@ export interface SampleOperation {
   method: string;
   path: string;
   summary: string | undefined;
+  /** The first tag, which groups the operation in the sidebar. */
+  tag: string | undefined;
   sample: string | undefined;
 }
 
@@ -25,6 +27,7 @@ export function operationsOf(doc: Json): SampleOperation[] {
         method,
         path: route,
         summary: typeof op['summary'] === 'string' ? op['summary'] : undefined,
+        tag: (op['tags'] as string[] | undefined)?.[0],
         sample: samples.find((s) => s.lang === 'TypeScript')?.source,
       });
     }
