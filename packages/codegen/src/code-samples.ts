@@ -72,10 +72,9 @@ export function codeSampleSource(model: SpecModel, op: OperationModel): string {
   const call = `client.${op.resource}.${op.method}(${args.join(', ')})`;
   // A variable can't be named `delete` or `client`, though a resource or a schema can.
   const taken = new Set(['client', 'Lightfield']);
-  const item = paramIdentifier(op.resource, taken);
-  const name = paramIdentifier(resultName(model, op), taken);
+  const name = paramIdentifier(op.pagination ? op.resource : resultName(model, op), taken);
   const use = op.pagination
-    ? `// Iterates over every item of every page.\nfor await (const ${item} of ${call}) {\n  console.log(${item});\n}`
+    ? `// Iterates over every item of every page.\nfor await (const ${name} of ${call}) {\n  console.log(${name});\n}`
     : `const ${name} = await ${call};\nconsole.log(${name});`;
   return [
     "import { Lightfield } from '@lightfield/client';",

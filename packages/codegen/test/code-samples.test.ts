@@ -151,3 +151,10 @@ test('samples and the API reference read the model, not the raw paths and tags',
   const docs = async (m: SpecModel) => [...(await targets['docs']!(m)).values()].join('\n');
   expect(await docs(stripped)).toBe(await docs(model));
 });
+
+test('a sample names its result after its schema, with no underscore', () => {
+  // The resource's name was once reserved for the page loop even where the sample has none.
+  const single = model.operations.filter((o) => !o.pagination && o.success.schema);
+  expect(single.length).toBeGreaterThan(0);
+  for (const op of single) expect(codeSampleSource(model, op)).not.toMatch(/const \w+_ =/);
+});
