@@ -218,11 +218,13 @@ describe('timeouts and cancellation', () => {
   });
 
   test('an abort during the backoff wait stops the retries', async () => {
-    const { client, seen } = await setup((_, res) =>
-      send(res, 503, { error: { type: 'x', message: 'busy' } }, { 'retry-after-ms': '5000' }),
-    );
+    // The abort is timed from the server's answer, not the call: under load the request may not
+    // have arrived 100 ms after the call, and the abort would then find nothing sent.
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 100);
+    const { client, seen } = await setup((_, res) => {
+      send(res, 503, { error: { type: 'x', message: 'busy' } }, { 'retry-after-ms': '5000' });
+      setTimeout(() => controller.abort(), 200);
+    });
     await expect(
       client.widget.retrieve('wid_1', { signal: controller.signal }),
     ).rejects.toBeInstanceOf(APIUserAbortError);
