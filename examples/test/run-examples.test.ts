@@ -56,7 +56,10 @@ const cases: [string, { mock?: MockServerOptions; want: RegExp[] }][] = [
       ],
     },
   ],
-  ['find-or-create-contact', { want: [/^(found|created) con_\w+$/m, /^added to list_123$/m] }],
+  [
+    'find-or-create-contact',
+    { want: [/^(found|created) con_\w+$/m, /^added to \w+: [1-9]\d* contacts$/m] },
+  ],
   ['page-list-members', { want: [/^members \d+$/m, /^first page \d+ of \d+$/m] }],
   [
     'send-email-draft',
