@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createDataset } from '@lightfield/fixtures';
+import { createDataset, makeMeeting } from '@lightfield/fixtures';
 import { createMockServer, type MockServer } from '@lightfield/fixtures/server';
 import { callMock, GOOD_HEADERS, type CallArgs } from './mock-call.js';
 
@@ -169,6 +169,16 @@ describe('only past meetings can be created', () => {
     );
     expect(ids.size).toBeGreaterThan(0);
     for (const id of ids) expect((await call('GET', `/v1/files/${id}`)).status).toBe(200);
+  });
+
+  test('a seeded or made meeting ends after it starts', () => {
+    const made = Array.from({ length: 20 }, (_, seed) => makeMeeting({}, { seed }));
+    for (const m of [...dataset.entities['meeting']!, ...made]) {
+      const [start, end] = ['$startDate', '$endDate'].map((k) =>
+        Date.parse(m.fields[k]!.value as string),
+      );
+      expect(end).toBeGreaterThan(start!);
+    }
   });
 
   test('the seeded meetings are all past', () => {
