@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createDataset } from '@lightfield/fixtures';
+import { createDataset, makeMeeting } from '@lightfield/fixtures';
 import { createMockServer, type MockServer } from '@lightfield/fixtures/server';
 import { callMock, GOOD_HEADERS, type CallArgs } from './mock-call.js';
 
@@ -105,6 +105,33 @@ describe('routes about one record answer 404 for an unknown one', () => {
   });
 });
 
+describe("a list's members are records of its $objectType", () => {
+  const KINDS = [
+    ['accounts', 'account'],
+    ['contacts', 'contact'],
+    ['opportunities', 'opportunity'],
+  ] as const;
+
+  test('each seeded list pages stored records of its type, and none of another', async () => {
+    const lists = (await call('GET', '/v1/lists')).body.data;
+    const types = new Set(lists.map((l) => l.fields['$objectType']?.value));
+    expect(types).toEqual(new Set(KINDS.map(([, type]) => type)));
+    for (const list of lists)
+      for (const [kind, type] of KINDS) {
+        const { status, body } = await call('GET', `/v1/lists/${list.id}/${kind}?limit=25`);
+        expect(status).toBe(200);
+        expect((body['totalCount'] as number) > 0).toBe(list.fields['$objectType']?.value === type);
+        for (const member of body.data)
+          expect((await call('GET', `/v1/${kind}/${member.id}`)).status).toBe(200);
+      }
+  });
+
+  test('the documented list holds the account its create example shows', async () => {
+    const { body } = await call('GET', '/v1/lists/list_123/accounts?limit=25');
+    expect(body.data.map((a) => a.id)).toContain('acc_123');
+  });
+});
+
 describe("a list's members need the list's scope and the members' read scope", () => {
   test.each([
     ['both scopes', ['lists:read', 'accounts:read'], 200],
@@ -142,6 +169,16 @@ describe('only past meetings can be created', () => {
     );
     expect(ids.size).toBeGreaterThan(0);
     for (const id of ids) expect((await call('GET', `/v1/files/${id}`)).status).toBe(200);
+  });
+
+  test('a seeded or made meeting ends after it starts', () => {
+    const made = Array.from({ length: 20 }, (_, seed) => makeMeeting({}, { seed }));
+    for (const m of [...dataset.entities['meeting']!, ...made]) {
+      const [start, end] = ['$startDate', '$endDate'].map((k) =>
+        Date.parse(m.fields[k]!.value as string),
+      );
+      expect(end).toBeGreaterThan(start!);
+    }
   });
 
   test('the seeded meetings are all past', () => {

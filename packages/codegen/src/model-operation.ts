@@ -11,6 +11,7 @@ import { jsonMedia, mediaOf, optional, str } from './model-media.js';
 import { carriedParams } from './model-params.js';
 import type { OperationKind, ParamModel, ResponseModel } from './model-types.js';
 import type { OperationName } from './naming.js';
+import { readMembers } from './members.js';
 import { readUpload } from './upload.js';
 
 /** One operation of the document, before the model reads it. */
@@ -79,6 +80,7 @@ export function operationOf(doc: Json, raw: RawOperation, notes: string[]): Uncl
     ...optional('idempotency', idempotency),
     idempotent: idempotency !== undefined,
     ...optional('upload', readUpload(op)),
+    ...optional('members', readMembers(op)),
     ...(declared && (OPERATION_KINDS as string[]).includes(declared)
       ? { declaredKind: declared as OperationKind }
       : {}),

@@ -1,4 +1,5 @@
 import type { DerivedField } from './derived.js';
+import type { MembersModel } from './members.js';
 import type { UploadModel } from './upload.js';
 import type { HttpMethod, Json } from './json.js';
 import type { OperationTypeNames } from './naming.js';
@@ -140,6 +141,8 @@ export interface OperationModel {
   idempotent: boolean;
   /** `x-lightfield-upload`: the operation starts an upload session, completed by another. */
   upload?: UploadModel;
+  /** `x-lightfield-members`: the operation pages the members of the record its path names. */
+  members?: MembersModel;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
 import type { SpecProblem } from './spec-error.js';
 import { checkDerived } from './derived.js';
 import { CLIENT_MEMBERS, operationName, RESERVED_MEMBERS } from './naming.js';
+import { checkMembers } from './members.js';
 import { checkUploads } from './upload.js';
 import { checkVariants } from './variants.js';
 
@@ -25,6 +26,7 @@ export function checkRules(doc: Json): Problem[] {
     ...checkVariants(doc).map((p) => ({ ...p, rule: 'variants' })),
     ...checkDerived(doc).map((p) => ({ ...p, rule: 'derived' })),
     ...checkUploads(doc).map((p) => ({ ...p, rule: 'upload' })),
+    ...checkMembers(doc).map((p) => ({ ...p, rule: 'members' })),
   ];
 }
 

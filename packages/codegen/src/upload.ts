@@ -111,7 +111,7 @@ export function readUpload(op: Json): UploadModel | undefined {
 }
 
 /** One operation of the document: where it is, and its client name (`resource.method`). */
-interface Located {
+export interface Located {
   op: Json;
   at: string;
   route: string;
@@ -120,7 +120,7 @@ interface Located {
 }
 
 /** Every operation of the document with its pointer and client name. */
-function operations(doc: Json): Located[] {
+export function operations(doc: Json): Located[] {
   const out: Located[] = [];
   const paths = isObject(doc['paths']) ? doc['paths'] : {};
   for (const [route, raw] of Object.entries(paths)) {

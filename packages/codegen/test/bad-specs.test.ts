@@ -196,7 +196,38 @@ const cases: Case[] = [
     },
   ],
   ...uploadCases(),
+  ...memberCases(),
 ];
+
+/** A members declaration, broken one way per case: each names where it is broken. */
+function memberCases(): Case[] {
+  const spec = testSpec('members.yaml');
+  const at0 = '#\\/paths\\/~1v1~1shelves~1\\{shelfId\\}~1books\\/get\\/x-lightfield-members';
+  const members = (change: (ext: Json) => void) =>
+    edit((d) =>
+      change(at(d, 'paths', '/v1/shelves/{shelfId}/books', 'get', 'x-lightfield-members')),
+    );
+  const table: [string, (ext: Json) => void, string, RegExp][] = [
+    ['no objectType', (e) => delete e['objectType'], '\\/objectType', /`objectType` is required/],
+    [
+      'an objectType no resource has',
+      (e) => (e['objectType'] = 'novel'),
+      '\\/objectType',
+      /no resource is named `novel`/,
+    ],
+    ['a key that is no string', (e) => (e['key'] = 3), '\\/key', /`key` is required and must be/],
+    [
+      'a typeField that is empty',
+      (e) => (e['typeField'] = ''),
+      '\\/typeField',
+      /`typeField` must be/,
+    ],
+  ];
+  return table.map(([name, change, key, message]) => [
+    `members with ${name}`,
+    { spec, given: members(change), want: { location: new RegExp(`${at0}${key}`), message } },
+  ]);
+}
 
 /** An upload session's declaration, broken one way per case: each names where it is broken. */
 function uploadCases(): Case[] {

@@ -10,7 +10,8 @@ export type TestSpec =
   | 'shapes.yaml'
   | 'kinds.yaml'
   | 'body-lookups.yaml'
-  | 'upload-session.yaml';
+  | 'upload-session.yaml'
+  | 'members.yaml';
 
 /** The absolute path of one of the test specs in `specs/`. */
 export function testSpec(name: TestSpec): string {

@@ -11,7 +11,7 @@ export const spec = {
   title: 'Lightfield API',
   version: '1.0.0',
   apiVersion: '2026-03-01',
-  hash: '06daaf0eeeeb194c',
+  hash: '9ad9cb3312c6fb51',
 } as const;
 
 /**

@@ -72,6 +72,8 @@ function operationInfo(op: OperationModel): Json {
     errors: op.errorStatuses,
     // The mock serves the upload URL itself (`x-lightfield-upload`), and completes the session.
     ...(op.upload ? { upload: uploadInfo(op.upload) } : {}),
+    // The records it pages are the members the record its path names holds (`x-lightfield-members`).
+    ...(op.members ? { members: op.members } : {}),
   };
 }
 
