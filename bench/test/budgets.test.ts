@@ -58,4 +58,7 @@ test('an app that calls one operation function bundles that operation only', asy
   expect(sizes['@lightfield/client, a method']!.text).toMatch(/unknown filter operator/);
   expect(sizes['@lightfield/client, a function']!.text).not.toMatch(/hasNextPage/);
   expect(sizes['@lightfield/client, a function']!.text).not.toMatch(/unknown filter operator/);
+  // Nor the Idempotency-Key code that only writes need.
+  expect(sizes['@lightfield/client, a method']!.text).toMatch(/idempotencyKey must be/);
+  expect(sizes['@lightfield/client, a function']!.text).not.toMatch(/idempotencyKey must be/);
 });
