@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { ROOT } from './exec.js';
 import { generateInto, oneResourceSpec, PROJECT_SPEC, type Model } from './generated.js';
 import type { Section } from './report.js';
@@ -37,13 +37,20 @@ if (!res.ok) throw new Error(String(res.status));
 console.log(await res.json());`,
 };
 
-/** One app's bundle: its sizes, its text, and the minified bytes each module adds. */
+/** The minified bytes each module adds to a bundle, largest first. */
+type Modules = (readonly [string, number])[];
+
+/**
+ * One app's bundle: the sizes and text of what it loads up front, the minified bytes each of
+ * those modules adds, and the chunks it loads only on demand (its dynamic `import()`s).
+ */
 export interface AppSize {
   min: number;
   gzip: number;
   brotli: number;
   text: string;
-  modules: (readonly [string, number])[];
+  modules: Modules;
+  deferred: { min: number; modules: Modules };
 }
 
 // `../packages/client/dist/index.js` → `client/index`, `…/client/src/core/retry.ts` →
@@ -67,31 +74,75 @@ export function operationIds(text: string): string[] {
   return [...new Set([...text.matchAll(/\bid:"([A-Za-z]\w*\.[A-Za-z]\w*)"/g)].map((m) => m[1]!))];
 }
 
-/** Bundles one app with esbuild (minified, browser) and measures it. */
+type Outputs = Metafile['outputs'];
+
+/** The outputs `from` reaches through imports of the given kinds, `from` included. */
+function reach(outputs: Outputs, from: string[], kinds: string[]): Set<string> {
+  const seen = new Set(from);
+  for (const file of seen)
+    for (const i of outputs[file]!.imports)
+      if (kinds.includes(i.kind) && !i.external) seen.add(i.path);
+  return seen;
+}
+
+/**
+ * What the app at `entry` loads up front (its output and the chunks that imports statically),
+ * and what it loads on demand (the chunks of its dynamic `import()`s). esbuild also writes the
+ * chunk of a dynamic import that tree-shaking dropped; the app never fetches it, so neither counts.
+ */
+function loads(outputs: Outputs, entry: string) {
+  const main = Object.keys(outputs).find(
+    (f) => path.resolve(outputs[f]!.entryPoint ?? '') === entry,
+  )!;
+  const upFront = reach(outputs, [main], ['import-statement']);
+  const all = reach(outputs, [main], ['import-statement', 'dynamic-import']);
+  return { upFront: [...upFront], deferred: [...all].filter((f) => !upFront.has(f)) };
+}
+
+/** The minified bytes each module of `files` adds, largest first. */
+function modulesOf(outputs: Outputs, files: string[]): Modules {
+  return files
+    .flatMap((file) => Object.entries(outputs[file]!.inputs))
+    .map(([file, v]) => [moduleName(file), v.bytesInOutput] as const)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1]);
+}
+
+/**
+ * Bundles one app with esbuild (minified, browser) and measures it. Like an app's bundler (Vite,
+ * webpack, esbuild with `splitting`), it splits each dynamic `import()` into a chunk of its own,
+ * which the app fetches only when that code runs.
+ */
 async function bundle(entry: string, source: string): Promise<AppSize> {
   await writeFile(entry, source);
+  const outdir = path.join(path.dirname(entry), path.basename(entry, '.mjs'));
   const result = await build({
     entryPoints: [entry],
     bundle: true,
     minify: true,
     format: 'esm',
     platform: 'browser',
+    splitting: true,
+    outdir,
     write: false,
     nodePaths: [path.resolve(import.meta.dirname, '../node_modules')],
     logLevel: 'error',
     metafile: true,
   });
-  const bytes = Buffer.from(result.outputFiles[0]!.contents);
-  const inputs = Object.values(result.metafile.outputs)[0]?.inputs ?? {};
+  const outputs = result.metafile.outputs;
+  const { upFront, deferred } = loads(outputs, entry);
+  const bytesOf = (files: string[]) =>
+    Buffer.concat(
+      files.map((file) => result.outputFiles.find((f) => f.path === path.resolve(file))!.contents),
+    );
+  const bytes = bytesOf(upFront);
   return {
     min: bytes.length,
     gzip: gzipSync(bytes, { level: 9 }).length,
     brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
     text: bytes.toString('utf8'),
-    modules: Object.entries(inputs)
-      .map(([file, v]) => [moduleName(file), v.bytesInOutput] as const)
-      .filter(([, n]) => n > 0)
-      .sort((a, b) => b[1] - a[1]),
+    modules: modulesOf(outputs, upFront),
+    deferred: { min: bytesOf(deferred).length, modules: modulesOf(outputs, deferred) },
   };
 }
 
@@ -115,6 +166,12 @@ async function sourceSizes(model: Model, dir: string) {
 }
 
 const kb = (n: number) => `${(n / 1000).toFixed(2)} kB`;
+
+/** The chunks an app loads on demand: their minified bytes and modules. */
+const deferred = (app: AppSize) =>
+  app.deferred.modules.length
+    ? `a chunk of ${kb(app.deferred.min)} minified (${app.deferred.modules.map(([m]) => m).join(', ')})`
+    : 'no chunk';
 
 /** The minified bytes of each module, largest first. */
 const breakdown = (app: AppSize) =>
@@ -202,6 +259,7 @@ export async function size(): Promise<Section> {
     notes: [
       `"A method" is \`new Lightfield()\`, whose every resource is a property, so its app holds every operation of the spec; "a function" calls \`${called.types.function}(client, id)\` on a \`LightfieldClient\` (the client without resources) and holds only that operation. Both hold the whole runtime: retries, rate limiting, typed errors, redaction, timeouts and the option checks.`,
       `"From source" bundles the client generated from spec/openapi.yaml, and from it with only the \`${called.resource}\` operations, with the hand-written runtime of packages/client/src: the growth goal compares those two. From ${o.operations} to ${w.operations} operations the method app grows ${kb(w.methods.min - o.methods.min)}.`,
+      `Each app is split at its dynamic \`import()\`s, as an app's bundler splits it (Vite, webpack, esbuild with \`splitting\`); the figures are what it loads up front. The method app's upload helper (\`client.file.upload\`) fetches the md5 it sends on demand, and only where the runtime has no \`node:crypto\` (a browser): ${deferred(methods)}. A bundle without code splitting inlines that chunk.`,
       `The client apps hold no openapi-fetch: \`createRawClient\` is the separate \`@lightfield/client/raw\` entry. Against the bare openapi-fetch app the function app is ${kb(fn.min - sizes['openapi-fetch']!.min)} minified, ${kb(fn.brotli - sizes['openapi-fetch']!.brotli)} brotli larger.`,
       `Where the function app's minified bytes come from (from source, ${n}): ${breakdown(w.functions)}.`,
       `Where the method app's minified bytes come from (from source, ${n}): ${breakdown(w.methods)}.`,

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { bundleSizes, OPENAPI_FETCH, operationIds } from '../src/size.js';
+import { bundleSizes, OPENAPI_FETCH, operationIds, type AppSize } from '../src/size.js';
 import { realSpecCosts, typeCost } from '../src/types.js';
 
 // Deterministic budgets (type instantiations, bytes), enforced in the test command. Timings are
@@ -58,4 +58,22 @@ test('an app that calls one operation function bundles that operation only', asy
   expect(sizes['@lightfield/client, a method']!.text).toMatch(/unknown filter operator/);
   expect(sizes['@lightfield/client, a function']!.text).not.toMatch(/hasNextPage/);
   expect(sizes['@lightfield/client, a function']!.text).not.toMatch(/unknown filter operator/);
+  // Nor the Idempotency-Key code that only writes need.
+  expect(sizes['@lightfield/client, a method']!.text).toMatch(/idempotencyKey must be/);
+  expect(sizes['@lightfield/client, a function']!.text).not.toMatch(/idempotencyKey must be/);
+});
+
+test('an app that never uploads holds no md5: the upload loads it on demand', async () => {
+  const sizes = await bundleSizes();
+  const method = sizes['@lightfield/client, a method']!;
+  const md5 = (modules: AppSize['modules']) =>
+    modules.filter(([m]) => m.startsWith('@noble/hashes')).map(([m]) => m);
+  // The method app holds the upload helper, whose completion carries the bytes' md5...
+  expect(method.text).toMatch(/the data must be a string, bytes or a Blob/);
+  expect(md5(method.modules)).toEqual([]);
+  // ...and the md5 it would fetch is real: the chunk the upload loads on demand holds it.
+  expect(md5(method.deferred.modules)).toContain('@noble/hashes/legacy');
+  expect(method.deferred.min).toBeGreaterThan(5_000);
+  // The function app has no upload to load it.
+  expect(sizes['@lightfield/client, a function']!.deferred.modules).toEqual([]);
 });

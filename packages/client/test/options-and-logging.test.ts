@@ -8,6 +8,7 @@ import {
   type RequestOptions,
 } from '../src/index.js';
 import { BaseClient } from '../src/internal/base-client.js';
+import { idempotencyKey } from '../src/core/idempotency-key.js';
 import { request } from '../src/internal/request.js';
 import type { OperationInfo } from '../src/internal/operation.js';
 import { API_KEY, entity, fetchClient, json, send } from './helpers.js';
@@ -220,7 +221,10 @@ describe('11. a POST without an Idempotency-Key is never retried', () => {
 
   test.each([
     ['without a key it is sent once', { op: post, want: 1 }],
-    ['with a key it is retried', { op: { ...post, idempotencyKeyMaxLength: 255 }, want: 3 }],
+    [
+      'with a key it is retried',
+      { op: { ...post, idempotency: { maxLength: 255, key: idempotencyKey } }, want: 3 },
+    ],
   ])('a 503 that asks for a retry: %s', async (_, { op, want }) => {
     const s = await server((__, res) =>
       send(

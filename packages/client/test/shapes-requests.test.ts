@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { toFile, type RequestOptions } from '../src/index.js';
 import { type CallInput } from '../src/internal/base-client.js';
+import { idempotencyKey } from '../src/core/idempotency-key.js';
 import type { OperationInfo } from '../src/internal/operation.js';
 import { binary, form, multipart } from '../src/core/media.js';
 import { styled } from '../src/core/query-style.js';
@@ -244,7 +245,7 @@ describe('request bodies by media type', () => {
     const op: OperationInfo = {
       ...POST,
       body: { type: 'application/octet-stream', encode: binary },
-      idempotencyKeyMaxLength: 255,
+      idempotency: { maxLength: 255, key: idempotencyKey },
     };
     // The server's 503 reaches the caller: a retry would fail on the spent stream instead.
     await expect(client.call(op, { body: new Blob(['x']).stream() })).rejects.toMatchObject({

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { APIResponseError, LightfieldError, NotFoundError } from '../src/index.js';
+import { idempotencyKey } from '../src/core/idempotency-key.js';
 import type { OperationInfo } from '../src/internal/operation.js';
 import { readBinary, readEmpty, readText } from '../src/core/media.js';
 import { send } from './helpers.js';
@@ -165,7 +166,7 @@ describe('retries and rate limits follow the spec', () => {
     ['a POST without an idempotency key is never retried', { op: POST, want: 1 }],
     [
       'a POST with an idempotency key is retried',
-      { op: { ...POST, idempotencyKeyMaxLength: 64 }, want: 3 },
+      { op: { ...POST, idempotency: { maxLength: 64, key: idempotencyKey } }, want: 3 },
     ],
   ])('%s', async (_name, { op, want }) => {
     const { client, seen } = await setup((_req, res) =>

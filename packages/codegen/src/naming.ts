@@ -24,7 +24,7 @@ export const CLIENT_MEMBERS = new Set('baseUrl maxRetries timeout toJSON'.split(
  * hand-written exports): an operation function can't take their names.
  */
 const CLIENT_VALUES = new Set(
-  'default spec specDefaults toFile request requestPage operation serializeQuery serializeFilter styled multipart form text binary readText readBinary readEmpty'.split(
+  'default spec specDefaults toFile request requestPage operation serializeQuery serializeFilter idempotencyKey styled multipart form text binary readText readBinary readEmpty'.split(
     ' ',
   ),
 );

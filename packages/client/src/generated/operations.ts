@@ -3,6 +3,7 @@
 // Spec: Lightfield API 1.0.0, API version 2026-03-01; its hash is in `spec`.
 
 import { serializeFilter } from '../core/filter.js';
+import { idempotencyKey } from '../core/idempotency-key.js';
 import { serializeQuery } from '../core/query.js';
 import type { OperationInfo } from '../internal/operation.js';
 import type { UploadInfo } from '../internal/upload.js';
@@ -15,7 +16,7 @@ export const accountCreate = {
   method: 'POST',
   path: '/v1/accounts',
   category: 'Write',
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;
 
 /**
@@ -65,7 +66,7 @@ export const accountUpdate = {
   path: '/v1/accounts/{id}',
   pathParams: ['id'],
   category: 'Write',
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;
 
 /**
@@ -86,7 +87,7 @@ export const contactCreate = {
   method: 'POST',
   path: '/v1/contacts',
   category: 'Write',
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;
 
 /**
@@ -136,7 +137,7 @@ export const contactUpdate = {
   path: '/v1/contacts/{id}',
   pathParams: ['id'],
   category: 'Write',
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;
 
 /**
@@ -147,7 +148,7 @@ export const emailDraft = {
   method: 'POST',
   path: '/v1/emails/draft',
   category: 'Write',
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;
 
 /**
@@ -185,7 +186,7 @@ export const emailSend = {
   method: 'POST',
   path: '/v1/emails/send',
   category: 'Write',
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;
 
 /**
@@ -197,7 +198,7 @@ export const fileCancel = {
   path: '/v1/files/{id}/cancel',
   pathParams: ['id'],
   category: 'Write',
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;
 
 /**
@@ -209,7 +210,7 @@ export const fileComplete = {
   path: '/v1/files/{id}/complete',
   pathParams: ['id'],
   category: 'Write',
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;
 
 /**
@@ -220,7 +221,7 @@ export const fileCreate = {
   method: 'POST',
   path: '/v1/files',
   category: 'Write',
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;
 
 /**
@@ -269,7 +270,7 @@ export const listCreate = {
   method: 'POST',
   path: '/v1/lists',
   category: 'Write',
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;
 
 /**
@@ -359,7 +360,7 @@ export const listUpdate = {
   path: '/v1/lists/{id}',
   pathParams: ['id'],
   category: 'Write',
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;
 
 /**
@@ -370,7 +371,7 @@ export const meetingCreate = {
   method: 'POST',
   path: '/v1/meetings',
   category: 'Write',
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;
 
 /**
@@ -409,7 +410,7 @@ export const meetingUpdate = {
   path: '/v1/meetings/{id}',
   pathParams: ['id'],
   category: 'Write',
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;
 
 /**
@@ -447,7 +448,7 @@ export const noteCreate = {
   method: 'POST',
   path: '/v1/notes',
   category: 'Write',
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;
 
 /**
@@ -486,7 +487,7 @@ export const noteUpdate = {
   path: '/v1/notes/{id}',
   pathParams: ['id'],
   category: 'Write',
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;
 
 /**
@@ -497,7 +498,7 @@ export const objectCreate = {
   method: 'POST',
   path: '/v1/objects/{entitySlug}/values',
   pathParams: ['entitySlug'],
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;
 
 /**
@@ -554,7 +555,7 @@ export const objectUpdate = {
   method: 'POST',
   path: '/v1/objects/{entitySlug}/values/{id}',
   pathParams: ['entitySlug', 'id'],
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;
 
 /**
@@ -565,7 +566,7 @@ export const opportunityCreate = {
   method: 'POST',
   path: '/v1/opportunities',
   category: 'Write',
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;
 
 /**
@@ -615,7 +616,7 @@ export const opportunityUpdate = {
   path: '/v1/opportunities/{id}',
   pathParams: ['id'],
   category: 'Write',
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;
 
 /**
@@ -626,7 +627,7 @@ export const taskCreate = {
   method: 'POST',
   path: '/v1/tasks',
   category: 'Write',
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;
 
 /**
@@ -675,7 +676,7 @@ export const taskUpdate = {
   path: '/v1/tasks/{id}',
   pathParams: ['id'],
   category: 'Write',
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;
 
 /**

@@ -64,8 +64,15 @@ export interface OperationInfo {
   response?: { type?: string; read?: ResponseReader };
   /** The rate-limit category (`x-lightfield-rate-limit`). */
   category?: string;
-  /** The longest `Idempotency-Key` the operation accepts, where it accepts one. */
-  idempotencyKeyMaxLength?: number;
+  /**
+   * The `Idempotency-Key`, where the operation accepts one: the longest key, and the function that
+   * makes or checks the call's key (`idempotencyKey`, `idempotency-key.ts`). An app none of whose
+   * calls takes a key bundles no key code.
+   */
+  idempotency?: {
+    maxLength: number;
+    key: (given: string | undefined, maxLength: number) => string;
+  };
   /**
    * Serializes field filters (`x-lightfield-filter`), where the operation takes them:
    * `serializeFilter` (`filter.ts`).

@@ -42,7 +42,6 @@ export interface PreparedRequest {
 }
 
 const MAX_ID_LENGTH = 1024;
-const CRLF = /[\r\n]/;
 // A parameter of a path template, `{id}`.
 const PARAM = /\{([^}]+)\}/g;
 
@@ -58,8 +57,9 @@ export function prepareRequest(
   const search = op.encodeQuery?.(op, input.query) ?? '';
   const headers = callHeaders(op, options);
   const body = encodeBody(op, input.body);
-  if (op.idempotencyKeyMaxLength !== undefined)
-    headers['Idempotency-Key'] = idempotencyKey(op, options);
+  const { idempotency } = op;
+  if (idempotency)
+    headers['Idempotency-Key'] = idempotency.key(options.idempotencyKey, idempotency.maxLength);
   // A POST without a key could run twice on the server, so it is never retried; nor is a
   // streamed body, which can't be sent twice.
   const retryable =
@@ -139,17 +139,6 @@ function encodeBody(op: OperationInfo, body: unknown): EncodedBody | undefined {
   return media?.encode
     ? media.encode(op.id, body, media.type)
     : { body: JSON.stringify(body), type: media?.type ?? 'application/json' };
-}
-
-function idempotencyKey(op: OperationInfo, options: RequestOptions): string {
-  const key = options.idempotencyKey ?? crypto.randomUUID();
-  const max = op.idempotencyKeyMaxLength!;
-  if (key.length === 0 || key.length > max || CRLF.test(key))
-    throw new InvalidArgumentError(
-      `idempotencyKey must be 1–${max} characters without CR or LF`,
-      'idempotencyKey',
-    );
-  return key;
 }
 
 function requestUrl(

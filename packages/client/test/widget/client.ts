@@ -6,6 +6,7 @@ import type { Client } from 'openapi-fetch';
 import type { APIPromise } from '../../src/core/api-promise.js';
 import { BaseClient, type SpecDefaults } from '../../src/internal/base-client.js';
 import { serializeFilter, type Filter } from '../../src/core/filter.js';
+import { idempotencyKey } from '../../src/core/idempotency-key.js';
 import type { OperationInfo } from '../../src/internal/operation.js';
 import type { ClientOptions, RequestOptions } from '../../src/core/options.js';
 import type { PagePromise } from '../../src/core/pagination.js';
@@ -20,7 +21,7 @@ export const widgetOperations = {
     method: 'POST',
     path: '/v1/widgets',
     category: 'Write',
-    idempotencyKeyMaxLength: 255,
+    idempotency: { maxLength: 255, key: idempotencyKey },
   },
   widgetDefinitions: {
     id: 'widget.definitions',
@@ -54,7 +55,7 @@ export const widgetOperations = {
     path: '/v1/widgets/{id}',
     pathParams: ['id'],
     category: 'Write',
-    idempotencyKeyMaxLength: 255,
+    idempotency: { maxLength: 255, key: idempotencyKey },
   },
 } as const satisfies Record<string, OperationInfo>;
 

@@ -96,7 +96,12 @@ function operationInfo(model: SpecModel, op: OperationModel): Json {
   else if (!/^application\/json\s*(;|$)/i.test(response.type) && !response.type.includes('*'))
     info['response'] = { type: response.type };
   if (op.rateLimit) info['category'] = op.rateLimit;
-  if (op.idempotency) info['idempotencyKeyMaxLength'] = op.idempotency.maxLength;
+  // The key code is named only where a call sends a key.
+  if (op.idempotency)
+    info['idempotency'] = {
+      maxLength: op.idempotency.maxLength,
+      key: runtimeRef('idempotencyKey'),
+    };
   if (op.filter) info['filter'] = runtimeRef('serializeFilter');
   const page = pageInfo(op);
   if (page) info['page'] = page;
@@ -106,6 +111,7 @@ function operationInfo(model: SpecModel, op: OperationModel): Json {
 /** The runtime functions `operations.ts` names, by the module that exports them. */
 const RUNTIME_MODULES: [string, string[]][] = [
   ['../core/filter.js', ['serializeFilter']],
+  ['../core/idempotency-key.js', ['idempotencyKey']],
   [
     '../core/media.js',
     ['binary', 'form', 'multipart', 'readBinary', 'readEmpty', 'readText', 'text'],

@@ -3,6 +3,7 @@
 // Spec: Widget Works API 1.0.0, API version 2025-06-01; its hash is in `spec`.
 
 import { serializeFilter } from '../core/filter.js';
+import { idempotencyKey } from '../core/idempotency-key.js';
 import { serializeQuery } from '../core/query.js';
 import type { OperationInfo } from '../internal/operation.js';
 
@@ -14,7 +15,7 @@ export const gadgetCreate = {
   method: 'POST',
   path: '/v1/gadgets',
   category: 'Write',
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;
 
 /**
@@ -64,7 +65,7 @@ export const gadgetUpdate = {
   path: '/v1/gadgets/{id}',
   pathParams: ['id'],
   category: 'Write',
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;
 
 /**
@@ -75,7 +76,7 @@ export const widgetCreate = {
   method: 'POST',
   path: '/v1/widgets',
   category: 'Write',
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;
 
 /**
@@ -125,5 +126,5 @@ export const widgetUpdate = {
   path: '/v1/widgets/{id}',
   pathParams: ['id'],
   category: 'Write',
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;

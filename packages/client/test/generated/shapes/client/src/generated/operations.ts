@@ -2,6 +2,7 @@
 // Do not make direct changes to the file: edit the spec and run `pnpm generate`.
 // Spec: Shapes API 1.0.0, API version 2026-01-01; its hash is in `spec`.
 
+import { idempotencyKey } from '../core/idempotency-key.js';
 import { binary, form, multipart, readBinary, readEmpty, readText } from '../core/media.js';
 import { styled } from '../core/query-style.js';
 import { serializeQuery } from '../core/query.js';
@@ -118,7 +119,7 @@ export const fileUpload = {
   method: 'POST',
   path: '/v1/files',
   body: { type: 'multipart/form-data', encode: multipart },
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;
 
 /**

@@ -2,6 +2,7 @@
 // Do not make direct changes to the file: edit the spec and run `pnpm generate`.
 // Spec: Document API 1.0.0, API version 1.0.0; its hash is in `spec`.
 
+import { idempotencyKey } from '../core/idempotency-key.js';
 import type { OperationInfo } from '../internal/operation.js';
 import type { UploadInfo } from '../internal/upload.js';
 
@@ -22,7 +23,7 @@ export const documentBegin = {
   id: 'document.begin',
   method: 'POST',
   path: '/v1/documents',
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;
 
 /**
@@ -33,7 +34,7 @@ export const documentFinish = {
   method: 'POST',
   path: '/v1/documents/{documentId}/finish',
   pathParams: ['documentId'],
-  idempotencyKeyMaxLength: 255,
+  idempotency: { maxLength: 255, key: idempotencyKey },
 } as const satisfies OperationInfo;
 
 /**
