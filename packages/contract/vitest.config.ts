@@ -3,6 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     name: 'contract',
+    // The files share one module graph per worker: the compiler, prettier and the spec are loaded
+    // once, not once per file (most of the suite's time was imports). No file changes a global it
+    // doesn't restore.
+    isolate: false,
     include: ['test/**/*.test.ts'],
     // The corpus regenerates, bundles and type-checks whole packages per scenario.
     testTimeout: 600_000,
