@@ -64,7 +64,7 @@ export const ALLOWED: Allowed[] = [
   },
   {
     files:
-      /^packages\/(fixtures\/test\/(kinds-(handlers|media-types|records)|mock-server|bad-requests|reliability\/fuzz)|codegen\/test\/(fields-print|body-lookups))\.test\.ts$/,
+      /^packages\/(fixtures\/test\/(kinds-(handlers|media-types|records|reload)|mock-server|bad-requests|reliability\/fuzz)|codegen\/test\/(fields-print|body-lookups))\.test\.ts$/,
     names: ['account', 'accounts', 'contact', 'contacts', 'Note', 'NoteCreateParams'],
     why: "these tests' own specs call their resources as a CRM does (accounts, contacts, notes)",
   },
