@@ -1,8 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { expect, test } from 'vitest';
 import { bundleSizes, OPENAPI_FETCH, operationIds, type AppSize } from '../src/size.js';
-import { realSpecCosts, typeCost } from '../src/types.js';
+import { realSpecCosts } from '../src/types.js';
 
 // Deterministic budgets (type instantiations, bytes), enforced in the test command. Timings are
 // never asserted: they live in RESULTS.md.
@@ -15,23 +13,12 @@ test('every client call type-checks within the instantiation budget, and below b
   console.log(
     `type cost: @lightfield/client ${ours.instantiations} instantiations, bare openapi-fetch ${bare.instantiations}`,
   );
+  // No error, not even the unused-directive one of the wrong call in client-calls.ts: the
+  // measured types are real, not `any`.
   expect(ours.errors).toEqual([]);
   expect(bare.errors).toEqual([]);
   expect(ours.instantiations).toBeLessThanOrEqual(INSTANTIATIONS);
   expect(ours.instantiations).toBeLessThanOrEqual(1.5 * bare.instantiations);
-});
-
-test('the measured consumer is really checked: a wrong call is an error', async () => {
-  const dir = await mkdtemp(
-    path.join(path.dirname(new URL(import.meta.url).pathname), '../type-cost/.tmp-'),
-  );
-  const file = path.join(dir, 'wrong.ts');
-  await writeFile(
-    file,
-    "import { Lightfield } from '@lightfield/client';\nexport const p = new Lightfield({ apiKey: 'k' }).opportunity.retrieve(42);\n",
-  );
-  const cost = await typeCost([file]).finally(() => rm(dir, { recursive: true, force: true }));
-  expect(cost.errors.join('\n')).toMatch(/TS2345/);
 });
 
 test('the client bundles pull in none of the fixtures and no openapi-fetch', async () => {

@@ -17,3 +17,12 @@ export async function everyCall() {
   const page = await client.opportunity.list({ limit: 25, offset: 0 });
   return [definitions.objectType, updated.id, page.totalCount] as const;
 }
+
+/**
+ * Never run. A wrong call must be an error, or the types measured above are `any` and cost
+ * nothing: tsc then reports this directive unused (TS2578), which the budget test refuses.
+ */
+export function wrongCall() {
+  // @ts-expect-error an id is a string
+  return client.opportunity.retrieve(42);
+}
