@@ -16,7 +16,7 @@ interface Waiter {
 }
 
 interface Bucket {
-  /** How many start times the log keeps: the limit, up to MAX_LOG. */
+  /** How many start times the log keeps: the limit rounded up, up to MAX_LOG. */
   size: number;
   /** The time one logged start holds its place: the window, scaled when the log is capped. */
   hold: number;
@@ -47,9 +47,11 @@ export class RateLimiter {
     let bucket = this.#buckets.get(category);
     const limit = this.#limits[category];
     if (!bucket && limit) {
+      // Whole starts: a limit of 0.5 logs one start, which holds its place for two windows.
+      const size = Math.ceil(Math.min(limit, MAX_LOG));
       bucket = {
-        size: Math.min(limit, MAX_LOG),
-        hold: (WINDOW_MS * Math.min(limit, MAX_LOG)) / limit,
+        size,
+        hold: (WINDOW_MS * size) / limit,
         // Grows with use, so a generous limit costs no memory up front.
         starts: [],
         next: 0,
