@@ -1,4 +1,5 @@
 import { brandErrorClasses, brandName, isBrandedInstance } from './error-brand.js';
+import { headerNumber } from './header-number.js';
 
 /**
  * The base class of every error the client throws. `instanceof` holds across the ESM and
@@ -139,15 +140,14 @@ export class UnprocessableEntityError extends APIError {}
 export class RateLimitError extends APIError {
   /** Seconds to wait, from `Retry-After`, if the response said. */
   get retryAfter(): number | undefined {
-    const value = Number(this.headers.get('retry-after'));
-    return this.headers.has('retry-after') && Number.isFinite(value) ? value : undefined;
+    return headerNumber(this.headers, 'retry-after');
   }
   /** `X-RateLimit-Limit`, `-Remaining` and `-Reset` (unix seconds), where present. */
   get rateLimit(): { limit?: number; remaining?: number; reset?: number } {
     const out: { limit?: number; remaining?: number; reset?: number } = {};
     for (const key of ['limit', 'remaining', 'reset'] as const) {
-      const v = this.headers.get(`x-ratelimit-${key}`);
-      if (v !== null && v.trim() !== '' && Number.isFinite(Number(v))) out[key] = Number(v);
+      const value = headerNumber(this.headers, `x-ratelimit-${key}`);
+      if (value !== undefined) out[key] = value;
     }
     return out;
   }
