@@ -107,17 +107,13 @@ export class APIError extends LightfieldError {
     return new Class(status, body, headers, message);
   }
 
-  /** Leaves the headers and body out of JSON, which only the status and message describe. */
+  /**
+   * JSON of the fields the status and message describe (`location` of a `RedirectError`
+   * among them): the headers and body are left out.
+   */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      status: this.status,
-      type: this.type,
-      code: this.code,
-      param: this.param,
-      requestId: this.requestId,
-      message: this.message,
-    };
+    const { headers: _, body: __, ...fields } = this;
+    return { ...fields, message: this.message };
   }
 }
 
@@ -163,20 +159,17 @@ export class RedirectError extends APIError {
   readonly location: string | undefined;
   constructor(status: number, body: unknown, headers: Headers, message?: string) {
     const location = headers.get('location') ?? undefined;
+    const what =
+      status === 0
+        ? 'A redirect (the browser hides its status and Location)'
+        : `${status} redirect to ${location ?? '(no Location)'}`;
     super(
       status,
       body,
       headers,
-      message ??
-        (status === 0
-          ? 'The server answered with a redirect, which the client does not follow (the browser hides its status and Location); check baseUrl.'
-          : `${status} redirect to ${location ?? '(no Location)'}, which the client does not follow; check baseUrl.`),
+      message ?? `${what}, which the client does not follow; check baseUrl.`,
     );
     this.location = location;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), location: this.location };
   }
 }
 
