@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { RateLimiter } from '../src/core/rate-limiter.js';
-import { RateLimitError } from '../src/index.js';
+import { APIUserAbortError, RateLimitError } from '../src/index.js';
 import { API_KEY, entity, fetchClient, json, loopback, send } from './helpers.js';
 import { WidgetClient } from './widget/client.js';
 
@@ -18,6 +18,20 @@ describe('RateLimiter', () => {
     // A category's requests never exceed `limit` in any window; other categories are independent.
     expect(limiter.acquire('Write', undefined, t)).toBeUndefined();
     expect(limiter.acquire(undefined, undefined, t)).toBeUndefined();
+  });
+
+  test.each([
+    ['0.5 per second: one call per 2 windows', { limit: 0.5, next: 2040 }],
+    ['1.5 per second: two calls per 4/3 windows', { limit: 1.5, next: 1360 }],
+  ])('a limit of %s', async (_, { limit, next }) => {
+    const limiter = new RateLimiter({ Read: limit });
+    const t = 1_000_000;
+    const calls = Math.ceil(limit);
+    for (let i = 0; i < calls; i++) expect(limiter.acquire('Read', undefined, t)).toBeUndefined();
+    // An aborted signal makes a call that would wait fail at once, leaving no waiter behind.
+    const early = limiter.acquire('Read', AbortSignal.abort(), t + next - 1);
+    await expect(early).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(limiter.acquire('Read', undefined, t + next)).toBeUndefined();
   });
 
   test('300 calls at once: never more than `limit` start in any window', async () => {

@@ -100,6 +100,7 @@ describe('errors', () => {
       },
       { retryAfter: undefined, rateLimit: {} },
     ],
+    ['a blank Retry-After', { 'retry-after': ' ' }, { retryAfter: undefined, rateLimit: {} }],
   ])('RateLimitError reads %s', (_, headers, want) => {
     const error = APIError.generate(429, '', new Headers(headers)) as RateLimitError;
     expect({ retryAfter: error.retryAfter, rateLimit: error.rateLimit }).toEqual(want);

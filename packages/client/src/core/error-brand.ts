@@ -28,18 +28,15 @@ export function brandName(Class: object): string | undefined {
 export function isBrandedInstance(Class: object, value: unknown): boolean {
   if (Function.prototype[Symbol.hasInstance].call(Class, value)) return true;
   // A user's own subclass is not branded: it matches only its own instances.
-  if (!Object.hasOwn(Class, ERROR_BRAND)) return false;
-  const want = (Class as Branded)[ERROR_BRAND];
-  if (typeof value !== 'object' || value === null) return false;
+  const want = Object.hasOwn(Class, ERROR_BRAND) && brandName(Class);
+  if (!want || typeof value !== 'object' || value === null) return false;
   for (
     let proto: unknown = Object.getPrototypeOf(value);
     proto;
     proto = Object.getPrototypeOf(proto)
   ) {
-    const ctor = (proto as { constructor?: unknown }).constructor;
-    if (typeof ctor === 'function' && Object.hasOwn(ctor, ERROR_BRAND)) {
-      if ((ctor as Branded)[ERROR_BRAND] === want) return true;
-    }
+    const ctor = (proto as { constructor?: Branded }).constructor;
+    if (ctor?.[ERROR_BRAND] === want && Object.hasOwn(ctor, ERROR_BRAND)) return true;
   }
   return false;
 }

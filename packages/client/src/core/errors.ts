@@ -1,4 +1,5 @@
 import { brandErrorClasses, brandName, isBrandedInstance } from './error-brand.js';
+import { headerNumber } from './header-number.js';
 
 /**
  * The base class of every error the client throws. `instanceof` holds across the ESM and
@@ -106,17 +107,13 @@ export class APIError extends LightfieldError {
     return new Class(status, body, headers, message);
   }
 
-  /** Leaves the headers and body out of JSON, which only the status and message describe. */
+  /**
+   * JSON of the fields the status and message describe (`location` of a `RedirectError`
+   * among them): the headers and body are left out.
+   */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      status: this.status,
-      type: this.type,
-      code: this.code,
-      param: this.param,
-      requestId: this.requestId,
-      message: this.message,
-    };
+    const { headers: _, body: __, ...fields } = this;
+    return { ...fields, message: this.message };
   }
 }
 
@@ -139,15 +136,14 @@ export class UnprocessableEntityError extends APIError {}
 export class RateLimitError extends APIError {
   /** Seconds to wait, from `Retry-After`, if the response said. */
   get retryAfter(): number | undefined {
-    const value = Number(this.headers.get('retry-after'));
-    return this.headers.has('retry-after') && Number.isFinite(value) ? value : undefined;
+    return headerNumber(this.headers, 'retry-after');
   }
   /** `X-RateLimit-Limit`, `-Remaining` and `-Reset` (unix seconds), where present. */
   get rateLimit(): { limit?: number; remaining?: number; reset?: number } {
     const out: { limit?: number; remaining?: number; reset?: number } = {};
     for (const key of ['limit', 'remaining', 'reset'] as const) {
-      const v = this.headers.get(`x-ratelimit-${key}`);
-      if (v !== null && v.trim() !== '' && Number.isFinite(Number(v))) out[key] = Number(v);
+      const value = headerNumber(this.headers, `x-ratelimit-${key}`);
+      if (value !== undefined) out[key] = value;
     }
     return out;
   }
@@ -163,20 +159,17 @@ export class RedirectError extends APIError {
   readonly location: string | undefined;
   constructor(status: number, body: unknown, headers: Headers, message?: string) {
     const location = headers.get('location') ?? undefined;
+    const what =
+      status === 0
+        ? 'A redirect (the browser hides its status and Location)'
+        : `${status} redirect to ${location ?? '(no Location)'}`;
     super(
       status,
       body,
       headers,
-      message ??
-        (status === 0
-          ? 'The server answered with a redirect, which the client does not follow (the browser hides its status and Location); check baseUrl.'
-          : `${status} redirect to ${location ?? '(no Location)'}, which the client does not follow; check baseUrl.`),
+      message ?? `${what}, which the client does not follow; check baseUrl.`,
     );
     this.location = location;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), location: this.location };
   }
 }
 

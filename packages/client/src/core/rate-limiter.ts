@@ -7,25 +7,19 @@ const MAX_PAUSE_MS = 60_000;
 // The log keeps at most this many start times; a higher limit spaces requests evenly instead.
 const MAX_LOG = 1024;
 
-interface Waiter {
-  resolve: () => void;
-  signal: AbortSignal | undefined;
-  onAbort: () => void;
-  /** Rejects the waiter once it has waited as long as it may. */
-  timer: ReturnType<typeof setTimeout> | undefined;
-}
+/** A queued request: called without an error at its turn, or with the error it gives up on. */
+type Waiter = (error?: Error) => void;
 
 interface Bucket {
-  /** How many start times the log keeps: the limit, up to MAX_LOG. */
+  /** How many start times the log keeps: the limit rounded up, up to MAX_LOG. */
   size: number;
   /** The time one logged start holds its place: the window, scaled when the log is capped. */
   hold: number;
-  /** Start times of the last `limit` requests; once full, a ring with the oldest at `next`. */
+  /** Start times of the last `size` requests, oldest first; grows with use. */
   starts: number[];
-  next: number;
   pausedUntil: number;
   queue: Waiter[];
-  timer: ReturnType<typeof setTimeout> | undefined;
+  timer?: ReturnType<typeof setTimeout> | undefined;
 }
 
 /**
@@ -35,46 +29,31 @@ interface Bucket {
  * left (`X-RateLimit-Remaining: 0`) pauses the category until the server's reset.
  */
 export class RateLimiter {
-  readonly #buckets = new Map<string, Bucket>();
-  readonly #limits: Record<string, number>;
+  readonly #buckets = new Map<string | undefined, Bucket>();
 
-  constructor(limits: Record<string, number>) {
-    this.#limits = limits;
-  }
-
-  #bucket(category: string | undefined): Bucket | undefined {
-    if (!category) return undefined;
-    let bucket = this.#buckets.get(category);
-    const limit = this.#limits[category];
-    if (!bucket && limit) {
-      bucket = {
-        size: Math.min(limit, MAX_LOG),
-        hold: (WINDOW_MS * Math.min(limit, MAX_LOG)) / limit,
-        // Grows with use, so a generous limit costs no memory up front.
-        starts: [],
-        next: 0,
-        pausedUntil: 0,
-        queue: [],
-        timer: undefined,
-      };
-      this.#buckets.set(category, bucket);
+  /** `limits` are requests per second by category; `requestsPerSecond` replaces every one. */
+  constructor(limits: Readonly<Record<string, number>>, requestsPerSecond?: number) {
+    for (const [category, given] of Object.entries(limits)) {
+      const limit = requestsPerSecond ?? given;
+      // Whole starts: a limit of 0.5 logs one start, which holds its place for two windows.
+      const size = Math.ceil(Math.min(limit, MAX_LOG));
+      const hold = (WINDOW_MS * size) / limit;
+      if (limit > 0)
+        this.#buckets.set(category, { size, hold, starts: [], pausedUntil: 0, queue: [] });
     }
-    return bucket;
   }
 
   /** When the next request of the bucket may start. */
   #earliest(b: Bucket): number {
-    const oldest = b.starts.length < b.size ? -Infinity : (b.starts[b.next] ?? -Infinity);
-    return Math.max(oldest + b.hold, b.pausedUntil);
+    return b.starts.length < b.size
+      ? b.pausedUntil
+      : Math.max(b.starts[0]! + b.hold, b.pausedUntil);
   }
 
+  /** Logs a start, dropping the oldest once the log is full. */
   #take(b: Bucket, now: number): void {
-    if (b.starts.length < b.size) {
-      b.starts.push(now);
-      return;
-    }
-    b.starts[b.next] = now;
-    b.next = (b.next + 1) % b.size;
+    b.starts.push(now);
+    if (b.starts.length > b.size) b.starts.shift();
   }
 
   /**
@@ -88,7 +67,7 @@ export class RateLimiter {
     now = Date.now(),
     maxWait = Infinity,
   ): Promise<void> | undefined {
-    const b = this.#bucket(category);
+    const b = this.#buckets.get(category);
     if (!b) return undefined;
     if (b.queue.length === 0 && this.#earliest(b) <= now) {
       this.#take(b, now);
@@ -103,51 +82,40 @@ export class RateLimiter {
       );
     }
     return new Promise<void>((resolve, reject) => {
-      const leave = (error: Error) => {
-        b.queue.splice(b.queue.indexOf(waiter), 1);
-        signal?.removeEventListener('abort', waiter.onAbort);
-        clearTimeout(waiter.timer);
+      const leave: Waiter = (error) => {
+        b.queue.splice(b.queue.indexOf(leave), 1);
+        signal?.removeEventListener('abort', onAbort);
+        clearTimeout(timer);
+        if (!error) return resolve();
         reject(error);
         this.#schedule(b);
       };
-      const waiter: Waiter = {
-        resolve,
-        signal,
-        onAbort: () => leave(new APIUserAbortError()),
-        timer: Number.isFinite(maxWait)
-          ? setTimeout(
-              () =>
-                leave(
-                  new APIConnectionTimeoutError(
-                    `Waited ${maxWait} ms (the timeout) for the ${category} rate limit.`,
-                  ),
-                ),
-              maxWait,
-            )
-          : undefined,
-      };
-      signal?.addEventListener('abort', waiter.onAbort, { once: true });
-      b.queue.push(waiter);
+      const onAbort = () => leave(new APIUserAbortError());
+      const timer = Number.isFinite(maxWait)
+        ? setTimeout(() => {
+            const message = `Waited ${maxWait} ms (the timeout) for the ${category} rate limit.`;
+            leave(new APIConnectionTimeoutError(message));
+          }, maxWait)
+        : undefined;
+      signal?.addEventListener('abort', onAbort, { once: true });
+      b.queue.push(leave);
       this.#schedule(b);
     });
   }
 
   #schedule(b: Bucket): void {
-    if (b.timer !== undefined) clearTimeout(b.timer);
-    b.timer = undefined;
-    if (b.queue.length === 0) return;
-    b.timer = setTimeout(() => this.#release(b), Math.max(0, this.#earliest(b) - Date.now()));
+    clearTimeout(b.timer);
+    b.timer = b.queue.length
+      ? setTimeout(() => this.#release(b), this.#earliest(b) - Date.now())
+      : undefined;
   }
 
+  /** Lets the waiters whose turn has come go, in order. */
   #release(b: Bucket): void {
-    b.timer = undefined;
     const now = Date.now();
     while (b.queue.length > 0 && this.#earliest(b) <= now) {
-      const waiter = b.queue.shift()!;
-      waiter.signal?.removeEventListener('abort', waiter.onAbort);
-      clearTimeout(waiter.timer);
       this.#take(b, now);
-      waiter.resolve();
+      b.queue[0]!();
     }
     this.#schedule(b);
   }
@@ -164,11 +132,9 @@ export class RateLimiter {
     now = Date.now(),
     status = 200,
   ): number | undefined {
-    if (status !== 429 && headers.get('x-ratelimit-remaining') !== '0') return undefined;
-    const b = this.#bucket(category);
-    if (!b) return undefined;
-    const wait = serverWait(headers, status, now);
-    const until = now + (wait === undefined ? WINDOW_MS : Math.min(wait, MAX_PAUSE_MS));
+    const b = this.#buckets.get(category);
+    if (!b || (status !== 429 && headers.get('x-ratelimit-remaining') !== '0')) return undefined;
+    const until = now + Math.min(serverWait(headers, status, now) ?? WINDOW_MS, MAX_PAUSE_MS);
     if (until <= b.pausedUntil) return undefined;
     b.pausedUntil = until;
     this.#schedule(b);
@@ -181,13 +147,13 @@ function serverWait(headers: Headers, status: number, now: number): number | und
   const date = Date.parse(headers.get('date') ?? '');
   const serverNow = Number.isNaN(date) ? now : date;
   const after = status === 429 ? headers.get('retry-after') : null;
-  if (after !== null && after.trim() !== '') {
+  if (after?.trim()) {
     const seconds = Number(after);
     const at = Number.isNaN(seconds) ? Date.parse(after) - serverNow : seconds * 1000;
     if (at >= 0) return at;
   }
   const reset = headers.get('x-ratelimit-reset');
-  if (reset === null || reset.trim() === '') return undefined;
+  if (!reset?.trim()) return undefined;
   const at = Number(reset) * 1000 - serverNow;
   return at > 0 ? at : undefined;
 }

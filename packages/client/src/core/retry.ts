@@ -1,3 +1,5 @@
+import { headerNumber } from './header-number.js';
+
 /** Backoff bounds, in seconds. */
 const INITIAL_DELAY = 0.5;
 const MAX_DELAY = 8;
@@ -30,17 +32,13 @@ export function retryDelay(
 }
 
 function serverDelay(headers: Headers, now: number): number | undefined {
-  const inRange = (ms: number) =>
-    Number.isFinite(ms) && ms >= 0 && ms <= MAX_RETRY_AFTER_MS ? ms : undefined;
-  const ms = headers.get('retry-after-ms');
-  if (ms !== null && ms.trim() !== '') {
-    const value = inRange(Number(ms));
-    if (value !== undefined) return value;
-  }
+  const inRange = (ms: number | undefined) =>
+    ms !== undefined && ms >= 0 && ms <= MAX_RETRY_AFTER_MS ? ms : undefined;
+  const ms = inRange(headerNumber(headers, 'retry-after-ms'));
+  if (ms !== undefined) return ms;
   const after = headers.get('retry-after');
-  if (after === null || after.trim() === '') return undefined;
+  if (!after?.trim()) return undefined;
   const seconds = Number(after);
-  if (!Number.isNaN(seconds)) return inRange(seconds * 1000);
-  const date = Date.parse(after);
-  return Number.isNaN(date) ? undefined : inRange(Math.max(0, date - now));
+  // A date in the past means now; one that doesn't parse is NaN, out of range.
+  return inRange(Number.isNaN(seconds) ? Math.max(0, Date.parse(after) - now) : seconds * 1000);
 }

@@ -114,14 +114,13 @@ export function checkClientOptions(options: Record<string, unknown>): void {
       `\`logLevel\` must be off, error, warn, info or debug, got ${shown(logLevel)}`,
     );
   }
-  const kind = rateLimit === null ? 'null' : typeof rateLimit;
-  if (!['undefined', 'boolean', 'object'].includes(kind))
-    throw new InvalidArgumentError(`\`rateLimit\` must be true, false or { requestsPerSecond }`);
   if (typeof rateLimit === 'object' && rateLimit !== null) {
     const rps = (rateLimit as { requestsPerSecond?: unknown }).requestsPerSecond;
     checkKeys(rateLimit, ['requestsPerSecond'], 'rateLimit');
     checkCount('rateLimit.requestsPerSecond', rps);
     if (rps === 0) throw new InvalidArgumentError('`rateLimit.requestsPerSecond` must be above 0');
+  } else if (rateLimit !== undefined && typeof rateLimit !== 'boolean') {
+    throw new InvalidArgumentError('`rateLimit` must be true, false or { requestsPerSecond }');
   }
 }
 
@@ -137,7 +136,7 @@ export function checkBaseUrl(baseUrl: string): string {
   try {
     url = new URL(baseUrl);
   } catch {
-    url = undefined;
+    // Not a URL: refused below.
   }
   const shown = JSON.stringify(baseUrl.replace(USERINFO, '$1***@'));
   if (USERINFO.test(baseUrl) || url?.username || url?.password) {

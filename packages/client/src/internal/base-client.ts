@@ -80,7 +80,6 @@ export class BaseClient<Org = unknown> {
   readonly #browser: boolean;
   readonly #log: Logger;
   readonly #debug: boolean;
-  readonly #baseHeaders: Record<string, string>;
   readonly #defaults: CallDefaults;
   readonly #limiter: RateLimiter | undefined;
   readonly #fetch: (input: Request | string, init?: RequestInit) => Promise<Response>;
@@ -105,17 +104,18 @@ export class BaseClient<Org = unknown> {
 
     this.#limiter = (options as Shared)[LIMITER] ?? rateLimiter(spec.rateLimits, options.rateLimit);
     this.#options = { ...options, apiKey, baseUrl: this.baseUrl };
-    // The base headers (the key among them) are on no property of this object.
-    this.#baseHeaders = {
-      Accept: 'application/json',
-      'User-Agent': `lightfield-client-typescript/${VERSION}`,
-      ...spec.headers,
-      ...options.defaultHeaders,
-      Authorization: `Bearer ${apiKey}`,
-    };
+    // The base headers (the key among them), keys lower-case, are on no property of this object.
     // Frozen: requests without headers of their own send this very object.
     const headers = Object.freeze(
-      Object.fromEntries(Object.entries(this.#baseHeaders).map(([k, v]) => [k.toLowerCase(), v])),
+      Object.fromEntries(
+        Object.entries({
+          Accept: 'application/json',
+          'User-Agent': `lightfield-client-typescript/${VERSION}`,
+          ...spec.headers,
+          ...options.defaultHeaders,
+          Authorization: `Bearer ${apiKey}`,
+        }).map(([k, v]) => [k.toLowerCase(), v]),
+      ),
     );
     this.#defaults = {
       baseUrl: this.baseUrl,
@@ -130,7 +130,7 @@ export class BaseClient<Org = unknown> {
       ? (input, init) => custom(input, init)
       : (input, init) => globalThis.fetch(input, init);
     this.#raw = {
-      headers: this.#baseHeaders,
+      headers,
       // The raw client follows no redirect either: its Authorization stays on this origin.
       fetch: (request) => this.#fetch(request, { redirect: 'manual' }),
     };
@@ -192,7 +192,9 @@ export class BaseClient<Org = unknown> {
       outcome instanceof LightfieldError
         ? `${outcome instanceof APIError ? outcome.status : outcome.name}: ${outcome.message}`
         : outcome.response.status;
-    const headers = JSON.stringify(redactRequestHeaders({ ...this.#baseHeaders, ...req.headers }));
+    const headers = JSON.stringify(
+      redactRequestHeaders({ ...this.#defaults.headers, ...req.headers }),
+    );
     const ms = Date.now() - started;
     this.#log.debug(
       `${op.method} ${op.path} ${what} (${op.id}, attempt ${retry + 1}, ${ms} ms, headers ${headers})`,

@@ -44,6 +44,5 @@ export function rateLimiter(
   option: ClientOptions['rateLimit'] = true,
 ): RateLimiter | undefined {
   if (option === false) return undefined;
-  const rps = typeof option === 'object' ? option.requestsPerSecond : undefined;
-  return new RateLimiter(Object.fromEntries(Object.entries(spec).map(([k, v]) => [k, rps ?? v])));
+  return new RateLimiter(spec, typeof option === 'object' ? option.requestsPerSecond : undefined);
 }

@@ -3,7 +3,7 @@ import type { PreparedRequest } from './prepare.js';
 /** What `@lightfield/client/raw` needs from a client to send as it does. */
 export interface RawAccess {
   /** Every request's headers, the `Authorization` among them. */
-  headers: Record<string, string>;
+  headers: Readonly<Record<string, string>>;
   fetch: (request: Request) => Promise<Response>;
   /** The raw client made from it, if any. */
   raw?: unknown;
