@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// The heavy suites `.ci/run` runs after `pnpm test`: `pnpm test:remote-cache`, `pnpm test:release`,
-// `pnpm test:walkthrough`.
+// The heavy suites `.ci/run` runs after `pnpm test`: `pnpm test:remote-cache`, `pnpm test:release`
+// (the registry release and the dry run), `pnpm test:walkthrough`.
 export default defineConfig({
   test: {
     name: 'release-e2e',

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { bundleSpec } from '@lightfield/codegen';
+import { bundleSpec } from '@lightfield/codegen/load-spec';
 
 /** The files a `$ref` can point at. */
 const SPEC_FILE = /\.(ya?ml|json)$/;

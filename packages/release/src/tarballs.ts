@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -44,20 +44,30 @@ export async function packedTarballs(root: string): Promise<Record<string, Tarba
 }
 
 /**
- * Packs every published package of the checkout at `root` into `dir` with `pnpm pack`; for a
- * checkout other than this one's (the dry run's versioned copy), whose tarballs turbo never wrote.
+ * Packs every published package of the checkout at `root` into `dir` with one `pnpm -r pack`
+ * (each pnpm start costs about a CPU-second); for a checkout other than this one's (the dry run's
+ * versioned copy), whose tarballs turbo never wrote.
  */
 export async function packAll(root: string, dir: string): Promise<Record<string, Tarball>> {
   await mkdir(dir, { recursive: true });
+  const filters = Object.keys(PUBLISHED).map((folder) => `--filter=./packages/${folder}`);
+  const { stdout } = await run(
+    'pnpm',
+    ['-r', ...filters, 'pack', '--pack-destination', dir, '--json'],
+    { cwd: root, maxBuffer: 16 * 1024 * 1024 },
+  );
+  const packed = [JSON.parse(stdout) as PackJson | PackJson[]].flat();
   const out: Record<string, Tarball> = {};
-  for (const [folder, name] of Object.entries(PUBLISHED)) {
-    const before = new Set(await readdir(dir));
-    await run('pnpm', ['pack', '--pack-destination', dir], {
-      cwd: path.join(root, 'packages', folder),
-    });
-    const file = (await readdir(dir)).find((f) => !before.has(f) && f.endsWith('.tgz'));
+  for (const name of Object.values(PUBLISHED)) {
+    const file = packed.find((p) => p.name === name)?.filename;
     if (!file) throw new Error(`pnpm pack wrote no tarball for ${name}`);
-    out[name] = { file: path.join(dir, file), bytes: (await stat(path.join(dir, file))).size };
+    out[name] = { file, bytes: (await stat(file)).size };
   }
   return out;
+}
+
+/** What `pnpm pack --json` prints for each package. */
+interface PackJson {
+  name: string;
+  filename: string;
 }

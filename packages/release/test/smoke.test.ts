@@ -3,9 +3,10 @@ import { expect, test } from 'vitest';
 import { formatResults, smoke, SMOKE_CONSUMERS } from '../src/index.js';
 
 // The packed tarballs (`turbo run pack`) installed with npm into a fresh project, as a team sets
-// one up: consumers/esm-strictest, with @tsconfig/strictest (see its package.json and main.ts). Every other consumer project
-// (CommonJS require(), TypeScript node16 and node10, Jest, vitest with msw 2 and 3, vite) runs in
-// `pnpm test:node-matrix`, on Node 20, 22 and 24.
+// one up: consumers/ts-node16-cjs, type-checked with skipLibCheck off and exactOptionalPropertyTypes
+// (see its tsconfig.json and main.ts). Every other consumer project (ESM with @tsconfig/strictest,
+// CommonJS require(), node10, Jest, vitest with msw 2 and 3, vite) runs in `pnpm test:node-matrix`,
+// on Node 20, 22 and 24.
 test('the packed packages work in a fresh consumer project', async () => {
   const root = fileURLToPath(new URL('../../..', import.meta.url));
   const { tarballs, installMs, results } = await smoke(root, { projects: SMOKE_CONSUMERS });
