@@ -7,6 +7,10 @@ export default defineConfig({
     // once, not once per file (most of the suite's time was imports). No file changes a global it
     // doesn't restore.
     isolate: false,
+    // The workspace's built packages (the generators, the client, the mock) load as a consumer
+    // loads them, natively: they resolve outside node_modules, so vitest would otherwise
+    // transform each of their modules and run it through its module runner.
+    server: { deps: { external: [/\/packages\/[^/]+\/dist\//] } },
     include: ['test/**/*.test.ts'],
     // The corpus regenerates, bundles and type-checks whole packages per scenario.
     testTimeout: 600_000,

@@ -32,6 +32,11 @@ export interface RoundTripOptions {
   apiKey: string;
   /** Retries the client may make (0 against our mock, so a flaky answer is seen). */
   maxRetries?: number;
+  /**
+   * A validator of `model`'s document to share, so that round-tripping one spec again (against
+   * another server, say) needn't compile its schemas again. A fresh one by default.
+   */
+  validator?: SpecValidator;
 }
 
 /** The outcome of one operation. */
@@ -322,7 +327,7 @@ export async function roundTrip(options: RoundTripOptions): Promise<RoundTripRep
   const wire: Wire = {};
   const run: Run = {
     model,
-    validator: new SpecValidator(model.document),
+    validator: options.validator ?? new SpecValidator(model.document),
     state: new State(),
     client: recordingClient(options, wire),
     wire,
