@@ -34,6 +34,11 @@ function failed(error: unknown): number {
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // `lightfield-contract --help` has no command: the flag is the first argument.
+  if (command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return 0;
+  }
   if (command === 'directory' && !rest.includes('--help') && !rest.includes('-h'))
     return directoryCommand(rest).catch(failed);
   const { values, positionals } = parseArgs({

@@ -60,6 +60,23 @@ async function spoilingProxy(
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
+describe('the usage', () => {
+  test.each([
+    ['--help alone', { given: ['--help'], want: 0 }],
+    ['-h alone', { given: ['-h'], want: 0 }],
+    ['a command with --help', { given: ['round-trip', '--help'], want: 0 }],
+    ['no command', { given: [], want: 1 }],
+  ])('%s prints the usage', async (_, { given, want }) => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      expect(await main(given)).toBe(want);
+      expect(log.mock.calls).toEqual([[expect.stringContaining('Usage:')]]);
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+});
+
 describe("the project's spec", () => {
   // In-process: `main` round-trips the spec through the generated client to the mock, prints the
   // report and resolves to the exit code the command exits with (spawned below, failing).
