@@ -5,6 +5,8 @@ import { generated, json, ok, retrieve, WIDGET, widgetRef, type Case } from './t
 // from the base below), want a snippet of one generated file, as prettier lays it out. The golden
 // files show whole files for the repository's spec; these pin one rule each. No tsc runs here.
 
+const MEDIA = 'responses/200/content/application~1json/schema';
+
 describe('types', () => {
   test.each<Case>([
     [
@@ -93,6 +95,31 @@ describe('types', () => {
         given: {},
         file: 'spec.ts',
         want: "export const spec = {\n  title: 'Tiny',\n  version: '1.0.0',\n  apiVersion: '1.0.0',\n  hash: '0123456789abcdef',\n} as const;\n",
+      },
+    ],
+    [
+      'a $ref into an operation is typed inline: the output has no `schema` key to index',
+      {
+        given: {
+          paths: {
+            '/widgets': {
+              get: {
+                operationId: 'widget.list',
+                responses: {
+                  '200': {
+                    description: 'OK',
+                    content: {
+                      ...json({ type: 'object', properties: { ok: { type: 'boolean' } } }).content,
+                      'text/xml': { schema: { $ref: `#/paths/~1widgets/get/${MEDIA}` } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        file: 'openapi.ts',
+        want: '"text/xml": {\n                        ok?: boolean;\n                    };',
       },
     ],
     [
