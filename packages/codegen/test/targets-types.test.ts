@@ -123,6 +123,23 @@ describe('types', () => {
       },
     ],
     [
+      "an allOf that makes a nullable member's property required compiles",
+      {
+        given: {
+          openapi: '3.0.3',
+          components: {
+            schemas: {
+              Widget: WIDGET,
+              Base: { type: 'object', nullable: true, properties: { code: { type: 'string' } } },
+              Cause: { allOf: [{ $ref: '#/components/schemas/Base' }], required: ['code'] },
+            },
+          },
+        },
+        file: 'openapi.ts',
+        want: 'type WithRequired<T, K extends keyof NonNullable<T>> = NonNullable<T> & {',
+      },
+    ],
+    [
       'no discriminated schema, no field variants',
       { given: {}, file: 'fields.ts', want: 'export type FieldVariants = {};\n' },
     ],

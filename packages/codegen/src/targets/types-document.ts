@@ -1,3 +1,5 @@
+import { stringToAST } from 'openapi-typescript';
+import ts from 'typescript';
 import { isObject, resolvePointer, type Json } from '../json.js';
 
 /**
@@ -40,4 +42,22 @@ export function inlineUnnamedRefs(doc: Json): Json {
     return changed ? Object.fromEntries(entries) : node;
   };
   return inline(doc, []) as Json;
+}
+
+/**
+ * openapi-typescript's `WithRequired<T, K extends keyof T>` marks the properties an `allOf` makes
+ * required on a member it references. When that member is nullable, `keyof (X | null)` is `never`
+ * and the constraint fails (TS2344). An `allOf` of a nullable member and an object is no null, so
+ * the helper reads the member without its `null`.
+ */
+const WITH_REQUIRED =
+  'type WithRequired<T, K extends keyof NonNullable<T>> = NonNullable<T> & { [P in K]-?: NonNullable<T>[P] };';
+
+/** openapi-typescript's output with its helper types replaced by ones that compile for any spec. */
+export function withOwnHelpers(ast: ts.Node[]): ts.Node[] {
+  return ast.map((node) =>
+    ts.isTypeAliasDeclaration(node) && node.name.text === 'WithRequired'
+      ? (stringToAST(WITH_REQUIRED)[0] as ts.Node)
+      : node,
+  );
 }

@@ -5,7 +5,7 @@ import { generatedHeader, specIdentity } from '../header.js';
 import { jsonMedia, type SpecModel } from '../spec-model.js';
 import { discriminatedDocument } from '../variants.js';
 import type { FileMap } from '../write-output.js';
-import { inlineUnnamedRefs } from './types-document.js';
+import { inlineUnnamedRefs, withOwnHelpers } from './types-document.js';
 
 /**
  * Writes `openapi.ts` (openapi-typescript), `aliases.ts` (named types), `spec.ts` (spec identity)
@@ -25,7 +25,7 @@ export async function generateTypes(model: SpecModel): Promise<FileMap> {
   const ast = await openapiTS(document as never, { silent: true, redocly });
   const files: FileMap = new Map();
   // openapi-typescript prints its own output; formatting megabytes of it again would cost more than generating it.
-  files.set('openapi.ts', `${header}\n${astToString(ast)}`);
+  files.set('openapi.ts', `${header}\n${astToString(withOwnHelpers(ast))}`);
   files.set('aliases.ts', await formatTs(`${header}\n${aliasesFile(model)}`));
   files.set('spec.ts', await formatTs(`${header}\n${specFile(model)}`));
   files.set('fields.ts', await formatTs(`${header}\n${fieldsFile(model)}`));
