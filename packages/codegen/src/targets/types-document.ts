@@ -1,6 +1,7 @@
 import { stringToAST } from 'openapi-typescript';
 import ts from 'typescript';
-import { isObject, resolvePointer, type Json } from '../json.js';
+import { isObject, nodeAt, resolvePointer, type Json } from '../json.js';
+import { eagerCycleRefs } from '../eager-cycles.js';
 
 /**
  * A `$ref` openapi-typescript prints as a type that exists: a named component. It turns any other
@@ -60,4 +61,16 @@ export function withOwnHelpers(ast: ts.Node[]): ts.Node[] {
       ? (stringToAST(WITH_REQUIRED)[0] as ts.Node)
       : node,
   );
+}
+
+/**
+ * Replaces, in `doc` (a copy), each `$ref` that closes a cycle of schemas outside any object type
+ * with `{}` (`unknown`): see {@link eagerCycleRefs}.
+ */
+export function breakEagerCycles(doc: Json): Json {
+  for (const keys of eagerCycleRefs(doc)) {
+    const node = nodeAt(doc, keys);
+    if (isObject(node)) delete node['$ref'];
+  }
+  return doc;
 }

@@ -5,7 +5,7 @@ import { generatedHeader, specIdentity } from '../header.js';
 import { jsonMedia, type SpecModel } from '../spec-model.js';
 import { discriminatedDocument } from '../variants.js';
 import type { FileMap } from '../write-output.js';
-import { inlineUnnamedRefs, withOwnHelpers } from './types-document.js';
+import { breakEagerCycles, inlineUnnamedRefs, withOwnHelpers } from './types-document.js';
 
 /**
  * Writes `openapi.ts` (openapi-typescript), `aliases.ts` (named types), `spec.ts` (spec identity)
@@ -19,8 +19,10 @@ export async function generateTypes(model: SpecModel): Promise<FileMap> {
   // Discriminated schemas (x-lightfield-variants) become unions in the types only.
   const discriminated = discriminatedDocument(model.document);
   // openapi-typescript's input, rewritten where its output would not compile (types-document.ts).
-  const document = inlineUnnamedRefs(
-    discriminated === model.document ? structuredClone(discriminated) : discriminated,
+  const document = breakEagerCycles(
+    inlineUnnamedRefs(
+      discriminated === model.document ? structuredClone(discriminated) : discriminated,
+    ),
   );
   const ast = await openapiTS(document as never, { silent: true, redocly });
   const files: FileMap = new Map();
