@@ -16,6 +16,18 @@ import { checkVariants } from './variants.js';
 
 type Problem = Omit<SpecProblem, 'file'>;
 
+/** Keys whose values hold no inline schemas: named ones (walked apart) and example data. */
+const NOT_SPEC = new Set(['schemas', 'example', 'examples']);
+/** Maps, outside components, whose keys are names (a header may be called `x-…`). */
+const INLINE_NAME_MAPS = new Set([
+  'headers',
+  'content',
+  'encoding',
+  'responses',
+  'callbacks',
+  'links',
+]);
+
 const SCHEMA_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
 
 /** Checks what generation relies on beyond the OpenAPI structure; returns every problem found. */
@@ -135,17 +147,24 @@ export function walkSchemas(doc: Json, visit: (schema: Json, pointer: string) =>
   const schemas = isObject(components['schemas']) ? components['schemas'] : {};
   for (const [name, schema] of Object.entries(schemas))
     walk(schema, pointerOf('components', 'schemas', name));
-  // Inline schemas sit under `schema` keys of parameters, headers and media types.
-  const findInline = (node: unknown, pointer: string): void => {
+  // Inline schemas sit under `schema` keys of parameters, headers and media types. Examples hold
+  // data and `x-` extensions anything: a `schema` key in them is no schema of the spec. In a map
+  // of names (headers, media types, components), a key is a name, whatever it says.
+  const findInline = (node: unknown, pointer: string, names = false): void => {
     if (Array.isArray(node)) node.forEach((n, i) => findInline(n, `${pointer}/${i}`));
     if (!isObject(node)) return;
     for (const [key, value] of Object.entries(node)) {
-      if (key === 'schema') walk(value, `${pointer}/schema`);
-      else if (key !== 'schemas') findInline(value, `${pointer}${pointerOf(key)}`);
+      const at = `${pointer}${pointerOf(key)}`;
+      if (names) findInline(value, at);
+      else if (key === 'schema') walk(value, at);
+      else if (!NOT_SPEC.has(key) && !key.startsWith('x-'))
+        findInline(value, at, INLINE_NAME_MAPS.has(key));
     }
   };
   findInline(doc['paths'], '/paths');
-  findInline({ ...components, schemas: undefined }, '/components');
+  for (const [key, map] of Object.entries(components))
+    if (!NOT_SPEC.has(key) && !key.startsWith('x-'))
+      findInline(map, pointerOf('components', key), true);
 }
 
 function checkSchemas(doc: Json): Problem[] {

@@ -1,4 +1,5 @@
 import { classify, extensionNotes, groupResources, objectSchema } from './classify.js';
+import { eagerCycleNotes } from './eager-cycles.js';
 import { entityOf, operationShapes } from './entity-model.js';
 import { deref, HTTP_METHODS, isObject, type Json } from './json.js';
 import { jsonMedia, str } from './model-media.js';
@@ -66,6 +67,7 @@ export function buildModel(input: { file: string; document: Json; hash: string }
   );
   for (const op of operations)
     notes.push(...extensionNotes(op, Object.keys(rateLimits).length > 0));
+  notes.push(...eagerCycleNotes(document));
   const variants = readVariants(document);
   return {
     file: input.file,

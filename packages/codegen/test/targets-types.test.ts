@@ -1,9 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { generated, json, ok, retrieve, WIDGET, widgetRef, type Case } from './tiny-spec.js';
+import { generated, json, model, ok, retrieve, WIDGET, widgetRef, type Case } from './tiny-spec.js';
 
 // The pieces of each target, in openapi-typescript's table form: given a tiny spec (what differs
 // from the base below), want a snippet of one generated file, as prettier lays it out. The golden
 // files show whole files for the repository's spec; these pin one rule each. No tsc runs here.
+
+const MEDIA = 'responses/200/content/application~1json/schema';
+const JSON_VALUE = {
+  oneOf: [{ type: 'string' }, { type: 'array', items: { $ref: '#/components/schemas/Value' } }],
+};
 
 describe('types', () => {
   test.each<Case>([
@@ -96,10 +101,66 @@ describe('types', () => {
       },
     ],
     [
+      'a $ref into an operation is typed inline: the output has no `schema` key to index',
+      {
+        given: {
+          paths: {
+            '/widgets': {
+              get: {
+                operationId: 'widget.list',
+                responses: {
+                  '200': {
+                    description: 'OK',
+                    content: {
+                      ...json({ type: 'object', properties: { ok: { type: 'boolean' } } }).content,
+                      'text/xml': { schema: { $ref: `#/paths/~1widgets/get/${MEDIA}` } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        file: 'openapi.ts',
+        want: '"text/xml": {\n                        ok?: boolean;\n                    };',
+      },
+    ],
+    [
+      "an allOf that makes a nullable member's property required compiles",
+      {
+        given: {
+          openapi: '3.0.3',
+          components: {
+            schemas: {
+              Widget: WIDGET,
+              Base: { type: 'object', nullable: true, properties: { code: { type: 'string' } } },
+              Cause: { allOf: [{ $ref: '#/components/schemas/Base' }], required: ['code'] },
+            },
+          },
+        },
+        file: 'openapi.ts',
+        want: 'type WithRequired<T, K extends keyof NonNullable<T>> = NonNullable<T> & {',
+      },
+    ],
+    [
+      'a schema that contains itself outside any object is unknown where it does',
+      {
+        given: { components: { schemas: { Widget: WIDGET, Value: JSON_VALUE } } },
+        file: 'openapi.ts',
+        want: 'Value: string | unknown[];',
+      },
+    ],
+    [
       'no discriminated schema, no field variants',
       { given: {}, file: 'fields.ts', want: 'export type FieldVariants = {};\n' },
     ],
   ])('%s', async (_, { given, file, want }) => {
     expect(await generated('types', given, file)).toContain(want);
+  });
+
+  test('a note says where a self-containing schema is typed unknown', () => {
+    expect(model({ components: { schemas: { Value: JSON_VALUE } } }).notes).toContain(
+      "#/components/schemas/Value/oneOf/1/items: a schema that contains itself outside any object can't be a TypeScript type; typed unknown there",
+    );
   });
 });

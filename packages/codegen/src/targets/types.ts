@@ -5,6 +5,7 @@ import { generatedHeader, specIdentity } from '../header.js';
 import { jsonMedia, type SpecModel } from '../spec-model.js';
 import { discriminatedDocument } from '../variants.js';
 import type { FileMap } from '../write-output.js';
+import { breakEagerCycles, inlineUnnamedRefs, withOwnHelpers } from './types-document.js';
 
 /**
  * Writes `openapi.ts` (openapi-typescript), `aliases.ts` (named types), `spec.ts` (spec identity)
@@ -16,14 +17,17 @@ export async function generateTypes(model: SpecModel): Promise<FileMap> {
   // so openapi-typescript's own lint pass runs with no rules.
   const redocly = await createConfig({ rules: {} }, { extends: [] });
   // Discriminated schemas (x-lightfield-variants) become unions in the types only.
-  const document = discriminatedDocument(model.document);
-  const ast = await openapiTS(
-    (document === model.document ? structuredClone(document) : document) as never,
-    { silent: true, redocly },
+  const discriminated = discriminatedDocument(model.document);
+  // openapi-typescript's input, rewritten where its output would not compile (types-document.ts).
+  const document = breakEagerCycles(
+    inlineUnnamedRefs(
+      discriminated === model.document ? structuredClone(discriminated) : discriminated,
+    ),
   );
+  const ast = await openapiTS(document as never, { silent: true, redocly });
   const files: FileMap = new Map();
   // openapi-typescript prints its own output; formatting megabytes of it again would cost more than generating it.
-  files.set('openapi.ts', `${header}\n${astToString(ast)}`);
+  files.set('openapi.ts', `${header}\n${astToString(withOwnHelpers(ast))}`);
   files.set('aliases.ts', await formatTs(`${header}\n${aliasesFile(model)}`));
   files.set('spec.ts', await formatTs(`${header}\n${specFile(model)}`));
   files.set('fields.ts', await formatTs(`${header}\n${fieldsFile(model)}`));
