@@ -41,7 +41,7 @@ export function locate(doc: Json, keys: string[]): string[] {
  * refuse it before sending anything, as it should.
  */
 export function paramValue(doc: Json, param: Json, validator: SpecValidator): unknown {
-  const sampled = () => sampleSchema(doc, param['schema']);
+  const sampled = () => flattened(sampleSchema(doc, param['schema']), param['schema'], validator);
   const examples = param['examples'];
   const first = isObject(examples) ? deref(doc, Object.values(examples)[0]) : undefined;
   const example =
@@ -52,6 +52,20 @@ export function paramValue(doc: Json, param: Json, validator: SpecValidator): un
         : undefined;
   if (!example) return sampled();
   return validator.fits(param['schema'], example.value) ? example.value : sampled();
+}
+
+/**
+ * A sampled array or object parameter with its nested objects as strings, where the schema allows
+ * them (items `{}`): a query string or header carries primitive members only.
+ */
+function flattened(value: unknown, schema: unknown, validator: SpecValidator): unknown {
+  const flat = (v: unknown) => (v !== null && typeof v === 'object' ? 'string' : v);
+  const out = Array.isArray(value)
+    ? value.map(flat)
+    : isObject(value)
+      ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, flat(v)]))
+      : value;
+  return out !== value && validator.fits(schema, out) ? out : value;
 }
 
 function hasExample(doc: Json, param: Json): boolean {
