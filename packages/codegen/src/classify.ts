@@ -101,12 +101,17 @@ export function detectPagination(
 }
 
 /** Whether a path ends with a `{param}` segment. */
+/** A path without its trailing slash: `/labels/{id}/` names an item as `/labels/{id}` does. */
+function trimmed(path: string): string {
+  return path.length > 1 ? path.replace(/\/$/, '') : path;
+}
+
 function endsWithParam(path: string): boolean {
-  return /\/\{[^}/]+\}$/.test(path);
+  return /\/\{[^}/]+\}$/.test(trimmed(path));
 }
 
 function parentPath(path: string): string {
-  return path.replace(/\/[^/]+$/, '');
+  return trimmed(path).replace(/\/[^/]+$/, '');
 }
 
 /**
@@ -114,7 +119,7 @@ function parentPath(path: string): string {
  * item path, as a nested path names its parent's id in its own words.
  */
 function pathKey(path: string): string {
-  return path.replace(/\{[^}/]*\}/g, '{}');
+  return trimmed(path).replace(/\{[^}/]*\}/g, '{}');
 }
 
 /**

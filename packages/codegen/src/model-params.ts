@@ -71,8 +71,10 @@ function shapeOf(doc: Json, schema: unknown): ParamShape {
   const type = s?.['type'];
   const types = Array.isArray(type) ? type : [type];
   if (types.includes('array')) return 'array';
-  if (types.includes('object') || (s && isObject(s['properties']))) return 'object';
-  return 'primitive';
+  if (types.includes('object')) return 'object';
+  // `properties` applies to objects only: a schema typed otherwise (`type: string`) ignores them.
+  const typed = types.some((t) => typeof t === 'string');
+  return !typed && s && isObject(s['properties']) ? 'object' : 'primitive';
 }
 
 /** The one string value a schema allows (`const`, or a one-member `enum`), if so. */

@@ -151,7 +151,8 @@ function discriminated(s: Json, branch: unknown): [string, string] | undefined {
 /**
  * A branch of `oneOf`/`anyOf` that the whole schema accepts: each branch (not `null` first) is
  * sampled with the schema's other keywords and its discriminator value, and the first sample
- * that fits exactly as the schema says wins; else the first sample.
+ * that fits exactly as the schema says wins; then each lean (required properties only: a full
+ * sample may hold what selects two `oneOf` branches, `url` and `html`); else the first sample.
  */
 function sampleBranches(ctx: Sampling, s: Json, key: 'oneOf' | 'anyOf', depth: number): unknown {
   const list = arrayOf(s[key]);
@@ -159,15 +160,17 @@ function sampleBranches(ctx: Sampling, s: Json, key: 'oneOf' | 'anyOf', depth: n
   delete rest[key];
   delete rest['discriminator'];
   const isNull = (b: unknown) => (deref(ctx.doc, b) as Json | undefined)?.['type'] === 'null';
+  const branches = [...list.filter((b) => !isNull(b)), ...list.filter(isNull)];
   let first: unknown;
-  for (const branch of [...list.filter((b) => !isNull(b)), ...list.filter(isNull)]) {
-    const candidate = sample(ctx, { allOf: [rest, branch] }, depth);
-    const tag = discriminated(s, branch);
-    // The branch's name as the discriminator's value, unless the branch says otherwise (an enum).
-    const tagged = tag && isObject(candidate) ? { ...candidate, [tag[0]]: tag[1] } : candidate;
-    if (first === undefined) first = tagged;
-    for (const value of [tagged, candidate]) if (ctx.validator.fits(s, value)) return value;
-  }
+  for (const at of new Set([depth, Math.max(depth, LEAN_DEPTH)]))
+    for (const branch of branches) {
+      const candidate = sample(ctx, { allOf: [rest, branch] }, at);
+      const tag = discriminated(s, branch);
+      // The branch's name as the discriminator's value, unless the branch says otherwise (an enum).
+      const tagged = tag && isObject(candidate) ? { ...candidate, [tag[0]]: tag[1] } : candidate;
+      if (first === undefined) first = tagged;
+      for (const value of [tagged, candidate]) if (ctx.validator.fits(s, value)) return value;
+    }
   return first;
 }
 

@@ -145,6 +145,18 @@ const valid: [string, { schema: unknown; want?: unknown }][] = [
     },
   ],
   [
+    'oneOf branches that each require one of two optional properties',
+    {
+      schema: {
+        type: 'object',
+        properties: { url: { type: 'string' }, html: { type: 'string' } },
+        oneOf: [{ required: ['url'] }, { required: ['html'] }],
+      },
+      // Both properties would select both branches: only the one the branch requires is sent.
+      want: { url: 'string' },
+    },
+  ],
+  [
     'a recursive schema, deep and through optional properties',
     {
       schema: { $ref: '#/components/schemas/Tree' },

@@ -41,7 +41,7 @@ export function locate(doc: Json, keys: string[]): string[] {
  * refuse it before sending anything, as it should.
  */
 export function paramValue(doc: Json, param: Json, validator: SpecValidator): unknown {
-  const sampled = () => sampleSchema(doc, param['schema']);
+  const sampled = () => flattened(sampleSchema(doc, param['schema']), param['schema'], validator);
   const examples = param['examples'];
   const first = isObject(examples) ? deref(doc, Object.values(examples)[0]) : undefined;
   const example =
@@ -52,6 +52,20 @@ export function paramValue(doc: Json, param: Json, validator: SpecValidator): un
         : undefined;
   if (!example) return sampled();
   return validator.fits(param['schema'], example.value) ? example.value : sampled();
+}
+
+/**
+ * A sampled array or object parameter with its nested objects as strings, where the schema allows
+ * them (items `{}`): a query string or header carries primitive members only.
+ */
+function flattened(value: unknown, schema: unknown, validator: SpecValidator): unknown {
+  const flat = (v: unknown) => (v !== null && typeof v === 'object' ? 'string' : v);
+  const out = Array.isArray(value)
+    ? value.map(flat)
+    : isObject(value)
+      ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, flat(v)]))
+      : value;
+  return out !== value && validator.fits(schema, out) ? out : value;
 }
 
 function hasExample(doc: Json, param: Json): boolean {
@@ -96,17 +110,29 @@ export function bodySchemaKeys(doc: Json, op: SpecOperation, mediaType: string):
   ]);
 }
 
-/** A request body for `mediaType`: the media type's example, else one sampled from its schema. */
-export function sampleBody(doc: Json, op: SpecOperation, mediaType: string): unknown {
+/**
+ * A request body for `mediaType`: the media type's example, else its first `examples` entry,
+ * else one sampled from its schema. Real specs show examples that break their own schema (a
+ * date-time for a date): one that does is passed over.
+ */
+export function sampleBody(
+  doc: Json,
+  op: SpecOperation,
+  mediaType: string,
+  validator: SpecValidator,
+): unknown {
   const body = deref(doc, op.raw['requestBody']) as Json;
   const media = deref(doc, (body['content'] as Json)[mediaType]);
   if (!isObject(media)) return undefined;
-  if ('example' in media) return media['example'];
-  if (isObject(media['examples'])) {
-    const first = deref(doc, Object.values(media['examples'])[0]);
-    if (isObject(first) && 'value' in first) return first['value'];
-  }
-  return sampleSchema(doc, media['schema']);
+  const first = isObject(media['examples'])
+    ? deref(doc, Object.values(media['examples'])[0])
+    : undefined;
+  const shown = [
+    ...('example' in media ? [media['example']] : []),
+    ...(isObject(first) && 'value' in first ? [first['value']] : []),
+  ];
+  const fits = shown.filter((v) => !checkBody(validator, doc, op, mediaType, v));
+  return fits.length ? fits[0] : sampleSchema(doc, media['schema']);
 }
 
 /** Checks a plain (JSON-shaped) body against its schema; multipart parts are checked before they become Blobs. */

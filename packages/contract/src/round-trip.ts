@@ -89,7 +89,7 @@ function buildCall(
   if (m.requestBody) {
     const mediaType = bodyMediaType(doc, op);
     if (!mediaType) return 'the model has a request body the spec does not declare';
-    const sample = sampleBody(doc, op, mediaType);
+    const sample = sampleBody(doc, op, mediaType, validator);
     const problem = checkBody(validator, doc, op, mediaType, sample);
     if (problem) return `could not build a schema-valid request body: ${problem}`;
     call.bodyAt = args.length;
@@ -258,7 +258,7 @@ async function runOne(run: Run, op: SpecOperation): Promise<Omit<OperationResult
     return { ok: false, error: `the client has no ${op.model.resource}.${op.model.method}()` };
   const call = buildCall(run.model, run.validator, op, run.state);
   if (typeof call === 'string') return { ok: false, error: call };
-  const session = await openSession(run.model, run.all, run.client, op);
+  const session = await openSession(run, op);
   if (typeof session === 'string') return { ok: false, error: session };
   if (session) {
     // The session's id fills the last path parameter; its digest, a complete body's checksum.

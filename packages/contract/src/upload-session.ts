@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { OperationModel, SpecModel } from '@lightfield/codegen';
 import { isObject, type Json } from '@lightfield/codegen/json';
+import type { SpecValidator } from '@lightfield/codegen/validator';
 import type { SpecOperation } from './operations.js';
 import { sampleBody } from './request.js';
 
@@ -19,25 +20,32 @@ export interface OpenedSession {
 
 type Client = Record<string, Record<string, (...args: unknown[]) => unknown>>;
 
+/** What a session is opened with: the spec, its validator, its operations, the client. */
+export interface SessionContext {
+  model: SpecModel;
+  validator: SpecValidator;
+  all: SpecOperation[];
+  client: Client;
+}
+
 /**
  * The session `op` needs, if it completes an upload (its create through `client`, then the PUT of
  * the bytes to the URL it answered, with its headers and no credentials) or answers a completed
  * upload's download URL (completed too). A string says why there is none.
  */
 export async function openSession(
-  model: SpecModel,
-  all: SpecOperation[],
-  client: Client,
+  ctx: SessionContext,
   op: SpecOperation,
 ): Promise<OpenedSession | string | undefined> {
+  const { model, client } = ctx;
   const id = op.model?.operationId;
   const create = model.operations.find((o) => o.upload?.complete === id);
-  if (create) return uploaded(model, all, client, create);
+  if (create) return uploaded(ctx, create);
   // A download needs a completed upload: the round-trip uploads one first, as a caller would.
   const downloaded = model.operations.find((o) => o.upload?.download?.operation === id);
   const complete = model.operations.find((o) => o.operationId === downloaded?.upload?.complete);
   if (!downloaded || !complete) return undefined;
-  const session = await uploaded(model, all, client, downloaded);
+  const session = await uploaded(ctx, downloaded);
   if (typeof session !== 'object') return session;
   const body = session.checksum ? { [session.checksum[0]]: session.checksum[1] } : {};
   try {
@@ -50,15 +58,13 @@ export async function openSession(
 
 /** A session of `create`'s upload with its bytes PUT, not completed yet. */
 async function uploaded(
-  model: SpecModel,
-  all: SpecOperation[],
-  client: Client,
+  { model, validator, all, client }: SessionContext,
   create: OperationModel,
 ): Promise<OpenedSession | string | undefined> {
   const upload = create.upload;
   const raw = all.find((o) => o.model === create);
   if (!upload || !raw) return undefined;
-  const sample = sampleBody(model.document, raw, 'application/json');
+  const sample = sampleBody(model.document, raw, 'application/json', validator);
   const body = { ...(isObject(sample) ? sample : {}), [upload.size]: BYTES.length };
   let session: Json;
   try {
