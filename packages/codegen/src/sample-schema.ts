@@ -187,6 +187,12 @@ function givenExample(ctx: Sampling, s: Json): { value: unknown } | undefined {
   return undefined;
 }
 
+/** Whether a schema has keywords whose sample may not fit it: an enum, or branches beside a type. */
+function mayMisfit(doc: Json, schema: unknown): boolean {
+  const s = deref(doc, schema);
+  return isObject(s) && ['enum', 'oneOf', 'anyOf'].some((k) => k in s);
+}
+
 function sampleObject(ctx: Sampling, s: Json, depth: number, lean: boolean): Json {
   const out: Json = {};
   const props = isObject(s['properties']) ? s['properties'] : {};
@@ -195,7 +201,16 @@ function sampleObject(ctx: Sampling, s: Json, depth: number, lean: boolean): Jso
     const ref = isObject(value) && typeof value['$ref'] === 'string' ? value['$ref'] : '';
     // An optional property leads nowhere new when it is deep, or back into a schema being sampled.
     if (!required.has(key) && (lean || ctx.refs.includes(ref))) continue;
-    out[key] = sample(ctx, value, depth + 1);
+    const given = sample(ctx, value, depth + 1);
+    // An optional property no value fits (an enum of another type than the schema's, `oneOf`
+    // beside a `type` none of its branches has) is left out rather than given one that breaks it.
+    if (
+      !required.has(key) &&
+      mayMisfit(ctx.doc, value) &&
+      !ctx.validator.fits(deref(ctx.doc, value), given)
+    )
+      continue;
+    out[key] = given;
   }
   const extra = s['additionalProperties'];
   for (const key of required)
@@ -232,7 +247,13 @@ function sampleNode(ctx: Sampling, s: Json, depth: number): unknown {
   if (given) return given.value;
   if ('const' in s) return s['const'];
   const members = arrayOf(s['enum']);
-  if (members.length > 0) return members.find((m) => m !== null) ?? members[0];
+  // A member of the schema's type: real specs list `[1, 2]` for a string.
+  if (members.length > 0)
+    return (
+      members.find((m) => m !== null && ctx.validator.fits(s, m)) ??
+      members.find((m) => m !== null) ??
+      members[0]
+    );
   if (Array.isArray(s['allOf'])) return sample(ctx, mergeAllOf(ctx.doc, s), depth);
   for (const key of ['oneOf', 'anyOf'] as const)
     if (arrayOf(s[key]).length > 0) return sampleBranches(ctx, s, key, depth);

@@ -164,6 +164,24 @@ const valid: [string, { schema: unknown; want?: unknown }][] = [
     },
   ],
   [
+    'an enum of another type than its own: a member of its type',
+    { schema: { type: 'string', enum: [1, '2'] }, want: '2' },
+  ],
+  [
+    'optional properties no value fits: left out',
+    {
+      schema: {
+        type: 'object',
+        properties: {
+          side: { type: 'string', enum: [1, 2] },
+          at: { type: 'string', oneOf: [{ type: 'number' }, { type: 'boolean' }] },
+          name: { type: 'string' },
+        },
+      },
+      want: { name: 'string' },
+    },
+  ],
+  [
     'an example that misses a required property',
     { schema: { ...Cat, example: { kind: 'cat' } }, want: { kind: 'string', lives: 1 } },
   ],

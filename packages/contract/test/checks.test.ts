@@ -37,6 +37,11 @@ describe('a response is checked against what the spec documents for its status',
           responses: {
             '204': { description: 'Gone.', ...json },
             '200': { description: 'Gone.', ...json },
+            // Structured data under a text type, as real specs document it.
+            '202': {
+              description: 'Queued.',
+              content: { 'text/plain': { schema: { type: 'object', required: ['at'] } } },
+            },
           },
         },
       },
@@ -69,6 +74,17 @@ describe('a response is checked against what the spec documents for its status',
       { given: seen(200, '', ''), want: 'content-type "" is not one of application/json' },
     ],
     ['a 200 with its JSON', { given: seen(200, 'application/json', '{}'), want: undefined }],
+    [
+      'text documented as an object, holding its JSON',
+      { given: seen(202, 'text/plain', '{"at":1}'), want: undefined },
+    ],
+    [
+      'text documented as an object, holding other JSON',
+      {
+        given: seen(202, 'text/plain', '{"to":1}'),
+        want: 'the body does not match the schema: (root) must be object',
+      },
+    ],
   ])('%s', (_, { given, want }) => {
     expect(checkResponse(model, new SpecValidator(document), op!, given)).toBe(want);
   });

@@ -65,6 +65,9 @@ function mediaExample(model: SpecModel, media: MediaModel): unknown {
   const value = media.schema ? sampleSchema(model.document, media.schema) : undefined;
   if (media.format === 'json') return value ?? {};
   if (typeof value === 'string' && value !== 'string') return value;
+  // Structured data under a text type (`text/plain` documented as an object): its JSON.
+  if (media.format === 'text' && typeof value === 'object' && value !== null)
+    return JSON.stringify(value);
   // A string schema with no example: something that reads as the media type.
   if (/csv/i.test(media.type)) return 'id,name\nexample_1,Example\n';
   return media.format === 'text' ? 'example' : 'example bytes';
