@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { testSpec } from '@lightfield/testkit';
 import { main } from '../src/cli.js';
+import { loadSpec } from '../src/load-spec.js';
+import type { SpecModel } from '../src/spec-model.js';
+import { replicateSpecFile } from '../src/synthetic-spec.js';
 import { nodeAt, type Json } from '../src/json.js';
 
 /**
@@ -18,6 +21,17 @@ export const DEFINITIONS = testSpec('widget-definitions.json');
 /** A fresh temp folder. */
 export function tempDir(prefix = 'lightfield-codegen-'): Promise<string> {
   return mkdtemp(path.join(tmpdir(), prefix));
+}
+
+/**
+ * The model of SPEC with a second resource, `gadget`, copied from `widget`, loaded from
+ * `<temp>/spec/two-resources.yaml`: what proves the generators follow the spec alone.
+ */
+export async function twoResourceModel(): Promise<SpecModel> {
+  const file = path.join(await tempDir(), 'spec', 'two-resources.yaml');
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, await replicateSpecFile(SPEC, 'widget', ['gadget']));
+  return loadSpec(file);
 }
 
 /** sha256 of every file below `dir`, by relative path. */
