@@ -13,6 +13,8 @@ export const ok = (schema: Json, type = 'application/json') => ({
   content: { [type]: { schema } },
 });
 export const thing = { $ref: '#/components/schemas/Thing' };
+/** A JSON request body of one `Thing`. */
+const thingBody = { content: { 'application/json': { schema: thing } } };
 export const id = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 export const page = {
   type: 'object',
@@ -50,7 +52,7 @@ export const crud = spec({
     get: { operationId: 'thing.all', parameters: paging, responses: { '200': ok(page) } },
     post: {
       operationId: 'thing.make',
-      requestBody: { content: { 'application/json': { schema: thing } } },
+      requestBody: thingBody,
       responses: { '201': ok(thing) },
     },
   },
@@ -59,7 +61,7 @@ export const crud = spec({
     get: { operationId: 'thing.one', responses: { '200': ok(thing) } },
     patch: {
       operationId: 'thing.change',
-      requestBody: { content: { 'application/json': { schema: thing } } },
+      requestBody: thingBody,
       responses: { '200': ok(thing) },
     },
     delete: { operationId: 'thing.delete', responses: { '204': { description: 'gone' } } },
@@ -74,7 +76,7 @@ export const crud = spec({
     get: { operationId: 'note.list', parameters: paging, responses: { '200': ok(page) } },
     post: {
       operationId: 'note.add',
-      requestBody: { content: { 'application/json': { schema: thing } } },
+      requestBody: thingBody,
       responses: { '200': ok(thing) },
     },
   },
