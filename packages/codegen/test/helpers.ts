@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { testSpec } from '@lightfield/testkit';
+import { capture, type Captured } from '@lightfield/testkit/capture';
 import { main } from '../src/cli.js';
 import { loadSpec } from '../src/load-spec.js';
 import type { SpecModel } from '../src/spec-model.js';
@@ -48,15 +49,8 @@ export async function checksums(dir: string): Promise<Record<string, string>> {
 }
 
 /** Runs the CLI in-process and captures what it prints. */
-export async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    (m: string) => out.push(m),
-    (m: string) => err.push(m),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
+export function run(argv: string[]): Promise<Captured> {
+  return capture((out, err) => main(argv, out, err));
 }
 
 /** The object at `keys` inside a parsed spec, for a test to edit; throws where there is none. */
