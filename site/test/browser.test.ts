@@ -2,6 +2,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { chromiumPath, CHROMIUM_FLAGS } from '@lightfield/testkit/chromium';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SITE } from '../src/build.js';
@@ -9,17 +10,6 @@ import { siteOperations, type SampleOperation } from './site.js';
 
 // The reference page as a reader sees it: Debian's Chromium renders it (offline: any request that
 // is not for a local file is aborted), and every operation must show its TypeScript sample.
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** The screenshot the test leaves for a human to look at. */
 const SCREENSHOT = path.join(SITE, 'reference.png');
 
@@ -33,9 +23,9 @@ beforeAll(async () => {
   // A fresh profile per run (playwright passes it as --user-data-dir).
   profile = await mkdtemp(path.join(tmpdir(), 'lightfield-docs-chromium-'));
   context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: chromiumPath(),
     headless: true,
-    args: FLAGS,
+    args: CHROMIUM_FLAGS,
     viewport: { width: 1440, height: 900 },
   });
   page = await context.newPage();

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Lightfield } from '@lightfield/client';
+import { chromiumPath, CHROMIUM_FLAGS } from '@lightfield/testkit/chromium';
 import { chromium, type Browser } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -13,18 +13,6 @@ import type { PageResult } from '../src/scenario.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-// Playwright adds a fresh --user-data-dir of its own to every launch.
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** Where to write a screenshot of each page, when set. */
 const SCREENSHOTS = process.env['BROWSER_TEST_SCREENSHOTS'];
 
@@ -106,10 +94,7 @@ function expectAllPassed({ result, problems }: { result: PageResult; problems: s
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `No Chromium at ${CHROMIUM}: run \`bash scripts/install-chromium.sh\` as root, or set CHROMIUM_PATH`,
-    );
+  const executablePath = chromiumPath();
   outDir = await mkdtemp(path.join(tmpdir(), 'lightfield-browser-'));
   const configFile = path.join(root, 'vite.config.ts');
   await build({ configFile, build: { outDir, emptyOutDir: true } });
@@ -124,7 +109,7 @@ beforeAll(async () => {
     preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
   });
   pageUrl = site.resolvedUrls!.local[0]!;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true });
 });
 
 afterAll(async () => {

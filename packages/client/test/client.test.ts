@@ -172,30 +172,6 @@ describe('methods', () => {
 
 describe('input safety', () => {
   test.each([
-    ['an empty id', ''],
-    ['a whitespace id', '  '],
-    ['a dot id', '.'],
-    ['a dot-dot id', '..'],
-    ['a very long id', 'x'.repeat(5000)],
-    ['no id', undefined],
-  ])('%s fails before sending', async (_, id) => {
-    const { client, requests } = fetchClient(() => json(entity()));
-    await expect(client.widget.retrieve(id as string)).rejects.toThrow(LightfieldError);
-    expect(requests).toHaveLength(0);
-  });
-
-  test.each([
-    ['../secret', '/v1/widgets/..%2Fsecret'],
-    ['a/b', '/v1/widgets/a%2Fb'],
-    ['%2F', '/v1/widgets/%252F'],
-    ['wid 1?x=#', '/v1/widgets/wid%201%3Fx%3D%23'],
-  ])('id %j is percent-encoded into one segment', async (id, path) => {
-    const { client, requests } = fetchClient(() => json(entity()));
-    await client.widget.retrieve(id);
-    expect(new URL(requests[0]!.url).pathname).toBe(path);
-  });
-
-  test.each([
     ['limit 0', { given: { limit: 0 }, want: '`limit` must be an integer from 1 to 20, got 0' }],
     ['limit 21', { given: { limit: 21 }, want: '`limit` must be an integer from 1 to 20, got 21' }],
     ['limit 2.5', { given: { limit: 2.5 }, want: 'from 1 to 20, got 2.5' }],
@@ -213,24 +189,6 @@ describe('input safety', () => {
     expect((error as InvalidArgumentError).param).toBe(Object.keys(t.given)[0]);
     expect(requests).toHaveLength(0);
   });
-
-  test('header values with CR/LF are refused', async () => {
-    const { client, requests } = fetchClient(() => json(entity()));
-    await expect(
-      client.widget.retrieve('wid_1', { headers: { 'X-A': 'a\r\nX-Injected: 1' } }),
-    ).rejects.toThrow(/CR or LF/);
-    await expect(
-      client.widget.create(
-        { fields: { $name: 'A', $status: 'Draft' }, relationships: { $team: 'team_1' } },
-        { idempotencyKey: 'k\n2' },
-      ),
-    ).rejects.toThrow(/idempotencyKey/);
-    expect(() => new WidgetClient({ apiKey: 'key\r\n' })).toThrow(/CR or LF/);
-    expect(() => new WidgetClient({ apiKey: 'k', defaultHeaders: { 'X-A': 'b\nc' } })).toThrow(
-      /CR or LF/,
-    );
-    expect(requests).toHaveLength(0);
-  });
 });
 
-// Secrets are covered in secrets.test.ts.
+// Ids, CR/LF in headers and secrets are covered in secrets.test.ts.

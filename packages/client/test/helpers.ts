@@ -1,6 +1,8 @@
 import type { ClientOptions } from '../src/index.js';
 import { WidgetClient } from './widget/client.js';
 
+import { recordingFetch } from '@lightfield/testkit/recording-fetch';
+
 export { loopback, send, type Seen } from '@lightfield/testkit/loopback';
 
 /** A recognisable key: tests search every output for it. */
@@ -31,12 +33,7 @@ export function fetchClient(
   handler: (request: Request, n: number) => Response | Promise<Response>,
   options: ClientOptions = {},
 ): { client: WidgetClient; requests: Request[] } {
-  const requests: Request[] = [];
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = input instanceof Request ? input : new Request(input, init);
-    requests.push(request.clone());
-    return handler(request, requests.length);
-  };
+  const { fetch, requests } = recordingFetch(handler);
   const client = new WidgetClient({
     apiKey: API_KEY,
     baseUrl: 'http://api.test',

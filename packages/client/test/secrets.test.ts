@@ -82,6 +82,7 @@ test.each([
   ['a/b', 'a%2Fb'],
   ['%2F', '%252F'],
   ['a\r\nb', 'a%0D%0Ab'],
+  ['wid 1?x=#', 'wid%201%3Fx%3D%23'],
 ])('id %j is encoded into one path segment', async (id, segment) => {
   const { client, requests } = fetchClient(() => json(entity()));
   await client.widget.retrieve(id);
@@ -92,43 +93,62 @@ test.each([
 test.each([
   ['empty', ''],
   ['whitespace', ' \t'],
+  ['spaces-only', '  '],
   ['dot', '.'],
   ['dot-dot', '..'],
   ['very long', 'x'.repeat(10_000)],
+  ['missing', undefined],
 ])('a %s id is refused before sending', async (_, id) => {
   const { client, requests } = fetchClient(() => json(entity()));
-  await expect(client.widget.retrieve(id)).rejects.toBeInstanceOf(LightfieldError);
+  await expect(client.widget.retrieve(id as string)).rejects.toBeInstanceOf(LightfieldError);
   expect(requests).toHaveLength(0);
   refused++;
 });
 
-test.each([
+const crlf = /CR or LF/;
+test.each<[string, { given: (client: WidgetClient) => unknown; want: RegExp }]>([
   [
     'a header value',
-    () =>
-      fetchClient(() => json(entity())).client.widget.retrieve('x', {
-        headers: { 'X-A': 'v\r\nSet-Cookie: a' },
-      }),
+    {
+      given: (c) => c.widget.retrieve('x', { headers: { 'X-A': 'v\r\nSet-Cookie: a' } }),
+      want: crlf,
+    },
   ],
   [
     'a header name',
-    () =>
-      fetchClient(() => json(entity())).client.widget.retrieve('x', {
-        headers: { 'X-A\nB': 'v' },
-      }),
+    { given: (c) => c.widget.retrieve('x', { headers: { 'X-A\nB': 'v' } }), want: crlf },
   ],
-  ['the API key', () => new WidgetClient({ apiKey: `${API_KEY}\r\nX-Evil: 1` })],
+  [
+    'an idempotency key',
+    {
+      given: (c) =>
+        c.widget.create(
+          { fields: { $name: 'A', $status: 'Draft' }, relationships: { $team: 'team_1' } },
+          { idempotencyKey: 'k\n2' },
+        ),
+      want: /^idempotencyKey .* CR or LF/,
+    },
+  ],
+  [
+    'the API key',
+    { given: () => new WidgetClient({ apiKey: `${API_KEY}\r\nX-Evil: 1` }), want: crlf },
+  ],
   [
     'a default header',
-    () => new WidgetClient({ apiKey: API_KEY, defaultHeaders: { 'X-A': 'a\nb' } }),
+    {
+      given: () => new WidgetClient({ apiKey: API_KEY, defaultHeaders: { 'X-A': 'a\nb' } }),
+      want: crlf,
+    },
   ],
-])('CR/LF in %s is refused', async (_, make) => {
+])('CR/LF in %s is refused before sending', async (_, { given, want }) => {
+  const { client, requests } = fetchClient(() => json(entity()));
   const error = await Promise.resolve()
-    .then(make as () => unknown)
+    .then(() => given(client))
     .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(LightfieldError);
-  expect((error as Error).message).toMatch(/CR or LF/);
+  expect((error as Error).message).toMatch(want);
   expectNoKey(views(error));
+  expect(requests).toHaveLength(0);
   refused++;
 });
 

@@ -1,3 +1,4 @@
+import { recordingFetch } from '@lightfield/testkit/recording-fetch';
 import { describe, expect, test } from 'vitest';
 import type { BaseClient } from '../src/internal/base-client.js';
 import * as clientModule from './generated/two-resources/client/src/generated/client.js';
@@ -37,13 +38,13 @@ describe('test/widget/client.ts is the client the codegen makes of widget.yaml',
   test.each(CALLS)('%s sends the same request', async (method, args) => {
     const answer = () => json(method === 'list' ? { data: [], totalCount: 0 } : entity());
     const ours = fetchClient(answer, OPTIONS as object);
-    const theirs: Request[] = [];
-    const made = new generated.Lightfield({ ...OPTIONS, fetch: recorder(theirs) });
+    const theirs = recorder();
+    const made = new generated.Lightfield({ ...OPTIONS, fetch: theirs.fetch });
     const methods = (o: object) => Object.getOwnPropertyNames(Object.getPrototypeOf(o)).sort();
     expect(methods(ours.client.widget)).toEqual(methods(made.widget));
     await (ours.client.widget as unknown as Resource)[method]!(...args);
     await made.widget[method]!(...args);
-    const [a, b] = [ours.requests[0]!, theirs[0]!];
+    const [a, b] = [ours.requests[0]!, theirs.requests[0]!];
     expect(a.method).toBe(b.method);
     expect(a.url).toBe(b.url);
     expect(await a.text()).toBe(await b.text());
@@ -54,13 +55,13 @@ describe('test/widget/client.ts is the client the codegen makes of widget.yaml',
   });
 
   test.each(CALLS)('the function of %s sends what the method sends', async (method, args) => {
-    const byMethod: Request[] = [];
-    const byFunction: Request[] = [];
-    const full = new generated.Lightfield({ ...OPTIONS, fetch: recorder(byMethod) });
-    const bare = new generated.LightfieldClient({ ...OPTIONS, fetch: recorder(byFunction) });
+    const byMethod = recorder();
+    const byFunction = recorder();
+    const full = new generated.Lightfield({ ...OPTIONS, fetch: byMethod.fetch });
+    const bare = new generated.LightfieldClient({ ...OPTIONS, fetch: byFunction.fetch });
     await full.widget[method]!(...args);
     await generated[`widget${method.charAt(0).toUpperCase()}${method.slice(1)}`]!(bare, ...args);
-    const [a, b] = [byMethod[0]!, byFunction[0]!];
+    const [a, b] = [byMethod.requests[0]!, byFunction.requests[0]!];
     expect([b.method, b.url, await b.text()]).toEqual([a.method, a.url, await a.text()]);
     expect(b.headers.get('authorization')).toBe('Bearer k');
   });
@@ -73,16 +74,11 @@ describe('test/widget/client.ts is the client the codegen makes of widget.yaml',
 });
 
 // The generated client's requests, recorded as fetchClient records them.
-function recorder(requests: Request[]): typeof fetch {
-  return (input, init) => {
-    const request = input instanceof Request ? input : new Request(input, init);
-    requests.push(request.clone());
-    return Promise.resolve(
-      json(
-        new URL(request.url).pathname === '/v1/widgets' && request.method === 'GET'
-          ? { data: [], totalCount: 0 }
-          : entity(),
-      ),
-    );
-  };
-}
+const recorder = () =>
+  recordingFetch((request) =>
+    json(
+      new URL(request.url).pathname === '/v1/widgets' && request.method === 'GET'
+        ? { data: [], totalCount: 0 }
+        : entity(),
+    ),
+  );

@@ -50,6 +50,29 @@ export function deref(doc: Json, node: unknown): unknown {
   return current;
 }
 
+/** One operation of a document's `paths`: its route, its path item (`$ref` followed) and method. */
+export interface PathOperation {
+  route: string;
+  item: Json;
+  method: HttpMethod;
+  op: Json;
+}
+
+/** Every operation of the document's `paths`, in the document's order. */
+export function pathOperations(doc: Json): PathOperation[] {
+  const paths = isObject(doc['paths']) ? doc['paths'] : {};
+  return Object.entries(paths).flatMap(([route, raw]) => {
+    const item = deref(doc, raw);
+    if (!isObject(item)) return [];
+    return HTTP_METHODS.filter((method) => isObject(item[method])).map((method) => ({
+      route,
+      item,
+      method,
+      op: item[method] as Json,
+    }));
+  });
+}
+
 /**
  * The node at a key path (object keys and array indexes), or `undefined` where there is none.
  * With `follow`, every `$ref` met on the way, the last node's too, is followed first.

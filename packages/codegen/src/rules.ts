@@ -1,7 +1,7 @@
 import {
   arrayOf,
   deref,
-  HTTP_METHODS,
+  pathOperations,
   resolvePointer,
   isObject,
   pointerOf,
@@ -45,40 +45,33 @@ export function checkRules(doc: Json): Problem[] {
 function checkOperations(doc: Json): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, string>();
-  const paths = isObject(doc['paths']) ? doc['paths'] : {};
-  for (const [route, rawItem] of Object.entries(paths)) {
-    const item = deref(doc, rawItem);
-    if (!isObject(item)) continue;
-    const shared = arrayOf(item['parameters']);
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (!isObject(op)) continue;
-      const at = pointerOf('paths', route, method);
-      const { resource, method: name, explicit } = operationName(op, route, method);
-      problems.push(...checkPathParams(doc, route, at, [...shared, ...arrayOf(op['parameters'])]));
-      // A derived name is made distinct by the model (see `uniqueOperationNames`); only the
-      // spec's own `resource.method` ids must be legal and unique.
-      if (!explicit) continue;
-      for (const part of [resource, name]) {
-        if (RESERVED_MEMBERS.has(part) || (part === resource && CLIENT_MEMBERS.has(part))) {
-          problems.push({
-            pointer: `${at}/operationId`,
-            message: `"${part}" in operation ${resource}.${name} is a reserved name and can't be a client property`,
-            rule: 'operation-id',
-          });
-        }
-      }
-      const id = `${resource}.${name}`;
-      const previous = seen.get(id);
-      if (previous) {
+  for (const { route, item, method, op } of pathOperations(doc)) {
+    const at = pointerOf('paths', route, method);
+    const { resource, method: name, explicit } = operationName(op, route, method);
+    const params = [...arrayOf(item['parameters']), ...arrayOf(op['parameters'])];
+    problems.push(...checkPathParams(doc, route, at, params));
+    // A derived name is made distinct by the model (see `uniqueOperationNames`); only the
+    // spec's own `resource.method` ids must be legal and unique.
+    if (!explicit) continue;
+    for (const part of [resource, name]) {
+      if (RESERVED_MEMBERS.has(part) || (part === resource && CLIENT_MEMBERS.has(part))) {
         problems.push({
           pointer: `${at}/operationId`,
-          message: `operation name "${id}" is already used at #${previous}; operationIds must be unique`,
-          rule: 'operation-id-unique',
+          message: `"${part}" in operation ${resource}.${name} is a reserved name and can't be a client property`,
+          rule: 'operation-id',
         });
-      } else {
-        seen.set(id, at);
       }
+    }
+    const id = `${resource}.${name}`;
+    const previous = seen.get(id);
+    if (previous) {
+      problems.push({
+        pointer: `${at}/operationId`,
+        message: `operation name "${id}" is already used at #${previous}; operationIds must be unique`,
+        rule: 'operation-id-unique',
+      });
+    } else {
+      seen.set(id, at);
     }
   }
   return problems;

@@ -1,7 +1,7 @@
 import { classify, extensionNotes, groupResources, objectSchema } from './classify.js';
 import { eagerCycleNotes } from './eager-cycles.js';
 import { entityOf, operationShapes } from './entity-model.js';
-import { deref, HTTP_METHODS, isObject, type Json } from './json.js';
+import { deref, isObject, pathOperations, type Json } from './json.js';
 import { jsonMedia, str } from './model-media.js';
 import { operationOf, type RawOperation } from './model-operation.js';
 import { mergeParams, singleValue } from './model-params.js';
@@ -88,19 +88,13 @@ export function buildModel(input: { file: string; document: Json; hash: string }
 
 /** Every operation of the document, in its order, with its parameters and derived name. */
 function rawOperations(document: Json): RawOperation[] {
-  const raw: RawOperation[] = [];
-  const paths = isObject(document['paths']) ? document['paths'] : {};
-  for (const [route, rawItem] of Object.entries(paths)) {
-    const item = deref(document, rawItem);
-    if (!isObject(item)) continue;
-    for (const httpMethod of HTTP_METHODS) {
-      const op = item[httpMethod];
-      if (!isObject(op)) continue;
-      const params = mergeParams(document, item['parameters'], op['parameters']);
-      raw.push({ op, route, httpMethod, params, name: operationName(op, route, httpMethod) });
-    }
-  }
-  return raw;
+  return pathOperations(document).map(({ route, item, method: httpMethod, op }) => ({
+    op,
+    route,
+    httpMethod,
+    params: mergeParams(document, item['parameters'], op['parameters']),
+    name: operationName(op, route, httpMethod),
+  }));
 }
 
 /** Where a derived name came from, for its note. */

@@ -1,5 +1,5 @@
 import { propertiesOf } from './classify.js';
-import { deref, HTTP_METHODS, isObject, pointerOf, type Json } from './json.js';
+import { deref, isObject, pathOperations, pointerOf, type Json } from './json.js';
 import { operationName } from './naming.js';
 
 /** The extension, on the operation that starts an upload session, that describes the upload. */
@@ -121,21 +121,12 @@ export interface Located {
 
 /** Every operation of the document with its pointer and client name. */
 export function operations(doc: Json): Located[] {
-  const out: Located[] = [];
-  const paths = isObject(doc['paths']) ? doc['paths'] : {};
-  for (const [route, raw] of Object.entries(paths)) {
-    const item = deref(doc, raw);
-    if (!isObject(item)) continue;
-    for (const method of HTTP_METHODS)
-      if (isObject(item[method]))
-        out.push({
-          op: item[method],
-          at: pointerOf('paths', route, method),
-          route,
-          ...operationName(item[method], route, method),
-        });
-  }
-  return out;
+  return pathOperations(doc).map(({ route, method, op }) => ({
+    op,
+    at: pointerOf('paths', route, method),
+    route,
+    ...operationName(op, route, method),
+  }));
 }
 
 /** The JSON schema of a request body or response. */

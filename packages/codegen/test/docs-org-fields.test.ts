@@ -1,20 +1,13 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { loadSpec } from '../src/load-spec.js';
 import type { SpecModel } from '../src/spec-model.js';
-import { replicateSpecFile } from '../src/synthetic-spec.js';
 import { generateDocs } from '../src/targets/docs.js';
-import { at, SPEC, tempDir } from './helpers.js';
+import { at, twoResourceModel } from './helpers.js';
 
 // api.md walks a newcomer from install to a typed create with the organization's fields, for
 // whichever resource of the spec answers definitions; a spec without one gets no such section.
 let model: SpecModel;
 beforeAll(async () => {
-  const file = path.join(await tempDir(), 'spec', 'two-resources.yaml');
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, await replicateSpecFile(SPEC, 'widget', ['gadget']));
-  model = await loadSpec(file);
+  model = await twoResourceModel();
 });
 
 const section = (md: string) => /# Your organization's fields\n([\s\S]*?)\n# [A-Z]/.exec(md)?.[1];

@@ -1,22 +1,15 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { SAMPLE_LANG, codeSamples, withCodeSamples } from '../src/code-samples.js';
-import { loadSpec } from '../src/load-spec.js';
 import type { SpecModel } from '../src/spec-model.js';
-import { replicateSpecFile } from '../src/synthetic-spec.js';
 import { generateDocs } from '../src/targets/docs.js';
-import { SPEC, tempDir } from './helpers.js';
+import { twoResourceModel } from './helpers.js';
 
 // The docs target and the code samples follow the spec alone: a second resource copied from the
 // first gets its own section, methods and samples.
 let model: SpecModel;
 let apiMd: string;
 beforeAll(async () => {
-  const file = path.join(await tempDir(), 'spec', 'two-resources.yaml');
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, await replicateSpecFile(SPEC, 'widget', ['gadget']));
-  model = await loadSpec(file);
+  model = await twoResourceModel();
   apiMd = (await generateDocs(model)).get('api.md')!;
 });
 

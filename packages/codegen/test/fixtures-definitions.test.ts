@@ -23,17 +23,24 @@ function definitionsMedia(doc: Json): Json {
   return content['application/json'] as Json;
 }
 
+/** The components of one kind (`schemas`, `parameters`), by name, in a document. */
+const components = (doc: Json, kind: string) =>
+  (doc['components'] as Json)[kind] as Record<string, Json>;
+
+/** The properties of the schema `name`, in a document. */
+const properties = (doc: Json, name: string) =>
+  components(doc, 'schemas')[name]!['properties'] as Json;
+
 /** The `relationships` schema of the `Widget` entity, in a document. */
-function widgetRelationships(doc: Json): Json {
-  const schemas = (doc['components'] as Json)['schemas'] as Record<string, Json>;
-  return (schemas['Widget']!['properties'] as Json)['relationships'] as Json;
-}
+const widgetRelationships = (doc: Json) => properties(doc, 'Widget')['relationships'] as Json;
 
 /** The `fields` schema of the `Widget` entity, in a document. */
-function widgetFields(doc: Json): Json {
-  const schemas = (doc['components'] as Json)['schemas'] as Record<string, Json>;
-  return (schemas['Widget']!['properties'] as Json)['fields'] as Json;
-}
+const widgetFields = (doc: Json) => properties(doc, 'Widget')['fields'] as Json;
+
+/** Gives the `WidgetCreate` body a `fields` object of these properties. */
+const createFields = (doc: Json, fields: Json) => {
+  properties(doc, 'WidgetCreate')['fields'] = { type: 'object', properties: fields };
+};
 
 /** The widget's ResourceInfo, as the fixtures target writes it, for the spec changed by `change`. */
 async function widgetInfo(change: (doc: Json) => void): Promise<Json> {
@@ -42,8 +49,7 @@ async function widgetInfo(change: (doc: Json) => void): Promise<Json> {
   // adds its own.
   delete definitionsMedia(document)['example'];
   delete widgetRelationships(document)['properties'];
-  const params = (document['components'] as Json)['parameters'] as Record<string, Json>;
-  delete params['Id']!['example'];
+  delete components(document, 'parameters')['Id']!['example'];
   change(document);
   const model = buildModel({ file: base.file, document, hash: base.hash });
   const text = (await targets['fixtures']!(model)).get('resources.ts')!;
@@ -133,8 +139,7 @@ describe('the widget resource info', () => {
       'lists the relationships the entity schema marks readOnly',
       {
         given: (doc) => {
-          const schemas = (doc['components'] as Json)['schemas'] as Json;
-          schemas['LinkedFromElsewhere'] = {
+          components(doc, 'schemas')['LinkedFromElsewhere'] = {
             allOf: [{ $ref: '#/components/schemas/Link' }],
             readOnly: true,
           };
@@ -179,10 +184,9 @@ describe('the widget resource info', () => {
       'gives the required properties beyond the entity model their first value',
       {
         given: (doc) => {
-          const schemas = (doc['components'] as Json)['schemas'] as Record<string, Json>;
-          const widget = schemas['Widget']!;
+          const widget = components(doc, 'schemas')['Widget']!;
           widget['required'] = [...(widget['required'] as string[]), 'kind', 'level', 'free'];
-          Object.assign(widget['properties'] as Json, {
+          Object.assign(properties(doc, 'Widget'), {
             kind: { type: 'string', enum: ['widget'] },
             level: { type: 'string', enum: ['FULL', 'PART'], default: 'PART' },
             free: { type: 'string' },
@@ -195,7 +199,7 @@ describe('the widget resource info', () => {
       "lists the ids its record's path parameter shows",
       {
         given: (doc) => {
-          const params = (doc['components'] as Json)['parameters'] as Record<string, Json>;
+          const params = components(doc, 'parameters');
           params['Id'] = { ...params['Id'], example: 'wid_123' };
         },
         want: { exampleIds: ['wid_123'] },
@@ -204,35 +208,23 @@ describe('the widget resource info', () => {
     [
       'lists the fields a write gives a list of values, selects aside',
       {
-        given: (doc) => {
-          const schemas = (doc['components'] as Json)['schemas'] as Record<string, Json>;
-          const create = schemas['WidgetCreate']!['properties'] as Json;
-          create['fields'] = {
-            type: 'object',
-            properties: {
-              $sites: { type: ['array', 'null'], items: { type: 'string' } },
-              $tags: { type: 'array', 'x-lightfield-value-type': 'MULTI_SELECT' },
-              $label: { type: 'string' },
-            },
-          };
-        },
+        given: (doc) =>
+          createFields(doc, {
+            $sites: { type: ['array', 'null'], items: { type: 'string' } },
+            $tags: { type: 'array', 'x-lightfield-value-type': 'MULTI_SELECT' },
+            $label: { type: 'string' },
+          }),
         want: { multipleFields: ['$sites'] },
       },
     ],
     [
       'lists the times marked x-lightfield-past',
       {
-        given: (doc) => {
-          const schemas = (doc['components'] as Json)['schemas'] as Record<string, Json>;
-          const create = schemas['WidgetCreate']!['properties'] as Json;
-          create['fields'] = {
-            type: 'object',
-            properties: {
-              $heldAt: { type: 'string', 'x-lightfield-past': true },
-              $dueAt: { type: 'string' },
-            },
-          };
-        },
+        given: (doc) =>
+          createFields(doc, {
+            $heldAt: { type: 'string', 'x-lightfield-past': true },
+            $dueAt: { type: 'string' },
+          }),
         want: { pastFields: ['$heldAt'] },
       },
     ],

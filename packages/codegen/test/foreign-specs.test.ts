@@ -170,38 +170,46 @@ describe('shapes', () => {
     expect(await generated('client', given, file)).toContain(want);
   });
 
-  test('a factory of a schema that is no object takes no overrides', async () => {
-    const given = {
-      ...named({ Tags: { type: 'array', items: { type: 'string' } } }),
-      paths: {
-        '/tags': {
-          get: { operationId: 'tag.all', responses: ok({ $ref: '#/components/schemas/Tags' }) },
-        },
-      },
-    };
-    expect(await generated('fixtures', given, 'factories.ts')).toContain(
-      "export function makeTags(): Tags {\n  return $make.makeExample<Tags>('tag.all', '200');\n}",
-    );
+  /** A spec whose one GET, at `route`, answers the schema `name`. */
+  const answering = (name: string, schema: Json, route: string, operationId: string): Json => ({
+    ...named({ [name]: schema }),
+    paths: {
+      [route]: { get: { operationId, responses: ok({ $ref: `#/components/schemas/${name}` }) } },
+    },
   });
 
-  test('a factory of a nullable object takes optional overrides of the object', async () => {
-    const given = {
-      ...named({ Maybe: { type: ['object', 'null'], properties: { id: { type: 'string' } } } }),
-      paths: {
-        '/maybe': {
-          get: { operationId: 'maybe.get', responses: ok({ $ref: '#/components/schemas/Maybe' }) },
-        },
+  test.each<Case>([
+    [
+      'a factory of a schema that is no object takes no overrides',
+      {
+        given: answering('Tags', { type: 'array', items: { type: 'string' } }, '/tags', 'tag.all'),
+        file: 'factories.ts',
+        want: "export function makeTags(): Tags {\n  return $make.makeExample<Tags>('tag.all', '200');\n}",
       },
-    };
-    expect(await generated('fixtures', given, 'factories.ts')).toContain(
-      'export function makeMaybe(overrides?: Partial<NonNullable<Maybe>>): Maybe {',
-    );
-  });
-
-  test('a spec without operations lists its operation ids as strings', async () => {
-    expect(await generated('fixtures', {}, 'resources.ts')).toContain(
-      'export const operationIds: readonly string[] = [];',
-    );
+    ],
+    [
+      'a factory of a nullable object takes optional overrides of the object',
+      {
+        given: answering(
+          'Maybe',
+          { type: ['object', 'null'], properties: { id: { type: 'string' } } },
+          '/maybe',
+          'maybe.get',
+        ),
+        file: 'factories.ts',
+        want: 'export function makeMaybe(overrides?: Partial<NonNullable<Maybe>>): Maybe {',
+      },
+    ],
+    [
+      'a spec without operations lists its operation ids as strings',
+      {
+        given: {},
+        file: 'resources.ts',
+        want: 'export const operationIds: readonly string[] = [];',
+      },
+    ],
+  ])('fixtures: %s', async (_, { given, file, want }) => {
+    expect(await generated('fixtures', given, file)).toContain(want);
   });
 });
 

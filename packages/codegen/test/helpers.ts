@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { testSpec } from '@lightfield/testkit';
+import { capture, type Captured } from '@lightfield/testkit/capture';
 import { main } from '../src/cli.js';
+import { loadSpec } from '../src/load-spec.js';
+import type { SpecModel } from '../src/spec-model.js';
+import { replicateSpecFile } from '../src/synthetic-spec.js';
 import { nodeAt, type Json } from '../src/json.js';
 
 /**
@@ -20,6 +24,17 @@ export function tempDir(prefix = 'lightfield-codegen-'): Promise<string> {
   return mkdtemp(path.join(tmpdir(), prefix));
 }
 
+/**
+ * The model of SPEC with a second resource, `gadget`, copied from `widget`, loaded from
+ * `<temp>/spec/two-resources.yaml`: what proves the generators follow the spec alone.
+ */
+export async function twoResourceModel(): Promise<SpecModel> {
+  const file = path.join(await tempDir(), 'spec', 'two-resources.yaml');
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, await replicateSpecFile(SPEC, 'widget', ['gadget']));
+  return loadSpec(file);
+}
+
 /** sha256 of every file below `dir`, by relative path. */
 export async function checksums(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -34,15 +49,8 @@ export async function checksums(dir: string): Promise<Record<string, string>> {
 }
 
 /** Runs the CLI in-process and captures what it prints. */
-export async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    (m: string) => out.push(m),
-    (m: string) => err.push(m),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
+export function run(argv: string[]): Promise<Captured> {
+  return capture((out, err) => main(argv, out, err));
 }
 
 /** The object at `keys` inside a parsed spec, for a test to edit; throws where there is none. */

@@ -13,6 +13,12 @@ export const ok = (schema: Json, type = 'application/json') => ({
   content: { [type]: { schema } },
 });
 export const thing = { $ref: '#/components/schemas/Thing' };
+/** An operation that takes one `Thing` as JSON and answers it with `status`. */
+const write = (operationId: string, status: string) => ({
+  operationId,
+  requestBody: { content: { 'application/json': { schema: thing } } },
+  responses: { [status]: ok(thing) },
+});
 export const id = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 export const page = {
   type: 'object',
@@ -48,20 +54,12 @@ export async function model(doc: Json): Promise<SpecModel> {
 export const crud = spec({
   '/v1/things': {
     get: { operationId: 'thing.all', parameters: paging, responses: { '200': ok(page) } },
-    post: {
-      operationId: 'thing.make',
-      requestBody: { content: { 'application/json': { schema: thing } } },
-      responses: { '201': ok(thing) },
-    },
+    post: write('thing.make', '201'),
   },
   '/v1/things/{id}': {
     parameters: [id],
     get: { operationId: 'thing.one', responses: { '200': ok(thing) } },
-    patch: {
-      operationId: 'thing.change',
-      requestBody: { content: { 'application/json': { schema: thing } } },
-      responses: { '200': ok(thing) },
-    },
+    patch: write('thing.change', '200'),
     delete: { operationId: 'thing.delete', responses: { '204': { description: 'gone' } } },
   },
   '/v1/things/{id}/parts': {
@@ -72,11 +70,7 @@ export const crud = spec({
   '/v1/things/{thingId}/notes': {
     parameters: [{ ...id, name: 'thingId' }],
     get: { operationId: 'note.list', parameters: paging, responses: { '200': ok(page) } },
-    post: {
-      operationId: 'note.add',
-      requestBody: { content: { 'application/json': { schema: thing } } },
-      responses: { '200': ok(thing) },
-    },
+    post: write('note.add', '200'),
   },
   '/v1/things/{id}/archive': {
     parameters: [id],

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { generated, ok, pathParam, retrieve, widgetRef, type Case } from './tiny-spec.js';
+import {
+  generated,
+  headerParam,
+  ok,
+  pathParam,
+  retrieve,
+  retrieveWith,
+  widgetRef,
+  type Case,
+} from './tiny-spec.js';
 
 // The pieces of each target, in openapi-typescript's table form: given a tiny spec (what differs
 // from the base below), want a snippet of one generated file, as prettier lays it out. The golden
@@ -150,23 +159,17 @@ describe('client', () => {
       {
         given: {
           'x-lightfield-rate-limits': { read: 25 },
-          paths: {
-            '/widgets/{id}': {
-              get: {
-                ...retrieve['/widgets/{id}'].get,
-                'x-lightfield-rate-limit': 'read',
-                parameters: [
-                  pathParam('id'),
-                  {
-                    name: 'Api-Version',
-                    in: 'header',
-                    required: true,
-                    schema: { type: 'string', enum: ['2024-01-01'] },
-                  },
-                ],
-              },
-            },
-          },
+          paths: retrieveWith({
+            'x-lightfield-rate-limit': 'read',
+            parameters: [
+              pathParam('id'),
+              headerParam(
+                'Api-Version',
+                { type: 'string', enum: ['2024-01-01'] },
+                { required: true },
+              ),
+            ],
+          }),
         },
         file: 'spec.ts',
         want: "export const specDefaults: SpecDefaults = {\n  baseUrl: 'https://api.test/v1',\n  headers: { 'Api-Version': '2024-01-01' },\n  rateLimits: { read: 25 },\n};\n",
@@ -176,22 +179,12 @@ describe('client', () => {
       'constant headers are the ones the client sends itself',
       {
         given: {
-          paths: {
-            '/widgets/{id}': {
-              get: {
-                ...retrieve['/widgets/{id}'].get,
-                parameters: [
-                  pathParam('id'),
-                  {
-                    name: 'Api-Version',
-                    in: 'header',
-                    required: true,
-                    schema: { const: '2024-01-01' },
-                  },
-                ],
-              },
-            },
-          },
+          paths: retrieveWith({
+            parameters: [
+              pathParam('id'),
+              headerParam('Api-Version', { const: '2024-01-01' }, { required: true }),
+            ],
+          }),
         },
         file: 'spec.ts',
         want: "export type SentHeader = 'Api-Version';\n",
@@ -205,14 +198,7 @@ describe('client', () => {
       'a path parameter that is no identifier is passed under its own name',
       {
         given: {
-          paths: {
-            '/widgets/{widget-id}': {
-              get: {
-                ...retrieve['/widgets/{id}'].get,
-                parameters: [pathParam('widget-id')],
-              },
-            },
-          },
+          paths: retrieveWith({ parameters: [pathParam('widget-id')] }, '/widgets/{widget-id}'),
         },
         file: 'client.ts',
         want: "{ path: { 'widget-id': widgetId } }",
@@ -222,11 +208,7 @@ describe('client', () => {
       'a path parameter named by a reserved word keeps an unquoted key',
       {
         given: {
-          paths: {
-            '/widgets/{class}': {
-              get: { ...retrieve['/widgets/{id}'].get, parameters: [pathParam('class')] },
-            },
-          },
+          paths: retrieveWith({ parameters: [pathParam('class')] }, '/widgets/{class}'),
         },
         file: 'client.ts',
         want: '{ path: { class: classParam } }',
@@ -236,22 +218,12 @@ describe('client', () => {
       'caller headers get a type, with each description as JSDoc',
       {
         given: {
-          paths: {
-            '/widgets/{id}': {
-              get: {
-                ...retrieve['/widgets/{id}'].get,
-                parameters: [
-                  pathParam('id'),
-                  {
-                    name: 'X-Trace',
-                    in: 'header',
-                    description: 'A trace id.',
-                    schema: { type: 'string' },
-                  },
-                ],
-              },
-            },
-          },
+          paths: retrieveWith({
+            parameters: [
+              pathParam('id'),
+              headerParam('X-Trace', { type: 'string' }, { description: 'A trace id.' }),
+            ],
+          }),
         },
         file: 'client.ts',
         want: "export type WidgetRetrieveHeaders = {\n  /**\n   * A trace id.\n   */\n  'X-Trace'?: string;\n};\n",

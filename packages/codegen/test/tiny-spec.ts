@@ -39,6 +39,18 @@ export const retrieve = {
   },
 };
 
+/** `retrieve` at `path`, its operation's keys replaced by those of `get`. */
+export const retrieveWith = (get: Json, path = '/widgets/{id}') => ({
+  [path]: { get: { ...retrieve['/widgets/{id}'].get, ...get } },
+});
+/** A header parameter of `schema`. */
+export const headerParam = (name: string, schema: Json, more: Json = {}) => ({
+  name,
+  in: 'header',
+  ...more,
+  schema,
+});
+
 /** A model of the base spec (one `Widget` schema) with `given` merged over it. */
 export function model(given: Json): SpecModel {
   const document = {

@@ -1,5 +1,5 @@
 import type { OperationModel, SpecModel } from '@lightfield/codegen';
-import { deref, HTTP_METHODS, isObject, type Json } from '@lightfield/codegen/json';
+import { deref, isObject, pathOperations, type Json } from '@lightfield/codegen/json';
 
 /** One operation of the document, with the model's view of it when the model has one. */
 export interface SpecOperation {
@@ -33,28 +33,19 @@ function parameters(doc: Json, ...lists: unknown[]): Json[] {
  */
 export function specOperations(model: SpecModel): SpecOperation[] {
   const doc = model.document;
-  const paths = isObject(doc['paths']) ? doc['paths'] : {};
   const byRoute = new Map(model.operations.map((op) => [`${op.httpMethod} ${op.path}`, op]));
-  const out: SpecOperation[] = [];
-  for (const [route, rawItem] of Object.entries(paths)) {
-    const item = deref(doc, rawItem);
-    if (!isObject(item)) continue;
-    for (const verb of HTTP_METHODS) {
-      const raw = item[verb];
-      if (!isObject(raw)) continue;
-      const id = typeof raw['operationId'] === 'string' ? raw['operationId'] : undefined;
-      const op = byRoute.get(`${verb} ${route}`);
-      out.push({
-        name: id ?? `${verb.toUpperCase()} ${route}`,
-        httpMethod: verb,
-        path: route,
-        raw,
-        params: parameters(doc, item['parameters'], raw['parameters']),
-        ...(op ? { model: op } : {}),
-      });
-    }
-  }
-  return out;
+  return pathOperations(doc).map(({ route, item, method, op: raw }) => {
+    const id = typeof raw['operationId'] === 'string' ? raw['operationId'] : undefined;
+    const op = byRoute.get(`${method} ${route}`);
+    return {
+      name: id ?? `${method.toUpperCase()} ${route}`,
+      httpMethod: method,
+      path: route,
+      raw,
+      params: parameters(doc, item['parameters'], raw['parameters']),
+      ...(op ? { model: op } : {}),
+    };
+  });
 }
 
 const PHASE: Record<string, number> = { get: 0, post: 1, put: 2, patch: 2, delete: 4 };

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { testSpec } from '@lightfield/testkit';
+import { capture, type Captured } from '@lightfield/testkit/capture';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { main } from '../src/index.js';
@@ -16,17 +17,8 @@ let start: string;
 
 const git = (...args: string[]) =>
   execFileSync('git', args, { cwd: repo, stdio: 'pipe', encoding: 'utf8' }).trim();
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    args,
-    (m: string) => out.push(m),
-    (m: string) => err.push(m),
-    repo,
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...args: string[]): Promise<Captured> =>
+  capture((out, err) => main(args, out, err, repo));
 async function changeset(name: string, bump: string): Promise<void> {
   await writeFile(
     path.join(repo, '.changeset', name),

@@ -1,15 +1,12 @@
 import { Lightfield, spec } from '@lightfield/client';
+import { recordingFetch } from '@lightfield/testkit/recording-fetch';
 import { describe, expect, test } from 'vitest';
 
 // The published client's routes and defaults for today's spec: the wire facts the runtime tests
 // (packages/client/test, on a neutral widget spec) leave to this folder.
 function fetchClient(body: unknown): { client: Lightfield; requests: Request[] } {
-  const requests: Request[] = [];
-  const fetch: typeof globalThis.fetch = (input, init) => {
-    requests.push(input instanceof Request ? input.clone() : new Request(input, init));
-    const headers = { 'content-type': 'application/json' };
-    return Promise.resolve(new Response(JSON.stringify(body), { headers }));
-  };
+  const headers = { 'content-type': 'application/json' };
+  const { fetch, requests } = recordingFetch(() => new Response(JSON.stringify(body), { headers }));
   const client = new Lightfield({
     apiKey: 'k',
     baseUrl: 'http://api.test',
