@@ -1,7 +1,6 @@
-import prettier from 'prettier';
 import { displayPath, specIdentity } from '../header.js';
 import { bodyValue } from '../code-samples.js';
-import { PRETTIER_OPTIONS } from '../format.js';
+import { formatWith } from '../format.js';
 import { pascal, type OperationModel, type ParamModel, type SpecModel } from '../spec-model.js';
 import type { FileMap } from '../write-output.js';
 import { schemaType, scopeText } from './shared.js';
@@ -46,9 +45,7 @@ export async function generateDocs(model: SpecModel): Promise<FileMap> {
     sections.filter((section) => section.trim() !== ''),
     32_768,
   ))
-    formatted.push(
-      await prettier.format(batch.join('\n'), { ...PRETTIER_OPTIONS, parser: 'markdown' }),
-    );
+    formatted.push(await formatWith(batch.join('\n'), 'markdown'));
   return new Map([['api.md', formatted.join('\n')]]);
 }
 

@@ -1,11 +1,22 @@
+import { createRequire } from 'node:module';
 import { createConfig } from '@redocly/openapi-core';
-import openapiTS, { astToString } from 'openapi-typescript';
 import { formatTs, jsdoc } from '../format.js';
 import { generatedHeader, specIdentity } from '../header.js';
 import { jsonMedia, type SpecModel } from '../spec-model.js';
 import { discriminatedDocument } from '../variants.js';
 import type { FileMap } from '../write-output.js';
 import { breakEagerCycles, inlineUnnamedRefs, withOwnHelpers } from './types-document.js';
+
+type OpenapiTypescript = typeof import('openapi-typescript');
+
+/**
+ * openapi-typescript, loaded on first use and through `require`: it loads the TypeScript compiler,
+ * which an `import` would also have Node scan for ES syntax and for its exports, nearly doubling
+ * the cost of the pipeline's largest import. Commands that don't write types never load it.
+ */
+export function openapiTypescript(): OpenapiTypescript {
+  return createRequire(import.meta.url)('openapi-typescript') as OpenapiTypescript;
+}
 
 /**
  * Writes `openapi.ts` (openapi-typescript), `aliases.ts` (named types), `spec.ts` (spec identity)
@@ -15,6 +26,7 @@ export async function generateTypes(model: SpecModel): Promise<FileMap> {
   const header = generatedHeader(model, 'types');
   // The document is already bundled and checked (loadSpec; the `lint` task runs redocly's rules),
   // so openapi-typescript's own lint pass runs with no rules.
+  const { default: openapiTS, astToString } = openapiTypescript();
   const redocly = await createConfig({ rules: {} }, { extends: [] });
   // Discriminated schemas (x-lightfield-variants) become unions in the types only.
   const discriminated = discriminatedDocument(model.document);
