@@ -1,5 +1,5 @@
-import { stringToAST } from 'openapi-typescript';
-import ts from 'typescript';
+import { createRequire } from 'node:module';
+import type ts from 'typescript';
 import { isObject, nodeAt, resolvePointer, type Json } from '../json.js';
 import { eagerCycleRefs } from '../eager-cycles.js';
 
@@ -54,10 +54,18 @@ export function inlineUnnamedRefs(doc: Json): Json {
 const WITH_REQUIRED =
   'type WithRequired<T, K extends keyof NonNullable<T>> = NonNullable<T> & { [P in K]-?: NonNullable<T>[P] };';
 
-/** openapi-typescript's output with its helper types replaced by ones that compile for any spec. */
-export function withOwnHelpers(ast: ts.Node[]): ts.Node[] {
+/**
+ * openapi-typescript's output with its helper types replaced by ones that compile for any spec.
+ * `stringToAST` is openapi-typescript's: the caller has loaded it, and with it TypeScript, which
+ * this module reaches through `require` so that loading the generators loads neither.
+ */
+export function withOwnHelpers(
+  ast: ts.Node[],
+  stringToAST: (source: string) => unknown[],
+): ts.Node[] {
+  const typescript = createRequire(import.meta.url)('typescript') as typeof ts;
   return ast.map((node) =>
-    ts.isTypeAliasDeclaration(node) && node.name.text === 'WithRequired'
+    typescript.isTypeAliasDeclaration(node) && node.name.text === 'WithRequired'
       ? (stringToAST(WITH_REQUIRED)[0] as ts.Node)
       : node,
   );

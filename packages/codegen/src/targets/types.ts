@@ -26,7 +26,7 @@ export async function generateTypes(model: SpecModel): Promise<FileMap> {
   const header = generatedHeader(model, 'types');
   // The document is already bundled and checked (loadSpec; the `lint` task runs redocly's rules),
   // so openapi-typescript's own lint pass runs with no rules.
-  const { default: openapiTS, astToString } = openapiTypescript();
+  const { default: openapiTS, astToString, stringToAST } = openapiTypescript();
   const redocly = await createConfig({ rules: {} }, { extends: [] });
   // Discriminated schemas (x-lightfield-variants) become unions in the types only.
   const discriminated = discriminatedDocument(model.document);
@@ -39,7 +39,7 @@ export async function generateTypes(model: SpecModel): Promise<FileMap> {
   const ast = await openapiTS(document as never, { silent: true, redocly });
   const files: FileMap = new Map();
   // openapi-typescript prints its own output; formatting megabytes of it again would cost more than generating it.
-  files.set('openapi.ts', `${header}\n${astToString(withOwnHelpers(ast))}`);
+  files.set('openapi.ts', `${header}\n${astToString(withOwnHelpers(ast, stringToAST))}`);
   files.set('aliases.ts', await formatTs(`${header}\n${aliasesFile(model)}`));
   files.set('spec.ts', await formatTs(`${header}\n${specFile(model)}`));
   files.set('fields.ts', await formatTs(`${header}\n${fieldsFile(model)}`));
