@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { createConfig } from '@redocly/openapi-core';
+import type ts from 'typescript';
 import { formatTs, jsdoc } from '../format.js';
 import { generatedHeader, specIdentity } from '../header.js';
 import { jsonMedia, type SpecModel } from '../spec-model.js';
@@ -8,6 +9,8 @@ import type { FileMap } from '../write-output.js';
 import { breakEagerCycles, inlineUnnamedRefs, withOwnHelpers } from './types-document.js';
 
 type OpenapiTypescript = typeof import('openapi-typescript');
+type GlobalContext = import('openapi-typescript').GlobalContext;
+type OpenAPI3 = import('openapi-typescript').OpenAPI3;
 
 /**
  * openapi-typescript, loaded on first use and through `require`: it loads the TypeScript compiler,
@@ -19,15 +22,54 @@ export function openapiTypescript(): OpenapiTypescript {
 }
 
 /**
+ * openapi-typescript's transform of a bundled document, with its default options. `openapiTS`
+ * would first lint and bundle the document again (a third of its time on a large spec), which
+ * loadSpec has done already.
+ */
+async function typesOf(document: object): Promise<ts.Node[]> {
+  const { transformSchema, scanDiscriminators, resolveRef } = openapiTypescript();
+  const schema = document as OpenAPI3;
+  const context: GlobalContext = {
+    additionalProperties: false,
+    alphabetize: false,
+    arrayLength: false,
+    defaultNonNullable: true,
+    discriminators: scanDiscriminators(schema, {}),
+    emptyObjectsUnknown: false,
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    postTransform: undefined,
+    propertiesRequiredByDefault: false,
+    redoc: await createConfig({ rules: {} }, { extends: [] }),
+    silent: true,
+    inject: undefined,
+    transform: undefined,
+    transformProperty: undefined,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: false,
+    resolve: ($ref) => resolveRef(schema, $ref, { silent: true }),
+  };
+  return transformSchema(schema, context);
+}
+
+/**
  * Writes `openapi.ts` (openapi-typescript), `aliases.ts` (named types), `spec.ts` (spec identity)
  * and `fields.ts` (the field variants that organization-specific typing builds on).
  */
 export async function generateTypes(model: SpecModel): Promise<FileMap> {
   const header = generatedHeader(model, 'types');
-  // The document is already bundled and checked (loadSpec; the `lint` task runs redocly's rules),
-  // so openapi-typescript's own lint pass runs with no rules.
-  const { default: openapiTS, astToString, stringToAST } = openapiTypescript();
-  const redocly = await createConfig({ rules: {} }, { extends: [] });
+  const { astToString, stringToAST } = openapiTypescript();
   // Discriminated schemas (x-lightfield-variants) become unions in the types only.
   const discriminated = discriminatedDocument(model.document);
   // openapi-typescript's input, rewritten where its output would not compile (types-document.ts).
@@ -36,7 +78,7 @@ export async function generateTypes(model: SpecModel): Promise<FileMap> {
       discriminated === model.document ? structuredClone(discriminated) : discriminated,
     ),
   );
-  const ast = await openapiTS(document as never, { silent: true, redocly });
+  const ast = await typesOf(document);
   const files: FileMap = new Map();
   // openapi-typescript prints its own output; formatting megabytes of it again would cost more than generating it.
   files.set('openapi.ts', `${header}\n${astToString(withOwnHelpers(ast, stringToAST))}`);
