@@ -248,11 +248,7 @@ export class AccountResource<Org extends OrgDefinitions = {}> {
 /**
  * Create an account
  *
- * Creates an account. `fields.$name` is required. A `$website` starts enrichment in the background, which fills fields such as the read-only `$howTheyMakeMoney` later. Send an `Idempotency-Key` to make a retry safe.
- *
- * `POST /v1/accounts` · rate limit: Write · scope: `accounts:create`
- *
- * The function of `client.account.create()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link AccountResource.create | `client.account.create()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function accountCreate<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -265,11 +261,7 @@ export function accountCreate<Org extends OrgDefinitions = {}>(
 /**
  * Get account field definitions
  *
- * Returns the field and relationship definitions of accounts, system and custom ones alike, with select options and which fields are read-only.
- *
- * `GET /v1/accounts/definitions` · rate limit: Read · scope: `accounts:read`
- *
- * The function of `client.account.definitions()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link AccountResource.definitions | `client.account.definitions()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function accountDefinitions<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -281,11 +273,7 @@ export function accountDefinitions<Org extends OrgDefinitions = {}>(
 /**
  * List accounts
  *
- * Lists accounts, one page at a time. Filter with one query parameter per field, e.g. `$name[equal]=Acme`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
- *
- * `GET /v1/accounts` · rate limit: Search · scope: `accounts:read`
- *
- * The function of `client.account.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link AccountResource.list | `client.account.list()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function accountList<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -305,11 +293,7 @@ export function accountList<Org extends OrgDefinitions = {}>(
 /**
  * Retrieve an account
  *
- * Returns the latest version of one account.
- *
- * `GET /v1/accounts/{id}` · rate limit: Read · scope: `accounts:read`
- *
- * The function of `client.account.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link AccountResource.retrieve | `client.account.retrieve()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function accountRetrieve<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -322,11 +306,7 @@ export function accountRetrieve<Org extends OrgDefinitions = {}>(
 /**
  * Update an account
  *
- * Updates an account. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`. `$opportunity`, `$task`, `$note` and `$meeting` are read-only: the other side sets them. Send an `Idempotency-Key` to make a retry safe.
- *
- * `POST /v1/accounts/{id}` · rate limit: Write · scope: `accounts:update`
- *
- * The function of `client.account.update()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link AccountResource.update | `client.account.update()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function accountUpdate<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -362,11 +342,7 @@ export class AuthResource<Org extends OrgDefinitions = {}> {
 /**
  * Validate the API key
  *
- * Returns whether the API key in use is active, whom it acts for (a user or the whole workspace) and the scopes it was granted. Needs no scope.
- *
- * `GET /v1/auth/validate` · rate limit: Read
- *
- * The function of `client.auth.validate()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link AuthResource.validate | `client.auth.validate()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function authValidate<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -464,11 +440,7 @@ export class ContactResource<Org extends OrgDefinitions = {}> {
 /**
  * Create a contact
  *
- * Creates a contact; it is enriched in the background afterwards. To avoid duplicates, find first: list contacts filtered on `$email` and create only when none matches. Send an `Idempotency-Key` to make a retry safe.
- *
- * `POST /v1/contacts` · rate limit: Write · scope: `contacts:create`
- *
- * The function of `client.contact.create()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link ContactResource.create | `client.contact.create()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function contactCreate<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -481,11 +453,7 @@ export function contactCreate<Org extends OrgDefinitions = {}>(
 /**
  * Get contact field definitions
  *
- * Returns the field and relationship definitions of contacts, system and custom ones alike, with select options and which fields are read-only.
- *
- * `GET /v1/contacts/definitions` · rate limit: Read · scope: `contacts:read`
- *
- * The function of `client.contact.definitions()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link ContactResource.definitions | `client.contact.definitions()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function contactDefinitions<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -497,11 +465,7 @@ export function contactDefinitions<Org extends OrgDefinitions = {}>(
 /**
  * List contacts
  *
- * Lists contacts, one page at a time. Filter with one query parameter per field, e.g. `$name[equal]=Acme`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
- *
- * `GET /v1/contacts` · rate limit: Search · scope: `contacts:read`
- *
- * The function of `client.contact.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link ContactResource.list | `client.contact.list()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function contactList<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -521,11 +485,7 @@ export function contactList<Org extends OrgDefinitions = {}>(
 /**
  * Retrieve a contact
  *
- * Returns the latest version of one contact.
- *
- * `GET /v1/contacts/{id}` · rate limit: Read · scope: `contacts:read`
- *
- * The function of `client.contact.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link ContactResource.retrieve | `client.contact.retrieve()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function contactRetrieve<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -538,11 +498,7 @@ export function contactRetrieve<Org extends OrgDefinitions = {}>(
 /**
  * Update a contact
  *
- * Updates a contact. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`. Send an `Idempotency-Key` to make a retry safe.
- *
- * `POST /v1/contacts/{id}` · rate limit: Write · scope: `contacts:update`
- *
- * The function of `client.contact.update()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link ContactResource.update | `client.contact.update()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function contactUpdate<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -614,11 +570,7 @@ export class EmailResource<Org extends OrgDefinitions = {}> {
 /**
  * Draft an email
  *
- * Saves a draft in a connected mailbox that owns `from`. It needs `from` plus at least one of `to`, `cc`, `bcc`, `subject`, `messageBody` or `attachments`: `from` alone is a 400. Send an `Idempotency-Key` to make a retry safe.
- *
- * `POST /v1/emails/draft` · rate limit: Write · scope: `emails:create`
- *
- * The function of `client.email.draft()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link EmailResource.draft | `client.email.draft()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function emailDraft<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -631,11 +583,7 @@ export function emailDraft<Org extends OrgDefinitions = {}>(
 /**
  * List emails
  *
- * Lists emails, one page at a time. List items omit `fields.$body`; retrieve one to read it. An email the caller may not read in full comes redacted, with `accessLevel: METADATA`.
- *
- * `GET /v1/emails` · rate limit: Search · scope: `emails:read`
- *
- * The function of `client.email.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link EmailResource.list | `client.email.list()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function emailList<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -648,11 +596,7 @@ export function emailList<Org extends OrgDefinitions = {}>(
 /**
  * Retrieve an email
  *
- * Returns one email with its body; redacted, with `accessLevel: METADATA`, when the caller may not read it in full.
- *
- * `GET /v1/emails/{id}` · rate limit: Read · scope: `emails:read`
- *
- * The function of `client.email.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link EmailResource.retrieve | `client.email.retrieve()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function emailRetrieve<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -665,11 +609,7 @@ export function emailRetrieve<Org extends OrgDefinitions = {}>(
 /**
  * Send an email
  *
- * Sends a new message from a connected mailbox that owns `from`. There are no replies or forwards. Send an `Idempotency-Key` to make a retry safe.
- *
- * `POST /v1/emails/send` · rate limit: Write · scope: `emails:create`
- *
- * The function of `client.email.send()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link EmailResource.send | `client.email.send()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function emailSend<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -775,11 +715,7 @@ export class FileResource<Org extends OrgDefinitions = {}> {
 /**
  * Cancel a file upload
  *
- * Cancels an upload. Only a `PENDING` file can be cancelled. Send an `Idempotency-Key` to make a retry safe.
- *
- * `POST /v1/files/{id}/cancel` · rate limit: Write · scope: `files:create`
- *
- * The function of `client.file.cancel()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link FileResource.cancel | `client.file.cancel()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function fileCancel<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -793,11 +729,7 @@ export function fileCancel<Org extends OrgDefinitions = {}>(
 /**
  * Complete a file upload
  *
- * Finalises an upload once its bytes are PUT. With `md5` (the lower-case hex MD5 digest of the bytes), the API checks the upload against it. Send an `Idempotency-Key` to make a retry safe.
- *
- * `POST /v1/files/{id}/complete` · rate limit: Write · scope: `files:create`
- *
- * The function of `client.file.complete()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link FileResource.complete | `client.file.complete()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function fileComplete<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -811,11 +743,7 @@ export function fileComplete<Org extends OrgDefinitions = {}>(
 /**
  * Start a file upload
  *
- * Starts an upload session for a file of at most 512 MB. The answer is `PENDING`, with an `uploadUrl` and `uploadHeaders`: PUT the bytes there with exactly those headers and no bearer token (that is not an API call), then call `file.complete`. Send an `Idempotency-Key` to make a retry safe.
- *
- * `POST /v1/files` · rate limit: Write · scope: `files:create`
- *
- * The function of `client.file.create()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link FileResource.create | `client.file.create()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function fileCreate<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -828,11 +756,7 @@ export function fileCreate<Org extends OrgDefinitions = {}>(
 /**
  * List files
  *
- * Lists files in every status, one page at a time.
- *
- * `GET /v1/files` · rate limit: Search · scope: `files:read`
- *
- * The function of `client.file.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link FileResource.list | `client.file.list()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function fileList<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -845,11 +769,7 @@ export function fileList<Org extends OrgDefinitions = {}>(
 /**
  * Retrieve a file
  *
- * Returns one file and where its upload stands.
- *
- * `GET /v1/files/{id}` · rate limit: Read · scope: `files:read`
- *
- * The function of `client.file.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link FileResource.retrieve | `client.file.retrieve()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function fileRetrieve<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -862,11 +782,7 @@ export function fileRetrieve<Org extends OrgDefinitions = {}>(
 /**
  * Get a file's download URL
  *
- * Returns a temporary URL to download a file. Only a `COMPLETED` file has one.
- *
- * `GET /v1/files/{id}/url` · rate limit: Read · scope: `files:read`
- *
- * The function of `client.file.url()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link FileResource.url | `client.file.url()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function fileUrl<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1038,11 +954,7 @@ export class ListResource<Org extends OrgDefinitions = {}> {
 /**
  * Create a list
  *
- * Creates a list of accounts, contacts or opportunities. `fields.$name` and `fields.$objectType` are required; `relationships` may name its first members under the one key that matches `$objectType` (`$accounts`, `$contacts` or `$opportunities`). Send an `Idempotency-Key` to make a retry safe.
- *
- * `POST /v1/lists` · rate limit: Write · scope: `lists:create`
- *
- * The function of `client.list.create()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link ListResource.create | `client.list.create()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function listCreate<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1055,11 +967,7 @@ export function listCreate<Org extends OrgDefinitions = {}>(
 /**
  * List lists
  *
- * Lists the organization's lists, one page at a time.
- *
- * `GET /v1/lists` · rate limit: Search · scope: `lists:read`
- *
- * The function of `client.list.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link ListResource.list | `client.list.list()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function listList<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1072,11 +980,7 @@ export function listList<Org extends OrgDefinitions = {}>(
 /**
  * List a list's accounts
  *
- * Lists the accounts of a list of accounts, one page at a time. Needs two scopes: `lists:read` and `accounts:read`.
- *
- * `GET /v1/lists/{listId}/accounts` · rate limit: Search · scope: `lists:read` and `accounts:read`
- *
- * The function of `client.list.listAccounts()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link ListResource.listAccounts | `client.list.listAccounts()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function listListAccounts<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1097,11 +1001,7 @@ export function listListAccounts<Org extends OrgDefinitions = {}>(
 /**
  * List a list's contacts
  *
- * Lists the contacts of a list of contacts, one page at a time. Needs two scopes: `lists:read` and `contacts:read`.
- *
- * `GET /v1/lists/{listId}/contacts` · rate limit: Search · scope: `lists:read` and `contacts:read`
- *
- * The function of `client.list.listContacts()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link ListResource.listContacts | `client.list.listContacts()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function listListContacts<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1122,11 +1022,7 @@ export function listListContacts<Org extends OrgDefinitions = {}>(
 /**
  * List a list's opportunities
  *
- * Lists the opportunities of a list of opportunities, one page at a time. Needs two scopes: `lists:read` and `opportunities:read`.
- *
- * `GET /v1/lists/{listId}/opportunities` · rate limit: Search · scope: `lists:read` and `opportunities:read`
- *
- * The function of `client.list.listOpportunities()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link ListResource.listOpportunities | `client.list.listOpportunities()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function listListOpportunities<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1147,11 +1043,7 @@ export function listListOpportunities<Org extends OrgDefinitions = {}>(
 /**
  * Retrieve a list
  *
- * Returns the latest version of one list.
- *
- * `GET /v1/lists/{id}` · rate limit: Read · scope: `lists:read`
- *
- * The function of `client.list.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link ListResource.retrieve | `client.list.retrieve()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function listRetrieve<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1164,11 +1056,7 @@ export function listRetrieve<Org extends OrgDefinitions = {}>(
 /**
  * Update a list
  *
- * Renames a list, or adds and removes members under the one key that matches its `$objectType`. Only the keys you send change. Send an `Idempotency-Key` to make a retry safe.
- *
- * `POST /v1/lists/{id}` · rate limit: Write · scope: `lists:update`
- *
- * The function of `client.list.update()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link ListResource.update | `client.list.update()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function listUpdate<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1257,11 +1145,7 @@ export class MeetingResource<Org extends OrgDefinitions = {}> {
 /**
  * Create a meeting
  *
- * Records a meeting that has already taken place: only past meetings can be created. `fields.$title`, `fields.$startDate` and `fields.$endDate` are required, and `$transcript` (an uploaded file) is the only relationship a create may set. `autoCreateRecords` also creates the attendees' missing contacts and accounts. Send an `Idempotency-Key` to make a retry safe.
- *
- * `POST /v1/meetings` · rate limit: Write · scope: `meetings:create`
- *
- * The function of `client.meeting.create()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link MeetingResource.create | `client.meeting.create()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function meetingCreate<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1274,11 +1158,7 @@ export function meetingCreate<Org extends OrgDefinitions = {}>(
 /**
  * List meetings
  *
- * Lists meetings, one page at a time. A meeting the caller may not read in full comes redacted, with `accessLevel: METADATA`.
- *
- * `GET /v1/meetings` · rate limit: Search · scope: `meetings:read`
- *
- * The function of `client.meeting.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link MeetingResource.list | `client.meeting.list()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function meetingList<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1298,11 +1178,7 @@ export function meetingList<Org extends OrgDefinitions = {}>(
 /**
  * Retrieve a meeting
  *
- * Returns the latest version of one meeting; redacted, with `accessLevel: METADATA`, when the caller may not read it in full.
- *
- * `GET /v1/meetings/{id}` · rate limit: Read · scope: `meetings:read`
- *
- * The function of `client.meeting.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link MeetingResource.retrieve | `client.meeting.retrieve()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function meetingRetrieve<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1315,11 +1191,7 @@ export function meetingRetrieve<Org extends OrgDefinitions = {}>(
 /**
  * Update a meeting
  *
- * Updates a meeting's privacy setting or replaces its transcript: only `fields.$privacySetting` and `relationships.$transcript.replace` are writable, and a transcript can't be cleared or removed. `$account` and `$opportunity` follow from the `$contact` attendees. Send an `Idempotency-Key` to make a retry safe.
- *
- * `POST /v1/meetings/{id}` · rate limit: Write · scope: `meetings:update`
- *
- * The function of `client.meeting.update()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link MeetingResource.update | `client.meeting.update()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function meetingUpdate<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1369,11 +1241,7 @@ export class MemberResource<Org extends OrgDefinitions = {}> {
 /**
  * List members
  *
- * Lists the members of the workspace, one page at a time.
- *
- * `GET /v1/members` · rate limit: Search · scope: `members:read`
- *
- * The function of `client.member.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link MemberResource.list | `client.member.list()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function memberList<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1386,11 +1254,7 @@ export function memberList<Org extends OrgDefinitions = {}>(
 /**
  * Retrieve a member
  *
- * Returns one member of the workspace.
- *
- * `GET /v1/members/{id}` · rate limit: Read · scope: `members:read`
- *
- * The function of `client.member.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link MemberResource.retrieve | `client.member.retrieve()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function memberRetrieve<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1478,11 +1342,7 @@ export class NoteResource<Org extends OrgDefinitions = {}> {
 /**
  * Create a note
  *
- * Creates a note in Markdown, written by the owner of the API key. `fields.$title` is required. Send an `Idempotency-Key` to make a retry safe.
- *
- * `POST /v1/notes` · rate limit: Write · scope: `notes:create`
- *
- * The function of `client.note.create()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link NoteResource.create | `client.note.create()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function noteCreate<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1495,11 +1355,7 @@ export function noteCreate<Org extends OrgDefinitions = {}>(
 /**
  * List notes
  *
- * Lists notes, one page at a time.
- *
- * `GET /v1/notes` · rate limit: Search · scope: `notes:read`
- *
- * The function of `client.note.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link NoteResource.list | `client.note.list()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function noteList<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1514,11 +1370,7 @@ export function noteList<Org extends OrgDefinitions = {}>(
 /**
  * Retrieve a note
  *
- * Returns the latest version of one note.
- *
- * `GET /v1/notes/{id}` · rate limit: Read · scope: `notes:read`
- *
- * The function of `client.note.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link NoteResource.retrieve | `client.note.retrieve()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function noteRetrieve<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1531,11 +1383,7 @@ export function noteRetrieve<Org extends OrgDefinitions = {}>(
 /**
  * Update a note
  *
- * Updates a note. Only the keys you send change; `null` clears the title or the text. `$account` and `$opportunity` take `add` or `remove`. Send an `Idempotency-Key` to make a retry safe.
- *
- * `POST /v1/notes/{id}` · rate limit: Write · scope: `notes:update`
- *
- * The function of `client.note.update()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link NoteResource.update | `client.note.update()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function noteUpdate<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1666,11 +1514,7 @@ export class ObjectResource<Org extends OrgDefinitions = {}> {
 /**
  * Create a custom object record
  *
- * Creates a record of one custom object type, with the fields and relationships its definitions list. Send an `Idempotency-Key` to make a retry safe.
- *
- * `POST /v1/objects/{entitySlug}/values`
- *
- * The function of `client.object.create()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link ObjectResource.create | `client.object.create()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function objectCreate<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1686,11 +1530,7 @@ export function objectCreate<Org extends OrgDefinitions = {}>(
 /**
  * Get a custom object type's definitions
  *
- * Returns the field and relationship definitions of one custom object type.
- *
- * `GET /v1/objects/{entitySlug}/definitions`
- *
- * The function of `client.object.definitions()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link ObjectResource.definitions | `client.object.definitions()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function objectDefinitions<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1703,11 +1543,7 @@ export function objectDefinitions<Org extends OrgDefinitions = {}>(
 /**
  * List custom object records
  *
- * Lists the records of one custom object type, one page at a time. Filter with one query parameter per field, e.g. `name[equal]=Apollo`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
- *
- * `GET /v1/objects/{entitySlug}`
- *
- * The function of `client.object.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link ObjectResource.list | `client.object.list()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function objectList<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1728,11 +1564,7 @@ export function objectList<Org extends OrgDefinitions = {}>(
 /**
  * List custom object types
  *
- * Lists the organization's custom object types: each one's slug (the `entitySlug` of its operations) and label.
- *
- * `GET /v1/objects`
- *
- * The function of `client.object.listDefinitions()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link ObjectResource.listDefinitions | `client.object.listDefinitions()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function objectListDefinitions<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1744,11 +1576,7 @@ export function objectListDefinitions<Org extends OrgDefinitions = {}>(
 /**
  * Retrieve a custom object record
  *
- * Returns the latest version of one record of a custom object type.
- *
- * `GET /v1/objects/{entitySlug}/values/{id}`
- *
- * The function of `client.object.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link ObjectResource.retrieve | `client.object.retrieve()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function objectRetrieve<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1764,11 +1592,7 @@ export function objectRetrieve<Org extends OrgDefinitions = {}>(
 /**
  * Update a custom object record
  *
- * Updates a record of a custom object type. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`. Send an `Idempotency-Key` to make a retry safe.
- *
- * `POST /v1/objects/{entitySlug}/values/{id}`
- *
- * The function of `client.object.update()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link ObjectResource.update | `client.object.update()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function objectUpdate<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1877,11 +1701,7 @@ export class OpportunityResource<Org extends OrgDefinitions = {}> {
 /**
  * Create an opportunity
  *
- * Creates an opportunity. `fields.$name`, `fields.$stage` and `relationships.$account` are required. Send an `Idempotency-Key` to make a retry safe.
- *
- * `POST /v1/opportunities` · rate limit: Write · scope: `opportunities:create`
- *
- * The function of `client.opportunity.create()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link OpportunityResource.create | `client.opportunity.create()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function opportunityCreate<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1896,11 +1716,7 @@ export function opportunityCreate<Org extends OrgDefinitions = {}>(
 /**
  * Get opportunity field definitions
  *
- * Returns the field and relationship definitions of opportunities, system and custom ones alike, with select options and which fields are read-only.
- *
- * `GET /v1/opportunities/definitions` · rate limit: Read · scope: `opportunities:read`
- *
- * The function of `client.opportunity.definitions()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link OpportunityResource.definitions | `client.opportunity.definitions()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function opportunityDefinitions<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1912,11 +1728,7 @@ export function opportunityDefinitions<Org extends OrgDefinitions = {}>(
 /**
  * List opportunities
  *
- * Lists opportunities, one page at a time. Filter with one query parameter per field, e.g. `$name[equal]=Acme`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
- *
- * `GET /v1/opportunities` · rate limit: Search · scope: `opportunities:read`
- *
- * The function of `client.opportunity.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link OpportunityResource.list | `client.opportunity.list()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function opportunityList<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1936,11 +1748,7 @@ export function opportunityList<Org extends OrgDefinitions = {}>(
 /**
  * Retrieve an opportunity
  *
- * Returns the latest version of one opportunity.
- *
- * `GET /v1/opportunities/{id}` · rate limit: Read · scope: `opportunities:read`
- *
- * The function of `client.opportunity.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link OpportunityResource.retrieve | `client.opportunity.retrieve()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function opportunityRetrieve<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -1955,11 +1763,7 @@ export function opportunityRetrieve<Org extends OrgDefinitions = {}>(
 /**
  * Update an opportunity
  *
- * Updates an opportunity. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`. `$opportunityStatus` follows from `$stage`, and `$task`, `$note` and `$meeting` are read-only. Send an `Idempotency-Key` to make a retry safe.
- *
- * `POST /v1/opportunities/{id}` · rate limit: Write · scope: `opportunities:update`
- *
- * The function of `client.opportunity.update()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link OpportunityResource.update | `client.opportunity.update()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function opportunityUpdate<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -2061,11 +1865,7 @@ export class TaskResource<Org extends OrgDefinitions = {}> {
 /**
  * Create a task
  *
- * Creates a task. `fields.$title`, `fields.$status` and `relationships.$assignedTo` are required; `$createdBy` defaults to the caller. Send an `Idempotency-Key` to make a retry safe.
- *
- * `POST /v1/tasks` · rate limit: Write · scope: `tasks:create`
- *
- * The function of `client.task.create()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link TaskResource.create | `client.task.create()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function taskCreate<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -2078,11 +1878,7 @@ export function taskCreate<Org extends OrgDefinitions = {}>(
 /**
  * Get task field definitions
  *
- * Returns the field and relationship definitions of tasks, system and custom ones alike, with select options and which fields are read-only.
- *
- * `GET /v1/tasks/definitions` · rate limit: Read · scope: `tasks:read`
- *
- * The function of `client.task.definitions()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link TaskResource.definitions | `client.task.definitions()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function taskDefinitions<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -2094,11 +1890,7 @@ export function taskDefinitions<Org extends OrgDefinitions = {}>(
 /**
  * List tasks
  *
- * Lists tasks, one page at a time. Lists are served from a search index, so they may lag recent writes.
- *
- * `GET /v1/tasks` · rate limit: Search · scope: `tasks:read`
- *
- * The function of `client.task.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link TaskResource.list | `client.task.list()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function taskList<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -2113,11 +1905,7 @@ export function taskList<Org extends OrgDefinitions = {}>(
 /**
  * Retrieve a task
  *
- * Returns the latest version of one task.
- *
- * `GET /v1/tasks/{id}` · rate limit: Read · scope: `tasks:read`
- *
- * The function of `client.task.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link TaskResource.retrieve | `client.task.retrieve()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function taskRetrieve<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -2130,11 +1918,7 @@ export function taskRetrieve<Org extends OrgDefinitions = {}>(
 /**
  * Update a task
  *
- * Updates a task. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`. `$note` is read-only. Send an `Idempotency-Key` to make a retry safe.
- *
- * `POST /v1/tasks/{id}` · rate limit: Write · scope: `tasks:update`
- *
- * The function of `client.task.update()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link TaskResource.update | `client.task.update()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function taskUpdate<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -2170,11 +1954,7 @@ export class WorkflowRunResource<Org extends OrgDefinitions = {}> {
 /**
  * Get a workflow run's status
  *
- * Returns where one workflow run stands.
- *
- * `GET /v1/workflowRun/{runId}/status`
- *
- * The function of `client.workflowRun.status()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link WorkflowRunResource.status | `client.workflowRun.status()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function workflowRunStatus<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,

@@ -185,12 +185,20 @@ function operationSource(emit: ClientEmitter, resource: string, op: OperationMod
   };
 }
 
-/** The function of an operation: the method's call, on the client it is given. */
-function functionSource(op: OperationModel, source: Operation, client: string): string {
-  const method = `${op.resource}.${op.method}`;
-  const doc = source.doc.replace(
-    / \*\/\n?$/,
-    ` *\n * The function of \`client.${method}()\`: an app that calls operations as functions on a \`${client}\` bundles only those operations.\n */\n`,
+/**
+ * The function of an operation: the method's call, on the client it is given. Its doc is the
+ * summary and a link: the method's full doc, printed twice, would double the file to format.
+ */
+function functionSource(
+  op: OperationModel,
+  source: Operation,
+  client: string,
+  owner: string,
+): string {
+  const method = `client.${op.resource}.${op.method}()`;
+  const doc = jsdoc(
+    op.summary,
+    `The function of {@link ${owner}.${op.method} | \`${method}\`}, which has the details: an app that calls operations as functions on a \`${client}\` bundles only those operations.`,
   );
   return `${doc}export function ${op.types.function}<Org extends OrgDefinitions = {}>(client: ${client}<Org>, ${source.signature}): ${source.returned} {
       return ${source.call('client')};
@@ -219,7 +227,9 @@ export function resourceSource(
   );
   const uploads = uploadSources(emit, resource, client);
   methods.push(...uploads.methods);
-  const functions = ops.map(({ op, source }) => functionSource(op, source, client));
+  const functions = ops.map(({ op, source }) =>
+    functionSource(op, source, client, resource.className),
+  );
   functions.push(...uploads.functions);
   return `${jsdoc(
     resource.description ?? `The \`${resource.name}\` operations.`,

@@ -138,11 +138,7 @@ export class GadgetResource<Org extends OrgDefinitions = {}> {
 /**
  * Create a gadget
  *
- * Creates a gadget. `fields.$name`, `fields.$stage` and `relationships.$team` are required. Send an `Idempotency-Key` to make a retry safe.
- *
- * `POST /v1/gadgets` · rate limit: Write · scope: `gadgets:create`
- *
- * The function of `client.gadget.create()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link GadgetResource.create | `client.gadget.create()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function gadgetCreate<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -155,11 +151,7 @@ export function gadgetCreate<Org extends OrgDefinitions = {}>(
 /**
  * Get gadget field definitions
  *
- * Returns the field and relationship definitions of the gadget object, including both system and custom fields.
- *
- * `GET /v1/gadgets/definitions` · rate limit: Read · scope: `gadgets:read`
- *
- * The function of `client.gadget.definitions()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link GadgetResource.definitions | `client.gadget.definitions()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function gadgetDefinitions<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -171,11 +163,7 @@ export function gadgetDefinitions<Org extends OrgDefinitions = {}>(
 /**
  * List gadgets
  *
- * Lists gadgets, newest first, one page at a time. Filter with one query parameter per field, e.g. `$name[equal]=Acme`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
- *
- * `GET /v1/gadgets` · rate limit: Search · scope: `gadgets:read`
- *
- * The function of `client.gadget.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link GadgetResource.list | `client.gadget.list()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function gadgetList<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -190,11 +178,7 @@ export function gadgetList<Org extends OrgDefinitions = {}>(
 /**
  * Retrieve a gadget
  *
- * Returns the latest version of one gadget.
- *
- * `GET /v1/gadgets/{id}` · rate limit: Read · scope: `gadgets:read`
- *
- * The function of `client.gadget.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link GadgetResource.retrieve | `client.gadget.retrieve()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function gadgetRetrieve<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -207,11 +191,7 @@ export function gadgetRetrieve<Org extends OrgDefinitions = {}>(
 /**
  * Update a gadget
  *
- * Updates a gadget. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`.
- *
- * `POST /v1/gadgets/{id}` · rate limit: Write · scope: `gadgets:update`
- *
- * The function of `client.gadget.update()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link GadgetResource.update | `client.gadget.update()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function gadgetUpdate<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -306,11 +286,7 @@ export class WidgetResource<Org extends OrgDefinitions = {}> {
 /**
  * Create a widget
  *
- * Creates a widget. `fields.$name`, `fields.$stage` and `relationships.$team` are required. Send an `Idempotency-Key` to make a retry safe.
- *
- * `POST /v1/widgets` · rate limit: Write · scope: `widgets:create`
- *
- * The function of `client.widget.create()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link WidgetResource.create | `client.widget.create()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function widgetCreate<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -323,11 +299,7 @@ export function widgetCreate<Org extends OrgDefinitions = {}>(
 /**
  * Get widget field definitions
  *
- * Returns the field and relationship definitions of the widget object, including both system and custom fields.
- *
- * `GET /v1/widgets/definitions` · rate limit: Read · scope: `widgets:read`
- *
- * The function of `client.widget.definitions()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link WidgetResource.definitions | `client.widget.definitions()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function widgetDefinitions<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -339,11 +311,7 @@ export function widgetDefinitions<Org extends OrgDefinitions = {}>(
 /**
  * List widgets
  *
- * Lists widgets, newest first, one page at a time. Filter with one query parameter per field, e.g. `$name[equal]=Acme`; prefix an operator with `-` to negate it. Lists are served from a search index, so they may lag recent writes.
- *
- * `GET /v1/widgets` · rate limit: Search · scope: `widgets:read`
- *
- * The function of `client.widget.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link WidgetResource.list | `client.widget.list()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function widgetList<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -358,11 +326,7 @@ export function widgetList<Org extends OrgDefinitions = {}>(
 /**
  * Retrieve a widget
  *
- * Returns the latest version of one widget.
- *
- * `GET /v1/widgets/{id}` · rate limit: Read · scope: `widgets:read`
- *
- * The function of `client.widget.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link WidgetResource.retrieve | `client.widget.retrieve()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function widgetRetrieve<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -375,11 +339,7 @@ export function widgetRetrieve<Org extends OrgDefinitions = {}>(
 /**
  * Update a widget
  *
- * Updates a widget. Only the keys you send change; a `null` field value clears the field. Each relationship takes an operation object with `add`, `remove` and/or `replace`, applied in the order `replace`, `remove`, `add`.
- *
- * `POST /v1/widgets/{id}` · rate limit: Write · scope: `widgets:update`
- *
- * The function of `client.widget.update()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link WidgetResource.update | `client.widget.update()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function widgetUpdate<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,

@@ -101,9 +101,7 @@ export class BoardResource<Org extends OrgDefinitions = {}> {
 }
 
 /**
- * `GET /v1/boards`
- *
- * The function of `client.board.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link BoardResource.list | `client.board.list()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function boardList<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -114,9 +112,7 @@ export function boardList<Org extends OrgDefinitions = {}>(
 }
 
 /**
- * `GET /v1/boards/{boardId}`
- *
- * The function of `client.board.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link BoardResource.retrieve | `client.board.retrieve()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function boardRetrieve<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -156,9 +152,7 @@ export class CardResource<Org extends OrgDefinitions = {}> {
 }
 
 /**
- * `POST /v1/boards/{boardId}/cards`
- *
- * The function of `client.card.create()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link CardResource.create | `client.card.create()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function cardCreate<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -170,9 +164,7 @@ export function cardCreate<Org extends OrgDefinitions = {}>(
 }
 
 /**
- * `GET /v1/boards/{boardId}/cards/{cardId}`
- *
- * The function of `client.card.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link CardResource.retrieve | `client.card.retrieve()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function cardRetrieve<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -268,9 +260,7 @@ export class FileResource<Org extends OrgDefinitions = {}> {
 /**
  * Download a file's bytes
  *
- * `GET /v1/files/{fileId}/content`
- *
- * The function of `client.file.content()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link FileResource.content | `client.file.content()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function fileContent<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -283,9 +273,7 @@ export function fileContent<Org extends OrgDefinitions = {}>(
 /**
  * Export a file as CSV
  *
- * `GET /v1/files/{fileId}/export`
- *
- * The function of `client.file.export()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link FileResource.export | `client.file.export()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function fileExport<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -299,9 +287,7 @@ export function fileExport<Org extends OrgDefinitions = {}>(
 /**
  * Get a file
  *
- * `GET /v1/files/{fileId}`
- *
- * The function of `client.file.getV1FilesFileId()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link FileResource.getV1FilesFileId | `client.file.getV1FilesFileId()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function fileGetV1FilesFileId<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -315,9 +301,7 @@ export function fileGetV1FilesFileId<Org extends OrgDefinitions = {}>(
 /**
  * Delete a file
  *
- * `DELETE /v1/files/{fileId}`
- *
- * The function of `client.file.removeFile()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link FileResource.removeFile | `client.file.removeFile()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function fileRemoveFile<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -330,9 +314,7 @@ export function fileRemoveFile<Org extends OrgDefinitions = {}>(
 /**
  * Replace a file's bytes
  *
- * `PUT /v1/files/{fileId}/content`
- *
- * The function of `client.file.replace()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link FileResource.replace | `client.file.replace()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function fileReplace<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -346,11 +328,7 @@ export function fileReplace<Org extends OrgDefinitions = {}>(
 /**
  * Upload a file
  *
- * Uploads a file. Send an Idempotency-Key header to make a retry safe.
- *
- * `POST /v1/files`
- *
- * The function of `client.file.upload()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link FileResource.upload | `client.file.upload()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function fileUpload<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -430,9 +408,7 @@ export class ListResource<Org extends OrgDefinitions = {}> {
 /**
  * Create a list
  *
- * `POST /v1/lists`
- *
- * The function of `client.list.create()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link ListResource.create | `client.list.create()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function listCreate<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -445,9 +421,7 @@ export function listCreate<Org extends OrgDefinitions = {}>(
 /**
  * Remove an item from a list
  *
- * `DELETE /v1/lists/{listId}/items/{item-id}`
- *
- * The function of `client.list.delete()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link ListResource.delete | `client.list.delete()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function listDelete<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -461,9 +435,7 @@ export function listDelete<Org extends OrgDefinitions = {}>(
 /**
  * List lists
  *
- * `GET /v1/lists`
- *
- * The function of `client.list.list()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link ListResource.list | `client.list.list()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function listList<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -476,9 +448,7 @@ export function listList<Org extends OrgDefinitions = {}>(
 /**
  * Rename a list
  *
- * `POST /v1/lists/{listId}/rename`
- *
- * The function of `client.list.rename()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link ListResource.rename | `client.list.rename()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function listRename<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,

@@ -112,9 +112,7 @@ export class DocumentResource<Org extends OrgDefinitions = {}> {
 /**
  * Abort a document upload
  *
- * `POST /v1/documents/{documentId}/abort`
- *
- * The function of `client.document.abort()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link DocumentResource.abort | `client.document.abort()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function documentAbort<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -128,9 +126,7 @@ export function documentAbort<Org extends OrgDefinitions = {}>(
 /**
  * Begin a document upload
  *
- * `POST /v1/documents`
- *
- * The function of `client.document.begin()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link DocumentResource.begin | `client.document.begin()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function documentBegin<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -143,9 +139,7 @@ export function documentBegin<Org extends OrgDefinitions = {}>(
 /**
  * Finish a document upload
  *
- * `POST /v1/documents/{documentId}/finish`
- *
- * The function of `client.document.finish()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link DocumentResource.finish | `client.document.finish()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function documentFinish<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -159,9 +153,7 @@ export function documentFinish<Org extends OrgDefinitions = {}>(
 /**
  * Link to a finished document's bytes
  *
- * `GET /v1/documents/{documentId}/link`
- *
- * The function of `client.document.link()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link DocumentResource.link | `client.document.link()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function documentLink<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
@@ -174,9 +166,7 @@ export function documentLink<Org extends OrgDefinitions = {}>(
 /**
  * Retrieve a document
  *
- * `GET /v1/documents/{documentId}`
- *
- * The function of `client.document.retrieve()`: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
+ * The function of {@link DocumentResource.retrieve | `client.document.retrieve()`}, which has the details: an app that calls operations as functions on a `LightfieldClient` bundles only those operations.
  */
 export function documentRetrieve<Org extends OrgDefinitions = {}>(
   client: LightfieldClient<Org>,
