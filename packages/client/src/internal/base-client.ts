@@ -212,13 +212,7 @@ export class BaseClient<Org = unknown> {
     try {
       const response = await this.#exchange(req, controller.signal);
       const { category } = req.op;
-      this.#limiter?.observe(
-        category,
-        response.headers,
-        Date.now(),
-        response.status,
-        this.#log.warn,
-      );
+      this.#limiter?.observe(category, response.headers, Date.now(), response.status, this.#log);
       return await this.#read<T>(req.op, response);
     } catch (error) {
       throw this.#failure(error, controller.signal, req);
