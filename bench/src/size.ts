@@ -66,6 +66,9 @@ function moduleName(file: string): string {
 /** Text only openapi-fetch's bundle has (its serializer options). */
 export const OPENAPI_FETCH = /querySerializer|bodySerializer/;
 
+/** Text only the client-side rate limiter has (its pause warning). */
+export const RATE_LIMITER = /requests paused for/;
+
 /** Text only the fixtures' bundle has. */
 const FIXTURES = /faker|lightfield-mock|createMockServer/;
 
@@ -246,6 +249,11 @@ export async function size(): Promise<Section> {
         met: operationIds(fn.text).join() === CALLED,
       },
       {
+        goal: 'the one-call app (a function) holds no client-side rate limiter (opt-in)',
+        measured: RATE_LIMITER.test(fn.text) ? 'rate limiter found' : 'none',
+        met: !RATE_LIMITER.test(fn.text) && RATE_LIMITER.test(methods.text),
+      },
+      {
         goal: 'the client bundles pull in no openapi-fetch (only /raw does)',
         measured: OPENAPI_FETCH.test(client) ? 'openapi-fetch found' : 'none',
         met: !OPENAPI_FETCH.test(client),
@@ -257,10 +265,11 @@ export async function size(): Promise<Section> {
       },
     ],
     notes: [
-      `"A method" is \`new Lightfield()\`, whose every resource is a property, so its app holds every operation of the spec; "a function" calls \`${called.types.function}(client, id)\` on a \`LightfieldClient\` (the client without resources) and holds only that operation. Both hold the whole runtime: retries, rate limiting, typed errors, redaction, timeouts and the option checks.`,
+      `"A method" is \`new Lightfield()\`, whose every resource is a property, so its app holds every operation of the spec; "a function" calls \`${called.types.function}(client, id)\` on a \`LightfieldClient\` (the client without resources) and holds only that operation. Both hold the runtime: retries with backoff and \`Retry-After\`, timeouts, typed errors, idempotency keys, redaction and the option checks. The client-side rate limiter is on in \`Lightfield\` and opt-in on a \`LightfieldClient\` (\`withRateLimit(options)\`), so only the method app holds it.`,
       `"From source" bundles the client generated from spec/openapi.yaml, and from it with only the \`${called.resource}\` operations, with the hand-written runtime of packages/client/src: the growth goal compares those two. From ${o.operations} to ${w.operations} operations the method app grows ${kb(w.methods.min - o.methods.min)}.`,
       `Each app is split at its dynamic \`import()\`s, as an app's bundler splits it (Vite, webpack, esbuild with \`splitting\`); the figures are what it loads up front. The method app's upload helper (\`client.file.upload\`) fetches the md5 it sends on demand, and only where the runtime has no \`node:crypto\` (a browser): ${deferred(methods)}. A bundle without code splitting inlines that chunk.`,
       `The client apps hold no openapi-fetch: \`createRawClient\` is the separate \`@lightfield/client/raw\` entry. Against the bare openapi-fetch app the function app is ${kb(fn.min - sizes['openapi-fetch']!.min)} minified, ${kb(fn.brotli - sizes['openapi-fetch']!.brotli)} brotli larger.`,
+      `Before the client-side rate limiter became opt-in on a \`LightfieldClient\` (docs/decisions/0008), the function app was 18.02 kB minified, 6.71 kB brotli: ${kb(fn.min - 18_020)} and ${kb(fn.brotli - 6_710)} since.`,
       `Where the function app's minified bytes come from (from source, ${n}): ${breakdown(w.functions)}.`,
       `Where the method app's minified bytes come from (from source, ${n}): ${breakdown(w.methods)}.`,
     ],

@@ -1,5 +1,11 @@
 import { expect, test } from 'vitest';
-import { bundleSizes, OPENAPI_FETCH, operationIds, type AppSize } from '../src/size.js';
+import {
+  bundleSizes,
+  OPENAPI_FETCH,
+  operationIds,
+  RATE_LIMITER,
+  type AppSize,
+} from '../src/size.js';
 import { realSpecCosts } from '../src/types.js';
 
 // Deterministic budgets (type instantiations, bytes), enforced in the test command. Timings are
@@ -45,6 +51,9 @@ test('an app that calls one operation function bundles that operation only', asy
   expect(sizes['@lightfield/client, a method']!.text).toMatch(/unknown filter operator/);
   expect(sizes['@lightfield/client, a function']!.text).not.toMatch(/hasNextPage/);
   expect(sizes['@lightfield/client, a function']!.text).not.toMatch(/unknown filter operator/);
+  // Nor the client-side rate limiter, which `LightfieldClient` takes only with `withRateLimit`.
+  expect(sizes['@lightfield/client, a method']!.text).toMatch(RATE_LIMITER);
+  expect(sizes['@lightfield/client, a function']!.text).not.toMatch(RATE_LIMITER);
   // Nor the Idempotency-Key code that only writes need.
   expect(sizes['@lightfield/client, a method']!.text).toMatch(/idempotencyKey must be/);
   expect(sizes['@lightfield/client, a function']!.text).not.toMatch(/idempotencyKey must be/);

@@ -63,6 +63,7 @@ export {
 } from './core/media.js';
 export type { ClientOptions, RequestOptions, UploadOptions } from './core/options.js';
 export { Page, PagePromise, type ListBody } from './core/pagination.js';
+export { withRateLimit } from './core/rate-limit.js';
 export { VERSION } from './core/version.js';
 // The type a `lightfield-fields` module checks itself against, so it needs only this package.
 export type { OrgDefinitions } from '@lightfield/types';

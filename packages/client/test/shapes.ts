@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach } from 'vitest';
-import { type ClientOptions, type RequestOptions } from '../src/index.js';
+import { type ClientOptions, type RequestOptions, withRateLimit } from '../src/index.js';
 import { BaseClient, type CallInput } from '../src/internal/base-client.js';
 import type { OperationInfo } from '../src/internal/operation.js';
 import { request, requestPage } from '../src/internal/request.js';
@@ -36,7 +36,8 @@ export async function setup(handler: Handler = ok, options: ClientOptions = {}) 
   close = server.close;
   const client = new Probe(
     { baseUrl: server.url, headers: { 'Lightfield-Version': 'v1' }, rateLimits: { Write: 1 } },
-    { apiKey: API_KEY, logLevel: 'off', rateLimit: false, ...options },
+    // With the rate limiter, as `Lightfield` has it: `{ rateLimit: true }` turns it on.
+    withRateLimit({ apiKey: API_KEY, logLevel: 'off', rateLimit: false, ...options }),
   );
   return { client, seen: server.seen };
 }

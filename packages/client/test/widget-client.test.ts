@@ -1,5 +1,6 @@
 import { recordingFetch } from '@lightfield/testkit/recording-fetch';
 import { describe, expect, test } from 'vitest';
+import { InvalidArgumentError, withRateLimit, type ClientOptions } from '../src/index.js';
 import type { BaseClient } from '../src/internal/base-client.js';
 import * as clientModule from './generated/two-resources/client/src/generated/client.js';
 import * as operationsModule from './generated/two-resources/client/src/generated/operations.js';
@@ -70,6 +71,50 @@ describe('test/widget/client.ts is the client the codegen makes of widget.yaml',
     await expect(generated['widgetRetrieve']!({} as BaseClient, 'wid_1')).rejects.toThrow(
       'widget.retrieve needs a client made by this package',
     );
+  });
+});
+
+// `LightfieldClient` leaves the client-side rate limiter out, so a one-call app does not bundle
+// it; `Lightfield` has it on, and `withRateLimit` turns it on for `LightfieldClient`.
+describe('the rate limiter is on for Lightfield and opt-in for LightfieldClient', () => {
+  // A response that says no requests are left: a client with the limiter pauses and warns.
+  const paused = () => json(entity(), 200, { 'x-ratelimit-remaining': '0', 'retry-after': '1' });
+  const warnings = async (make: (options: ClientOptions) => BaseClient) => {
+    const lines: string[] = [];
+    const logger = { ...console, warn: (line: string) => lines.push(line) };
+    const { fetch } = recordingFetch(paused);
+    const client = make({ ...OPTIONS, rateLimit: undefined, logLevel: 'warn', logger, fetch });
+    await generated['widgetRetrieve']!(client, 'wid_1');
+    return lines;
+  };
+
+  test.each([
+    ['Lightfield', (o: ClientOptions) => new generated.Lightfield(o), true],
+    ['LightfieldClient', (o: ClientOptions) => new generated.LightfieldClient(o), false],
+    [
+      'LightfieldClient with withRateLimit',
+      (o: ClientOptions) => new generated.LightfieldClient(withRateLimit(o)),
+      true,
+    ],
+    [
+      'LightfieldClient with withRateLimit, after withOptions',
+      (o: ClientOptions) =>
+        new generated.LightfieldClient(withRateLimit(o)).withOptions({ rateLimit: true }),
+      true,
+    ],
+  ])('%s', async (_, make, limited) => {
+    const lines = await warnings(make);
+    expect(lines).toEqual(limited ? [expect.stringMatching(/^Read requests paused for/)] : []);
+  });
+
+  test.each([
+    ['true', true],
+    ['{ requestsPerSecond }', { requestsPerSecond: 5 }],
+  ])('LightfieldClient refuses rateLimit %s without withRateLimit', (_, rateLimit) => {
+    const make = () => new generated.LightfieldClient({ ...OPTIONS, rateLimit });
+    expect(make).toThrow(InvalidArgumentError);
+    expect(make).toThrow('`rateLimit` needs `withRateLimit(options)`');
+    expect(() => new generated.LightfieldClient({ ...OPTIONS, rateLimit: false })).not.toThrow();
   });
 });
 

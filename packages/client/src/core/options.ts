@@ -25,9 +25,11 @@ export interface ClientOptions {
   logLevel?: LogLevel | undefined;
   /**
    * Client-side rate limiting per category (Write, Read, Search), at the spec's limits. On by
-   * default: after a 429 (or `X-RateLimit-Remaining: 0`) later calls of the category wait until
-   * the reset, 1 s where the response gives none. `false` turns it off, as a test client wants
-   * (a mocked 429 then slows no later test); `{ requestsPerSecond }` overrides every category's limit.
+   * default on `Lightfield`: after a 429 (or `X-RateLimit-Remaining: 0`) later calls of the
+   * category wait until the reset, 1 s where the response gives none. `false` turns it off, as a
+   * test client wants (a mocked 429 then slows no later test); `{ requestsPerSecond }` overrides
+   * every category's limit. `LightfieldClient` leaves the limiter out (an app that counts bytes
+   * asks for it): there this option needs `withRateLimit(options)`.
    */
   rateLimit?: boolean | { requestsPerSecond?: number } | undefined;
   /**

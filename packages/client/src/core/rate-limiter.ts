@@ -1,4 +1,5 @@
 import { APIConnectionTimeoutError, APIUserAbortError } from './errors.js';
+import type { Logger } from './logger.js';
 
 // A little over a second, so that requests spaced by this window stay under a server that counts
 // per second even when network jitter bunches their arrival.
@@ -124,13 +125,14 @@ export class RateLimiter {
    * Reads a response of `category`: after `X-RateLimit-Remaining: 0` or a 429, the category
    * pauses until `Retry-After`, else `X-RateLimit-Reset`, at most 60 s. Both are taken relative to
    * the response's `Date`, so a server clock ahead of ours can't stretch the pause. Returns the
-   * pause in ms when it starts or lengthens one.
+   * pause in ms when it starts or lengthens one, and warns `log` of it.
    */
   observe(
     category: string | undefined,
     headers: Headers,
     now = Date.now(),
     status = 200,
+    log?: Pick<Logger, 'warn'>,
   ): number | undefined {
     const b = this.#buckets.get(category);
     if (!b || (status !== 429 && headers.get('x-ratelimit-remaining') !== '0')) return undefined;
@@ -138,6 +140,10 @@ export class RateLimiter {
     if (until <= b.pausedUntil) return undefined;
     b.pausedUntil = until;
     this.#schedule(b);
+    // Why a later call waits, and how a test whose mock answers 429 keeps it from the next test.
+    log?.warn(
+      `${category} requests paused for ${until - now} ms by the rate limit; later calls wait (\`rateLimit: false\` turns this off, as tests want)`,
+    );
     return until - now;
   }
 }

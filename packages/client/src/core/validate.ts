@@ -62,7 +62,8 @@ export function checkHeaders(headers: Record<string, string> | undefined, where:
   }
 }
 
-function checkKeys(options: object, known: readonly string[], what: string): void {
+/** Refuses a key of `options` that is not `known`, naming the nearest known one. */
+export function checkKeys(options: object, known: readonly string[], what: string): void {
   for (const key of Object.keys(options)) {
     if (known.includes(key)) continue;
     const near = known.find(
@@ -83,7 +84,8 @@ function shown(value: unknown): string {
   }
 }
 
-function checkCount(name: string, value: unknown, max = Number.MAX_SAFE_INTEGER): void {
+/** Refuses a value that is not a number from 0 to `max`, where one is given. */
+export function checkCount(name: string, value: unknown, max = Number.MAX_SAFE_INTEGER): void {
   if (value === undefined) return;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > max) {
     throw new InvalidArgumentError(
@@ -106,21 +108,13 @@ function checkNumbers(options: { timeout?: unknown; maxRetries?: unknown }): voi
 export function checkClientOptions(options: Record<string, unknown>): void {
   checkKeys(options, CLIENT_OPTIONS, 'client');
   checkNumbers(options);
-  const { maxResponseBytes, logLevel, rateLimit } = options;
+  const { maxResponseBytes, logLevel } = options;
   checkCount('maxResponseBytes', maxResponseBytes);
   if (maxResponseBytes === 0) throw new InvalidArgumentError('`maxResponseBytes` must be above 0');
   if (logLevel !== undefined && !isLogLevel(logLevel)) {
     throw new InvalidArgumentError(
       `\`logLevel\` must be off, error, warn, info or debug, got ${shown(logLevel)}`,
     );
-  }
-  if (typeof rateLimit === 'object' && rateLimit !== null) {
-    const rps = (rateLimit as { requestsPerSecond?: unknown }).requestsPerSecond;
-    checkKeys(rateLimit, ['requestsPerSecond'], 'rateLimit');
-    checkCount('rateLimit.requestsPerSecond', rps);
-    if (rps === 0) throw new InvalidArgumentError('`rateLimit.requestsPerSecond` must be above 0');
-  } else if (rateLimit !== undefined && typeof rateLimit !== 'boolean') {
-    throw new InvalidArgumentError('`rateLimit` must be true, false or { requestsPerSecond }');
   }
 }
 

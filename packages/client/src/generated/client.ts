@@ -65,6 +65,7 @@ import type {
 } from '@lightfield/types';
 import type { APIPromise } from '../core/api-promise.js';
 import { BaseClient } from '../internal/base-client.js';
+import { withRateLimit } from '../core/rate-limit.js';
 import type { Filter, OrgQuery } from '../core/filter.js';
 import type { UploadData } from '../core/media.js';
 import type { ClientOptions, RequestOptions, UploadOptions } from '../core/options.js';
@@ -146,7 +147,7 @@ export type OpportunityListParams = NonNullable<
 export type TaskListParams = NonNullable<operations['task.list']['parameters']['query']>;
 
 /**
- * The Lightfield API client without its resources. Give it to the operation functions, `accountCreate(client, …)` say, and an app bundles only the operations it calls; `Lightfield` is this client with a property per resource.
+ * The Lightfield API client without its resources. Give it to the operation functions, `accountCreate(client, …)` say, and an app bundles only the operations it calls; `Lightfield` is this client with a property per resource. It has no client-side rate limiter unless its options go through `withRateLimit`, so an app that counts bytes pays for one only when it asks; retries with backoff and `Retry-After` are on either way.
  *
  * @example
  * ```ts
@@ -1965,7 +1966,7 @@ export function workflowRunStatus<Org extends OrgDefinitions = {}>(
 }
 
 /**
- * The Lightfield API client: one property per resource, each method one operation of the spec.
+ * The Lightfield API client: one property per resource, each method one operation of the spec. Its client-side rate limiter is on by default (see the `rateLimit` option), where `LightfieldClient` needs `withRateLimit`.
  *
  * Give it an organization's definitions (the module `npx lightfield-fields`, a command of this package, writes) to type that organization's fields and relationships: `new Lightfield<MyOrg>()`.
  *
@@ -2027,4 +2028,7 @@ export class Lightfield<Org extends OrgDefinitions = {}> extends LightfieldClien
    * Workflow runs are executions of the organization's workflows.
    */
   readonly workflowRun: WorkflowRunResource<Org> = new WorkflowRunResource<Org>(this);
+  constructor(options?: ClientOptions) {
+    super(withRateLimit(options));
+  }
 }

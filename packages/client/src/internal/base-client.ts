@@ -56,8 +56,6 @@ const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 // The rate limiter a client made by `withOptions` shares, under a key the option checks skip.
 const LIMITER = Symbol('limiter');
 type Shared = { [LIMITER]?: RateLimiter | undefined };
-// Why a later call waits, and how a test whose mock answers 429 keeps it from the next test.
-const PAUSED = '; later calls wait (`rateLimit: false` turns this off, as tests want)';
 
 /**
  * The runtime behind every generated method: auth and version headers, retries with backoff,
@@ -89,6 +87,8 @@ export class BaseClient<Org = unknown> {
 
   constructor(spec: SpecDefaults, options: ClientOptions = {}) {
     checkClientOptions(options as Record<string, unknown>);
+    // The option checks of `rateLimit` run with the others, before the key's.
+    const limiter = (options as Shared)[LIMITER] ?? rateLimiter(spec.rateLimits, options);
     const apiKey = apiKeyOf(options);
     this.#browser = browserAllowed(options);
     checkHeaders(options.defaultHeaders, 'defaultHeaders');
@@ -102,7 +102,7 @@ export class BaseClient<Org = unknown> {
     this.#log = levelLogger(options.logger ?? console, logLevel);
     this.#debug = logLevel === 'debug';
 
-    this.#limiter = (options as Shared)[LIMITER] ?? rateLimiter(spec.rateLimits, options.rateLimit);
+    this.#limiter = limiter;
     this.#options = { ...options, apiKey, baseUrl: this.baseUrl };
     // The base headers (the key among them), keys lower-case, are on no property of this object.
     // Frozen: requests without headers of their own send this very object.
@@ -212,9 +212,7 @@ export class BaseClient<Org = unknown> {
     try {
       const response = await this.#exchange(req, controller.signal);
       const { category } = req.op;
-      const pause = this.#limiter?.observe(category, response.headers, Date.now(), response.status);
-      if (pause)
-        this.#log.warn(`${category} requests paused for ${pause} ms by the rate limit${PAUSED}`);
+      this.#limiter?.observe(category, response.headers, Date.now(), response.status, this.#log);
       return await this.#read<T>(req.op, response);
     } catch (error) {
       throw this.#failure(error, controller.signal, req);

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, LightfieldError } from '../core/errors.js';
 import type { ClientOptions } from '../core/options.js';
-import { RateLimiter } from '../core/rate-limiter.js';
+import type { RateLimiter } from '../core/rate-limiter.js';
 import { isBrowser } from '../core/runtime.js';
 import { checkApiKey } from '../core/validate.js';
 
@@ -38,11 +38,31 @@ export function browserAllowed(options: ClientOptions): boolean {
   return browser;
 }
 
-/** The rate limiter the `rateLimit` option asks for, at the spec's limits; none for `false`. */
+/**
+ * Where `withRateLimit` (`../core/rate-limit.ts`) puts the limiter's maker in a client's options:
+ * a client whose options lack it has no limiter, and its bundle no limiter code.
+ */
+export const RATE_LIMITER = Symbol.for('@lightfield/client.rateLimiter');
+
+/** Options that carry the limiter's maker. */
+export type Limited = {
+  [RATE_LIMITER]?: (
+    limits: Readonly<Record<string, number>>,
+    option: unknown,
+  ) => RateLimiter | undefined;
+};
+
+/** The rate limiter the options ask for, at the spec's limits; none without `withRateLimit`. */
 export function rateLimiter(
-  spec: Readonly<Record<string, number>>,
-  option: ClientOptions['rateLimit'] = true,
+  limits: Readonly<Record<string, number>>,
+  options: ClientOptions & Limited,
 ): RateLimiter | undefined {
-  if (option === false) return undefined;
-  return new RateLimiter(spec, typeof option === 'object' ? option.requestsPerSecond : undefined);
+  const { rateLimit } = options;
+  const make = options[RATE_LIMITER];
+  if (make) return make(limits, rateLimit);
+  if (rateLimit === undefined || rateLimit === false) return undefined;
+  throw new InvalidArgumentError(
+    '`rateLimit` needs `withRateLimit(options)` on a client without resources (`Lightfield` has it)',
+    'rateLimit',
+  );
 }

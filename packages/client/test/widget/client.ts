@@ -11,6 +11,7 @@ import type { OperationInfo } from '../../src/internal/operation.js';
 import type { ClientOptions, RequestOptions } from '../../src/core/options.js';
 import type { PagePromise } from '../../src/core/pagination.js';
 import { serializeQuery } from '../../src/core/query.js';
+import { withRateLimit } from '../../src/core/rate-limit.js';
 import { request, requestPage } from '../../src/internal/request.js';
 import { createRawClient } from '../../src/raw.js';
 
@@ -121,8 +122,9 @@ export class WidgetResource {
 export class WidgetClient extends BaseClient {
   readonly widget: WidgetResource = new WidgetResource(this);
 
+  // As the generated `Lightfield`: the rate limiter on by default.
   constructor(options?: ClientOptions) {
-    super(widgetDefaults, options);
+    super(widgetDefaults, withRateLimit(options));
   }
 }
 

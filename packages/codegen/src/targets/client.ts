@@ -40,6 +40,7 @@ function clientImports(emit: ClientEmitter, body: string): (string | null)[] {
       : null,
     "import type { APIPromise } from '../core/api-promise.js';",
     "import { BaseClient } from '../internal/base-client.js';",
+    "import { withRateLimit } from '../core/rate-limit.js';",
     emit.usesFilter ? "import type { Filter, OrgQuery } from '../core/filter.js';" : null,
     media.length ? `import type { ${media.join(', ')} } from '../core/media.js';` : null,
     `import type { ClientOptions, RequestOptions${emit.usesUpload ? ', UploadOptions' : ''} } from '../core/options.js';`,
@@ -56,7 +57,7 @@ function clientClass(model: SpecModel): string {
   const first = model.operations[0]?.types.function;
   const example = first ? `, \`${first}(client, …)\` say,` : '';
   return `${jsdoc(
-    `The ${model.title} client without its resources. Give it to the operation functions${example} and an app bundles only the operations it calls; \`Lightfield\` is this client with a property per resource.`,
+    `The ${model.title} client without its resources. Give it to the operation functions${example} and an app bundles only the operations it calls; \`Lightfield\` is this client with a property per resource. It has no client-side rate limiter unless its options go through \`withRateLimit\`, so an app that counts bytes pays for one only when it asks; retries with backoff and \`Retry-After\` are on either way.`,
     '@example\n```ts\nconst client = new LightfieldClient({ apiKey: process.env.LIGHTFIELD_API_KEY });\n```',
   )}export class ${CLIENT}<Org extends OrgDefinitions = {}> extends BaseClient<Org> {
       constructor(options?: ClientOptions) {
@@ -72,11 +73,14 @@ function lightfieldClass(model: SpecModel): string {
     return `${jsdoc(description)}readonly ${r.name}: ${r.className}<Org> = new ${r.className}<Org>(this);`;
   });
   return `${jsdoc(
-    `The ${model.title} client: one property per resource, each method one operation of the spec.`,
+    `The ${model.title} client: one property per resource, each method one operation of the spec. Its client-side rate limiter is on by default (see the \`rateLimit\` option), where \`${CLIENT}\` needs \`withRateLimit\`.`,
     "Give it an organization's definitions (the module `npx lightfield-fields`, a command of this package, writes) to type that organization's fields and relationships: `new Lightfield<MyOrg>()`.",
     '@example\n```ts\nconst client = new Lightfield({ apiKey: process.env.LIGHTFIELD_API_KEY });\n```',
   )}export class Lightfield<Org extends OrgDefinitions = {}> extends ${CLIENT}<Org> {
       ${properties.join('\n')}
+      constructor(options?: ClientOptions) {
+        super(withRateLimit(options));
+      }
     }`;
 }
 

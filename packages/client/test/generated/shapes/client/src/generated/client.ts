@@ -15,6 +15,7 @@ import type {
 } from '@lightfield/types';
 import type { APIPromise } from '../core/api-promise.js';
 import { BaseClient } from '../internal/base-client.js';
+import { withRateLimit } from '../core/rate-limit.js';
 import type { BinaryBody, BinaryResponse, MultipartBody } from '../core/media.js';
 import type { ClientOptions, RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
@@ -59,7 +60,7 @@ export type ListListHeaders = {
 };
 
 /**
- * The Shapes API client without its resources. Give it to the operation functions, `boardList(client, …)` say, and an app bundles only the operations it calls; `Lightfield` is this client with a property per resource.
+ * The Shapes API client without its resources. Give it to the operation functions, `boardList(client, …)` say, and an app bundles only the operations it calls; `Lightfield` is this client with a property per resource. It has no client-side rate limiter unless its options go through `withRateLimit`, so an app that counts bytes pays for one only when it asks; retries with backoff and `Retry-After` are on either way.
  *
  * @example
  * ```ts
@@ -462,7 +463,7 @@ export function listRename<Org extends OrgDefinitions = {}>(
 }
 
 /**
- * The Shapes API client: one property per resource, each method one operation of the spec.
+ * The Shapes API client: one property per resource, each method one operation of the spec. Its client-side rate limiter is on by default (see the `rateLimit` option), where `LightfieldClient` needs `withRateLimit`.
  *
  * Give it an organization's definitions (the module `npx lightfield-fields`, a command of this package, writes) to type that organization's fields and relationships: `new Lightfield<MyOrg>()`.
  *
@@ -488,4 +489,7 @@ export class Lightfield<Org extends OrgDefinitions = {}> extends LightfieldClien
    * Lists.
    */
   readonly list: ListResource<Org> = new ListResource<Org>(this);
+  constructor(options?: ClientOptions) {
+    super(withRateLimit(options));
+  }
 }

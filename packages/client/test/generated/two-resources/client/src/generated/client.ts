@@ -20,6 +20,7 @@ import type {
 } from '@lightfield/types';
 import type { APIPromise } from '../core/api-promise.js';
 import { BaseClient } from '../internal/base-client.js';
+import { withRateLimit } from '../core/rate-limit.js';
 import type { Filter, OrgQuery } from '../core/filter.js';
 import type { ClientOptions, RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
@@ -41,7 +42,7 @@ export type WidgetListParams = NonNullable<operations['widget.list']['parameters
 };
 
 /**
- * The Widget Works API client without its resources. Give it to the operation functions, `gadgetCreate(client, …)` say, and an app bundles only the operations it calls; `Lightfield` is this client with a property per resource.
+ * The Widget Works API client without its resources. Give it to the operation functions, `gadgetCreate(client, …)` say, and an app bundles only the operations it calls; `Lightfield` is this client with a property per resource. It has no client-side rate limiter unless its options go through `withRateLimit`, so an app that counts bytes pays for one only when it asks; retries with backoff and `Retry-After` are on either way.
  *
  * @example
  * ```ts
@@ -351,7 +352,7 @@ export function widgetUpdate<Org extends OrgDefinitions = {}>(
 }
 
 /**
- * The Widget Works API client: one property per resource, each method one operation of the spec.
+ * The Widget Works API client: one property per resource, each method one operation of the spec. Its client-side rate limiter is on by default (see the `rateLimit` option), where `LightfieldClient` needs `withRateLimit`.
  *
  * Give it an organization's definitions (the module `npx lightfield-fields`, a command of this package, writes) to type that organization's fields and relationships: `new Lightfield<MyOrg>()`.
  *
@@ -369,4 +370,7 @@ export class Lightfield<Org extends OrgDefinitions = {}> extends LightfieldClien
    * Widgets represent the things a team builds. Each widget belongs to a team and can have tasks and notes associated with it.
    */
   readonly widget: WidgetResource<Org> = new WidgetResource<Org>(this);
+  constructor(options?: ClientOptions) {
+    super(withRateLimit(options));
+  }
 }

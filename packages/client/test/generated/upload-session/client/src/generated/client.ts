@@ -12,6 +12,7 @@ import type {
 } from '@lightfield/types';
 import type { APIPromise } from '../core/api-promise.js';
 import { BaseClient } from '../internal/base-client.js';
+import { withRateLimit } from '../core/rate-limit.js';
 import type { UploadData } from '../core/media.js';
 import type { ClientOptions, RequestOptions, UploadOptions } from '../core/options.js';
 import { request } from '../internal/request.js';
@@ -20,7 +21,7 @@ import * as operation from './operations.js';
 import { specDefaults } from './spec.js';
 
 /**
- * The Document API client without its resources. Give it to the operation functions, `documentAbort(client, …)` say, and an app bundles only the operations it calls; `Lightfield` is this client with a property per resource.
+ * The Document API client without its resources. Give it to the operation functions, `documentAbort(client, …)` say, and an app bundles only the operations it calls; `Lightfield` is this client with a property per resource. It has no client-side rate limiter unless its options go through `withRateLimit`, so an app that counts bytes pays for one only when it asks; retries with backoff and `Retry-After` are on either way.
  *
  * @example
  * ```ts
@@ -193,7 +194,7 @@ export function documentSend<Org extends OrgDefinitions = {}>(
 }
 
 /**
- * The Document API client: one property per resource, each method one operation of the spec.
+ * The Document API client: one property per resource, each method one operation of the spec. Its client-side rate limiter is on by default (see the `rateLimit` option), where `LightfieldClient` needs `withRateLimit`.
  *
  * Give it an organization's definitions (the module `npx lightfield-fields`, a command of this package, writes) to type that organization's fields and relationships: `new Lightfield<MyOrg>()`.
  *
@@ -207,4 +208,7 @@ export class Lightfield<Org extends OrgDefinitions = {}> extends LightfieldClien
    * The `document` operations.
    */
   readonly document: DocumentResource<Org> = new DocumentResource<Org>(this);
+  constructor(options?: ClientOptions) {
+    super(withRateLimit(options));
+  }
 }
