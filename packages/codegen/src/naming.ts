@@ -127,6 +127,21 @@ export function paramIdentifier(name: string, used: Set<string>): string {
   return id;
 }
 
+/**
+ * The spec's type of an operation: `operations['id']` where the spec gives it an id, keyed as
+ * openapi-typescript keys it (a `#` becomes `/`: `Models#index` → `Models/index`), else
+ * `paths['/x/{id}']['get']`.
+ */
+export function operationTypeRef(op: {
+  specOperationId?: string;
+  path: string;
+  httpMethod: string;
+}): string {
+  return op.specOperationId !== undefined
+    ? `operations[${JSON.stringify(op.specOperationId.replace(/#/g, '/'))}]`
+    : `paths[${JSON.stringify(op.path)}][${JSON.stringify(op.httpMethod)}]`;
+}
+
 /** The first path segment that names something: `/v1/crm/contacts/{id}` → `crm`. */
 function firstSegment(route: string): string {
   const segments = route.split('/').filter((s) => s && !s.startsWith('{'));

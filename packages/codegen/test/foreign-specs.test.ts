@@ -79,6 +79,23 @@ describe('names', () => {
     );
   });
 
+  test('an operationId with a # is looked up under the key openapi-typescript gives it', async () => {
+    const given = {
+      paths: {
+        '/widgets': {
+          get: {
+            operationId: 'Widgets#index',
+            parameters: [{ name: 'page', in: 'query', schema: { type: 'integer' } }],
+            responses: ok(widgetRef),
+          },
+        },
+      },
+    };
+    const want = "operations['Widgets/index']['parameters']['query']";
+    expect(await generated('types', given, 'aliases.ts')).toContain(want);
+    expect(await generated('client', given, 'client.ts')).toContain(want);
+  });
+
   test('derived operation names that collide get a number, and a note says so', () => {
     const list = (operationId: string) => ({
       operationId,

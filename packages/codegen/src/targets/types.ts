@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { createConfig } from '@redocly/openapi-core';
 import { formatTs, jsdoc } from '../format.js';
 import { generatedHeader, specIdentity } from '../header.js';
+import { operationTypeRef } from '../naming.js';
 import { jsonMedia, type SpecModel } from '../spec-model.js';
 import { discriminatedDocument } from '../variants.js';
 import type { FileMap } from '../write-output.js';
@@ -60,10 +61,7 @@ function aliasesFile(model: SpecModel): string {
   }));
   for (const op of model.operations) {
     // openapi-typescript keys `operations` by the spec's own id; without one, only `paths` has it.
-    const ref =
-      op.specOperationId !== undefined
-        ? `operations[${quote(op.specOperationId)}]`
-        : `paths[${quote(op.path)}][${quote(op.httpMethod)}]`;
+    const ref = operationTypeRef(op);
     const response = jsonMedia(op.success.media);
     if (op.types.response && response) {
       decls.push({
