@@ -118,6 +118,14 @@ export function uniqueIdentifiers(
   return new Map(names.map((n) => [n, out.get(n)!]));
 }
 
+/**
+ * The names a client method's parameters can't take: the parameters it always has (`client` is
+ * the first one of its function) and the values its body reads (`request`, `operation`, …).
+ */
+export function methodScope(): Set<string> {
+  return new Set(['body', 'query', 'options', 'client', ...CLIENT_VALUES]);
+}
+
 /** A parameter name as a JavaScript identifier that none of a method's others uses. */
 export function paramIdentifier(name: string, used: Set<string>): string {
   let id = IDENTIFIER.test(name) ? name : camel(name) || 'param';

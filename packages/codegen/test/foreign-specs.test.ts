@@ -96,6 +96,23 @@ describe('names', () => {
     expect(await generated('client', given, 'client.ts')).toContain(want);
   });
 
+  test('a path parameter named like a value the method reads takes another name', async () => {
+    const given = {
+      paths: {
+        '/search/{operation}': {
+          get: {
+            operationId: 'search.run',
+            parameters: [pathParam('operation')],
+            responses: ok(widgetRef),
+          },
+        },
+      },
+    };
+    const client = await generated('client', given, 'client.ts');
+    expect(client).toContain('run(operation_: string, options?: RequestOptions)');
+    expect(client).toContain('operation.searchRun,');
+  });
+
   test('derived operation names that collide get a number, and a note says so', () => {
     const list = (operationId: string) => ({
       operationId,

@@ -2,7 +2,7 @@
 // parameters, the request body's type, and the parameter list as written.
 
 import { jsdoc } from '../format.js';
-import { operationTypeRef, paramIdentifier } from '../naming.js';
+import { methodScope, operationTypeRef, paramIdentifier } from '../naming.js';
 import type { MediaModel, OperationModel, ParamModel, ResourceModel } from '../spec-model.js';
 import type { ClientEmitter } from './client-methods.js';
 import { callerHeaders, requestMedia } from './client-operations.js';
@@ -36,8 +36,7 @@ export interface MethodParams {
 
 /** The path parameters: one argument each, named as an identifier, gathered into `path`. */
 export function pathParams(op: OperationModel, out: MethodParams): void {
-  // `client` is the first parameter of the operation's function.
-  const used = new Set(['body', 'query', 'options', 'client']);
+  const used = methodScope();
   const path = op.pathParams.map((p) => {
     const local = paramIdentifier(p.name, used);
     out.params.push({ text: `${local}: ${pathParamType(p)}`, optional: false });
