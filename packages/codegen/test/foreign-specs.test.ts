@@ -160,6 +160,32 @@ describe('shapes', () => {
       },
     ],
     [
+      'an array with properties beside its items is a list of its items, not a page',
+      {
+        given: {
+          paths: {
+            '/widgets': {
+              get: {
+                operationId: 'widget.list',
+                parameters: ['limit', 'offset'].map((name) => ({
+                  name,
+                  in: 'query',
+                  schema: { type: 'integer' },
+                })),
+                responses: ok({
+                  type: 'array',
+                  items: widgetRef,
+                  properties: { links: { type: 'array', items: { type: 'string' } } },
+                }),
+              },
+            },
+          },
+        },
+        file: 'client.ts',
+        want: 'return request(this.#client, operation.widgetList, { query }, options);',
+      },
+    ],
+    [
       'a JSON body under a wildcard media type is sent as application/json',
       {
         given: {
