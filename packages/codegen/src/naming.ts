@@ -29,6 +29,15 @@ const CLIENT_VALUES = new Set(
   ),
 );
 
+/** The types openapi-typescript exports, which the aliases beside them import: no alias takes them. */
+export const SPEC_TYPES: readonly string[] = [
+  '$defs',
+  'components',
+  'operations',
+  'paths',
+  'webhooks',
+];
+
 /** Words that can't name a variable, a parameter or a type, though they can name a property. */
 const RESERVED_WORDS = new Set(
   'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval'.split(

@@ -11,6 +11,7 @@ import {
   operationName,
   operationTypeNames,
   pascal,
+  SPEC_TYPES,
   typeIdentifier,
   uniqueIdentifiers,
   uniqueOperationNames,
@@ -140,7 +141,7 @@ function schemaModels(doc: Json): SchemaModel[] {
   const found = deref(doc, components['schemas']);
   const schemas = isObject(found) ? found : {};
   const names = Object.keys(schemas);
-  const types = uniqueIdentifiers(names, typeIdentifier);
+  const types = uniqueIdentifiers(names, typeIdentifier, new Set(SPEC_TYPES));
   return names.map((name) => {
     const schema = schemas[name];
     const description = isObject(schema) ? str(schema['description']) : undefined;

@@ -50,6 +50,14 @@ describe('names', () => {
         want: "export type N2fa = components['schemas']['2fa'];\n/**\n * The `string` schema.\n */\nexport type stringSchema = components['schemas']['string'];\n",
       },
     ],
+    [
+      'a schema named like a type openapi-typescript exports',
+      {
+        given: named({ operations: { type: 'object' } }),
+        file: 'aliases.ts',
+        want: "export type operations2 = components['schemas']['operations'];\n",
+      },
+    ],
   ])('%s', async (_, { given, file, want }) => {
     expect(await generated('types', given, file)).toContain(want);
   });
