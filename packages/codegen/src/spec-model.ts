@@ -16,6 +16,7 @@ import {
   uniqueIdentifiers,
   uniqueOperationNames,
 } from './naming.js';
+import { repairPaths } from './path-templates.js';
 import { readVariants } from './variants.js';
 
 export type * from './model-types.js';
@@ -24,11 +25,11 @@ export { pascal, refName } from './naming.js';
 
 /** Builds the model of a bundled, checked document. */
 export function buildModel(input: { file: string; document: Json; hash: string }): SpecModel {
-  const { document } = input;
+  // Path templates no URL takes as written are repaired first, so every target reads the same.
+  const { document, notes } = repairPaths(input.document);
   const info = isObject(document['info']) ? document['info'] : {};
   const servers = Array.isArray(document['servers']) ? document['servers'] : [];
   const firstServer = isObject(servers[0]) ? servers[0] : {};
-  const notes: string[] = [];
   const raw = rawOperations(document);
   const names = uniqueOperationNames(
     raw.map((r) => r.name),

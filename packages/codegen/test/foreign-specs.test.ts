@@ -372,3 +372,68 @@ describe('entity fields', () => {
     expect(gathering.entity?.create?.fields).toEqual({ $name: 'TEXT' });
   });
 });
+
+describe('path templates no URL takes as written', () => {
+  const param = (name: string, where: string) => ({ name, in: where, schema: { type: 'string' } });
+  const op = (parameters: Json[]) => ({
+    operationId: 'search.run',
+    parameters,
+    responses: ok(widgetRef),
+  });
+  const shape = (given: Json) => {
+    const m = model({ paths: given });
+    const [found] = m.operations;
+    return {
+      path: found!.path,
+      params: [...found!.pathParams, ...found!.queryParams].map(
+        (p) => `${p.in} ${p.name}${p.required ? '' : '?'}`,
+      ),
+      notes: m.notes.filter((n) => n.startsWith('#/paths')),
+    };
+  };
+  test.each<[string, { given: Json; want: ReturnType<typeof shape> }]>([
+    [
+      'a query string in the template is sent as query parameters',
+      {
+        given: {
+          '/search?q={term}&kind=all&page={page}': {
+            get: op([param('term', 'path'), param('page', 'query')]),
+          },
+        },
+        want: {
+          path: '/search',
+          params: ['query q', 'query page', 'query kind'],
+          notes: [
+            '#/paths/~1search?q={term}&kind=all&page={page}: the query string of /search?q={term}&kind=all&page={page} is sent as the query parameters q, kind, page of /search',
+          ],
+        },
+      },
+    ],
+    [
+      'a {param} no parameter declares is taken as a string',
+      {
+        given: { '/widgets/{id}': { get: op([]) } },
+        want: {
+          path: '/widgets/{id}',
+          params: ['path id'],
+          notes: [
+            '#/paths/~1widgets~1{id}/get: path parameter "{id}" is not declared; taken as a string',
+          ],
+        },
+      },
+    ],
+    [
+      'a path parameter the template lacks is dropped',
+      {
+        given: { '/widgets': { get: op([pathParam('id'), param('q', 'query')]) } },
+        want: {
+          path: '/widgets',
+          params: ['query q?'],
+          notes: ['#/paths/~1widgets/get: path parameter "id" is not in /widgets; dropped'],
+        },
+      },
+    ],
+  ])('%s', (_, { given, want }) => {
+    expect(shape(given)).toEqual(want);
+  });
+});
