@@ -24,9 +24,17 @@ export { jsonMedia, mediaFormat } from './model-media.js';
 export { pascal, refName } from './naming.js';
 
 /** Builds the model of a bundled, checked document. */
-export function buildModel(input: { file: string; document: Json; hash: string }): SpecModel {
+export function buildModel(input: {
+  file: string;
+  document: Json;
+  hash: string;
+  /** What loading the spec left out or repaired already. */
+  notes?: string[];
+}): SpecModel {
   // Path templates no URL takes as written are repaired first, so every target reads the same.
-  const { document, notes } = repairPaths(input.document);
+  const repaired = repairPaths(input.document);
+  const { document } = repaired;
+  const notes = [...(input.notes ?? []), ...repaired.notes];
   const info = isObject(document['info']) ? document['info'] : {};
   const servers = Array.isArray(document['servers']) ? document['servers'] : [];
   const firstServer = isObject(servers[0]) ? servers[0] : {};

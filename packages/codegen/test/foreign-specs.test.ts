@@ -1,5 +1,9 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { loadSpec } from '../src/load-spec.js';
 import type { Json } from '../src/json.js';
+import { tempDir } from './helpers.js';
 import { generated, json, model, ok, pathParam, widgetRef, type Case } from './tiny-spec.js';
 
 // What specs nobody here wrote bring: names that are no identifiers, optional page items, what
@@ -436,4 +440,27 @@ describe('path templates no URL takes as written', () => {
   ])('%s', (_, { given, want }) => {
     expect(shape(given)).toEqual(want);
   });
+});
+
+test('an example given by URL is not fetched: the spec still loads, with a note', async () => {
+  // Port 1 refuses at once: were the URL fetched, the load would fail.
+  const url = 'http://127.0.0.1:1/config.json';
+  const file = path.join(await tempDir(), 'spec.json');
+  const media = { schema: { type: 'object' }, examples: { live: { externalValue: url } } };
+  const spec = {
+    openapi: '3.0.3',
+    info: { title: 'T', version: '1' },
+    paths: {
+      '/config': {
+        get: {
+          responses: { '200': { description: 'OK', content: { 'application/json': media } } },
+        },
+      },
+    },
+  };
+  await writeFile(file, JSON.stringify(spec));
+  const m = await loadSpec(file);
+  expect(m.notes).toContain(
+    `#/paths/~1config/get/responses/200/content/application~1json/examples/live: example at ${url} not fetched; the schema stands in`,
+  );
 });
