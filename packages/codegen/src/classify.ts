@@ -40,13 +40,22 @@ export function objectSchema(doc: Json, node: unknown): Json | undefined {
   return s;
 }
 
-/** The properties of an object schema, including those of its `allOf` parts. */
+/**
+ * The properties of an object schema, including those of its `allOf` parts. A schema typed as
+ * anything but an object (`type: array` beside `properties`) has none: its values carry none, and
+ * openapi-typescript types it without them.
+ */
 export function propertiesOf(doc: Json, node: unknown): Json {
   const s = objectSchema(doc, node);
-  if (!s) return {};
+  if (!s || !mayBeObject(s)) return {};
   const own = isObject(s['properties']) ? s['properties'] : {};
   const parts = Array.isArray(s['allOf']) ? s['allOf'] : [];
   return Object.assign({}, ...parts.map((p) => propertiesOf(doc, p)), own) as Json;
+}
+
+/** Whether a schema's `type`, if it has one, admits an object. */
+function mayBeObject(s: Json): boolean {
+  return s['type'] === undefined || ([] as unknown[]).concat(s['type']).includes('object');
 }
 
 /** The entity shape: an object with `fields` and `relationships` maps. */

@@ -16,6 +16,7 @@ import { parsePointer } from './json-pointer.js';
 import { checkRefCycles, checkRules } from './rules.js';
 import { SpecError, type SpecProblem } from './spec-error.js';
 import { buildModel, type SpecModel } from './spec-model.js';
+import { dropUrlExamples } from './url-examples.js';
 
 /**
  * The default size limit of a spec: 128 MiB, above the largest public specs (GitHub's is 13 MB,
@@ -91,13 +92,14 @@ export async function loadSpec(file: string, options: LoadSpecOptions = {}): Pro
     if (failing.length > 0) throw new SpecError(failing.map(fromRedocly));
   }
 
-  const document = await bundleFiles(absolute, config, resolver);
+  const notes: string[] = [];
+  const document = await bundleFiles(absolute, config, resolver, notes);
 
   const ruleProblems = checkRules(document).map((p) => at({ ...p, file: absolute }));
   if (ruleProblems.length > 0) throw new SpecError(ruleProblems);
 
   const hash = createHash('sha256').update(JSON.stringify(document)).digest('hex');
-  return buildModel({ file: absolute, document, hash });
+  return buildModel({ file: absolute, document, hash, notes });
 }
 
 /**
@@ -120,14 +122,19 @@ function structuralConfig(): Promise<Config> {
   return createConfig({ extends: ['minimal'], rules: { 'no-unresolved-refs': 'error' } });
 }
 
+/** Bundles the spec; `notes` hears of the examples given by URL, which are not fetched. */
 async function bundleFiles(
   absolute: string,
   config: Config,
   resolver: BaseResolver,
+  notes: string[] = [],
 ): Promise<Record<string, unknown>> {
-  const bundled = await unexpected(absolute, () =>
-    bundle({ ref: absolute, config, externalRefResolver: resolver, dereference: false }),
-  );
+  const bundled = await unexpected(absolute, async () => {
+    const doc = await resolver.resolveDocument(null, absolute, true);
+    if (doc instanceof Error) throw doc;
+    notes.push(...dropUrlExamples(doc.parsed));
+    return bundle({ doc, config, externalRefResolver: resolver, dereference: false });
+  });
   const bundleErrors = bundled.problems.filter((p) => p.severity === 'error');
   if (bundleErrors.length > 0) throw new SpecError(bundleErrors.map(fromRedocly));
   return bundled.bundle.parsed as Record<string, unknown>;

@@ -29,6 +29,15 @@ const CLIENT_VALUES = new Set(
   ),
 );
 
+/** The types openapi-typescript exports, which the aliases beside them import: no alias takes them. */
+export const SPEC_TYPES: readonly string[] = [
+  '$defs',
+  'components',
+  'operations',
+  'paths',
+  'webhooks',
+];
+
 /** Words that can't name a variable, a parameter or a type, though they can name a property. */
 const RESERVED_WORDS = new Set(
   'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval'.split(
@@ -118,6 +127,14 @@ export function uniqueIdentifiers(
   return new Map(names.map((n) => [n, out.get(n)!]));
 }
 
+/**
+ * The names a client method's parameters can't take: the parameters it always has (`client` is
+ * the first one of its function) and the values its body reads (`request`, `operation`, …).
+ */
+export function methodScope(): Set<string> {
+  return new Set(['body', 'query', 'options', 'client', ...CLIENT_VALUES]);
+}
+
 /** A parameter name as a JavaScript identifier that none of a method's others uses. */
 export function paramIdentifier(name: string, used: Set<string>): string {
   let id = IDENTIFIER.test(name) ? name : camel(name) || 'param';
@@ -125,6 +142,21 @@ export function paramIdentifier(name: string, used: Set<string>): string {
   while (used.has(id)) id = `${id}_`;
   used.add(id);
   return id;
+}
+
+/**
+ * The spec's type of an operation: `operations['id']` where the spec gives it an id, keyed as
+ * openapi-typescript keys it (a `#` becomes `/`: `Models#index` → `Models/index`), else
+ * `paths['/x/{id}']['get']`.
+ */
+export function operationTypeRef(op: {
+  specOperationId?: string;
+  path: string;
+  httpMethod: string;
+}): string {
+  return op.specOperationId !== undefined
+    ? `operations[${JSON.stringify(op.specOperationId.replace(/#/g, '/'))}]`
+    : `paths[${JSON.stringify(op.path)}][${JSON.stringify(op.httpMethod)}]`;
 }
 
 /** The first path segment that names something: `/v1/crm/contacts/{id}` → `crm`. */

@@ -1,18 +1,11 @@
-import {
-  arrayOf,
-  deref,
-  pathOperations,
-  resolvePointer,
-  isObject,
-  pointerOf,
-  type Json,
-} from './json.js';
+import { deref, pathOperations, resolvePointer, isObject, pointerOf, type Json } from './json.js';
 import type { SpecProblem } from './spec-error.js';
 import { checkDerived } from './derived.js';
 import { CLIENT_MEMBERS, operationName, RESERVED_MEMBERS } from './naming.js';
 import { checkMembers } from './members.js';
 import { checkUploads } from './upload.js';
 import { checkVariants } from './variants.js';
+import { routePath } from './path-templates.js';
 
 type Problem = Omit<SpecProblem, 'file'>;
 
@@ -34,6 +27,7 @@ const SCHEMA_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array',
 export function checkRules(doc: Json): Problem[] {
   return [
     ...checkOperations(doc),
+    ...checkRoutePaths(doc),
     ...checkSchemas(doc),
     ...checkVariants(doc).map((p) => ({ ...p, rule: 'variants' })),
     ...checkDerived(doc).map((p) => ({ ...p, rule: 'derived' })),
@@ -45,11 +39,9 @@ export function checkRules(doc: Json): Problem[] {
 function checkOperations(doc: Json): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, string>();
-  for (const { route, item, method, op } of pathOperations(doc)) {
+  for (const { route, method, op } of pathOperations(doc)) {
     const at = pointerOf('paths', route, method);
     const { resource, method: name, explicit } = operationName(op, route, method);
-    const params = [...arrayOf(item['parameters']), ...arrayOf(op['parameters'])];
-    problems.push(...checkPathParams(doc, route, at, params));
     // A derived name is made distinct by the model (see `uniqueOperationNames`); only the
     // spec's own `resource.method` ids must be legal and unique.
     if (!explicit) continue;
@@ -77,29 +69,19 @@ function checkOperations(doc: Json): Problem[] {
   return problems;
 }
 
-function checkPathParams(doc: Json, route: string, at: string, params: unknown[]): Problem[] {
-  const declared = new Set<string>();
-  for (const raw of params) {
-    const p = deref(doc, raw);
-    if (isObject(p) && p['in'] === 'path' && typeof p['name'] === 'string') declared.add(p['name']);
-  }
-  const used = [...route.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] ?? '');
+/** Routes that are one path once their query strings are moved out (see `repairPaths`). */
+function checkRoutePaths(doc: Json): Problem[] {
+  const seen = new Map<string, string>();
   const problems: Problem[] = [];
-  for (const name of used) {
-    if (!declared.has(name)) {
+  for (const route of Object.keys(isObject(doc['paths']) ? doc['paths'] : {})) {
+    const path = routePath(route);
+    const other = seen.get(path);
+    if (other === undefined) seen.set(path, route);
+    else {
       problems.push({
-        pointer: at,
-        message: `path parameter "{${name}}" of ${route} is not declared in parameters`,
-        rule: 'path-params',
-      });
-    }
-  }
-  for (const name of declared) {
-    if (!used.includes(name)) {
-      problems.push({
-        pointer: `${at}/parameters`,
-        message: `path parameter "${name}" is declared but ${route} has no "{${name}}"`,
-        rule: 'path-params',
+        pointer: pointerOf('paths', route),
+        message: `${route} and ${other} are one path, ${path}, once their query strings are sent as query parameters`,
+        rule: 'path-query',
       });
     }
   }

@@ -11,10 +11,12 @@ import {
   operationName,
   operationTypeNames,
   pascal,
+  SPEC_TYPES,
   typeIdentifier,
   uniqueIdentifiers,
   uniqueOperationNames,
 } from './naming.js';
+import { repairPaths } from './path-templates.js';
 import { readVariants } from './variants.js';
 
 export type * from './model-types.js';
@@ -22,12 +24,20 @@ export { jsonMedia, mediaFormat } from './model-media.js';
 export { pascal, refName } from './naming.js';
 
 /** Builds the model of a bundled, checked document. */
-export function buildModel(input: { file: string; document: Json; hash: string }): SpecModel {
-  const { document } = input;
+export function buildModel(input: {
+  file: string;
+  document: Json;
+  hash: string;
+  /** What loading the spec left out or repaired already. */
+  notes?: string[];
+}): SpecModel {
+  // Path templates no URL takes as written are repaired first, so every target reads the same.
+  const repaired = repairPaths(input.document);
+  const { document } = repaired;
+  const notes = [...(input.notes ?? []), ...repaired.notes];
   const info = isObject(document['info']) ? document['info'] : {};
   const servers = Array.isArray(document['servers']) ? document['servers'] : [];
   const firstServer = isObject(servers[0]) ? servers[0] : {};
-  const notes: string[] = [];
   const raw = rawOperations(document);
   const names = uniqueOperationNames(
     raw.map((r) => r.name),
@@ -140,7 +150,7 @@ function schemaModels(doc: Json): SchemaModel[] {
   const found = deref(doc, components['schemas']);
   const schemas = isObject(found) ? found : {};
   const names = Object.keys(schemas);
-  const types = uniqueIdentifiers(names, typeIdentifier);
+  const types = uniqueIdentifiers(names, typeIdentifier, new Set(SPEC_TYPES));
   return names.map((name) => {
     const schema = schemas[name];
     const description = isObject(schema) ? str(schema['description']) : undefined;

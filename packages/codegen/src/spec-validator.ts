@@ -7,6 +7,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { fragmentOf } from './json-pointer.js';
+import { backtracksExponentially } from './pattern-backtracking.js';
 import { isObject, type Json } from './json.js';
 
 // ajv-formats is CommonJS: its default export arrives wrapped under Node's ESM loader.
@@ -161,6 +162,12 @@ export class SpecValidator {
     this.#from30 = !isOpenApi31(document);
     const regExp = Object.assign(
       (pattern: string, u: string) => {
+        if (backtracksExponentially(pattern)) {
+          this.notes.add(
+            `pattern ${pattern} repeats a repeat, which can take exponential time: not checked`,
+          );
+          return /(?:)/;
+        }
         const rx = patternRegExp(pattern, u);
         if (!rx) this.notes.add(`pattern ${pattern} is not a JavaScript regex: not checked`);
         else if (u && !rx.unicode)

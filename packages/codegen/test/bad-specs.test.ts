@@ -72,18 +72,17 @@ const cases: Case[] = [
     },
   ],
   [
-    'a path param not declared',
+    'two routes that are one path once their query strings move',
     {
       given: edit((d) => {
-        at(d, 'paths')['/v1/widgets/{id}/notes/{noteId}'] = structuredClone(
-          at(d, 'paths')['/v1/widgets/{id}'],
-        );
-        delete at(d, 'paths', '/v1/widgets/{id}/notes/{noteId}').post;
-        at(d, 'paths', '/v1/widgets/{id}/notes/{noteId}', 'get').operationId = 'widget.note';
+        at(d, 'paths')['/v1/widgets?kind={kind}'] = {
+          get: structuredClone(at(d, 'paths', '/v1/widgets', 'get')),
+        };
+        at(d, 'paths', '/v1/widgets?kind={kind}', 'get').operationId = 'widget.byKind';
       }),
       want: {
-        location: /#\/paths\/~1v1~1widgets~1\{id\}~1notes~1\{noteId\}/,
-        message: /noteId/,
+        location: /#\/paths\/~1v1~1widgets\?kind=\{kind\}/,
+        message: /are one path, \/v1\/widgets/,
       },
     },
   ],

@@ -1,5 +1,9 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { loadSpec } from '../src/load-spec.js';
 import type { Json } from '../src/json.js';
+import { tempDir } from './helpers.js';
 import { generated, json, model, ok, pathParam, widgetRef, type Case } from './tiny-spec.js';
 
 // What specs nobody here wrote bring: names that are no identifiers, optional page items, what
@@ -50,6 +54,14 @@ describe('names', () => {
         want: "export type N2fa = components['schemas']['2fa'];\n/**\n * The `string` schema.\n */\nexport type stringSchema = components['schemas']['string'];\n",
       },
     ],
+    [
+      'a schema named like a type openapi-typescript exports',
+      {
+        given: named({ operations: { type: 'object' } }),
+        file: 'aliases.ts',
+        want: "export type operations2 = components['schemas']['operations'];\n",
+      },
+    ],
   ])('%s', async (_, { given, file, want }) => {
     expect(await generated('types', given, file)).toContain(want);
   });
@@ -77,6 +89,40 @@ describe('names', () => {
     expect(await generated('fixtures', given, 'factories.ts')).toContain(
       'export function makeCommentBase(',
     );
+  });
+
+  test('an operationId with a # is looked up under the key openapi-typescript gives it', async () => {
+    const given = {
+      paths: {
+        '/widgets': {
+          get: {
+            operationId: 'Widgets#index',
+            parameters: [{ name: 'page', in: 'query', schema: { type: 'integer' } }],
+            responses: ok(widgetRef),
+          },
+        },
+      },
+    };
+    const want = "operations['Widgets/index']['parameters']['query']";
+    expect(await generated('types', given, 'aliases.ts')).toContain(want);
+    expect(await generated('client', given, 'client.ts')).toContain(want);
+  });
+
+  test('a path parameter named like a value the method reads takes another name', async () => {
+    const given = {
+      paths: {
+        '/search/{operation}': {
+          get: {
+            operationId: 'search.run',
+            parameters: [pathParam('operation')],
+            responses: ok(widgetRef),
+          },
+        },
+      },
+    };
+    const client = await generated('client', given, 'client.ts');
+    expect(client).toContain('run(operation_: string, options?: RequestOptions)');
+    expect(client).toContain('operation.searchRun,');
   });
 
   test('derived operation names that collide get a number, and a note says so', () => {
@@ -123,6 +169,32 @@ describe('shapes', () => {
         },
         file: 'client.ts',
         want: "NonNullable<\n      operations['widget.list']['responses'][200]['content']['application/json']['data']\n    >[number]",
+      },
+    ],
+    [
+      'an array with properties beside its items is a list of its items, not a page',
+      {
+        given: {
+          paths: {
+            '/widgets': {
+              get: {
+                operationId: 'widget.list',
+                parameters: ['limit', 'offset'].map((name) => ({
+                  name,
+                  in: 'query',
+                  schema: { type: 'integer' },
+                })),
+                responses: ok({
+                  type: 'array',
+                  items: widgetRef,
+                  properties: { links: { type: 'array', items: { type: 'string' } } },
+                }),
+              },
+            },
+          },
+        },
+        file: 'client.ts',
+        want: 'return request(this.#client, operation.widgetList, { query }, options);',
       },
     ],
     [
@@ -303,4 +375,92 @@ describe('entity fields', () => {
     });
     expect(gathering.entity?.create?.fields).toEqual({ $name: 'TEXT' });
   });
+});
+
+describe('path templates no URL takes as written', () => {
+  const param = (name: string, where: string) => ({ name, in: where, schema: { type: 'string' } });
+  const op = (parameters: Json[]) => ({
+    operationId: 'search.run',
+    parameters,
+    responses: ok(widgetRef),
+  });
+  const shape = (given: Json) => {
+    const m = model({ paths: given });
+    const [found] = m.operations;
+    return {
+      path: found!.path,
+      params: [...found!.pathParams, ...found!.queryParams].map(
+        (p) => `${p.in} ${p.name}${p.required ? '' : '?'}`,
+      ),
+      notes: m.notes.filter((n) => n.startsWith('#/paths')),
+    };
+  };
+  test.each<[string, { given: Json; want: ReturnType<typeof shape> }]>([
+    [
+      'a query string in the template is sent as query parameters',
+      {
+        given: {
+          '/search?q={term}&kind=all&page={page}': {
+            get: op([param('term', 'path'), param('page', 'query')]),
+          },
+        },
+        want: {
+          path: '/search',
+          params: ['query q', 'query page', 'query kind'],
+          notes: [
+            '#/paths/~1search?q={term}&kind=all&page={page}: the query string of /search?q={term}&kind=all&page={page} is sent as the query parameters q, kind, page of /search',
+          ],
+        },
+      },
+    ],
+    [
+      'a {param} no parameter declares is taken as a string',
+      {
+        given: { '/widgets/{id}': { get: op([]) } },
+        want: {
+          path: '/widgets/{id}',
+          params: ['path id'],
+          notes: [
+            '#/paths/~1widgets~1{id}/get: path parameter "{id}" is not declared; taken as a string',
+          ],
+        },
+      },
+    ],
+    [
+      'a path parameter the template lacks is dropped',
+      {
+        given: { '/widgets': { get: op([pathParam('id'), param('q', 'query')]) } },
+        want: {
+          path: '/widgets',
+          params: ['query q?'],
+          notes: ['#/paths/~1widgets/get: path parameter "id" is not in /widgets; dropped'],
+        },
+      },
+    ],
+  ])('%s', (_, { given, want }) => {
+    expect(shape(given)).toEqual(want);
+  });
+});
+
+test('an example given by URL is not fetched: the spec still loads, with a note', async () => {
+  // Port 1 refuses at once: were the URL fetched, the load would fail.
+  const url = 'http://127.0.0.1:1/config.json';
+  const file = path.join(await tempDir(), 'spec.json');
+  const media = { schema: { type: 'object' }, examples: { live: { externalValue: url } } };
+  const spec = {
+    openapi: '3.0.3',
+    info: { title: 'T', version: '1' },
+    paths: {
+      '/config': {
+        get: {
+          responses: { '200': { description: 'OK', content: { 'application/json': media } } },
+        },
+      },
+    },
+  };
+  await writeFile(file, JSON.stringify(spec));
+  const m = await loadSpec(file);
+  expect(m.notes).toContain(
+    `#/paths/~1config/get/responses/200/content/application~1json/examples/live: example at ${url} not fetched; the schema stands in`,
+  );
 });

@@ -1,11 +1,11 @@
 import { jsdoc } from '../format.js';
 import type { Json } from '../json.js';
+import { operationTypeRef } from '../naming.js';
 import { refName, type OperationModel, type ResourceModel, type SpecModel } from '../spec-model.js';
 import { responseMedia } from './client-operations.js';
 import {
   bodyParam,
   entityWrites,
-  operationType,
   optionsParam,
   pathParams,
   queryParam,
@@ -129,7 +129,7 @@ export function responseType(emit: ClientEmitter, op: OperationModel): string {
   if (success.format === 'json')
     return emit.typeOf(
       op.success.schema,
-      `${operationType(op)}['responses'][${op.success.status}]['content'][${JSON.stringify(success.type)}]`,
+      `${operationTypeRef(op)}['responses'][${op.success.status}]['content'][${JSON.stringify(success.type)}]`,
     );
   return success.format === 'binary' ? emit.use('BinaryResponse') : 'string';
 }

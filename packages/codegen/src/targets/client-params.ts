@@ -2,17 +2,10 @@
 // parameters, the request body's type, and the parameter list as written.
 
 import { jsdoc } from '../format.js';
-import { paramIdentifier } from '../naming.js';
+import { methodScope, operationTypeRef, paramIdentifier } from '../naming.js';
 import type { MediaModel, OperationModel, ParamModel, ResourceModel } from '../spec-model.js';
 import type { ClientEmitter } from './client-methods.js';
 import { callerHeaders, requestMedia } from './client-operations.js';
-
-/** `paths['/v1/x/{id}']['get']`, or `operations['id']` where the spec gives the operation an id. */
-export function operationType(op: OperationModel): string {
-  return op.specOperationId !== undefined
-    ? `operations[${JSON.stringify(op.specOperationId)}]`
-    : `paths[${JSON.stringify(op.path)}][${JSON.stringify(op.httpMethod)}]`;
-}
 
 /**
  * A path parameter's type, from its schema: `number` for an integer or number, `boolean`, its
@@ -43,8 +36,7 @@ export interface MethodParams {
 
 /** The path parameters: one argument each, named as an identifier, gathered into `path`. */
 export function pathParams(op: OperationModel, out: MethodParams): void {
-  // `client` is the first parameter of the operation's function.
-  const used = new Set(['body', 'query', 'options', 'client']);
+  const used = methodScope();
   const path = op.pathParams.map((p) => {
     const local = paramIdentifier(p.name, used);
     out.params.push({ text: `${local}: ${pathParamType(p)}`, optional: false });
@@ -80,7 +72,7 @@ function bodyType(
 
 /** The spec's type of a request body of one media type. */
 function bodyContent(op: OperationModel, media: MediaModel): string {
-  return `NonNullable<${operationType(op)}['requestBody']>['content'][${JSON.stringify(media.type)}]`;
+  return `NonNullable<${operationTypeRef(op)}['requestBody']>['content'][${JSON.stringify(media.type)}]`;
 }
 
 /** A JSON body's type before an organization narrows it: its schema alias, else the spec's. */
@@ -126,7 +118,7 @@ export function queryParam(
   if (!op.queryParams.length && !op.filter) return;
   const queryType = op.types.query;
   const parts = op.queryParams.length
-    ? [`NonNullable<${operationType(op)}['parameters']['query']>`]
+    ? [`NonNullable<${operationTypeRef(op)}['parameters']['query']>`]
     : [];
   if (op.filter) {
     parts.push(

@@ -3,6 +3,7 @@ import { createConfig } from '@redocly/openapi-core';
 import type ts from 'typescript';
 import { formatTs, jsdoc } from '../format.js';
 import { generatedHeader, specIdentity } from '../header.js';
+import { operationTypeRef } from '../naming.js';
 import { jsonMedia, type SpecModel } from '../spec-model.js';
 import { discriminatedDocument } from '../variants.js';
 import type { FileMap } from '../write-output.js';
@@ -102,10 +103,7 @@ function aliasesFile(model: SpecModel): string {
   }));
   for (const op of model.operations) {
     // openapi-typescript keys `operations` by the spec's own id; without one, only `paths` has it.
-    const ref =
-      op.specOperationId !== undefined
-        ? `operations[${quote(op.specOperationId)}]`
-        : `paths[${quote(op.path)}][${quote(op.httpMethod)}]`;
+    const ref = operationTypeRef(op);
     const response = jsonMedia(op.success.media);
     if (op.types.response && response) {
       decls.push({
