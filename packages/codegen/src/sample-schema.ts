@@ -161,17 +161,45 @@ function sampleBranches(ctx: Sampling, s: Json, key: 'oneOf' | 'anyOf', depth: n
   delete rest['discriminator'];
   const isNull = (b: unknown) => (deref(ctx.doc, b) as Json | undefined)?.['type'] === 'null';
   const branches = [...list.filter((b) => !isNull(b)), ...list.filter(isNull)];
-  let first: unknown;
+  const tried: unknown[] = [];
   for (const at of new Set([depth, Math.max(depth, LEAN_DEPTH)]))
     for (const branch of branches) {
       const candidate = sample(ctx, { allOf: [rest, branch] }, at);
       const tag = discriminated(s, branch);
       // The branch's name as the discriminator's value, unless the branch says otherwise (an enum).
       const tagged = tag && isObject(candidate) ? { ...candidate, [tag[0]]: tag[1] } : candidate;
-      if (first === undefined) first = tagged;
+      tried.push(tagged);
       for (const value of [tagged, candidate]) if (ctx.validator.fits(s, value)) return value;
     }
-  return first;
+  for (const candidate of tried) {
+    const apart = setApart(ctx, s, candidate, branches);
+    if (apart !== undefined) return apart;
+  }
+  return tried[0];
+}
+
+/** A value `schema` refuses (a number for text, text for a number), or undefined if it takes all. */
+function misfit(ctx: Sampling, schema: unknown): unknown {
+  return [0, 'string', false, []].find((v) => !ctx.validator.fits(schema, v));
+}
+
+/**
+ * `candidate` told apart from the other `oneOf` branches it matches too (objects that differ only
+ * in optional properties, `{ data }` and `{ warning }`): a property another branch declares and
+ * it lacks, set to a value that branch's property refuses, where the whole schema then fits.
+ */
+function setApart(ctx: Sampling, s: Json, candidate: unknown, branches: unknown[]): unknown {
+  if (!isObject(candidate)) return undefined;
+  for (const branch of branches) {
+    const b = deref(ctx.doc, branch);
+    const props = isObject(b) && isObject(b['properties']) ? b['properties'] : {};
+    for (const [key, prop] of Object.entries(props)) {
+      const bad = key in candidate || !isObject(prop) ? undefined : misfit(ctx, prop);
+      const value = bad === undefined ? undefined : { ...candidate, [key]: bad };
+      if (value && ctx.validator.fits(s, value)) return value;
+    }
+  }
+  return undefined;
 }
 
 /** The example a schema gives that fits it: its `example`, else the first of its `examples`. */

@@ -157,6 +157,19 @@ const valid: [string, { schema: unknown; want?: unknown }][] = [
     },
   ],
   [
+    'oneOf objects that differ only in optional properties',
+    {
+      schema: {
+        oneOf: [
+          { type: 'object', properties: { data: { type: 'array', items: { type: 'integer' } } } },
+          { type: 'object', properties: { warning: { type: 'string' } } },
+        ],
+      },
+      // Every object fits both: the other branch's property, of a type it refuses, sets it apart.
+      want: { data: [0], warning: 0 },
+    },
+  ],
+  [
     'a recursive schema, deep and through optional properties',
     {
       schema: { $ref: '#/components/schemas/Tree' },

@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { generated, retrieve, WIDGET, type Case } from './tiny-spec.js';
+import {
+  generated,
+  json,
+  retrieve,
+  retrieveWith,
+  WIDGET,
+  widgetRef,
+  type Case,
+} from './tiny-spec.js';
 
 // The pieces of each target, in openapi-typescript's table form: given a tiny spec (what differs
 // from the base below), want a snippet of one generated file, as prettier lays it out. The golden
@@ -37,6 +45,47 @@ describe('fixtures', () => {
         given: { paths: retrieve },
         file: 'resources.ts',
         want: '"id": "widget.retrieve",\n        "verb": "retrieve",\n        "kind": "retrieve",\n        "method": "GET",\n        "path": "/widgets/{id}",\n',
+      },
+    ],
+    ...(['2XX', 'default'] as const).flatMap((key): Case[] => [
+      [
+        `a success documented only as ${key} answers in its schema`,
+        {
+          given: {
+            paths: retrieveWith({
+              responses: { [key]: { description: 'OK', ...json(widgetRef) } },
+            }),
+          },
+          file: 'resources.ts',
+          want: '"success": "200",\n        "responseSchema": {\n          "$ref": "#/components/schemas/Widget"\n        },\n        "responseMedia": [\n          {\n            "type": "application/json",',
+        },
+      ],
+      [
+        `a success documented only as ${key} has its example under 200`,
+        {
+          given: {
+            paths: retrieveWith({
+              responses: { [key]: { description: 'OK', ...json(widgetRef) } },
+            }),
+          },
+          file: 'examples.ts',
+          want: '"200": {\n      "id": "w_1",\n',
+        },
+      ],
+    ]),
+    [
+      'a default beside a 2xx is no success',
+      {
+        given: {
+          paths: retrieveWith({
+            responses: {
+              '201': { description: 'Made' },
+              default: { description: 'Error', ...json(widgetRef) },
+            },
+          }),
+        },
+        file: 'resources.ts',
+        want: '"success": "201",\n        "responseMedia": [],',
       },
     ],
     [

@@ -1,5 +1,6 @@
 import type { Json } from '../json.js';
 import { exampleIds } from '../entity-model.js';
+import { jsonMedia } from '../model-media.js';
 import type { MediaModel, OperationModel, ResourceModel } from '../spec-model.js';
 import type { UploadModel } from '../upload.js';
 
@@ -13,8 +14,25 @@ function mediaInfo(media: MediaModel[], withSchema: boolean): Json[] {
   }));
 }
 
+/**
+ * The media the mock answers an operation's success in: its success response's, else, where the
+ * spec documents no 2xx of its own, its `2XX` range's or (with no 2xx at all) its `default`'s,
+ * which then documents the success.
+ */
+export function successMedia(op: OperationModel): MediaModel[] {
+  if (op.success.media.length) return op.success.media;
+  const keys = op.responses.map((r) => r.status);
+  const own = keys.some((k) => /^2\d\d$/.test(k));
+  const key = own
+    ? undefined
+    : (keys.find((k) => /^2xx$/i.test(k)) ?? keys.find((k) => k === 'default'));
+  return op.responses.find((r) => r.status === key)?.media ?? [];
+}
+
 /** An operation as the mock routes and validates it (`OperationRoute`). */
 function operationInfo(op: OperationModel): Json {
+  const media = successMedia(op);
+  const schema = jsonMedia(media)?.schema;
   return {
     id: op.operationId,
     verb: op.method,
@@ -67,8 +85,8 @@ function operationInfo(op: OperationModel): Json {
         }
       : {}),
     success: op.success.status,
-    ...(op.success.schema ? { responseSchema: op.success.schema } : {}),
-    responseMedia: mediaInfo(op.success.media, false),
+    ...(schema ? { responseSchema: schema } : {}),
+    responseMedia: mediaInfo(media, false),
     errors: op.errorStatuses,
     // The mock serves the upload URL itself (`x-lightfield-upload`), and completes the session.
     ...(op.upload ? { upload: uploadInfo(op.upload) } : {}),

@@ -4,7 +4,7 @@ import { sampleSchema } from '../sample-schema.js';
 import type { MediaModel, SpecModel } from '../spec-model.js';
 import type { FileMap } from '../write-output.js';
 import { factoriesFile } from './fixtures-factories.js';
-import { resourceInfo } from './fixtures-resources.js';
+import { resourceInfo, successMedia } from './fixtures-resources.js';
 
 /**
  * Writes the fixtures' `src/generated/`: `document.ts` (the bundled spec, for request
@@ -82,6 +82,11 @@ function examplesFile(model: SpecModel): string {
       if (media && (media.schema || media.format !== 'json'))
         byStatus[response.status] = mediaExample(model, media);
     }
+    // A success documented by a `2XX` or `default` response: its example under the success's status.
+    const success = successMedia(op);
+    const media = success.find((m) => m.format === 'json') ?? success[0];
+    if (!(op.success.status in byStatus) && media && (media.schema || media.format !== 'json'))
+      byStatus[op.success.status] = mediaExample(model, media);
     examples[op.operationId] = byStatus;
   }
   return `${jsdoc(
