@@ -545,6 +545,7 @@ export interface operations {
                 filter?: {
                     name?: string;
                     size?: number;
+                    sizes?: number[];
                 };
             };
             header?: {
