@@ -549,6 +549,7 @@ export interface operations {
                 };
             };
             header?: {
+                "Accept-Language"?: "de" | "en";
                 "X-Tags"?: ("red" | "blue")[];
                 "X-Limits"?: {
                     max?: number;

@@ -9,5 +9,5 @@ export const spec = {
   title: 'Shapes API',
   version: '1.0.0',
   apiVersion: '2026-01-01',
-  hash: '3df3ea0c7d335e41',
+  hash: 'd0cd852d776d6120',
 } as const;
