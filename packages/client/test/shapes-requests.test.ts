@@ -53,6 +53,14 @@ describe('query parameters by style and explode', () => {
       },
     ],
     [
+      'deepObject, a member that is a list',
+      {
+        rule: { shape: 'object', encode: styled, style: 'deepObject' },
+        value: { id: [1, 2], at: ['a,b'], none: [] },
+        want: 'p[id]=1,2&p[at]=a%2Cb&p[none]=',
+      },
+    ],
+    [
       'form, exploded object',
       { rule: { shape: 'object', encode: styled }, value: { a: 1, b: true }, want: 'a=1&b=true' },
     ],
@@ -118,6 +126,14 @@ describe('client misuse fails before anything is sent', () => {
       {
         op: { ...GET, query: { p: { shape: 'object', encode: styled, style: 'deepObject' } } },
         input: { query: { p: { a: { b: 1 } } } },
+        want: /object of primitive values/,
+      },
+    ],
+    [
+      'a list of objects in deepObject',
+      {
+        op: { ...GET, query: { p: { shape: 'object', encode: styled, style: 'deepObject' } } },
+        input: { query: { p: { a: [{ b: 1 }] } } },
         want: /object of primitive values/,
       },
     ],

@@ -5,14 +5,18 @@
  */
 import { Ajv, type ErrorObject } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import unevaluatedModule from 'ajv/dist/vocabularies/unevaluated/index.js';
 import addFormatsModule from 'ajv-formats';
 import { fragmentOf } from './json-pointer.js';
 import { backtracksExponentially } from './pattern-backtracking.js';
-import { isObject, type Json } from './json.js';
+import { deref, isObject, type Json } from './json.js';
 
 // ajv-formats is CommonJS: its default export arrives wrapped under Node's ESM loader.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
   addFormatsModule) as (ajv: Ajv) => Ajv;
+// The same for draft 2020's `unevaluated*` keywords, which draft-07 lends (seeThroughApplicators).
+const unevaluated = ((unevaluatedModule as unknown as { default?: unknown }).default ??
+  unevaluatedModule) as typeof unevaluatedModule.default;
 
 /** The id the document is registered under: `$ref`s of a compiled fragment point into it. */
 const SPEC_ID = 'spec';
@@ -64,11 +68,54 @@ function nodeFrom30(out: Json): Json {
   return { anyOf: [out, { type: 'null' }] };
 }
 
+/** The keywords whose subschemas may declare properties an `additionalProperties` beside them can't see. */
+const APPLICATORS = ['allOf', 'oneOf', 'anyOf'];
+
+/**
+ * `additionalProperties` beside `allOf`/`oneOf`/`anyOf` as `unevaluatedProperties`: specs write
+ * `{ allOf: [{ $ref: Money }], additionalProperties: false }` to mean "nothing beyond Money",
+ * which JSON Schema reads as "no property at all", since it sees only the node's own
+ * `properties`. No value could fit that reading; the one the spec's author meant is checked.
+ */
+function seeThroughApplicators(out: Json): void {
+  const extra = out['additionalProperties'];
+  if (extra === undefined || extra === true || !APPLICATORS.some((k) => k in out)) return;
+  delete out['additionalProperties'];
+  out['unevaluatedProperties'] = extra;
+}
+
 interface Prepare {
   /** Rewrite OpenAPI 3.0 keywords as draft-07 ({@link nodeFrom30}). */
   from30: boolean;
   /** Point local `$ref`s into the registered document (for a fragment compiled on its own). */
   rebase: boolean;
+  /** The document the `$ref`s of `allOf` parts resolve in ({@link openParts}). */
+  doc?: Json;
+  /** The closed parts being opened, so a cycle of `allOf`s ends. */
+  opening?: Set<Json>;
+}
+
+/**
+ * The parts of an `allOf`, each closed one (`additionalProperties: false`) as an open copy whose
+ * closure moves to the whole (`unevaluatedProperties: false`): a schema that extends a closed
+ * one (`{ allOf: [Label], properties: { extra } }`) would else forbid its own properties.
+ */
+function openParts(parts: unknown[], how: Prepare, node: Json, out: Json): unknown[] {
+  const opening = (how.opening ??= new Set());
+  return parts.map((part) => {
+    const target = how.doc && deref(how.doc, part);
+    if (!isObject(target) || target['additionalProperties'] !== false || opening.has(target))
+      return prepare(part, how);
+    const open: Json = { ...target };
+    delete open['additionalProperties'];
+    if (!('additionalProperties' in node)) out['unevaluatedProperties'] = false;
+    opening.add(target);
+    try {
+      return prepare(open, how);
+    } finally {
+      opening.delete(target);
+    }
+  });
 }
 
 /**
@@ -86,9 +133,12 @@ function prepare(node: unknown, how: Prepare, names = false): unknown {
     else if (DROPPED.has(key) || (IDS.has(key) && typeof value === 'string')) continue;
     else if (key === '$ref' && typeof value === 'string')
       out[key] = how.rebase && value.startsWith('#') ? `${SPEC_ID}${value}` : value;
+    else if (key === 'allOf' && Array.isArray(value)) out[key] = openParts(value, how, node, out);
     else out[key] = prepare(value, how, NAME_MAPS.has(key) && isObject(value));
   }
-  return how.from30 && !names ? nodeFrom30(out) : out;
+  if (names) return out;
+  seeThroughApplicators(out);
+  return how.from30 ? nodeFrom30(out) : out;
 }
 
 /**
@@ -154,12 +204,14 @@ export class SpecValidator {
   readonly #ajv: Ajv;
   readonly #cache = new Map<string, SchemaCheck>();
   readonly #from30: boolean;
+  readonly #document: Json;
   readonly #bySchema = new WeakMap<object, SchemaCheck>();
   /** What the validator could not check as the spec says, once each. */
   readonly notes = new Set<string>();
 
   constructor(document: Json) {
     this.#from30 = !isOpenApi31(document);
+    this.#document = document;
     const regExp = Object.assign(
       (pattern: string, u: string) => {
         if (backtracksExponentially(pattern)) {
@@ -182,8 +234,11 @@ export class SpecValidator {
       validateSchema: false,
       logger: false as const,
       code: { regExp },
+      // `unevaluatedProperties` stands in for some `additionalProperties` (seeThroughApplicators).
+      unevaluated: true,
     };
     this.#ajv = this.#from30 ? new Ajv(options) : new Ajv2020(options);
+    if (this.#from30) this.#ajv.addVocabulary(unevaluated);
     addFormats(this.#ajv);
     try {
       this.#ajv.addSchema(prepare(document, this.#how(false)) as Json, SPEC_ID);
@@ -193,7 +248,7 @@ export class SpecValidator {
   }
 
   #how(rebase: boolean): Prepare {
-    return { from30: this.#from30, rebase };
+    return { from30: this.#from30, rebase, doc: this.#document };
   }
 
   #cached(key: string, schema: () => unknown): SchemaCheck {

@@ -150,6 +150,59 @@ const cases: [
       invalid: [[{}, /must have required property 'b'/]],
     },
   ],
+  ...(['3.0.3', '3.1.0'] as const).map((openapi): (typeof cases)[number] => [
+    `${openapi}: additionalProperties beside allOf and oneOf, or in an allOf part, sees the whole`,
+    {
+      doc: {
+        openapi,
+        components: {
+          schemas: {
+            Money: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['amount'],
+              properties: { amount: { type: 'number' }, currency: { type: 'string' } },
+            },
+            Funds: { allOf: [{ $ref: '#/components/schemas/Money' }], additionalProperties: false },
+            Link: {
+              type: 'object',
+              properties: { note: { type: 'string' } },
+              oneOf: [
+                { required: ['href'], properties: { href: { type: 'string' } } },
+                { required: ['id'], properties: { id: { type: 'integer' } } },
+              ],
+              additionalProperties: { type: 'boolean' },
+            },
+            Label: {
+              allOf: [{ $ref: '#/components/schemas/Money' }],
+              properties: { label: { type: 'string' } },
+            },
+            Both: {
+              type: 'object',
+              properties: {
+                funds: { $ref: '#/components/schemas/Funds' },
+                link: { $ref: '#/components/schemas/Link' },
+                label: { $ref: '#/components/schemas/Label' },
+              },
+            },
+          },
+        },
+      },
+      keys: ['components', 'schemas', 'Both'],
+      valid: [
+        { funds: { amount: 1, currency: 'USD' } },
+        { link: { href: 'x', note: 'n', extra: true } },
+        { link: { id: 1 } },
+        { label: { amount: 1, label: 'x' } },
+      ],
+      invalid: [
+        [{ funds: { amount: 1, other: 2 } }, /must NOT have unevaluated properties/],
+        [{ funds: { currency: 'USD' } }, /must have required property 'amount'/],
+        [{ link: { id: 1, extra: 'no' } }, /must be boolean/],
+        [{ label: { amount: 1, other: 'x' } }, /must NOT have unevaluated properties/],
+      ],
+    },
+  ]),
 ];
 
 describe('one validator for every spec', () => {

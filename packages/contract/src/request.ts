@@ -2,6 +2,7 @@ import { sampleSchema } from '@lightfield/codegen';
 import type { SpecOperation } from './operations.js';
 import type { SpecValidator } from '@lightfield/codegen/validator';
 import {
+  arrayOf,
   deref,
   isObject,
   nodeAt,
@@ -52,6 +53,28 @@ export function paramValue(doc: Json, param: Json, validator: SpecValidator): un
         : undefined;
   if (!example) return sampled();
   return validator.fits(param['schema'], example.value) ? example.value : sampled();
+}
+
+/**
+ * A path parameter's value as text: the id the model shows (`modelValue`), else its example or
+ * a sample. A path segment can't be empty, and the client refuses one before sending anything:
+ * where the spec shows only a blank (`default: ""`), the schema's bare sample is sent instead.
+ */
+export function pathSegment(
+  doc: Json,
+  param: Json,
+  validator: SpecValidator,
+  modelValue?: string,
+): string {
+  const value = modelValue ?? String(paramValue(doc, param, validator));
+  if (value.trim() !== '') return value;
+  const bare = { ...(deref(doc, param['schema']) as Json) };
+  for (const key of ['default', 'example', 'examples']) delete bare[key];
+  const members = arrayOf(bare['enum']).filter((m) => String(m).trim() !== '');
+  if (members.length) bare['enum'] = members;
+  else delete bare['enum'];
+  const sampled = String(sampleSchema(doc, bare));
+  return sampled.trim() === '' ? 'id' : sampled;
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   checkBody,
   isJson,
   paramValue,
+  pathSegment,
   sampleBody,
   sentParams,
   wireBody,
@@ -82,7 +83,7 @@ function buildCall(
   for (const p of m.pathParams) {
     const param = op.params.find((x) => x['in'] === 'path' && x['name'] === p.name) ?? {};
     // An id the server showed, else the value the model says a caller following the spec sends.
-    const value = p.pathValue ?? String(paramValue(doc, param, validator));
+    const value = pathSegment(doc, param, validator, p.pathValue);
     args.push(state.pathValue(op.path, p.name) ?? value);
   }
   const call: Call = { args };

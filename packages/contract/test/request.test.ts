@@ -1,7 +1,7 @@
 import { SpecValidator } from '@lightfield/codegen/validator';
 import type { Json } from '@lightfield/codegen/json';
 import { describe, expect, test } from 'vitest';
-import { paramValue } from '../src/request.js';
+import { paramValue, pathSegment } from '../src/request.js';
 
 // Real specs give parameters examples that break their own schema; the client refuses those
 // before sending anything, so the round-trip must send a value that fits instead.
@@ -44,5 +44,24 @@ describe('a parameter takes its example where the example fits its schema', () =
     const value = paramValue(doc, param, validator);
     expect(validator.fits(param['schema'], value)).toBe(true);
     expect(value).toEqual(want);
+  });
+});
+
+describe('a path parameter is never blank: the client would refuse it', () => {
+  test.each<[string, { given: Json; model?: string; want: string }]>([
+    [
+      'the id the model shows',
+      { given: { schema: { type: 'string' } }, model: 'v_1', want: 'v_1' },
+    ],
+    ['an example', { given: { example: 12, schema: { type: 'integer' } }, want: '12' }],
+    ['a blank default', { given: { schema: { type: 'string', default: '' } }, want: 'string' }],
+    [
+      'a blank shown by the model',
+      { given: { schema: { type: 'string' } }, model: ' ', want: 'string' },
+    ],
+    ['an enum of blanks', { given: { schema: { type: 'string', enum: [''] } }, want: 'string' }],
+    ['an enum with a blank', { given: { schema: { enum: ['', 'oas.json'] } }, want: 'oas.json' }],
+  ])('%s', (_, { given, model, want }) => {
+    expect(pathSegment(doc, { name: 'p', in: 'path', ...given }, validator, model)).toBe(want);
   });
 });

@@ -21,18 +21,21 @@ export const isPrimitive = (value: unknown): boolean =>
 export const styled: StyleEncoder = (id, name, value, rule) => {
   const key = encodeURIComponent(name);
   const array = rule.shape === 'array';
+  const deep = rule.style === 'deepObject';
   const pairs = array
     ? Array.isArray(value) && (value as unknown[]).map((v) => ['', v])
     : typeof value === 'object' && value !== null && !Array.isArray(value)
       ? Object.entries(value).filter(([, v]) => v !== undefined)
       : false;
-  if (!pairs || !pairs.every(([, v]) => isPrimitive(v))) {
+  // A deepObject member may be a list: one comma-separated value, `filter[id]=1,2` (JSON:API's form).
+  const ok = (v: unknown) => isPrimitive(v) || (deep && Array.isArray(v) && v.every(isPrimitive));
+  if (!pairs || !pairs.every(([, v]) => ok(v))) {
     throw new InvalidArgumentError(
       `${id}: \`${name}\` must be an ${array ? 'array' : 'object'} of primitive values, got ${JSON.stringify(value)}`,
       name,
     );
   }
-  if (rule.style === 'deepObject') return pairs.map(([k, v]) => `${key}[${enc(k)}]=${enc(v)}`);
+  if (deep) return pairs.map(([k, v]) => `${key}[${enc(k)}]=${[v].flat().map(enc).join(',')}`);
   if (rule.explode !== false) return pairs.map(([k, v]) => `${array ? key : enc(k)}=${enc(v)}`);
   const values = array ? pairs.map(([, v]) => enc(v)) : pairs.flat().map(enc);
   return values.length ? [`${key}=${values.join(DELIMITERS[rule.style!] ?? ',')}`] : [];

@@ -31,6 +31,7 @@ export type BoardListParams = NonNullable<operations['board.list']['parameters']
  * The header parameters of `board.list`, given in `options.headers`.
  */
 export type BoardListHeaders = {
+  'Accept-Language'?: 'de' | 'en';
   'X-Tags'?: string;
   'X-Limits'?: string;
 };

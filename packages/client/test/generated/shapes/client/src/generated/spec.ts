@@ -11,7 +11,7 @@ export const spec = {
   title: 'Shapes API',
   version: '1.0.0',
   apiVersion: '2026-01-01',
-  hash: '6c5c426470f9018d',
+  hash: 'd0cd852d776d6120',
 } as const;
 
 /**

@@ -545,9 +545,11 @@ export interface operations {
                 filter?: {
                     name?: string;
                     size?: number;
+                    sizes?: number[];
                 };
             };
             header?: {
+                "Accept-Language"?: "de" | "en";
                 "X-Tags"?: ("red" | "blue")[];
                 "X-Limits"?: {
                     max?: number;
