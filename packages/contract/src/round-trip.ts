@@ -10,7 +10,8 @@ import {
   sentParams,
   wireBody,
 } from './request.js';
-import { checkRequest, checkResponse, mediaType, responseKey, type Seen } from './checks.js';
+import { checkRequest, checkResponse, responseKey, type Seen } from './checks.js';
+import { recordingClient, type Wire } from './recording.js';
 import { collectionOf, State } from './state.js';
 import { openSession } from './upload-session.js';
 import { SpecValidator } from '@lightfield/codegen/validator';
@@ -114,11 +115,6 @@ function buildCall(
   return call;
 }
 
-/** The last response, as the wire carried it: what the client made of it is checked apart. */
-interface Wire {
-  last?: Seen | undefined;
-}
-
 /** What one round-trip shares across its operations: the client, what it learns, the wire. */
 interface Run {
   model: SpecModel;
@@ -128,42 +124,6 @@ interface Run {
   wire: Wire;
   /** Every operation of the spec. */
   all: SpecOperation[];
-}
-
-/** A `fetch` that records each request it sends and the response it gets in `wire.last`. */
-function recordingFetch(
-  wire: Wire,
-): (input: RequestInfo | URL, init?: RequestInit) => Promise<Response> {
-  return async (input, init) => {
-    const request = new Request(input, init);
-    const sent = {
-      url: new URL(request.url),
-      headers: request.headers,
-      contentType: mediaType(request.headers),
-      hasBody: request.body !== null && (await request.clone().arrayBuffer()).byteLength > 0,
-    };
-    const response = await fetch(request);
-    const text = await response.clone().text();
-    wire.last = {
-      status: response.status,
-      contentType: mediaType(response.headers),
-      text,
-      request: sent,
-    };
-    return response;
-  };
-}
-
-/** The generated client, pointed at the server under test, recording what it sends in `wire`. */
-function recordingClient(options: RoundTripOptions, wire: Wire): GeneratedClient {
-  return new options.Client({
-    apiKey: options.apiKey,
-    baseUrl: options.baseUrl,
-    rateLimit: false,
-    maxRetries: options.maxRetries ?? 0,
-    logLevel: 'off',
-    fetch: recordingFetch(wire),
-  }) as GeneratedClient;
 }
 
 /** Calls the operation's client method; what the wire carried, and what the client threw. */
