@@ -232,7 +232,7 @@ async function runOne(run: Run, op: SpecOperation): Promise<Omit<OperationResult
   const failed = judge(run, op, seen, thrown);
   if (failed) return failed;
   if (isJson(seen.contentType) && seen.text) run.state.learn(op, JSON.parse(seen.text));
-  const gone = await notFound(run, op, call.args);
+  const gone = await notFound(run, op, call.args, seen.status);
   if (gone) return { ok: false, status: seen.status, error: gone };
   return { ok: true, status: seen.status };
 }
@@ -241,12 +241,18 @@ async function runOne(run: Run, op: SpecOperation): Promise<Omit<OperationResult
  * Where the spec documents a 404, the server must give it: a read of an id nobody created, and
  * a read of the item a delete just removed (not of a collection it emptied). Checked through the same client method.
  */
-async function notFound(run: Run, op: SpecOperation, args: unknown[]): Promise<string | undefined> {
+async function notFound(
+  run: Run,
+  op: SpecOperation,
+  args: unknown[],
+  status: number,
+): Promise<string | undefined> {
   const m = op.model!;
   const read =
     op.httpMethod === 'get'
       ? op
-      : op.httpMethod === 'delete' && namesItem(op.path)
+      : // A delete that answered an error (one it documents) removed nothing.
+        op.httpMethod === 'delete' && status < 300 && namesItem(op.path)
         ? run.all.find((o) => o.model && o.path === op.path && o.httpMethod === 'get')
         : undefined;
   if (!read?.model || !m.pathParams.length || !responseKey(read, 404)?.startsWith('404'))
