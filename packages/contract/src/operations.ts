@@ -56,12 +56,13 @@ function pathParamCount(route: string): number {
 
 /**
  * The order the round-trip calls operations in, so each finds the state it needs: collections
- * before their items, reads and creates before updates, deletes last (deepest first).
+ * before their items, reads and creates before updates, deletes last (deepest first, so
+ * `/rooms/{id}/state` goes before the `/rooms/{id}` it belongs to).
  */
 export function callOrder(ops: SpecOperation[]): SpecOperation[] {
   const key = (op: SpecOperation): number[] => {
     const depth = pathParamCount(op.path);
-    if (op.httpMethod === 'delete') return [1, -depth, 0];
+    if (op.httpMethod === 'delete') return [1, -depth, -op.path.split('/').length];
     return [0, depth, PHASE[op.httpMethod] ?? 3];
   };
   return [...ops].sort((a, b) => {

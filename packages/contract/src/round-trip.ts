@@ -11,7 +11,8 @@ import {
   sentParams,
   wireBody,
 } from './request.js';
-import { checkRequest, checkResponse, mediaType, responseKey, type Seen } from './checks.js';
+import { checkRequest, checkResponse, responseKey, type Seen } from './checks.js';
+import { recordingClient, type Wire } from './recording.js';
 import { collectionOf, State } from './state.js';
 import { openSession } from './upload-session.js';
 import { SpecValidator } from '@lightfield/codegen/validator';
@@ -115,11 +116,6 @@ function buildCall(
   return call;
 }
 
-/** The last response, as the wire carried it: what the client made of it is checked apart. */
-interface Wire {
-  last?: Seen | undefined;
-}
-
 /** What one round-trip shares across its operations: the client, what it learns, the wire. */
 interface Run {
   model: SpecModel;
@@ -129,42 +125,6 @@ interface Run {
   wire: Wire;
   /** Every operation of the spec. */
   all: SpecOperation[];
-}
-
-/** A `fetch` that records each request it sends and the response it gets in `wire.last`. */
-function recordingFetch(
-  wire: Wire,
-): (input: RequestInfo | URL, init?: RequestInit) => Promise<Response> {
-  return async (input, init) => {
-    const request = new Request(input, init);
-    const sent = {
-      url: new URL(request.url),
-      headers: request.headers,
-      contentType: mediaType(request.headers),
-      hasBody: request.body !== null && (await request.clone().arrayBuffer()).byteLength > 0,
-    };
-    const response = await fetch(request);
-    const text = await response.clone().text();
-    wire.last = {
-      status: response.status,
-      contentType: mediaType(response.headers),
-      text,
-      request: sent,
-    };
-    return response;
-  };
-}
-
-/** The generated client, pointed at the server under test, recording what it sends in `wire`. */
-function recordingClient(options: RoundTripOptions, wire: Wire): GeneratedClient {
-  return new options.Client({
-    apiKey: options.apiKey,
-    baseUrl: options.baseUrl,
-    rateLimit: false,
-    maxRetries: options.maxRetries ?? 0,
-    logLevel: 'off',
-    fetch: recordingFetch(wire),
-  }) as GeneratedClient;
 }
 
 /** Calls the operation's client method; what the wire carried, and what the client threw. */
@@ -273,7 +233,7 @@ async function runOne(run: Run, op: SpecOperation): Promise<Omit<OperationResult
   const failed = judge(run, op, seen, thrown);
   if (failed) return failed;
   if (isJson(seen.contentType) && seen.text) run.state.learn(op, JSON.parse(seen.text));
-  const gone = await notFound(run, op, call.args);
+  const gone = await notFound(run, op, call.args, seen.status);
   if (gone) return { ok: false, status: seen.status, error: gone };
   return { ok: true, status: seen.status };
 }
@@ -282,12 +242,18 @@ async function runOne(run: Run, op: SpecOperation): Promise<Omit<OperationResult
  * Where the spec documents a 404, the server must give it: a read of an id nobody created, and
  * a read of the item a delete just removed (not of a collection it emptied). Checked through the same client method.
  */
-async function notFound(run: Run, op: SpecOperation, args: unknown[]): Promise<string | undefined> {
+async function notFound(
+  run: Run,
+  op: SpecOperation,
+  args: unknown[],
+  status: number,
+): Promise<string | undefined> {
   const m = op.model!;
   const read =
     op.httpMethod === 'get'
       ? op
-      : op.httpMethod === 'delete' && namesItem(op.path)
+      : // A delete that answered an error (one it documents) removed nothing.
+        op.httpMethod === 'delete' && status < 300 && namesItem(op.path)
         ? run.all.find((o) => o.model && o.path === op.path && o.httpMethod === 'get')
         : undefined;
   if (!read?.model || !m.pathParams.length || !responseKey(read, 404)?.startsWith('404'))
