@@ -8,6 +8,22 @@ import { generated, json, model, ok, pathParam, widgetRef, type Case } from './t
 // code says about one of them.
 
 const named = (schemas: Json): Json => ({ components: { schemas } });
+/** `widget.list` with offset pagination's parameters, answering `response`. */
+const pagedList = (response: Json): Json => ({
+  paths: {
+    '/widgets': {
+      get: {
+        operationId: 'widget.list',
+        parameters: ['limit', 'offset'].map((name) => ({
+          name,
+          in: 'query',
+          schema: { type: 'integer' },
+        })),
+        responses: ok(response),
+      },
+    },
+  },
+});
 
 describe('names', () => {
   test.each<Case>([
@@ -138,24 +154,10 @@ describe('shapes', () => {
     [
       'an optional items array is made non-null before it is indexed',
       {
-        given: {
-          paths: {
-            '/widgets': {
-              get: {
-                operationId: 'widget.list',
-                parameters: ['limit', 'offset'].map((name) => ({
-                  name,
-                  in: 'query',
-                  schema: { type: 'integer' },
-                })),
-                responses: ok({
-                  type: 'object',
-                  properties: { data: { type: 'array', items: widgetRef } },
-                }),
-              },
-            },
-          },
-        },
+        given: pagedList({
+          type: 'object',
+          properties: { data: { type: 'array', items: widgetRef } },
+        }),
         file: 'client.ts',
         want: "NonNullable<\n      operations['widget.list']['responses'][200]['content']['application/json']['data']\n    >[number]",
       },
@@ -163,25 +165,11 @@ describe('shapes', () => {
     [
       'an array with properties beside its items is a list of its items, not a page',
       {
-        given: {
-          paths: {
-            '/widgets': {
-              get: {
-                operationId: 'widget.list',
-                parameters: ['limit', 'offset'].map((name) => ({
-                  name,
-                  in: 'query',
-                  schema: { type: 'integer' },
-                })),
-                responses: ok({
-                  type: 'array',
-                  items: widgetRef,
-                  properties: { links: { type: 'array', items: { type: 'string' } } },
-                }),
-              },
-            },
-          },
-        },
+        given: pagedList({
+          type: 'array',
+          items: widgetRef,
+          properties: { links: { type: 'array', items: { type: 'string' } } },
+        }),
         file: 'client.ts',
         want: 'return request(this.#client, operation.widgetList, { query }, options);',
       },
