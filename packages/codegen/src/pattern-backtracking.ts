@@ -11,6 +11,9 @@ interface Frame {
   bareAlternative: boolean;
 }
 
+/** What opens a group: `(`, and the prefix of a non-capturing, lookaround or named group. */
+const GROUP_OPENING = /^\((?:\?(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>))?/;
+
 /** The length of the quantifier at `i` (0 where there is none), and whether it is unbounded. */
 function quantifierAt(pattern: string, i: number): { length: number; unbounded: boolean } {
   const c = pattern[i];
@@ -45,7 +48,8 @@ export function backtracksExponentially(pattern: string): boolean {
     const c = pattern[i];
     if (c === '(') {
       stack.push(fresh());
-      i += 1;
+      // `(?:`, `(?=`, `(?!`, `(?<=`, `(?<!` and `(?<name>` open a group as `(` does.
+      i += GROUP_OPENING.exec(pattern.slice(i))![0].length;
       continue;
     }
     if (c === '|') {
