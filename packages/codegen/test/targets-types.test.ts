@@ -1,4 +1,8 @@
+import { createConfig } from '@redocly/openapi-core';
 import { describe, expect, test } from 'vitest';
+import { loadSpec } from '../src/load-spec.js';
+import { openapiTypescript, typesOf } from '../src/targets/types.js';
+import { SPEC } from './helpers.js';
 import { generated, json, model, ok, retrieve, WIDGET, widgetRef, type Case } from './tiny-spec.js';
 
 // The pieces of each target, in openapi-typescript's table form: given a tiny spec (what differs
@@ -162,5 +166,18 @@ describe('types', () => {
     expect(model({ components: { schemas: { Value: JSON_VALUE } } }).notes).toContain(
       "#/components/schemas/Value/oneOf/1/items: a schema that contains itself outside any object can't be a TypeScript type; typed unknown there",
     );
+  });
+});
+
+describe('openapi-typescript', () => {
+  test('its transform, called with our context, prints what openapiTS prints', async () => {
+    // typesOf copies openapiTS's default options to skip its second lint and bundle; an upgrade
+    // that adds an option or changes a default shows here.
+    const { document } = await loadSpec(SPEC);
+    const { default: openapiTS, astToString } = openapiTypescript();
+    const redocly = await createConfig({ rules: {} }, { extends: [] });
+    const theirs = await openapiTS(structuredClone(document) as never, { silent: true, redocly });
+    const ours = await typesOf(structuredClone(document));
+    expect(astToString(ours)).toBe(astToString(theirs));
   });
 });

@@ -27,7 +27,7 @@ export function openapiTypescript(): OpenapiTypescript {
  * would first lint and bundle the document again (a third of its time on a large spec), which
  * loadSpec has done already.
  */
-async function typesOf(document: object): Promise<ts.Node[]> {
+export async function typesOf(document: object): Promise<ts.Node[]> {
   const { transformSchema, scanDiscriminators, resolveRef } = openapiTypescript();
   const schema = document as OpenAPI3;
   const context: GlobalContext = {
