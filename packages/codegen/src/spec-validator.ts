@@ -93,25 +93,44 @@ interface Prepare {
   doc?: Json;
   /** The closed parts being opened, so a cycle of `allOf`s ends. */
   opening?: Set<Json>;
+  /** The open copy being prepared: its own closure moves to the schema that extends it. */
+  opened?: Json;
+}
+
+/** Whether a schema closes its properties, itself or through an `allOf` part at any depth. */
+function closes(doc: Json, schema: Json, seen = new Set<Json>()): boolean {
+  if (schema['additionalProperties'] === false) return true;
+  if (seen.has(schema)) return false;
+  seen.add(schema);
+  const parts = schema['allOf'];
+  return (
+    Array.isArray(parts) &&
+    parts.some((part) => {
+      const target = deref(doc, part);
+      return isObject(target) && closes(doc, target, seen);
+    })
+  );
 }
 
 /**
- * The parts of an `allOf`, each closed one (`additionalProperties: false`) as an open copy whose
- * closure moves to the whole (`unevaluatedProperties: false`): a schema that extends a closed
- * one (`{ allOf: [Label], properties: { extra } }`) would else forbid its own properties.
+ * The parts of an `allOf`, each closed one (`additionalProperties: false`, or a part of its own
+ * `allOf` that is) as an open copy whose closure moves to the whole (`unevaluatedProperties:
+ * false`): a schema that extends a closed one (`{ allOf: [Label], properties: { extra } }`), or
+ * extends one that does, would else forbid its own properties.
  */
 function openParts(parts: unknown[], how: Prepare, node: Json, out: Json): unknown[] {
   const opening = (how.opening ??= new Set());
   return parts.map((part) => {
     const target = how.doc && deref(how.doc, part);
-    if (!isObject(target) || target['additionalProperties'] !== false || opening.has(target))
+    if (!isObject(target) || opening.has(target) || !closes(how.doc!, target))
       return prepare(part, how);
     const open: Json = { ...target };
     delete open['additionalProperties'];
-    if (!('additionalProperties' in node)) out['unevaluatedProperties'] = false;
+    if (!('additionalProperties' in node) && node !== how.opened)
+      out['unevaluatedProperties'] = false;
     opening.add(target);
     try {
-      return prepare(open, how);
+      return prepare(open, { ...how, opened: open });
     } finally {
       opening.delete(target);
     }

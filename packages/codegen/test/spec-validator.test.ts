@@ -177,12 +177,17 @@ const cases: [
               allOf: [{ $ref: '#/components/schemas/Money' }],
               properties: { label: { type: 'string' } },
             },
+            Tagged: {
+              allOf: [{ $ref: '#/components/schemas/Label' }],
+              properties: { tag: { type: 'string' } },
+            },
             Both: {
               type: 'object',
               properties: {
                 funds: { $ref: '#/components/schemas/Funds' },
                 link: { $ref: '#/components/schemas/Link' },
                 label: { $ref: '#/components/schemas/Label' },
+                tagged: { $ref: '#/components/schemas/Tagged' },
               },
             },
           },
@@ -194,12 +199,14 @@ const cases: [
         { link: { href: 'x', note: 'n', extra: true } },
         { link: { id: 1 } },
         { label: { amount: 1, label: 'x' } },
+        { tagged: { amount: 1, label: 'x', tag: 't' } },
       ],
       invalid: [
         [{ funds: { amount: 1, other: 2 } }, /must NOT have unevaluated properties/],
         [{ funds: { currency: 'USD' } }, /must have required property 'amount'/],
         [{ link: { id: 1, extra: 'no' } }, /must be boolean/],
         [{ label: { amount: 1, other: 'x' } }, /must NOT have unevaluated properties/],
+        [{ tagged: { amount: 1, other: 'x' } }, /must NOT have unevaluated properties/],
       ],
     },
   ]),
