@@ -17,7 +17,7 @@ import { loadSpec } from './load-spec.js';
 import type { SpecModel } from './spec-model.js';
 import { replicateSpecFile } from './synthetic-spec.js';
 import { targets } from './targets/index.js';
-import { writeOutput, type FileMap } from './write-output.js';
+import { isOutputFolder, writeOutput, type FileMap } from './write-output.js';
 
 export { runTsc, type TscResult } from './tsc.js';
 
@@ -91,10 +91,15 @@ async function specFile(options: SpecPackageOptions): Promise<string> {
   return file;
 }
 
-/** The folders of a package's `src/` beside `generated/`: its hand-written runtime. */
-async function runtimeFolders(pkg: PackageName): Promise<string[]> {
-  const entries = await readdir(path.join(PACKAGES_DIR, pkg, 'src'), { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory() && e.name !== 'generated').map((e) => e.name);
+/**
+ * The folders of a package's `src/` beside `generated/`: its hand-written runtime. A generate
+ * running meanwhile swaps `generated/` through siblings, which are not runtime either.
+ */
+export async function runtimeFolders(src: string): Promise<string[]> {
+  const entries = await readdir(src, { withFileTypes: true });
+  return entries
+    .filter((e) => e.isDirectory() && !isOutputFolder(e.name, 'generated'))
+    .map((e) => e.name);
 }
 
 /** The `tsconfig.json` that type-checks a copied spec package alone. */
@@ -126,7 +131,7 @@ export async function specPackage(options: SpecPackageOptions): Promise<SpecPack
     for (const [rel, text] of await targets[pkg]!(model))
       files.set(`${pkg}/src/generated/${rel}`, text);
     if (options.runtime === 'copy') continue;
-    for (const dir of await runtimeFolders(pkg)) {
+    for (const dir of await runtimeFolders(path.join(PACKAGES_DIR, pkg, 'src'))) {
       const at = `${pkg}/src/${dir}`;
       links.set(
         at,
@@ -166,7 +171,7 @@ async function digest(options: SpecPackageOptions): Promise<string> {
       sources.push(path.join(PACKAGES_DIR, pkg, 'src'));
   for (const dir of sources)
     for (const rel of (await readdir(dir, { recursive: true })).sort()) {
-      if (rel.split(path.sep)[0] === 'generated' || !/\.(js|ts)$/.test(rel)) continue;
+      if (isOutputFolder(rel.split(path.sep)[0]!, 'generated') || !/\.(js|ts)$/.test(rel)) continue;
       hash.update(rel).update(await readFile(path.join(dir, rel)));
     }
   return hash.digest('hex');
@@ -196,7 +201,8 @@ export async function writeSpecPackage(
       const src = path.join(PACKAGES_DIR, pkg, 'src');
       await cp(src, path.join(options.out, pkg, 'src'), {
         recursive: true,
-        filter: (from) => path.relative(src, from).split(path.sep)[0] !== 'generated',
+        filter: (from) =>
+          !isOutputFolder(path.relative(src, from).split(path.sep)[0]!, 'generated'),
       });
     }
   if (cache) await writeFile(stamp, sum);

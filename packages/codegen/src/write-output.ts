@@ -41,6 +41,14 @@ export async function diffOutput(dir: string, files: FileMap): Promise<Drift> {
 }
 
 /**
+ * Whether a folder named `name` is the output folder `base` or one of the siblings `writeOutput`
+ * swaps it through (`<base>.tmp-…`, `<base>.old-…`), which exist while a generate is running.
+ */
+export function isOutputFolder(name: string, base: string): boolean {
+  return name === base || name.startsWith(`${base}.tmp-`) || name.startsWith(`${base}.old-`);
+}
+
+/**
  * Replaces `dir` with exactly `files`. Everything is written to a sibling temp folder first and
  * swapped in by rename, so a failure part-way leaves the previous output as it was.
  */

@@ -1,4 +1,4 @@
-import { copyFile, readFile, realpath, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { testSpec } from '@lightfield/testkit';
 import { describe, expect, test } from 'vitest';
@@ -7,6 +7,7 @@ import {
   checkSpecPackage,
   PACKAGES_DIR,
   runTsc,
+  runtimeFolders,
   specPackage,
   writeSpecPackage,
 } from '../src/spec-package.js';
@@ -44,6 +45,20 @@ describe('a linked spec package', () => {
     expect(await realpath(path.join(out, 'client/src/core'))).toBe(
       path.join(PACKAGES_DIR, 'client/src/core'),
     );
+  });
+
+  test('links no folder a generate running meanwhile swaps `generated/` through', async () => {
+    const src = await tempDir();
+    for (const dir of [
+      'core',
+      'internal',
+      'generated',
+      'generated.tmp-7-ab12',
+      'generated.old-7-ab12',
+    ])
+      await mkdir(path.join(src, dir));
+    await writeFile(path.join(src, 'index.ts'), '');
+    expect((await runtimeFolders(src)).sort()).toEqual(['core', 'internal']);
   });
 
   test('is written again only when what it is made from changes', async () => {
