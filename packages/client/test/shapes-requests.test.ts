@@ -3,7 +3,7 @@ import { toFile, type RequestOptions } from '../src/index.js';
 import { type CallInput } from '../src/internal/base-client.js';
 import { idempotencyKey } from '../src/core/idempotency-key.js';
 import type { OperationInfo } from '../src/internal/operation.js';
-import { binary, form, multipart } from '../src/core/media.js';
+import { binary, form, multipart, multipartFile } from '../src/core/media.js';
 import { styled } from '../src/core/query-style.js';
 import { send } from './helpers.js';
 import { GET, POST, formOf, setup } from './shapes.js';
@@ -150,6 +150,14 @@ describe('client misuse fails before anything is sent', () => {
       },
     ],
     [
+      'fields for a multipart body of one file',
+      {
+        op: { ...POST, body: { type: 'multipart/form-data', encode: multipartFile } },
+        input: { body: { file } },
+        want: /body must be a Blob, bytes or a string/,
+      },
+    ],
+    [
       'a string for a binary body',
       {
         op: { ...POST, body: { type: 'application/octet-stream', encode: binary } },
@@ -213,6 +221,36 @@ describe('request bodies by media type', () => {
     ]);
     expect(form.has('skipped')).toBe(false);
   });
+
+  test.each<[string, { body: unknown; want: [string, string, string] }]>([
+    [
+      'a File, its name and type kept',
+      {
+        body: new File(['%PDF'], 'label.pdf', { type: 'application/pdf' }),
+        want: ['label.pdf', 'application/pdf', '%PDF'],
+      },
+    ],
+    [
+      'bytes',
+      { body: new Uint8Array([104, 105]), want: ['file', 'application/octet-stream', 'hi'] },
+    ],
+    ['a string, as the file', { body: 'a,b', want: ['file', 'application/octet-stream', 'a,b'] }],
+  ])(
+    'multipart of one file (its schema a binary string): %s as the part `file`',
+    async (_, { body, want }) => {
+      const { client, seen } = await setup();
+      const op: OperationInfo = {
+        ...POST,
+        body: { type: 'multipart/form-data', encode: multipartFile },
+      };
+      await client.call(op, { body });
+      expect(seen[0]!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+      const form = await formOf(seen[0]!);
+      const part = form.get('file') as File;
+      expect([...form.keys()]).toEqual(['file']);
+      expect([part.name, part.type, await part.text()]).toEqual(want);
+    },
+  );
 
   test('application/x-www-form-urlencoded', async () => {
     const { client, seen } = await setup();

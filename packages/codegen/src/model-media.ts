@@ -30,31 +30,38 @@ export function mediaOf(doc: Json, node: unknown): MediaModel[] {
     const schema = isObject(media) && isObject(media['schema']) ? media['schema'] : undefined;
     const format = mediaFormat(type);
     const files = format === 'multipart' ? fileFields(doc, schema) : [];
+    const wholeFile =
+      format === 'multipart' &&
+      isFile(doc, schema) &&
+      objectSchema(doc, schema)?.['type'] !== 'array';
     return {
       type,
       format,
       ...optional('schema', schema),
       ...(files.length ? { files } : {}),
+      ...(wholeFile ? { wholeFile: true as const } : {}),
       ...optional('example', exampleOf(doc, media)),
     };
   });
 }
 
+/** Whether a schema carries a file: a binary string, or an array of them. */
+function isFile(doc: Json, s: unknown): boolean {
+  const n = objectSchema(doc, s);
+  if (!n) return false;
+  if (n['type'] === 'array') return isFile(doc, n['items']);
+  return (
+    n['format'] === 'binary' ||
+    n['format'] === 'byte' ||
+    typeof n['contentMediaType'] === 'string' ||
+    typeof n['contentEncoding'] === 'string'
+  );
+}
+
 /** The properties of a multipart schema that carry files: binary strings, or arrays of them. */
 function fileFields(doc: Json, schema: unknown): string[] {
   const props = objectSchema(doc, schema)?.['properties'];
-  const isFile = (s: unknown): boolean => {
-    const n = objectSchema(doc, s);
-    if (!n) return false;
-    if (n['type'] === 'array') return isFile(n['items']);
-    return (
-      n['format'] === 'binary' ||
-      n['format'] === 'byte' ||
-      typeof n['contentMediaType'] === 'string' ||
-      typeof n['contentEncoding'] === 'string'
-    );
-  };
-  return isObject(props) ? Object.keys(props).filter((k) => isFile(props[k])) : [];
+  return isObject(props) ? Object.keys(props).filter((k) => isFile(doc, props[k])) : [];
 }
 
 /** The JSON media type of a body, preferring `application/json` itself. */

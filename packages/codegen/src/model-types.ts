@@ -51,6 +51,11 @@ export interface MediaModel {
   schema?: Json;
   /** For multipart: the properties that carry files (`format: binary`, or arrays of them). */
   files?: string[];
+  /**
+   * For multipart: the schema is one file (a binary string), not an object of parts. The body is
+   * that file, sent as the part `file`.
+   */
+  wholeFile?: true;
   /** The media type's `example`, or the first of its `examples`. */
   example?: Example;
 }

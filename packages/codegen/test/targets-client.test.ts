@@ -128,6 +128,32 @@ describe('client', () => {
         want: "body: { type: 'multipart/form-data', encode: multipart },",
       },
     ],
+    ...(['operations.ts', 'client.ts'] as const).map((file): Case => [
+      `a multipart body of one file (a binary string) is that file: ${file}`,
+      {
+        given: {
+          paths: {
+            '/widgets/{id}/files': {
+              post: {
+                operationId: 'widget.attach',
+                parameters: [pathParam('id')],
+                requestBody: {
+                  content: {
+                    'multipart/form-data': { schema: { type: 'string', format: 'binary' } },
+                  },
+                },
+                responses: ok(widgetRef),
+              },
+            },
+          },
+        },
+        file,
+        want:
+          file === 'operations.ts'
+            ? "body: { type: 'multipart/form-data', encode: multipartFile },"
+            : 'body?: UploadData,',
+      },
+    ]),
     [
       'an empty success reads nothing',
       {

@@ -88,6 +88,19 @@ export const multipart: BodyEncoder = (id, body) => {
   return { body: form, type: undefined };
 };
 
+/**
+ * `multipart/form-data` whose schema is one file (a binary string), not an object of fields: the
+ * body, a file or its text, as the part `file`.
+ */
+export const multipartFile: BodyEncoder = (id, body) => {
+  if (typeof body !== 'string' && !(body instanceof Blob) && !isBytes(body))
+    throw new InvalidArgumentError(`${id}: the body must be a Blob, bytes or a string`);
+  const form = new FormData();
+  const part = typeof body === 'string' ? new Blob([body]) : (partValue(body) as Blob);
+  form.append('file', part, (body as { name?: string }).name || 'file');
+  return { body: form, type: undefined };
+};
+
 /** `application/x-www-form-urlencoded`: arrays repeat their key. */
 export const form: BodyEncoder = (id, body, type) => {
   const params = new URLSearchParams();

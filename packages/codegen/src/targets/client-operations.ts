@@ -84,7 +84,7 @@ function operationInfo(model: SpecModel, op: OperationModel): Json {
     info['body'] =
       body.format === 'json'
         ? { type: body.type }
-        : { type: body.type, encode: runtimeRef(body.format) };
+        : { type: body.type, encode: runtimeRef(body.wholeFile ? 'multipartFile' : body.format) };
   const response = responseMedia(op);
   if (!response) info['response'] = { read: runtimeRef('readEmpty') };
   else if (response.format !== 'json')
@@ -114,7 +114,7 @@ const RUNTIME_MODULES: [string, string[]][] = [
   ['../core/idempotency-key.js', ['idempotencyKey']],
   [
     '../core/media.js',
-    ['binary', 'form', 'multipart', 'readBinary', 'readEmpty', 'readText', 'text'],
+    ['binary', 'form', 'multipart', 'multipartFile', 'readBinary', 'readEmpty', 'readText', 'text'],
   ],
   ['../core/query-style.js', ['styled']],
   ['../core/query.js', ['serializeQuery']],

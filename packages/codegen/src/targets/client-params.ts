@@ -60,6 +60,8 @@ function bodyType(
     return `OrgBody<${base}, Org, '${resource}'>`;
   }
   if (media.format === 'multipart') {
+    // A form of one file, not of fields: the body is the file (or its text).
+    if (media.wholeFile) return emit.use('UploadData');
     const files = media.files ?? [];
     return files.length
       ? `${emit.use('MultipartBody')}<${content}, ${files.map((f) => JSON.stringify(f)).join(' | ')}>`

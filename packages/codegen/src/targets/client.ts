@@ -32,7 +32,7 @@ function clientImports(emit: ClientEmitter, body: string): (string | null)[] {
     ...(/\boperations\[/.test(body) ? ['operations'] : []),
     ...(/\bpaths\[/.test(body) ? ['paths'] : []),
   ].sort();
-  const media = [...emit.runtime, ...(emit.usesUpload ? ['UploadData'] : [])].sort();
+  const media = [...new Set([...emit.runtime, ...(emit.usesUpload ? ['UploadData'] : [])])].sort();
   const requests = ['request', ...(emit.usesPages ? ['requestPage'] : [])];
   return [
     typeImports.length
