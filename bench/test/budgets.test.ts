@@ -6,6 +6,9 @@ import {
   RATE_LIMITER,
   type AppSize,
 } from '../src/size.js';
+
+/** Text only the debug line of an attempt has. */
+const DEBUG_LINE = /, attempt \$\{/;
 import { realSpecCosts } from '../src/types.js';
 
 // Deterministic budgets (type instantiations, bytes), enforced in the test command. Timings are
@@ -71,5 +74,17 @@ test('an app that never uploads holds no md5: the upload loads it on demand', as
   expect(md5(method.deferred.modules)).toContain('@noble/hashes/legacy');
   expect(method.deferred.min).toBeGreaterThan(5_000);
   // The function app has no upload to load it.
-  expect(sizes['@lightfield/client, a function']!.deferred.modules).toEqual([]);
+  expect(md5(sizes['@lightfield/client, a function']!.deferred.modules)).toEqual([]);
+});
+
+test('an app that never logs at debug holds no debug line: the client loads it on demand', async () => {
+  const sizes = await bundleSizes();
+  for (const app of ['@lightfield/client, a method', '@lightfield/client, a function']) {
+    const { text, deferred } = sizes[app]!;
+    expect(text).not.toMatch(DEBUG_LINE);
+    // The chunk it would load holds the line, and nothing else of the client.
+    expect(deferred.modules.filter(([m]) => m.startsWith('client/')).map(([m]) => m)).toEqual([
+      expect.stringMatching(/^client\/debug-log/),
+    ]);
+  }
 });

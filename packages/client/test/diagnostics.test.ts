@@ -34,6 +34,13 @@ describe('the debug line of an attempt', () => {
       },
     ],
     [
+      'a 2xx body that is not JSON, named by its class',
+      {
+        given: () => new Response('<html>', { status: 200 }),
+        want: /^GET \/v1\/widgets\/\{id\} APIResponseError: 200 response body is not valid JSON \(widget\.retrieve, attempt 1/,
+      },
+    ],
+    [
       'a success',
       {
         given: () => json({ id: 'w' }),

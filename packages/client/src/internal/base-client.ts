@@ -10,13 +10,7 @@ import type { Logger } from '../core/logger.js';
 import type { ClientOptions, RequestOptions } from '../core/options.js';
 import type { RateLimiter } from '../core/rate-limiter.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from '../core/read-body.js';
-import {
-  redactDeep,
-  redactRequestHeaders,
-  redactResponseHeaders,
-  secretRedactor,
-  REDACTED,
-} from '../core/redact.js';
+import { redactDeep, redactResponseHeaders, secretRedactor, REDACTED } from '../core/redact.js';
 import { retryDelay } from '../core/retry.js';
 import { checkBaseUrl, checkClientOptions, checkHeaders } from '../core/validate.js';
 import { apiKeyOf, browserAllowed, env, rateLimiter } from './client-setup.js';
@@ -163,7 +157,12 @@ export class BaseClient<Org = unknown> {
       if (wait) await wait;
       const started = this.#debug ? Date.now() : 0;
       const outcome = await this.#attempt<T>(req).catch(settle);
-      if (this.#debug) this.#logAttempt(req, outcome, retry, started);
+      if (this.#debug) {
+        const ms = Date.now() - started;
+        const headers = { ...this.#defaults.headers, ...req.headers };
+        const { logAttempt } = await import('./debug-log.js');
+        logAttempt(this.#log, req, outcome, headers, this.#safeHeaders, retry, ms);
+      }
       if (!(outcome instanceof LightfieldError)) return outcome;
 
       if (retry >= req.maxRetries || !isRetryable(outcome)) {
@@ -175,30 +174,6 @@ export class BaseClient<Org = unknown> {
       this.#log.warn(`${op.id}: retrying in ${Math.round(delay)} ms (${outcome.message})`);
       await sleep(delay, req.signal);
     }
-  }
-
-  /**
-   * One line of text per attempt: a logger that joins its arguments as strings (many do) would
-   * print an object as `[object Object]`.
-   */
-  #logAttempt(
-    req: PreparedRequest,
-    outcome: Received<unknown> | LightfieldError,
-    retry: number,
-    started: number,
-  ): void {
-    const { op } = req;
-    const what =
-      outcome instanceof LightfieldError
-        ? `${outcome instanceof APIError ? outcome.status : outcome.name}: ${outcome.message}`
-        : outcome.response.status;
-    const headers = JSON.stringify(
-      redactRequestHeaders({ ...this.#defaults.headers, ...req.headers }),
-    );
-    const ms = Date.now() - started;
-    this.#log.debug(
-      `${op.method} ${op.path} ${what} (${op.id}, attempt ${retry + 1}, ${ms} ms, headers ${headers})`,
-    );
   }
 
   /** One attempt, bounded by the call's timeout and signal. */
