@@ -57,6 +57,9 @@ test('an app that calls one operation function bundles that operation only', asy
   // Nor the client-side rate limiter, which `LightfieldClient` takes only with `withRateLimit`.
   expect(sizes['@lightfield/client, a method']!.text).toMatch(RATE_LIMITER);
   expect(sizes['@lightfield/client, a function']!.text).not.toMatch(RATE_LIMITER);
+  // Nor the UploadError that only the upload helper throws.
+  expect(sizes['@lightfield/client, a method']!.text).toMatch(/Upload failed at/);
+  expect(sizes['@lightfield/client, a function']!.text).not.toMatch(/Upload failed at/);
   // Nor the Idempotency-Key code that only writes need.
   expect(sizes['@lightfield/client, a method']!.text).toMatch(/idempotencyKey must be/);
   expect(sizes['@lightfield/client, a function']!.text).not.toMatch(/idempotencyKey must be/);

@@ -234,6 +234,9 @@ export type UploadStep = 'create' | 'put' | 'complete';
  * complete operation with `sessionId` rather than uploading again.
  */
 export class UploadError extends LightfieldError {
+  // Branded here rather than with the others below, which every client holds: an app that never
+  // uploads then drops the class, and its brand with it (the call is pure but for the brand).
+  static #brand = /* @__PURE__ */ brandErrorClasses({ UploadError: this });
   /** The step that failed. */
   readonly step: UploadStep;
   /** The session's id, once the create answered it. */
@@ -264,5 +267,4 @@ brandErrorClasses({
   APIConnectionTimeoutError,
   APIUserAbortError,
   APIResponseError,
-  UploadError,
 });
