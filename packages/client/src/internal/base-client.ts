@@ -13,7 +13,14 @@ import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from '../core/read-body.js';
 import { redactDeep, redactResponseHeaders, secretRedactor, REDACTED } from '../core/redact.js';
 import { retryDelay } from '../core/retry.js';
 import { checkBaseUrl, checkClientOptions, checkHeaders } from '../core/validate.js';
-import { apiKeyOf, browserAllowed, env, rateLimiter } from './client-setup.js';
+import {
+  apiKeyOf,
+  browserAllowed,
+  env,
+  rateLimiter,
+  SUGGEST,
+  type Suggesting,
+} from './client-setup.js';
 import { connectionError, isRetryable, parseError, settle } from './failure.js';
 import { VERSION } from '../core/version.js';
 import { isLogLevel, levelLogger } from './level-logger.js';
@@ -80,7 +87,8 @@ export class BaseClient<Org = unknown> {
   readonly #options: ClientOptions;
 
   constructor(spec: SpecDefaults, options: ClientOptions = {}) {
-    checkClientOptions(options as Record<string, unknown>);
+    const { [SUGGEST]: suggest } = options as Suggesting;
+    checkClientOptions(options as Record<string, unknown>, suggest);
     // The option checks of `rateLimit` run with the others, before the key's.
     const limiter = (options as Shared)[LIMITER] ?? rateLimiter(spec.rateLimits, options);
     const apiKey = apiKeyOf(options);
@@ -116,6 +124,7 @@ export class BaseClient<Org = unknown> {
       headers,
       maxRetries: this.maxRetries,
       timeout: this.timeout,
+      suggest,
     };
     // The global fetch is looked up per request, so mocks (msw) and polyfills installed after
     // the client was made still apply.
