@@ -68,12 +68,13 @@ type Shared = { [LIMITER]?: RateLimiter | undefined };
 export class BaseClient<Org = unknown> {
   /** Never set: it carries `Org`, so an operation function infers it from the client it is given. */
   declare readonly [orgType]?: Org;
+  // `declare`d, as the constructor assigns them: no class field to emit.
   /** The API's base URL. */
-  readonly baseUrl: string;
+  declare readonly baseUrl: string;
   /** Retries after a first failed attempt. */
-  readonly maxRetries: number;
+  declare readonly maxRetries: number;
   /** Milliseconds one attempt may take. */
-  readonly timeout: number;
+  declare readonly timeout: number;
   readonly #maxResponseBytes: number;
   readonly #redact: (text: string) => string;
   readonly #browser: boolean;
