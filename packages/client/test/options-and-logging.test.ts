@@ -50,6 +50,12 @@ describe('5. options are checked at construction', () => {
       { logLevel: 'verbose' },
       /`logLevel` must be off, error, warn, info or debug/,
     ],
+    // A name every object has is no level either.
+    [
+      'logLevel toString',
+      { logLevel: 'toString' },
+      /`logLevel` must be off, error, warn, info or debug/,
+    ],
     ['rateLimit 10', { rateLimit: 10 }, /`rateLimit` must be true, false or/],
     [
       'requestPerSecond',
@@ -109,6 +115,18 @@ describe('6. logging at the default level', () => {
     const logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
     return { lines, options: { logger, logLevel: undefined, ...options } };
   }
+
+  test('LIGHTFIELD_LOG naming no level, such as toString, leaves the default: warn', async () => {
+    const { lines, options } = logged();
+    vi.stubEnv('LIGHTFIELD_LOG', 'toString');
+    let calls = 0;
+    const { client: c } = fetchClient(
+      () => (calls++ ? json(entity()) : json({}, 503, { 'retry-after': '0' })),
+      options,
+    );
+    await c.widget.retrieve('wid_1');
+    expect(lines).toEqual([['warn', expect.stringMatching(/^widget\.retrieve: retrying in 0 ms/)]]);
+  });
 
   test('an error the caller receives is not logged', async () => {
     const { lines, options } = logged();
