@@ -165,6 +165,21 @@ describe('6. logging at the default level', () => {
     expect(debug.lines).toContainEqual(['debug', 'widget.retrieve failed: 404 gone']);
   });
 
+  test('at debug, an attempt that is retried, or a call that succeeds, logs no failure', async () => {
+    const debug = logged({ logLevel: 'debug', maxRetries: 1 });
+    let calls = 0;
+    const { client: c } = fetchClient(
+      () => (calls++ ? json(entity()) : json({}, 503, { 'retry-after': '0' })),
+      debug.options,
+    );
+    await c.widget.retrieve('wid_1');
+    const debugLines = debug.lines.filter(([level]) => level === 'debug');
+    expect(debugLines.map(([, line]) => line)).toEqual([
+      expect.stringMatching(/^GET \/v1\/widgets\/\{id\} 503: /),
+      expect.stringMatching(/^GET \/v1\/widgets\/\{id\} 200 /),
+    ]);
+  });
+
   test('a rate-limit pause from the server is a warning', async () => {
     const { lines, options } = logged({ rateLimit: true });
     const { client: c } = fetchClient(

@@ -167,19 +167,17 @@ export class BaseClient<Org = unknown> {
       if (wait) await wait;
       const started = this.#debug ? Date.now() : 0;
       const outcome = await this.#attempt<T>(req).catch(settle);
+      const failed = outcome instanceof LightfieldError;
+      const last = !failed || retry >= req.maxRetries || !isRetryable(outcome);
       if (this.#debug) {
         const ms = Date.now() - started;
         const headers = { ...this.#defaults.headers, ...req.headers };
         const { logAttempt } = await import('./debug-log.js');
-        logAttempt(this.#log, req, outcome, headers, this.#safeHeaders, retry, ms);
+        logAttempt(this.#log, req, outcome, headers, this.#safeHeaders, retry, ms, last);
       }
-      if (!(outcome instanceof LightfieldError)) return outcome;
-
-      if (retry >= req.maxRetries || !isRetryable(outcome)) {
-        // The caller gets this error; logging it too would print every handled 404.
-        this.#log.debug(`${op.id} failed: ${outcome.message}`);
-        throw outcome;
-      }
+      if (!failed) return outcome;
+      // The caller gets the error: logging it (but at debug) would print every handled 404.
+      if (last) throw outcome;
       const delay = retryDelay(retry, outcome instanceof APIError ? outcome.headers : undefined);
       this.#log.warn(`${op.id}: retrying in ${Math.round(delay)} ms (${outcome.message})`);
       await sleep(delay, req.signal);

@@ -10,7 +10,8 @@ import type { PreparedRequest } from './prepare.js';
 /**
  * Logs one attempt as one line of text: a logger that joins its arguments as strings (many do)
  * would print an object as `[object Object]`. `headers` are the request's headers, `safe` the
- * client's redaction of headers (credentials and the key replaced).
+ * client's redaction of headers (credentials and the key replaced). After the `last` attempt of a
+ * call that failed, a second line says so.
  */
 export function logAttempt(
   log: Logger,
@@ -20,6 +21,7 @@ export function logAttempt(
   safe: (headers: Headers) => Headers,
   retry: number,
   ms: number,
+  last: boolean,
 ): void {
   const { op } = req;
   // An `APIError` has a body; the other errors are named by their class.
@@ -31,4 +33,5 @@ export function logAttempt(
   log.debug(
     `${op.method} ${op.path} ${what} (${op.id}, attempt ${retry + 1}, ${ms} ms, headers ${shown})`,
   );
+  if (last && !('response' in outcome)) log.debug(`${op.id} failed: ${outcome.message}`);
 }
