@@ -9,6 +9,8 @@ import {
 
 /** Text only the debug line of an attempt has. */
 const DEBUG_LINE = /, attempt \$\{/;
+/** Text only the words of a connection error have. */
+const CONNECTION_WORDS = /usually a CORS rejection/;
 import { realSpecCosts } from '../src/types.js';
 
 // Deterministic budgets (type instantiations, bytes), enforced in the test command. Timings are
@@ -80,13 +82,16 @@ test('an app that never uploads holds no md5: the upload loads it on demand', as
   expect(md5(sizes['@lightfield/client, a function']!.deferred.modules)).toEqual([]);
 });
 
-test('an app that never logs at debug holds no debug line: the client loads it on demand', async () => {
+test('the debug line and the words of a connection error are chunks the client loads on demand', async () => {
   const sizes = await bundleSizes();
   for (const app of ['@lightfield/client, a method', '@lightfield/client, a function']) {
     const { text, deferred } = sizes[app]!;
     expect(text).not.toMatch(DEBUG_LINE);
-    // The chunk it would load holds the line, and nothing else of the client.
-    expect(deferred.modules.filter(([m]) => m.startsWith('client/')).map(([m]) => m)).toEqual([
+    expect(text).not.toMatch(CONNECTION_WORDS);
+    // The chunks it would load hold them, and nothing else of the client.
+    const client = deferred.modules.filter(([m]) => m.startsWith('client/')).map(([m]) => m);
+    expect(client.sort()).toEqual([
+      expect.stringMatching(/^client\/connection-message/),
       expect.stringMatching(/^client\/debug-log/),
     ]);
   }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { APIConnectionError, NotFoundError } from '../src/index.js';
-import { rootCode } from '../src/internal/failure.js';
+import { rootCode } from '../src/internal/connection-message.js';
 import { API_KEY, fetchClient, json, loopback } from './helpers.js';
 import { WidgetClient } from './widget/client.js';
 

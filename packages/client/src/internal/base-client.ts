@@ -198,7 +198,7 @@ export class BaseClient<Org = unknown> {
       this.#limiter?.observe(category, response.headers, Date.now(), response.status, this.#log);
       return await this.#read<T>(req.op, response);
     } catch (error) {
-      throw this.#failure(error, controller.signal, req);
+      throw await this.#failure(error, controller.signal, req);
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
@@ -240,7 +240,11 @@ export class BaseClient<Org = unknown> {
   }
 
   /** The error an attempt that threw ends with. */
-  #failure(error: unknown, signal: AbortSignal, req: PreparedRequest): LightfieldError {
+  async #failure(
+    error: unknown,
+    signal: AbortSignal,
+    req: PreparedRequest,
+  ): Promise<LightfieldError> {
     if (error instanceof LightfieldError) return error;
     if (signal.aborted) {
       return signal.reason === TIMEOUT
