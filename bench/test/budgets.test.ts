@@ -32,6 +32,14 @@ test('every client call type-checks within the instantiation budget, and below b
   expect(ours.instantiations).toBeLessThanOrEqual(1.5 * bare.instantiations);
 });
 
+test("the one-call app loads issue 22's 15 kB minified and 6 kB brotli at most up front", async () => {
+  const app = (await bundleSizes())['@lightfield/client, a function']!;
+  // What it loads up front when its bundler splits on demand chunks off; .size-limit.json holds
+  // the bundle without splitting, where they are inlined.
+  expect(app.min).toBeLessThanOrEqual(15_000);
+  expect(app.brotli).toBeLessThanOrEqual(6_000);
+});
+
 test('the client bundles pull in none of the fixtures and no openapi-fetch', async () => {
   const sizes = await bundleSizes();
   for (const app of ['@lightfield/client, a method', '@lightfield/client, a function']) {
