@@ -56,11 +56,15 @@ export interface AppSize {
 // `../packages/client/dist/index.js` → `client/index`, `…/client/src/core/retry.ts` →
 // `client/core/retry`, `bench/.out/size/whole/client/generated/client.ts` → `client/generated/client`.
 function moduleName(file: string): string {
-  return file
-    .replace(/^.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, '')
-    .replace(/^.*packages\/([^/]+)\/(?:dist|src)\//, '$1/')
-    .replace(/^.*\.out\/size\/[^/]+\//, '')
-    .replace(/\.m?[jt]s$/, '');
+  return (
+    file
+      // A chunk of a built package carries its content hash: `dist/debug-log-BvCG4nwD.js`.
+      .replace(/(\/dist\/[\w-]+)-[\w-]{8}(\.m?js)$/, '$1$2')
+      .replace(/^.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, '')
+      .replace(/^.*packages\/([^/]+)\/(?:dist|src)\//, '$1/')
+      .replace(/^.*\.out\/size\/[^/]+\//, '')
+      .replace(/\.m?[jt]s$/, '')
+  );
 }
 
 /** Text only openapi-fetch's bundle has (its serializer options). */
@@ -170,11 +174,12 @@ async function sourceSizes(model: Model, dir: string) {
 
 const kb = (n: number) => `${(n / 1000).toFixed(2)} kB`;
 
-/** The chunks an app loads on demand: their minified bytes and modules. */
-const deferred = (app: AppSize) =>
-  app.deferred.modules.length
-    ? `a chunk of ${kb(app.deferred.min)} minified (${app.deferred.modules.map(([m]) => m).join(', ')})`
-    : 'no chunk';
+/** What an app loads on demand of the modules named `prefix…`: their minified bytes and names. */
+function deferred(app: AppSize, prefix: string): string {
+  const modules = app.deferred.modules.filter(([m]) => m.startsWith(prefix));
+  const bytes = modules.reduce((sum, [, n]) => sum + n, 0);
+  return modules.length ? `${kb(bytes)} minified (${modules.map(([m]) => m).join(', ')})` : 'none';
+}
 
 /** The minified bytes of each module, largest first. */
 const breakdown = (app: AppSize) =>
@@ -265,11 +270,12 @@ export async function size(): Promise<Section> {
       },
     ],
     notes: [
-      `"A method" is \`new Lightfield()\`, whose every resource is a property, so its app holds every operation of the spec; "a function" calls \`${called.types.function}(client, id)\` on a \`LightfieldClient\` (the client without resources) and holds only that operation. Both hold the runtime: retries with backoff and \`Retry-After\`, timeouts, typed errors, idempotency keys, redaction and the option checks. The client-side rate limiter is on in \`Lightfield\` and opt-in on a \`LightfieldClient\` (\`withRateLimit(options)\`), so only the method app holds it.`,
+      `"A method" is \`new Lightfield()\`, whose every resource is a property, so its app holds every operation of the spec; "a function" calls \`${called.types.function}(client, id)\` on a \`LightfieldClient\` (the client without resources) and holds only that operation. Both hold the runtime: retries with backoff and \`Retry-After\`, timeouts, typed errors, idempotency keys, redaction and the option checks. The client-side rate limiter is on in \`Lightfield\` and opt-in on a \`LightfieldClient\` (\`withRateLimit(options)\`), so only the method app holds it; so is the edit distance behind "did you mean" in an unknown option's error (docs/decisions/0009).`,
       `"From source" bundles the client generated from spec/openapi.yaml, and from it with only the \`${called.resource}\` operations, with the hand-written runtime of packages/client/src: the growth goal compares those two. From ${o.operations} to ${w.operations} operations the method app grows ${kb(w.methods.min - o.methods.min)}.`,
-      `Each app is split at its dynamic \`import()\`s, as an app's bundler splits it (Vite, webpack, esbuild with \`splitting\`); the figures are what it loads up front. The method app's upload helper (\`client.file.upload\`) fetches the md5 it sends on demand, and only where the runtime has no \`node:crypto\` (a browser): ${deferred(methods)}. A bundle without code splitting inlines that chunk.`,
+      `Each app is split at its dynamic \`import()\`s, as an app's bundler splits it (Vite, webpack, esbuild with \`splitting\`); the figures are what it loads up front. The method app's upload helper (\`client.file.upload\`) fetches the md5 it sends on demand, and only where the runtime has no \`node:crypto\` (a browser): ${deferred(methods, '@noble/')}. A bundle without code splitting inlines such chunks.`,
+      `Both apps load on demand the debug line of an attempt (at \`logLevel: 'debug'\`) and the words of a connection error (when a request gets no response): ${deferred(fn, 'client/')}.`,
       `The client apps hold no openapi-fetch: \`createRawClient\` is the separate \`@lightfield/client/raw\` entry. Against the bare openapi-fetch app the function app is ${kb(fn.min - sizes['openapi-fetch']!.min)} minified, ${kb(fn.brotli - sizes['openapi-fetch']!.brotli)} brotli larger.`,
-      `Before the client-side rate limiter became opt-in on a \`LightfieldClient\` (docs/decisions/0008), the function app was 18.02 kB minified, 6.71 kB brotli: ${kb(fn.min - 18_020)} and ${kb(fn.brotli - 6_710)} since.`,
+      `Before the client-side rate limiter became opt-in on a \`LightfieldClient\` (docs/decisions/0008), the function app was 18.02 kB minified, 6.71 kB brotli: ${kb(fn.min - 18_020)} and ${kb(fn.brotli - 6_710)} since. Before the cuts of docs/decisions/0009 (the debug line and a connection error's words loaded on demand, "did you mean" on \`Lightfield\` only, \`UploadError\` dropped where unused, declared fields), it was 15.98 kB and 6.07 kB: ${kb(fn.min - 15_980)} and ${kb(fn.brotli - 6_070)} since.`,
       `Where the function app's minified bytes come from (from source, ${n}): ${breakdown(w.functions)}.`,
       `Where the method app's minified bytes come from (from source, ${n}): ${breakdown(w.methods)}.`,
     ],

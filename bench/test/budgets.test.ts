@@ -6,6 +6,11 @@ import {
   RATE_LIMITER,
   type AppSize,
 } from '../src/size.js';
+
+/** Text only the debug line of an attempt has. */
+const DEBUG_LINE = /, attempt \$\{/;
+/** Text only the words of a connection error have. */
+const CONNECTION_WORDS = /usually a CORS rejection/;
 import { realSpecCosts } from '../src/types.js';
 
 // Deterministic budgets (type instantiations, bytes), enforced in the test command. Timings are
@@ -25,6 +30,14 @@ test('every client call type-checks within the instantiation budget, and below b
   expect(bare.errors).toEqual([]);
   expect(ours.instantiations).toBeLessThanOrEqual(INSTANTIATIONS);
   expect(ours.instantiations).toBeLessThanOrEqual(1.5 * bare.instantiations);
+});
+
+test("the one-call app loads issue 22's 15 kB minified and 6 kB brotli at most up front", async () => {
+  const app = (await bundleSizes())['@lightfield/client, a function']!;
+  // What it loads up front when its bundler splits on demand chunks off; .size-limit.json holds
+  // the bundle without splitting, where they are inlined.
+  expect(app.min).toBeLessThanOrEqual(15_000);
+  expect(app.brotli).toBeLessThanOrEqual(6_000);
 });
 
 test('the client bundles pull in none of the fixtures and no openapi-fetch', async () => {
@@ -54,6 +67,9 @@ test('an app that calls one operation function bundles that operation only', asy
   // Nor the client-side rate limiter, which `LightfieldClient` takes only with `withRateLimit`.
   expect(sizes['@lightfield/client, a method']!.text).toMatch(RATE_LIMITER);
   expect(sizes['@lightfield/client, a function']!.text).not.toMatch(RATE_LIMITER);
+  // Nor the UploadError that only the upload helper throws.
+  expect(sizes['@lightfield/client, a method']!.text).toMatch(/Upload failed at/);
+  expect(sizes['@lightfield/client, a function']!.text).not.toMatch(/Upload failed at/);
   // Nor the Idempotency-Key code that only writes need.
   expect(sizes['@lightfield/client, a method']!.text).toMatch(/idempotencyKey must be/);
   expect(sizes['@lightfield/client, a function']!.text).not.toMatch(/idempotencyKey must be/);
@@ -71,5 +87,20 @@ test('an app that never uploads holds no md5: the upload loads it on demand', as
   expect(md5(method.deferred.modules)).toContain('@noble/hashes/legacy');
   expect(method.deferred.min).toBeGreaterThan(5_000);
   // The function app has no upload to load it.
-  expect(sizes['@lightfield/client, a function']!.deferred.modules).toEqual([]);
+  expect(md5(sizes['@lightfield/client, a function']!.deferred.modules)).toEqual([]);
+});
+
+test('the debug line and the words of a connection error are chunks the client loads on demand', async () => {
+  const sizes = await bundleSizes();
+  for (const app of ['@lightfield/client, a method', '@lightfield/client, a function']) {
+    const { text, deferred } = sizes[app]!;
+    expect(text).not.toMatch(DEBUG_LINE);
+    expect(text).not.toMatch(CONNECTION_WORDS);
+    // The chunks it would load hold them, and nothing else of the client.
+    const client = deferred.modules.filter(([m]) => m.startsWith('client/')).map(([m]) => m);
+    expect(client.sort()).toEqual([
+      expect.stringMatching(/^client\/connection-message/),
+      expect.stringMatching(/^client\/debug-log/),
+    ]);
+  }
 });

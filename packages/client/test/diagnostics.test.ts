@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { APIConnectionError, NotFoundError } from '../src/index.js';
-import { rootCode } from '../src/internal/failure.js';
+import { rootCode } from '../src/internal/connection-message.js';
 import { API_KEY, fetchClient, json, loopback } from './helpers.js';
 import { WidgetClient } from './widget/client.js';
 
@@ -31,6 +31,13 @@ describe('the debug line of an attempt', () => {
       {
         given: () => Promise.reject(new TypeError('fetch failed')),
         want: /^GET \/v1\/widgets\/\{id\} APIConnectionError: Connection error: .*fetch failed.* \(widget\.retrieve, attempt 1/,
+      },
+    ],
+    [
+      'a 2xx body that is not JSON, named by its class',
+      {
+        given: () => new Response('<html>', { status: 200 }),
+        want: /^GET \/v1\/widgets\/\{id\} APIResponseError: 200 response body is not valid JSON \(widget\.retrieve, attempt 1/,
       },
     ],
     [

@@ -50,6 +50,12 @@ describe('5. options are checked at construction', () => {
       { logLevel: 'verbose' },
       /`logLevel` must be off, error, warn, info or debug/,
     ],
+    // A name every object has is no level either.
+    [
+      'logLevel toString',
+      { logLevel: 'toString' },
+      /`logLevel` must be off, error, warn, info or debug/,
+    ],
     ['rateLimit 10', { rateLimit: 10 }, /`rateLimit` must be true, false or/],
     [
       'requestPerSecond',
@@ -110,6 +116,18 @@ describe('6. logging at the default level', () => {
     return { lines, options: { logger, logLevel: undefined, ...options } };
   }
 
+  test('LIGHTFIELD_LOG naming no level, such as toString, leaves the default: warn', async () => {
+    const { lines, options } = logged();
+    vi.stubEnv('LIGHTFIELD_LOG', 'toString');
+    let calls = 0;
+    const { client: c } = fetchClient(
+      () => (calls++ ? json(entity()) : json({}, 503, { 'retry-after': '0' })),
+      options,
+    );
+    await c.widget.retrieve('wid_1');
+    expect(lines).toEqual([['warn', expect.stringMatching(/^widget\.retrieve: retrying in 0 ms/)]]);
+  });
+
   test('an error the caller receives is not logged', async () => {
     const { lines, options } = logged();
     const { client: c } = fetchClient(
@@ -145,6 +163,21 @@ describe('6. logging at the default level', () => {
     );
     await expect(d.widget.retrieve('wid_1')).rejects.toBeInstanceOf(NotFoundError);
     expect(debug.lines).toContainEqual(['debug', 'widget.retrieve failed: 404 gone']);
+  });
+
+  test('at debug, an attempt that is retried, or a call that succeeds, logs no failure', async () => {
+    const debug = logged({ logLevel: 'debug', maxRetries: 1 });
+    let calls = 0;
+    const { client: c } = fetchClient(
+      () => (calls++ ? json(entity()) : json({}, 503, { 'retry-after': '0' })),
+      debug.options,
+    );
+    await c.widget.retrieve('wid_1');
+    const debugLines = debug.lines.filter(([level]) => level === 'debug');
+    expect(debugLines.map(([, line]) => line)).toEqual([
+      expect.stringMatching(/^GET \/v1\/widgets\/\{id\} 503: /),
+      expect.stringMatching(/^GET \/v1\/widgets\/\{id\} 200 /),
+    ]);
   });
 
   test('a rate-limit pause from the server is a warning', async () => {

@@ -186,6 +186,8 @@ describe('a failing step', () => {
     expect(result).toBeInstanceOf(UploadError);
     const error = result as UploadError;
     expect(error.step).toBe(want.failed);
+    // Branded by its own class (`errors.ts`): its name survives a consumer's minifier.
+    expect(error.name).toBe('UploadError');
     expect(error.sessionId).toBe(want.failed === 'create' ? undefined : 'doc_1');
     expect(error.message).toContain(`at ${want.failed}`);
     // Neither the key nor the upload URL's signature gets into the error.

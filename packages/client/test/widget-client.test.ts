@@ -127,3 +127,55 @@ const recorder = () =>
         : entity(),
     ),
   );
+
+// `LightfieldClient` leaves the edit distance behind "did you mean" out, so a one-call app does
+// not bundle it: a misspelt option's error lists the known options instead. `Lightfield` has it.
+describe('"did you mean" is on for Lightfield; LightfieldClient lists the known options', () => {
+  const lightfield = (o: object) => new generated.Lightfield({ ...OPTIONS, ...o });
+  const bare = (o: object) => new generated.LightfieldClient({ ...OPTIONS, ...o });
+  const limited = (o: object) =>
+    new generated.LightfieldClient(withRateLimit({ ...OPTIONS, ...o } as ClientOptions));
+  const known = /; known options: apiKey, baseUrl, maxRetries, timeout, /;
+  const timeout = /Unknown client option `timout`; did you mean `timeout`\?/;
+  const perSecond = /did you mean `requestsPerSecond`\?/;
+  const onlyPerSecond =
+    /Unknown rateLimit option `requestPerSecond`; known options: requestsPerSecond$/;
+
+  test.each([
+    ['a typo, Lightfield', { given: () => lightfield({ timout: 5 }), want: timeout }],
+    ['a typo, LightfieldClient', { given: () => bare({ timout: 5 }), want: known }],
+    [
+      'a case slip, LightfieldClient',
+      { given: () => bare({ timeOut: 5 }), want: /did you mean `timeout`\?/ },
+    ],
+    [
+      'a rateLimit typo, Lightfield',
+      { given: () => lightfield({ rateLimit: { requestPerSecond: 5 } }), want: perSecond },
+    ],
+    [
+      'a rateLimit typo, LightfieldClient with withRateLimit',
+      { given: () => limited({ rateLimit: { requestPerSecond: 5 } }), want: onlyPerSecond },
+    ],
+  ])('client options: %s', (_, t) => {
+    expect(t.given).toThrow(InvalidArgumentError);
+    expect(t.given).toThrow(t.want);
+  });
+
+  test.each([
+    ['Lightfield', { make: lightfield, want: /`timout`; did you mean `timeout`\?/ }],
+    [
+      'Lightfield after withOptions',
+      { make: (o: object) => lightfield(o).withOptions({}), want: /did you mean `timeout`\?/ },
+    ],
+    [
+      'LightfieldClient',
+      { make: bare, want: /Unknown request option `timout`; known options: timeout, / },
+    ],
+  ])('request options: %s', async (_, t) => {
+    const { fetch, requests } = recordingFetch(() => json(entity()));
+    const client = t.make({ fetch });
+    const call = generated['widgetRetrieve']!(client, 'wid_1', { timout: 5 });
+    await expect(call).rejects.toThrow(t.want);
+    expect(requests).toHaveLength(0);
+  });
+});

@@ -1,6 +1,9 @@
 import { brandErrorClasses, brandName, isBrandedInstance } from './error-brand.js';
 import { headerNumber } from './header-number.js';
 
+// Fields are `declare`d: each constructor assigns every one, in the order declared, so emitting
+// them as class fields too would only add bytes to every bundle.
+
 /**
  * The base class of every error the client throws. `instanceof` holds across the ESM and
  * CommonJS builds (see `error-brand.ts`).
@@ -26,7 +29,7 @@ export class LightfieldError extends Error {
  */
 export class InvalidArgumentError extends LightfieldError {
   /** The parameter or option refused, e.g. `limit`, `filter.$name.startsWith` or `timeout`. */
-  readonly param: string | undefined;
+  declare readonly param: string | undefined;
   constructor(message: string, param?: string) {
     super(message);
     this.param = param;
@@ -73,19 +76,19 @@ export function requestIdOf(headers: Headers): string | undefined {
 /** An HTTP response with a non-2xx status. */
 export class APIError extends LightfieldError {
   /** The HTTP status. */
-  readonly status: number;
+  declare readonly status: number;
   /** The error type from the body, e.g. `not_found` or `idempotency_conflict`. */
-  readonly type: string | undefined;
+  declare readonly type: string | undefined;
   /** The machine-readable reason of a 400, e.g. `unknown_field`. */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** The request location the error is about, e.g. `fields.$name`. */
-  readonly param: string | undefined;
+  declare readonly param: string | undefined;
   /** The response headers. */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
   /** The parsed body (JSON where it parsed, else text). */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** The request's id, where the API sent one (`X-Request-Id` or `Request-Id`). */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
 
   constructor(status: number, body: unknown, headers: Headers, message?: string) {
     const parsed = readErrorBody(body);
@@ -156,7 +159,7 @@ export class RateLimitError extends APIError {
  */
 export class RedirectError extends APIError {
   /** The `Location` the response named, if it could be read. */
-  readonly location: string | undefined;
+  declare readonly location: string | undefined;
   constructor(status: number, body: unknown, headers: Headers, message?: string) {
     const location = headers.get('location') ?? undefined;
     const what =
@@ -214,9 +217,9 @@ export class APIUserAbortError extends LightfieldError {
 /** A 2xx response whose body is not the JSON the operation returns (empty, malformed or cut). */
 export class APIResponseError extends LightfieldError {
   /** The HTTP status. */
-  readonly status: number;
+  declare readonly status: number;
   /** The response headers. */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
   constructor(message: string, status: number, headers: Headers, options?: { cause?: unknown }) {
     super(message, options);
     this.status = status;
@@ -234,10 +237,13 @@ export type UploadStep = 'create' | 'put' | 'complete';
  * complete operation with `sessionId` rather than uploading again.
  */
 export class UploadError extends LightfieldError {
+  // Branded here rather than with the others below, which every client holds: an app that never
+  // uploads then drops the class, and its brand with it (the call is pure but for the brand).
+  static #brand = /* @__PURE__ */ brandErrorClasses({ UploadError: this });
   /** The step that failed. */
-  readonly step: UploadStep;
+  declare readonly step: UploadStep;
   /** The session's id, once the create answered it. */
-  readonly sessionId: string | undefined;
+  declare readonly sessionId: string | undefined;
   constructor(step: UploadStep, sessionId: string | undefined, cause: LightfieldError) {
     const session = sessionId === undefined ? '' : ` (session ${sessionId})`;
     super(`Upload failed at ${step}${session}: ${cause.message}`, { cause });
@@ -264,5 +270,4 @@ brandErrorClasses({
   APIConnectionTimeoutError,
   APIUserAbortError,
   APIResponseError,
-  UploadError,
 });

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from './errors.js';
 import type { ClientOptions } from './options.js';
 import { RateLimiter } from './rate-limiter.js';
-import { checkCount, checkKeys } from './validate.js';
+import { checkCount, checkKeys, type Suggest } from './validate.js';
 import { RATE_LIMITER, type Limited } from '../internal/client-setup.js';
 
 /**
@@ -22,10 +22,11 @@ export function withRateLimit<T extends ClientOptions>(options?: T): T {
 function makeRateLimiter(
   limits: Readonly<Record<string, number>>,
   option: unknown = true,
+  suggest?: Suggest,
 ): RateLimiter | undefined {
   if (typeof option === 'object' && option !== null) {
     const rps = (option as { requestsPerSecond?: unknown }).requestsPerSecond;
-    checkKeys(option, ['requestsPerSecond'], 'rateLimit');
+    checkKeys(option, ['requestsPerSecond'], 'rateLimit', suggest);
     checkCount('rateLimit.requestsPerSecond', rps);
     if (rps === 0) throw new InvalidArgumentError('`rateLimit.requestsPerSecond` must be above 0');
     return new RateLimiter(limits, rps as number | undefined);

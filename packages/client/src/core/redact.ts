@@ -55,13 +55,3 @@ export function redactResponseHeaders(headers: Headers, redact: (text: string) =
   });
   return out;
 }
-
-/** A copy of request headers safe to log: credentials are replaced. */
-export function redactRequestHeaders(headers: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    const key = name.toLowerCase();
-    out[key] = SECRET_HEADERS.has(key) ? REDACTED : value;
-  }
-  return out;
-}

@@ -1,4 +1,3 @@
-import { editDistance } from '@lightfield/codegen/edit-distance';
 import { InvalidArgumentError } from './errors.js';
 import { isLogLevel } from '../internal/level-logger.js';
 
@@ -62,13 +61,25 @@ export function checkHeaders(headers: Record<string, string> | undefined, where:
   }
 }
 
-/** Refuses a key of `options` that is not `known`, naming the nearest known one. */
-export function checkKeys(options: object, known: readonly string[], what: string): void {
+/**
+ * The known option a misspelt key most likely meant, if any: `Lightfield` has one
+ * (`withSuggestions`, `./suggest.ts`); a `LightfieldClient` lists the known options instead.
+ */
+export type Suggest = (key: string, known: readonly string[]) => string | undefined;
+
+/**
+ * Refuses a key of `options` that is not `known`, naming the known one it differs from only in
+ * case, else the one `suggest` names, else every known one.
+ */
+export function checkKeys(
+  options: object,
+  known: readonly string[],
+  what: string,
+  suggest?: Suggest,
+): void {
   for (const key of Object.keys(options)) {
     if (known.includes(key)) continue;
-    const near = known.find(
-      (k) => k.toLowerCase() === key.toLowerCase() || editDistance(k, key) <= 2,
-    );
+    const near = known.find((k) => k.toLowerCase() === key.toLowerCase()) ?? suggest?.(key, known);
     const hint = near ? `; did you mean \`${near}\`?` : `; known options: ${known.join(', ')}`;
     throw new InvalidArgumentError(`Unknown ${what} option \`${key}\`${hint}`, key);
   }
@@ -105,8 +116,8 @@ function checkNumbers(options: { timeout?: unknown; maxRetries?: unknown }): voi
 }
 
 /** The checks on the constructor's options that need no environment. */
-export function checkClientOptions(options: Record<string, unknown>): void {
-  checkKeys(options, CLIENT_OPTIONS, 'client');
+export function checkClientOptions(options: Record<string, unknown>, suggest?: Suggest): void {
+  checkKeys(options, CLIENT_OPTIONS, 'client', suggest);
   checkNumbers(options);
   const { maxResponseBytes, logLevel } = options;
   checkCount('maxResponseBytes', maxResponseBytes);
@@ -150,7 +161,7 @@ export function checkBaseUrl(baseUrl: string): string {
 }
 
 /** The checks on one call's options. */
-export function checkRequestOptions(options: object): void {
-  checkKeys(options, REQUEST_OPTIONS, 'request');
+export function checkRequestOptions(options: object, suggest?: Suggest): void {
+  checkKeys(options, REQUEST_OPTIONS, 'request', suggest);
   checkNumbers(options);
 }

@@ -66,6 +66,7 @@ import type {
 import type { APIPromise } from '../core/api-promise.js';
 import { BaseClient } from '../internal/base-client.js';
 import { withRateLimit } from '../core/rate-limit.js';
+import { withSuggestions } from '../core/suggest.js';
 import type { Filter, OrgQuery } from '../core/filter.js';
 import type { UploadData } from '../core/media.js';
 import type { ClientOptions, RequestOptions, UploadOptions } from '../core/options.js';
@@ -1966,7 +1967,7 @@ export function workflowRunStatus<Org extends OrgDefinitions = {}>(
 }
 
 /**
- * The Lightfield API client: one property per resource, each method one operation of the spec. Its client-side rate limiter is on by default (see the `rateLimit` option), where `LightfieldClient` needs `withRateLimit`.
+ * The Lightfield API client: one property per resource, each method one operation of the spec. Its client-side rate limiter is on by default (see the `rateLimit` option), where `LightfieldClient` needs `withRateLimit`; a misspelt option's error suggests the option meant.
  *
  * Give it an organization's definitions (the module `npx lightfield-fields`, a command of this package, writes) to type that organization's fields and relationships: `new Lightfield<MyOrg>()`.
  *
@@ -2029,6 +2030,6 @@ export class Lightfield<Org extends OrgDefinitions = {}> extends LightfieldClien
    */
   readonly workflowRun: WorkflowRunResource<Org> = new WorkflowRunResource<Org>(this);
   constructor(options?: ClientOptions) {
-    super(withRateLimit(options));
+    super(withSuggestions(withRateLimit(options)));
   }
 }

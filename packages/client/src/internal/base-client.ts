@@ -10,16 +10,17 @@ import type { Logger } from '../core/logger.js';
 import type { ClientOptions, RequestOptions } from '../core/options.js';
 import type { RateLimiter } from '../core/rate-limiter.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from '../core/read-body.js';
-import {
-  redactDeep,
-  redactRequestHeaders,
-  redactResponseHeaders,
-  secretRedactor,
-  REDACTED,
-} from '../core/redact.js';
+import { redactDeep, redactResponseHeaders, secretRedactor, REDACTED } from '../core/redact.js';
 import { retryDelay } from '../core/retry.js';
 import { checkBaseUrl, checkClientOptions, checkHeaders } from '../core/validate.js';
-import { apiKeyOf, browserAllowed, env, rateLimiter } from './client-setup.js';
+import {
+  apiKeyOf,
+  browserAllowed,
+  env,
+  rateLimiter,
+  SUGGEST,
+  type Suggesting,
+} from './client-setup.js';
 import { connectionError, isRetryable, parseError, settle } from './failure.js';
 import { VERSION } from '../core/version.js';
 import { isLogLevel, levelLogger } from './level-logger.js';
@@ -67,12 +68,13 @@ type Shared = { [LIMITER]?: RateLimiter | undefined };
 export class BaseClient<Org = unknown> {
   /** Never set: it carries `Org`, so an operation function infers it from the client it is given. */
   declare readonly [orgType]?: Org;
+  // `declare`d, as the constructor assigns them: no class field to emit.
   /** The API's base URL. */
-  readonly baseUrl: string;
+  declare readonly baseUrl: string;
   /** Retries after a first failed attempt. */
-  readonly maxRetries: number;
+  declare readonly maxRetries: number;
   /** Milliseconds one attempt may take. */
-  readonly timeout: number;
+  declare readonly timeout: number;
   readonly #maxResponseBytes: number;
   readonly #redact: (text: string) => string;
   readonly #browser: boolean;
@@ -86,7 +88,8 @@ export class BaseClient<Org = unknown> {
   readonly #options: ClientOptions;
 
   constructor(spec: SpecDefaults, options: ClientOptions = {}) {
-    checkClientOptions(options as Record<string, unknown>);
+    const { [SUGGEST]: suggest } = options as Suggesting;
+    checkClientOptions(options as Record<string, unknown>, suggest);
     // The option checks of `rateLimit` run with the others, before the key's.
     const limiter = (options as Shared)[LIMITER] ?? rateLimiter(spec.rateLimits, options);
     const apiKey = apiKeyOf(options);
@@ -122,6 +125,7 @@ export class BaseClient<Org = unknown> {
       headers,
       maxRetries: this.maxRetries,
       timeout: this.timeout,
+      suggest,
     };
     // The global fetch is looked up per request, so mocks (msw) and polyfills installed after
     // the client was made still apply.
@@ -163,42 +167,21 @@ export class BaseClient<Org = unknown> {
       if (wait) await wait;
       const started = this.#debug ? Date.now() : 0;
       const outcome = await this.#attempt<T>(req).catch(settle);
-      if (this.#debug) this.#logAttempt(req, outcome, retry, started);
-      if (!(outcome instanceof LightfieldError)) return outcome;
-
-      if (retry >= req.maxRetries || !isRetryable(outcome)) {
-        // The caller gets this error; logging it too would print every handled 404.
-        this.#log.debug(`${op.id} failed: ${outcome.message}`);
-        throw outcome;
+      const failed = outcome instanceof LightfieldError;
+      const last = !failed || retry >= req.maxRetries || !isRetryable(outcome);
+      if (this.#debug) {
+        const ms = Date.now() - started;
+        const headers = { ...this.#defaults.headers, ...req.headers };
+        const { logAttempt } = await import('./debug-log.js');
+        logAttempt(this.#log, req, outcome, headers, this.#safeHeaders, retry, ms, last);
       }
+      if (!failed) return outcome;
+      // The caller gets the error: logging it (but at debug) would print every handled 404.
+      if (last) throw outcome;
       const delay = retryDelay(retry, outcome instanceof APIError ? outcome.headers : undefined);
       this.#log.warn(`${op.id}: retrying in ${Math.round(delay)} ms (${outcome.message})`);
       await sleep(delay, req.signal);
     }
-  }
-
-  /**
-   * One line of text per attempt: a logger that joins its arguments as strings (many do) would
-   * print an object as `[object Object]`.
-   */
-  #logAttempt(
-    req: PreparedRequest,
-    outcome: Received<unknown> | LightfieldError,
-    retry: number,
-    started: number,
-  ): void {
-    const { op } = req;
-    const what =
-      outcome instanceof LightfieldError
-        ? `${outcome instanceof APIError ? outcome.status : outcome.name}: ${outcome.message}`
-        : outcome.response.status;
-    const headers = JSON.stringify(
-      redactRequestHeaders({ ...this.#defaults.headers, ...req.headers }),
-    );
-    const ms = Date.now() - started;
-    this.#log.debug(
-      `${op.method} ${op.path} ${what} (${op.id}, attempt ${retry + 1}, ${ms} ms, headers ${headers})`,
-    );
   }
 
   /** One attempt, bounded by the call's timeout and signal. */
@@ -215,7 +198,7 @@ export class BaseClient<Org = unknown> {
       this.#limiter?.observe(category, response.headers, Date.now(), response.status, this.#log);
       return await this.#read<T>(req.op, response);
     } catch (error) {
-      throw this.#failure(error, controller.signal, req);
+      throw await this.#failure(error, controller.signal, req);
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
@@ -257,7 +240,11 @@ export class BaseClient<Org = unknown> {
   }
 
   /** The error an attempt that threw ends with. */
-  #failure(error: unknown, signal: AbortSignal, req: PreparedRequest): LightfieldError {
+  async #failure(
+    error: unknown,
+    signal: AbortSignal,
+    req: PreparedRequest,
+  ): Promise<LightfieldError> {
     if (error instanceof LightfieldError) return error;
     if (signal.aborted) {
       return signal.reason === TIMEOUT

@@ -2,7 +2,7 @@ import { InvalidArgumentError, LightfieldError } from '../core/errors.js';
 import type { ClientOptions } from '../core/options.js';
 import type { RateLimiter } from '../core/rate-limiter.js';
 import { isBrowser } from '../core/runtime.js';
-import { checkApiKey } from '../core/validate.js';
+import { checkApiKey, type Suggest } from '../core/validate.js';
 
 // What the client constructor reads from its options and the environment.
 
@@ -49,17 +49,27 @@ export type Limited = {
   [RATE_LIMITER]?: (
     limits: Readonly<Record<string, number>>,
     option: unknown,
+    suggest?: Suggest,
   ) => RateLimiter | undefined;
 };
+
+/**
+ * Where `withSuggestions` (`../core/suggest.ts`) puts the "did you mean" of misspelt options: a
+ * client whose options lack it lists the known options, and its bundle holds no edit distance.
+ */
+export const SUGGEST = Symbol('suggest');
+
+/** Options that carry the suggestions. */
+export type Suggesting = { [SUGGEST]?: Suggest };
 
 /** The rate limiter the options ask for, at the spec's limits; none without `withRateLimit`. */
 export function rateLimiter(
   limits: Readonly<Record<string, number>>,
-  options: ClientOptions & Limited,
+  options: ClientOptions & Limited & Suggesting,
 ): RateLimiter | undefined {
   const { rateLimit } = options;
   const make = options[RATE_LIMITER];
-  if (make) return make(limits, rateLimit);
+  if (make) return make(limits, rateLimit, options[SUGGEST]);
   if (rateLimit === undefined || rateLimit === false) return undefined;
   throw new InvalidArgumentError(
     '`rateLimit` needs `withRateLimit(options)` on a client without resources (`Lightfield` has it)',

@@ -37,40 +37,24 @@ export function isRetryable(error: LightfieldError): boolean {
 }
 
 /**
- * The `code` of the deepest error in a `cause` chain that has one (`ECONNREFUSED`,
- * `UND_ERR_SOCKET`): fetch hides it under `cause`, sometimes in an AggregateError.
+ * The error of a request that got no response, worded by `./connection-message.ts`: what was sent
+ * where (`request`; the URL holds no credentials, which the constructor refuses), the root cause's
+ * code, and the failure's message (`reason`), both with the key removed. That module is loaded
+ * only when a request fails so, and an app that never meets one does not fetch it; where it can't
+ * be loaded (a browser gone offline), the error is the plain `Connection error.`. A browser hides
+ * why fetch failed, and a CORS rejection fails the same way every time, so there it is not retried.
  */
-export function rootCode(error: unknown): string | undefined {
-  let code: string | undefined;
-  for (let e = error, depth = 0; typeof e === 'object' && e !== null && depth < 8; depth++) {
-    const { code: own, cause, errors } = e as { code?: unknown; cause?: unknown; errors?: unknown };
-    if (typeof own === 'string') code = own;
-    e = cause ?? (Array.isArray(errors) ? errors[0] : undefined);
-  }
-  return code;
-}
-
-/**
- * The error of a request that got no response: what was sent where (`request`; the URL holds no
- * credentials, which the constructor refuses), the root cause's code, and the failure's message
- * (`reason`), both with the key removed. A browser hides why fetch failed, and a CORS rejection
- * fails the same way every time, so there it is not retried.
- */
-export function connectionError(
+export async function connectionError(
   error: unknown,
   request: string,
   reason: string,
   browser: boolean,
-): APIConnectionError {
-  const code = rootCode(error);
-  const what = `${request} failed${code ? ` with ${code}` : ''} (${reason})`;
-  if (browser && error instanceof TypeError) {
-    const failure = new APIConnectionError(
-      `Connection error: ${what}. In a browser this is usually a CORS rejection (the API must allow this page's origin) or a network failure; it is not retried.`,
-      { cause: error },
-    );
-    FINAL.add(failure);
-    return failure;
-  }
-  return new APIConnectionError(`Connection error: ${what}`, { cause: error });
+): Promise<APIConnectionError> {
+  const worded = await import('./connection-message.js').then(
+    (m) => m.connectionMessage(error, request, reason, browser),
+    () => undefined,
+  );
+  const failure = new APIConnectionError(worded?.message, { cause: error });
+  if (worded?.final) FINAL.add(failure);
+  return failure;
 }

@@ -1,16 +1,19 @@
 import type { Logger, LogLevel } from '../core/logger.js';
 
-const RANK: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
+/** The levels, least verbose first. */
+const LEVELS: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
 
-/** Whether a string names a log level. */
+/** Whether a value names a log level (an own one: `toString` is none). */
 export function isLogLevel(value: unknown): value is LogLevel {
-  return typeof value === 'string' && value in RANK;
+  return LEVELS.includes(value as LogLevel);
 }
 
 /** A logger that drops what is below `level`. */
 export function levelLogger(logger: Logger, level: LogLevel): Logger {
+  const rank = LEVELS.indexOf(level);
   const noop = () => {};
-  const at = (l: Exclude<LogLevel, 'off'>) =>
-    RANK[level] >= RANK[l] ? logger[l].bind(logger) : noop;
-  return { error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') };
+  // `error` is the first level after `off`: each logs when `level` is at or past it.
+  return Object.fromEntries(
+    LEVELS.slice(1).map((l, i) => [l, i < rank ? logger[l as keyof Logger].bind(logger) : noop]),
+  ) as unknown as Logger;
 }

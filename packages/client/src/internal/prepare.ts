@@ -2,7 +2,7 @@ import { InvalidArgumentError } from '../core/errors.js';
 import type { EncodedBody } from '../core/media.js';
 import type { OperationInfo } from './operation.js';
 import type { RequestOptions } from '../core/options.js';
-import { checkHeaders, checkRequestOptions } from '../core/validate.js';
+import { checkHeaders, checkRequestOptions, type Suggest } from '../core/validate.js';
 
 /** The inputs of one call, by where they go. */
 export interface CallInput {
@@ -18,6 +18,8 @@ export interface CallDefaults {
   headers: Readonly<Record<string, string>>;
   maxRetries: number;
   timeout: number;
+  /** The "did you mean" of misspelt request options, where the client has it. */
+  suggest?: Suggest | undefined;
 }
 
 /** One call, checked and built once: what each of its attempts sends, and how. */
@@ -52,7 +54,7 @@ export function prepareRequest(
   input: CallInput,
   options: RequestOptions,
 ): PreparedRequest {
-  checkRequestOptions(options);
+  checkRequestOptions(options, defaults.suggest);
   const path = pathParams(op, input.path);
   const search = op.encodeQuery?.(op, input.query) ?? '';
   const headers = callHeaders(op, options);

@@ -193,7 +193,7 @@ async function attempt(
     if (controller.signal.aborted)
       throw new APIConnectionTimeoutError(`PUT timed out after ${timeout} ms.`);
     const reason = String((error as Error)?.message ?? error);
-    throw connectionError(error, `PUT ${shown(url)}`, reason, false);
+    throw await connectionError(error, `PUT ${shown(url)}`, reason, false);
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);

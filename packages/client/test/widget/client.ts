@@ -12,6 +12,7 @@ import type { ClientOptions, RequestOptions } from '../../src/core/options.js';
 import type { PagePromise } from '../../src/core/pagination.js';
 import { serializeQuery } from '../../src/core/query.js';
 import { withRateLimit } from '../../src/core/rate-limit.js';
+import { withSuggestions } from '../../src/core/suggest.js';
 import { request, requestPage } from '../../src/internal/request.js';
 import { createRawClient } from '../../src/raw.js';
 
@@ -122,9 +123,9 @@ export class WidgetResource {
 export class WidgetClient extends BaseClient {
   readonly widget: WidgetResource = new WidgetResource(this);
 
-  // As the generated `Lightfield`: the rate limiter on by default.
+  // As the generated `Lightfield`: the rate limiter on by default, and "did you mean" hints.
   constructor(options?: ClientOptions) {
-    super(widgetDefaults, withRateLimit(options));
+    super(widgetDefaults, withSuggestions(withRateLimit(options)));
   }
 }
 

@@ -41,6 +41,7 @@ function clientImports(emit: ClientEmitter, body: string): (string | null)[] {
     "import type { APIPromise } from '../core/api-promise.js';",
     "import { BaseClient } from '../internal/base-client.js';",
     "import { withRateLimit } from '../core/rate-limit.js';",
+    "import { withSuggestions } from '../core/suggest.js';",
     emit.usesFilter ? "import type { Filter, OrgQuery } from '../core/filter.js';" : null,
     media.length ? `import type { ${media.join(', ')} } from '../core/media.js';` : null,
     `import type { ClientOptions, RequestOptions${emit.usesUpload ? ', UploadOptions' : ''} } from '../core/options.js';`,
@@ -73,13 +74,13 @@ function lightfieldClass(model: SpecModel): string {
     return `${jsdoc(description)}readonly ${r.name}: ${r.className}<Org> = new ${r.className}<Org>(this);`;
   });
   return `${jsdoc(
-    `The ${model.title} client: one property per resource, each method one operation of the spec. Its client-side rate limiter is on by default (see the \`rateLimit\` option), where \`${CLIENT}\` needs \`withRateLimit\`.`,
+    `The ${model.title} client: one property per resource, each method one operation of the spec. Its client-side rate limiter is on by default (see the \`rateLimit\` option), where \`${CLIENT}\` needs \`withRateLimit\`; a misspelt option's error suggests the option meant.`,
     "Give it an organization's definitions (the module `npx lightfield-fields`, a command of this package, writes) to type that organization's fields and relationships: `new Lightfield<MyOrg>()`.",
     '@example\n```ts\nconst client = new Lightfield({ apiKey: process.env.LIGHTFIELD_API_KEY });\n```',
   )}export class Lightfield<Org extends OrgDefinitions = {}> extends ${CLIENT}<Org> {
       ${properties.join('\n')}
       constructor(options?: ClientOptions) {
-        super(withRateLimit(options));
+        super(withSuggestions(withRateLimit(options)));
       }
     }`;
 }

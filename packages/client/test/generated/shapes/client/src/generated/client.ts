@@ -16,6 +16,7 @@ import type {
 import type { APIPromise } from '../core/api-promise.js';
 import { BaseClient } from '../internal/base-client.js';
 import { withRateLimit } from '../core/rate-limit.js';
+import { withSuggestions } from '../core/suggest.js';
 import type { BinaryBody, BinaryResponse, MultipartBody } from '../core/media.js';
 import type { ClientOptions, RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
@@ -464,7 +465,7 @@ export function listRename<Org extends OrgDefinitions = {}>(
 }
 
 /**
- * The Shapes API client: one property per resource, each method one operation of the spec. Its client-side rate limiter is on by default (see the `rateLimit` option), where `LightfieldClient` needs `withRateLimit`.
+ * The Shapes API client: one property per resource, each method one operation of the spec. Its client-side rate limiter is on by default (see the `rateLimit` option), where `LightfieldClient` needs `withRateLimit`; a misspelt option's error suggests the option meant.
  *
  * Give it an organization's definitions (the module `npx lightfield-fields`, a command of this package, writes) to type that organization's fields and relationships: `new Lightfield<MyOrg>()`.
  *
@@ -491,6 +492,6 @@ export class Lightfield<Org extends OrgDefinitions = {}> extends LightfieldClien
    */
   readonly list: ListResource<Org> = new ListResource<Org>(this);
   constructor(options?: ClientOptions) {
-    super(withRateLimit(options));
+    super(withSuggestions(withRateLimit(options)));
   }
 }

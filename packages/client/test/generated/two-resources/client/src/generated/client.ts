@@ -21,6 +21,7 @@ import type {
 import type { APIPromise } from '../core/api-promise.js';
 import { BaseClient } from '../internal/base-client.js';
 import { withRateLimit } from '../core/rate-limit.js';
+import { withSuggestions } from '../core/suggest.js';
 import type { Filter, OrgQuery } from '../core/filter.js';
 import type { ClientOptions, RequestOptions } from '../core/options.js';
 import type { PagePromise } from '../core/pagination.js';
@@ -352,7 +353,7 @@ export function widgetUpdate<Org extends OrgDefinitions = {}>(
 }
 
 /**
- * The Widget Works API client: one property per resource, each method one operation of the spec. Its client-side rate limiter is on by default (see the `rateLimit` option), where `LightfieldClient` needs `withRateLimit`.
+ * The Widget Works API client: one property per resource, each method one operation of the spec. Its client-side rate limiter is on by default (see the `rateLimit` option), where `LightfieldClient` needs `withRateLimit`; a misspelt option's error suggests the option meant.
  *
  * Give it an organization's definitions (the module `npx lightfield-fields`, a command of this package, writes) to type that organization's fields and relationships: `new Lightfield<MyOrg>()`.
  *
@@ -371,6 +372,6 @@ export class Lightfield<Org extends OrgDefinitions = {}> extends LightfieldClien
    */
   readonly widget: WidgetResource<Org> = new WidgetResource<Org>(this);
   constructor(options?: ClientOptions) {
-    super(withRateLimit(options));
+    super(withSuggestions(withRateLimit(options)));
   }
 }

@@ -13,6 +13,7 @@ import type {
 import type { APIPromise } from '../core/api-promise.js';
 import { BaseClient } from '../internal/base-client.js';
 import { withRateLimit } from '../core/rate-limit.js';
+import { withSuggestions } from '../core/suggest.js';
 import type { UploadData } from '../core/media.js';
 import type { ClientOptions, RequestOptions, UploadOptions } from '../core/options.js';
 import { request } from '../internal/request.js';
@@ -194,7 +195,7 @@ export function documentSend<Org extends OrgDefinitions = {}>(
 }
 
 /**
- * The Document API client: one property per resource, each method one operation of the spec. Its client-side rate limiter is on by default (see the `rateLimit` option), where `LightfieldClient` needs `withRateLimit`.
+ * The Document API client: one property per resource, each method one operation of the spec. Its client-side rate limiter is on by default (see the `rateLimit` option), where `LightfieldClient` needs `withRateLimit`; a misspelt option's error suggests the option meant.
  *
  * Give it an organization's definitions (the module `npx lightfield-fields`, a command of this package, writes) to type that organization's fields and relationships: `new Lightfield<MyOrg>()`.
  *
@@ -209,6 +210,6 @@ export class Lightfield<Org extends OrgDefinitions = {}> extends LightfieldClien
    */
   readonly document: DocumentResource<Org> = new DocumentResource<Org>(this);
   constructor(options?: ClientOptions) {
-    super(withRateLimit(options));
+    super(withSuggestions(withRateLimit(options)));
   }
 }
