@@ -38,7 +38,7 @@ export function buildModel(input: {
   const info = isObject(document['info']) ? document['info'] : {};
   const servers = Array.isArray(document['servers']) ? document['servers'] : [];
   const firstServer = isObject(servers[0]) ? servers[0] : {};
-  const raw = rawOperations(document);
+  const raw = rawOperations(document, notes);
   const names = uniqueOperationNames(
     raw.map((r) => r.name),
     notes,
@@ -96,9 +96,17 @@ export function buildModel(input: {
   };
 }
 
-/** Every operation of the document, in its order, with its parameters and derived name. */
-function rawOperations(document: Json): RawOperation[] {
-  return pathOperations(document).map(({ route, item, method: httpMethod, op }) => ({
+/**
+ * Every operation of the document, in its order, with its parameters and derived name. A TRACE
+ * is left out with a note: fetch refuses to send one, so no method could call it.
+ */
+function rawOperations(document: Json, notes: string[]): RawOperation[] {
+  const sendable = pathOperations(document).filter(({ route, method }) => {
+    if (method !== 'trace') return true;
+    notes.push(`TRACE ${route}: fetch can't send a TRACE request; left out`);
+    return false;
+  });
+  return sendable.map(({ route, item, method: httpMethod, op }) => ({
     op,
     route,
     httpMethod,

@@ -46,6 +46,21 @@ describe('what HTTP cannot carry', () => {
       'retrieve(id: string, options?: RequestOptions): APIPromise<Widget>',
     );
   });
+
+  test('a TRACE, which fetch refuses to send, is left out, with a note', () => {
+    const retrieve = { operationId: 'widget.retrieve', parameters: [pathParam('id')] };
+    const given = {
+      paths: {
+        '/widgets/{id}': {
+          get: { ...retrieve, responses: ok(widgetRef) },
+          trace: { ...retrieve, operationId: 'widget.trace', responses: ok(widgetRef) },
+        },
+      },
+    };
+    const m = model(given);
+    expect(m.operations.map((op) => op.operationId)).toEqual(['widget.retrieve']);
+    expect(m.notes).toContain("TRACE /widgets/{id}: fetch can't send a TRACE request; left out");
+  });
 });
 
 describe('path templates no URL takes as written', () => {
