@@ -23,7 +23,7 @@ export interface ConsumerResult {
 }
 
 /** Runs `jobs` with at most `limit` at once, keeping their order in the result. */
-async function pool<T>(limit: number, jobs: (() => Promise<T>)[]): Promise<T[]> {
+export async function pool<T>(limit: number, jobs: (() => Promise<T>)[]): Promise<T[]> {
   const out = new Array<T>(jobs.length);
   let next = 0;
   const worker = async () => {

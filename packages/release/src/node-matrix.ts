@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { CONSUMERS } from './consumer-projects.js';
-import { formatResults, type ConsumerResult } from './consumers.js';
+import { formatResults, pool, type ConsumerResult } from './consumers.js';
 import { smoke } from './smoke.js';
 
 const run = promisify(execFile);
@@ -62,14 +62,15 @@ export async function nodeMatrix(
   log(
     `node matrix: Node ${majors.join(', ')} ready in ${((Date.now() - started) / 1000).toFixed(1)}s`,
   );
-  const results: ConsumerResult[] = [];
-  for (const node of nodes) {
-    for (const folder of MATRIX_SUITES) {
+  // Two suites at a time: the client's spends most of its time waiting on its loopback servers.
+  const jobs = nodes.flatMap((node) =>
+    MATRIX_SUITES.map((folder) => async () => {
       const r = await suite(root, folder, node);
       log(`${r.project} on ${r.node}: ${r.status} in ${(r.ms / 1000).toFixed(1)}s`);
-      results.push(r);
-    }
-  }
+      return r;
+    }),
+  );
+  const results: ConsumerResult[] = await pool(2, jobs);
   started = Date.now();
   const consumers = await smoke(root, {
     nodes: [process.execPath, ...nodes],
