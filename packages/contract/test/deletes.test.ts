@@ -3,9 +3,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadSpec, type SpecModel } from '@lightfield/codegen';
+import { loadSpec } from '@lightfield/codegen';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { roundTrip, type GeneratedClient } from '../src/round-trip.js';
+import { roundTrip } from '../src/round-trip.js';
+import { clientOf } from './model-client.js';
 
 // A delete that documents only errors (no 2xx) passes with one of them; it removed nothing, so a
 // read of its item may still answer 200. A spec and a server made up here, and a client that
@@ -27,26 +28,6 @@ const SPEC = {
     },
   },
 };
-
-/** A client of the model's operations: `client[resource][method](...pathParams, options)`. */
-function clientOf(model: SpecModel) {
-  return class {
-    constructor(options: Record<string, unknown>) {
-      const send = options['fetch'] as typeof fetch;
-      const client: GeneratedClient = {};
-      for (const op of model.operations)
-        (client[op.resource] ??= {})[op.method] = async (...args: unknown[]) => {
-          let i = 0;
-          const url = op.path.replace(/\{[^}]+\}/g, () => encodeURIComponent(String(args[i++])));
-          const method = op.httpMethod.toUpperCase();
-          const res = await send(`${String(options['baseUrl'])}${url}`, { method });
-          if (!res.ok) throw new Error(`status ${res.status}`);
-          return res.json();
-        };
-      return client;
-    }
-  };
-}
 
 let server: Server;
 let dir: string;

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadSpec, type SpecModel } from '@lightfield/codegen';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { roundTrip, type GeneratedClient } from '../src/round-trip.js';
+import { roundTrip } from '../src/round-trip.js';
+import { clientOf } from './model-client.js';
 
 // An operation that documents no success (an OAuth `authorize` documents only redirects, the
 // classic petstore's `addPet` only an error) passes when the server answers one of the statuses
@@ -24,24 +25,6 @@ const SPEC = {
     },
   },
 };
-
-/** A client of the model's operations that follows no redirect and throws on anything but a 2xx. */
-function clientOf(model: SpecModel) {
-  return class {
-    constructor(options: Record<string, unknown>) {
-      const send = options['fetch'] as typeof fetch;
-      const client: GeneratedClient = {};
-      for (const op of model.operations)
-        (client[op.resource] ??= {})[op.method] = async () => {
-          const url = `${String(options['baseUrl'])}${op.path}`;
-          const res = await send(url, { method: 'GET', redirect: 'manual' });
-          if (!res.ok) throw new Error(`status ${res.status}`);
-          return res.text();
-        };
-      return client;
-    }
-  };
-}
 
 let server: Server;
 let dir: string;
