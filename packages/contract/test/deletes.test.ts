@@ -7,6 +7,7 @@ import { loadSpec } from '@lightfield/codegen';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { roundTrip } from '../src/round-trip.js';
 import { clientOf } from './model-client.js';
+import { openApiDocument } from '@lightfield/testkit';
 
 // A delete that documents only errors (no 2xx) passes with one of them; it removed nothing, so a
 // read of its item may still answer 200. A spec and a server made up here, and a client that
@@ -15,10 +16,8 @@ import { clientOf } from './model-client.js';
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
 const thing = json({ type: 'object', required: ['id'], properties: { id: { type: 'string' } } });
 const problem = json({ type: 'object', properties: { message: { type: 'string' } } });
-const SPEC = {
-  openapi: '3.0.3',
-  info: { title: 'things', version: '1' },
-  paths: {
+const SPEC = openApiDocument(
+  {
     '/things/{id}': {
       parameters: [
         { name: 'id', in: 'path', required: true, schema: { type: 'string' }, example: 'thing_1' },
@@ -27,7 +26,8 @@ const SPEC = {
       delete: { operationId: 'deleteThing', responses: { '404': problem, '409': problem } },
     },
   },
-};
+  { openapi: '3.0.3' },
+);
 
 let server: Server;
 let dir: string;

@@ -7,24 +7,18 @@ import { loadSpec, type SpecModel } from '@lightfield/codegen';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { roundTrip } from '../src/round-trip.js';
 import { clientOf } from './model-client.js';
+import { openApiDocument } from '@lightfield/testkit';
 
 // An operation that documents no success (an OAuth `authorize` documents only redirects, the
 // classic petstore's `addPet` only an error) passes when the server answers one of the statuses
 // it documents, and fails on any other. A spec and a server made up here, and a client that
 // calls each operation as the generated one would, following no redirect.
 
-const SPEC = {
-  openapi: '3.0.3',
-  info: { title: 'sign-in', version: '1' },
-  paths: {
-    '/authorize': {
-      get: {
-        operationId: 'authorize',
-        responses: { '302': { description: 'Signed in' }, '303': { description: 'Sign in' } },
-      },
-    },
-  },
-};
+const redirects = { '302': { description: 'Signed in' }, '303': { description: 'Sign in' } };
+const SPEC = openApiDocument(
+  { '/authorize': { get: { operationId: 'authorize', responses: redirects } } },
+  { openapi: '3.0.3' },
+);
 
 let server: Server;
 let dir: string;

@@ -17,3 +17,5 @@ export type TestSpec =
 export function testSpec(name: TestSpec): string {
   return fileURLToPath(new URL(`../specs/${name}`, import.meta.url));
 }
+
+export { openApiDocument } from './openapi-document.js';
