@@ -1,5 +1,8 @@
-import type { SpecModel } from '@lightfield/codegen';
-import type { GeneratedClient } from '../src/round-trip.js';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadSpec, type SpecModel } from '@lightfield/codegen';
+import { roundTrip, type GeneratedClient } from '../src/round-trip.js';
 
 /**
  * A client class of the model's operations, called as the generated one is:
@@ -28,4 +31,21 @@ export function clientOf(model: SpecModel) {
       return client;
     }
   };
+}
+
+/** The model of a spec made up in a test, loaded from a file as a team's spec would be. */
+export async function loadDocument(document: object): Promise<SpecModel> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'contract-spec-'));
+  try {
+    const file = path.join(dir, 'spec.json');
+    await writeFile(file, JSON.stringify(document));
+    return await loadSpec(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The round-trip report of `model`, called through {@link clientOf}, against `baseUrl`. */
+export function roundTripOf(model: SpecModel, baseUrl: string) {
+  return roundTrip({ model, Client: clientOf(model), baseUrl, apiKey: 'k' });
 }
