@@ -1,8 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSpec, type SpecModel } from '@lightfield/codegen';
 import { roundTrip, type GeneratedClient } from '../src/round-trip.js';
+import { tempDir } from '@lightfield/testkit';
 
 /**
  * A client class of the model's operations, called as the generated one is:
@@ -35,7 +35,7 @@ export function clientOf(model: SpecModel) {
 
 /** The model of a spec made up in a test, loaded from a file as a team's spec would be. */
 export async function loadDocument(document: object): Promise<SpecModel> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'contract-spec-'));
+  const dir = await tempDir('contract-spec-');
   try {
     const file = path.join(dir, 'spec.json');
     await writeFile(file, JSON.stringify(document));

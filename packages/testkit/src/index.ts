@@ -19,3 +19,4 @@ export function testSpec(name: TestSpec): string {
 }
 
 export { openApiDocument } from './openapi-document.js';
+export { tempDir } from './temp-dir.js';
