@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Lightfield } from '@lightfield/client';
 import { chromiumPath, CHROMIUM_FLAGS } from '@lightfield/testkit/chromium';
@@ -10,6 +9,7 @@ import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CREATED_NAME, createdName, STEPS } from '../../../spec/test/scenarios/browser.js';
 import type { PageResult } from '../src/scenario.js';
+import { tempDir } from '@lightfield/testkit';
 
 const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -95,7 +95,7 @@ function expectAllPassed({ result, problems }: { result: PageResult; problems: s
 
 beforeAll(async () => {
   const executablePath = chromiumPath();
-  outDir = await mkdtemp(path.join(tmpdir(), 'lightfield-browser-'));
+  outDir = await tempDir('lightfield-browser-');
   const configFile = path.join(root, 'vite.config.ts');
   await build({ configFile, build: { outDir, emptyOutDir: true } });
   // msw's worker script, served beside the page as `npx msw init` would place it.

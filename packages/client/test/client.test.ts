@@ -1,3 +1,4 @@
+import { sentOf } from '@lightfield/testkit/recording-fetch';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { APIError, InvalidArgumentError, LightfieldError } from '../src/index.js';
 import { API_KEY, entity, fetchClient, json } from './helpers.js';
@@ -113,10 +114,7 @@ describe('methods', () => {
     const body = _ === 'list' ? { object: 'list', data: [], totalCount: 0 } : entity();
     const { client, requests } = fetchClient(() => json(body));
     await call(client);
-    const [method, path, sent] = want;
-    expect(requests[0]!.method).toBe(method);
-    expect(requests[0]!.url).toBe(`http://api.test${path}`);
-    expect(requests[0]!.body ? await requests[0]!.json() : null).toEqual(sent);
+    expect(await sentOf(requests[0]!, 'http://api.test')).toEqual(want);
   });
 
   test('resolve to the body, and withResponse() gives the raw response too', async () => {

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { testSpec } from '@lightfield/testkit';
+import { tempDir, testSpec } from '@lightfield/testkit';
 import { capture, type Captured } from '@lightfield/testkit/capture';
 import { main } from '../src/cli.js';
 import { loadSpec } from '../src/load-spec.js';
@@ -19,10 +18,8 @@ export const SPEC = testSpec('widget.yaml');
 /** The saved definitions response of widget.yaml's `widget` (an organization's fields). */
 export const DEFINITIONS = testSpec('widget-definitions.json');
 
-/** A fresh temp folder. */
-export function tempDir(prefix = 'lightfield-codegen-'): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), prefix));
-}
+/** A fresh temp folder: testkit's, which the codegen tests import from here. */
+export { tempDir };
 
 /**
  * The model of SPEC with a second resource, `gadget`, copied from `widget`, loaded from

@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { openApiDocument } from '@lightfield/testkit';
 import { loadSpec } from '../src/load-spec.js';
 import type { OperationModel, SpecModel } from '../src/spec-model.js';
 import { tempDir } from './helpers.js';
@@ -31,18 +32,11 @@ export const paging = [
 
 /** A small spec of its own: no operation or schema of the project's spec. */
 export function spec(paths: Json, schemas: Json = {}): Json {
-  return {
-    openapi: '3.1.0',
-    info: { title: 'T', version: '1' },
+  const thing = { type: 'object', properties: { id: { type: 'string' } } };
+  return openApiDocument(paths, {
     servers: [{ url: 'https://api.example.test' }],
-    paths,
-    components: {
-      schemas: {
-        Thing: { type: 'object', properties: { id: { type: 'string' } } },
-        ...schemas,
-      },
-    },
-  };
+    components: { schemas: { Thing: thing, ...schemas } },
+  });
 }
 
 export async function model(doc: Json): Promise<SpecModel> {

@@ -5,6 +5,7 @@ import { loadSpec } from '../src/load-spec.js';
 import type { Json } from '../src/json.js';
 import { tempDir } from './helpers.js';
 import { generated, json, model, ok, pathParam, widgetRef } from './tiny-spec.js';
+import { openApiDocument } from '@lightfield/testkit';
 
 // What generation repairs or leaves out of a spec nobody here wrote, each with a note: what HTTP
 // can't carry, path templates no URL takes as written, examples only a network call would fetch.
@@ -133,17 +134,8 @@ test('an example given by URL is not fetched: the spec still loads, with a note'
   const url = 'http://127.0.0.1:1/config.json';
   const file = path.join(await tempDir(), 'spec.json');
   const media = { schema: { type: 'object' }, examples: { live: { externalValue: url } } };
-  const spec = {
-    openapi: '3.0.3',
-    info: { title: 'T', version: '1' },
-    paths: {
-      '/config': {
-        get: {
-          responses: { '200': { description: 'OK', content: { 'application/json': media } } },
-        },
-      },
-    },
-  };
+  const ok = { '200': { description: 'OK', content: { 'application/json': media } } };
+  const spec = openApiDocument({ '/config': { get: { responses: ok } } }, { openapi: '3.0.3' });
   await writeFile(file, JSON.stringify(spec));
   const m = await loadSpec(file);
   expect(m.notes).toContain(

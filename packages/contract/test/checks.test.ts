@@ -3,6 +3,7 @@ import { buildModel } from '@lightfield/codegen';
 import { SpecValidator } from '@lightfield/codegen/validator';
 import { checkResponse, mediaMatches, type Seen } from '../src/checks.js';
 import { specOperations } from '../src/operations.js';
+import { openApiDocument } from '@lightfield/testkit';
 
 describe('a declared media type admits what a message carries, parameters aside', () => {
   test.each<[string, { given: [string, string]; want: boolean }]>([
@@ -26,27 +27,18 @@ describe('a declared media type admits what a message carries, parameters aside'
 
 describe('a response is checked against what the spec documents for its status', () => {
   const json = { content: { 'application/json': { schema: { type: 'object' } } } };
-  const document = {
-    openapi: '3.0.3',
-    info: { title: 'T', version: '1' },
-    paths: {
-      '/things/{id}': {
-        delete: {
-          operationId: 'thing.remove',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: {
-            '204': { description: 'Gone.', ...json },
-            '200': { description: 'Gone.', ...json },
-            // Structured data under a text type, as real specs document it.
-            '202': {
-              description: 'Queued.',
-              content: { 'text/plain': { schema: { type: 'object', required: ['at'] } } },
-            },
-          },
-        },
-      },
+  const responses = {
+    '204': { description: 'Gone.', ...json },
+    '200': { description: 'Gone.', ...json },
+    // Structured data under a text type, as real specs document it.
+    '202': {
+      description: 'Queued.',
+      content: { 'text/plain': { schema: { type: 'object', required: ['at'] } } },
     },
   };
+  const id = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+  const remove = { operationId: 'thing.remove', parameters: [id], responses };
+  const document = openApiDocument({ '/things/{id}': { delete: remove } }, { openapi: '3.0.3' });
   const model = buildModel({ file: 'things.json', document, hash: '0' });
   const [op] = specOperations(model);
   const seen = (status: number, contentType: string, text: string): Seen => ({

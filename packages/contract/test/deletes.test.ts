@@ -1,11 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { loadSpec, type SpecModel } from '@lightfield/codegen';
+import { loopback, send, type Loopback } from '@lightfield/testkit/loopback';
+import { openApiDocument } from '@lightfield/testkit';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { roundTrip, type GeneratedClient } from '../src/round-trip.js';
+import { loadDocument, roundTripOf } from './model-client.js';
 
 // A delete that documents only errors (no 2xx) passes with one of them; it removed nothing, so a
 // read of its item may still answer 200. A spec and a server made up here, and a client that
@@ -14,10 +10,8 @@ import { roundTrip, type GeneratedClient } from '../src/round-trip.js';
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
 const thing = json({ type: 'object', required: ['id'], properties: { id: { type: 'string' } } });
 const problem = json({ type: 'object', properties: { message: { type: 'string' } } });
-const SPEC = {
-  openapi: '3.0.3',
-  info: { title: 'things', version: '1' },
-  paths: {
+const SPEC = openApiDocument(
+  {
     '/things/{id}': {
       parameters: [
         { name: 'id', in: 'path', required: true, schema: { type: 'string' }, example: 'thing_1' },
@@ -26,60 +20,26 @@ const SPEC = {
       delete: { operationId: 'deleteThing', responses: { '404': problem, '409': problem } },
     },
   },
-};
+  { openapi: '3.0.3' },
+);
 
-/** A client of the model's operations: `client[resource][method](...pathParams, options)`. */
-function clientOf(model: SpecModel) {
-  return class {
-    constructor(options: Record<string, unknown>) {
-      const send = options['fetch'] as typeof fetch;
-      const client: GeneratedClient = {};
-      for (const op of model.operations)
-        (client[op.resource] ??= {})[op.method] = async (...args: unknown[]) => {
-          let i = 0;
-          const url = op.path.replace(/\{[^}]+\}/g, () => encodeURIComponent(String(args[i++])));
-          const method = op.httpMethod.toUpperCase();
-          const res = await send(`${String(options['baseUrl'])}${url}`, { method });
-          if (!res.ok) throw new Error(`status ${res.status}`);
-          return res.json();
-        };
-      return client;
-    }
-  };
-}
-
-let server: Server;
-let dir: string;
+let server: Loopback;
 beforeAll(async () => {
   // `thing_1` is there, whatever is deleted: every delete answers 409 (the thing is in use).
-  server = createServer((req, res) => {
+  server = await loopback((req, res) => {
     const [status, body] =
       req.method === 'DELETE'
         ? [409, { message: 'in use' }]
         : req.url === '/things/thing_1'
           ? [200, { id: 'thing_1' }]
           : [404, { message: 'no such thing' }];
-    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    send(res, status, body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  dir = await mkdtemp(path.join(tmpdir(), 'deletes-'));
 });
-afterAll(async () => {
-  server.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => server.close());
 
 test('a delete answered with a documented error is not followed by a read of a removed item', async () => {
-  const file = path.join(dir, 'spec.json');
-  await writeFile(file, JSON.stringify(SPEC));
-  const model = await loadSpec(file);
-  const { port } = server.address() as AddressInfo;
-  const report = await roundTrip({
-    model,
-    Client: clientOf(model),
-    baseUrl: `http://127.0.0.1:${port}`,
-    apiKey: 'k',
-  });
+  const report = await roundTripOf(await loadDocument(SPEC), server.url);
   expect(report.results.filter((r) => !r.ok)).toEqual([]);
   expect(report.results.map((r) => [r.name, r.status])).toEqual([
     ['deleteThing', 409],

@@ -1,67 +1,31 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { loadSpec, type SpecModel } from '@lightfield/codegen';
+import type { SpecModel } from '@lightfield/codegen';
+import { openApiDocument } from '@lightfield/testkit';
+import { loopback, type Loopback } from '@lightfield/testkit/loopback';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { roundTrip, type GeneratedClient } from '../src/round-trip.js';
+import { loadDocument, roundTripOf } from './model-client.js';
 
 // An operation that documents no success (an OAuth `authorize` documents only redirects, the
 // classic petstore's `addPet` only an error) passes when the server answers one of the statuses
 // it documents, and fails on any other. A spec and a server made up here, and a client that
 // calls each operation as the generated one would, following no redirect.
 
-const SPEC = {
-  openapi: '3.0.3',
-  info: { title: 'sign-in', version: '1' },
-  paths: {
-    '/authorize': {
-      get: {
-        operationId: 'authorize',
-        responses: { '302': { description: 'Signed in' }, '303': { description: 'Sign in' } },
-      },
-    },
-  },
-};
+const redirects = { '302': { description: 'Signed in' }, '303': { description: 'Sign in' } };
+const SPEC = openApiDocument(
+  { '/authorize': { get: { operationId: 'authorize', responses: redirects } } },
+  { openapi: '3.0.3' },
+);
 
-/** A client of the model's operations that follows no redirect and throws on anything but a 2xx. */
-function clientOf(model: SpecModel) {
-  return class {
-    constructor(options: Record<string, unknown>) {
-      const send = options['fetch'] as typeof fetch;
-      const client: GeneratedClient = {};
-      for (const op of model.operations)
-        (client[op.resource] ??= {})[op.method] = async () => {
-          const url = `${String(options['baseUrl'])}${op.path}`;
-          const res = await send(url, { method: 'GET', redirect: 'manual' });
-          if (!res.ok) throw new Error(`status ${res.status}`);
-          return res.text();
-        };
-      return client;
-    }
-  };
-}
-
-let server: Server;
-let dir: string;
+let server: Loopback;
 let model: SpecModel;
 /** What the server answers next. */
 let answer = 302;
 beforeAll(async () => {
-  server = createServer((_req, res) => {
+  server = await loopback((_req, res) => {
     res.writeHead(answer, { location: '/signed-in' }).end();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  dir = await mkdtemp(path.join(tmpdir(), 'no-success-'));
-  const file = path.join(dir, 'spec.json');
-  await writeFile(file, JSON.stringify(SPEC));
-  model = await loadSpec(file);
+  model = await loadDocument(SPEC);
 });
-afterAll(async () => {
-  server.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => server.close());
 
 test.each<[string, { status: number; want: { ok: boolean; error?: string } }]>([
   ['a documented redirect passes', { status: 302, want: { ok: true } }],
@@ -76,12 +40,6 @@ test.each<[string, { status: number; want: { ok: boolean; error?: string } }]>([
   ],
 ])('%s', async (_, { status, want }) => {
   answer = status;
-  const { port } = server.address() as AddressInfo;
-  const report = await roundTrip({
-    model,
-    Client: clientOf(model),
-    baseUrl: `http://127.0.0.1:${port}`,
-    apiKey: 'k',
-  });
+  const report = await roundTripOf(model, server.url);
   expect(report.results).toEqual([{ name: 'authorize', status, ...want }]);
 });

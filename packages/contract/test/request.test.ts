@@ -1,16 +1,18 @@
 import { SpecValidator } from '@lightfield/codegen/validator';
 import type { Json } from '@lightfield/codegen/json';
 import { describe, expect, test } from 'vitest';
+import { openApiDocument } from '@lightfield/testkit';
 import { paramValue, pathSegment } from '../src/request.js';
 
 // Real specs give parameters examples that break their own schema; the client refuses those
 // before sending anything, so the round-trip must send a value that fits instead.
-const doc: Json = {
-  openapi: '3.0.3',
-  info: { title: 'T', version: '1' },
-  paths: {},
-  components: { schemas: { Rating: { type: 'integer', enum: [1, 2, 3] } } },
-};
+const doc: Json = openApiDocument(
+  {},
+  {
+    openapi: '3.0.3',
+    components: { schemas: { Rating: { type: 'integer', enum: [1, 2, 3] } } },
+  },
+);
 const validator = new SpecValidator(doc);
 
 describe('a parameter takes its example where the example fits its schema', () => {

@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { testSpec } from '@lightfield/testkit';
+import { testSpec, tempDir } from '@lightfield/testkit';
 import { capture, type Captured } from '@lightfield/testkit/capture';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -29,7 +28,7 @@ async function changeset(name: string, bump: string): Promise<void> {
 // One throwaway repository with the spec, a release version and the changesets config, shared
 // by the tests: each starts from its last commit, with what the one before wrote removed.
 beforeAll(async () => {
-  repo = await mkdtemp(path.join(tmpdir(), 'lightfield-guard-'));
+  repo = await tempDir('lightfield-guard-');
   await mkdir(path.join(repo, 'spec'));
   await mkdir(path.join(repo, '.changeset'));
   await mkdir(path.join(repo, 'packages', 'types'), { recursive: true });

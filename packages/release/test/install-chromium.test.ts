@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { tempDir } from '@lightfield/testkit';
 
 // scripts/install-chromium.sh run against a stand-in apt-get: what it asks apt for, not a real
 // install. The stand-in refuses like apt does when another apt process holds the dpkg lock and
@@ -12,7 +12,7 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 const SCRIPT = fileURLToPath(new URL('../../../scripts/install-chromium.sh', import.meta.url));
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'install-chromium-'));
+  dir = await tempDir('install-chromium-');
   const apt = `#!/usr/bin/env bash
 echo "$*" >> "${dir}/calls"
 case "$*" in *DPkg::Lock::Timeout=*) ;; *) echo 'E: Could not get lock /var/lib/dpkg/lock-frontend' >&2; exit 100 ;; esac

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { openApiDocument } from '@lightfield/testkit';
 import { diffSpecs } from '../src/index.js';
 
 /** The spec below, as the cases edit it. */
@@ -16,22 +17,15 @@ interface Json {
 function spec(): Json {
   const ok = { '200': { description: 'ok' } };
   const trace = { name: 'X-Trace', in: 'header', required: false, schema: { type: 'string' } };
-  return {
-    openapi: '3.1.0',
-    info: { title: 'T', version: '1' },
-    paths: {
-      '/things/{id}': {
-        parameters: [{ $ref: '#/components/parameters/Id' }],
-        get: { operationId: 'thing.get', responses: ok },
-        post: { operationId: 'thing.update', parameters: [trace], responses: ok },
-      },
-    },
-    components: {
-      parameters: {
-        Id: { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
-      },
+  const id = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+  const paths = {
+    '/things/{id}': {
+      parameters: [{ $ref: '#/components/parameters/Id' }],
+      get: { operationId: 'thing.get', responses: ok },
+      post: { operationId: 'thing.update', parameters: [trace], responses: ok },
     },
   };
+  return openApiDocument(paths, { components: { parameters: { Id: id } } }) as Json;
 }
 
 describe('diffSpecs words a parameter example as prose, never as a parameter added', () => {

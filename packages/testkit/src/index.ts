@@ -17,3 +17,6 @@ export type TestSpec =
 export function testSpec(name: TestSpec): string {
   return fileURLToPath(new URL(`../specs/${name}`, import.meta.url));
 }
+
+export { openApiDocument } from './openapi-document.js';
+export { tempDir } from './temp-dir.js';

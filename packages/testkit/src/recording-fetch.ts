@@ -17,3 +17,13 @@ export function recordingFetch(
   };
   return { fetch, requests };
 }
+
+/**
+ * What a recorded request sent: its method, its URL less `origin` (the whole URL when it is
+ * elsewhere), and its JSON body, `null` when it has none.
+ */
+export async function sentOf(request: Request, origin: string): Promise<[string, string, unknown]> {
+  const { url } = request;
+  const where = url.startsWith(origin) ? url.slice(origin.length) : url;
+  return [request.method, where, request.body ? await request.json() : null];
+}

@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
+import { tempDir } from '@lightfield/testkit';
 
 // The `lightfield-fields` bin, as npm users run it: the built ESM and CommonJS files, each a
 // bundle of the codegen's fields command with nothing to resolve but Node's own modules.
@@ -47,7 +47,7 @@ describe('lightfield-fields', () => {
       expect(check.stderr).toBe('');
       expect(check.stdout).toContain('my-org.ts matches the definitions');
       expect(check.code).toBe(0);
-      const dir = await mkdtemp(path.join(tmpdir(), 'lightfield-fields-'));
+      const dir = await tempDir('lightfield-fields-');
       const out = path.join(dir, 'org.ts');
       const write = await bin(file, ['--from', 'definitions.json', '--out', out]);
       expect(write.code).toBe(0);
@@ -72,7 +72,7 @@ describe('lightfield-fields', () => {
   });
 
   test('objectType must be a resource of this client', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'lightfield-fields-'));
+    const dir = await tempDir('lightfield-fields-');
     const defs = JSON.parse(await readFile(path.join(ORG, 'definitions.json'), 'utf8')) as object;
     const file = path.join(dir, 'd.json');
     await writeFile(file, JSON.stringify({ ...defs, objectType: 'planet' }));
