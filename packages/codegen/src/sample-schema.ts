@@ -275,13 +275,13 @@ function sampleNode(ctx: Sampling, s: Json, depth: number): unknown {
   if (given) return given.value;
   if ('const' in s) return s['const'];
   const members = arrayOf(s['enum']);
-  // A member of the schema's type: real specs list `[1, 2]` for a string.
-  if (members.length > 0)
-    return (
-      members.find((m) => m !== null && ctx.validator.fits(s, m)) ??
-      members.find((m) => m !== null) ??
-      members[0]
-    );
+  // A member of the schema's type: real specs list `[1, 2]` for a string. Where none has it, the
+  // type is sampled (the validator reads such an enum as misplaced), or any member without one.
+  const member =
+    members.find((m) => m !== null && ctx.validator.fits(s, m)) ??
+    members.find((m) => ctx.validator.fits(s, m));
+  if (member !== undefined) return member;
+  if (members.length > 0 && !('type' in s)) return members.find((m) => m !== null) ?? members[0];
   if (Array.isArray(s['allOf'])) return sample(ctx, mergeAllOf(ctx.doc, s), depth);
   for (const key of ['oneOf', 'anyOf'] as const)
     if (arrayOf(s[key]).length > 0) return sampleBranches(ctx, s, key, depth);

@@ -186,12 +186,22 @@ const valid: [string, { schema: unknown; want?: unknown }][] = [
       schema: {
         type: 'object',
         properties: {
-          side: { type: 'string', enum: [1, 2] },
           at: { type: 'string', oneOf: [{ type: 'number' }, { type: 'boolean' }] },
           name: { type: 'string' },
         },
       },
       want: { name: 'string' },
+    },
+  ],
+  [
+    'an enum none of whose members has the type: the type sampled',
+    { schema: { type: 'string', enum: [true, false] }, want: 'string' },
+  ],
+  [
+    'an enum of the items beside an array type: the array sampled',
+    {
+      schema: { type: 'array', enum: ['a', 'b'], items: { type: 'string', enum: ['a', 'b'] } },
+      want: ['a'],
     },
   ],
   [

@@ -40,6 +40,21 @@ describe('OpenAPI 3.0 schemas as JSON Schema', () => {
       'an enum left alone',
       { given: { enum: [{ nullable: true }] }, want: { enum: [{ nullable: true }] } },
     ],
+    [
+      'an enum of the items beside an array type dropped',
+      {
+        given: { type: 'array', enum: ['a', 'b'], items: { type: 'string', enum: ['a', 'b'] } },
+        want: { type: 'array', items: { type: 'string', enum: ['a', 'b'] } },
+      },
+    ],
+    [
+      'an enum none of whose members has the type dropped',
+      { given: { type: 'string', enum: [true, false] }, want: { type: 'string' } },
+    ],
+    [
+      'an enum with one member of the type kept',
+      { given: { type: 'integer', enum: ['1', 2] }, want: { type: 'integer', enum: ['1', 2] } },
+    ],
   ])('%s', (_, { given, want }) => {
     expect(fromOpenApi30(given)).toEqual(want);
   });
