@@ -202,12 +202,15 @@ export function isOpenApi31(document: Json): boolean {
 /**
  * A pattern as JavaScript reads it: with the `u` flag as JSON Schema asks; without it where the
  * spec's regex is only valid that way (`[^@]+@{1}` is a "lone quantifier bracket" under `u`); a
- * leading `(?i)` as the `i` flag. `undefined` when JavaScript can't read it at all.
+ * leading `(?i)` as the `i` flag; a regex literal (`/^[a-z]+$/i`) as its source and flags, where
+ * its anchors show the slashes are delimiters (read as text, no value could match it).
+ * `undefined` when JavaScript can't read it at all.
  */
 export function patternRegExp(pattern: string, flags = 'u'): RegExp | undefined {
   const inline = /^\(\?i\)/.exec(pattern);
-  const source = inline ? pattern.slice(inline[0].length) : pattern;
-  const extra = inline ? 'i' : '';
+  const literal = /^\/(\^.*|.*\$)\/([ims]*)$/s.exec(pattern);
+  const source = literal?.[1] ?? (inline ? pattern.slice(inline[0].length) : pattern);
+  const extra = literal?.[2] ?? (inline ? 'i' : '');
   for (const f of [flags, flags.replace('u', '')]) {
     try {
       return new RegExp(source, `${f}${extra}`);

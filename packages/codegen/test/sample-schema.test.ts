@@ -194,6 +194,10 @@ const valid: [string, { schema: unknown; want?: unknown }][] = [
     },
   ],
   [
+    'a pattern written as a regex literal',
+    { schema: { type: 'string', pattern: '/^[a-z0-9\\-_.:]+$/' } },
+  ],
+  [
     'an enum none of whose members has the type: the type sampled',
     { schema: { type: 'string', enum: [true, false] }, want: 'string' },
   ],

@@ -149,6 +149,33 @@ const cases: [
     },
   ],
   [
+    'a regex literal with anchors as its source and flags',
+    {
+      doc: {
+        openapi: '3.0.0',
+        components: {
+          schemas: {
+            L: { type: 'string', pattern: '/^[a-z0-9\\-_.:]+$/' },
+            F: { type: 'string', pattern: '/^ab$/i' },
+            S: {
+              type: 'object',
+              properties: {
+                l: { $ref: '#/components/schemas/L' },
+                f: { $ref: '#/components/schemas/F' },
+              },
+            },
+          },
+        },
+      },
+      keys: ['components', 'schemas', 'S'],
+      valid: [{ l: 'root_channel' }, { l: 'a-b.c:d' }, { f: 'AB' }],
+      invalid: [
+        [{ l: '/root/' }, /must match pattern/],
+        [{ f: 'abc' }, /must match pattern/],
+      ],
+    },
+  ],
+  [
     'the same $id in two examples',
     {
       doc: {
