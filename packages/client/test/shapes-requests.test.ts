@@ -73,6 +73,22 @@ describe('query parameters by style and explode', () => {
       },
     ],
     ['a primitive', { rule: { type: 'string' }, value: 'a/b', want: 'p=a%2Fb' }],
+    [
+      'an object parameter that takes a primitive too, given one',
+      {
+        rule: { shape: 'object', encode: styled, style: 'deepObject', primitive: true },
+        value: 'null',
+        want: 'p=null',
+      },
+    ],
+    [
+      'an object parameter that takes a primitive too, given an object',
+      {
+        rule: { shape: 'object', encode: styled, style: 'deepObject', primitive: true },
+        value: { id: 'DM_1' },
+        want: 'p[id]=DM_1',
+      },
+    ],
   ])('%s', async (_name, { rule, value, want }) => {
     const { client, seen } = await setup();
     await client.call({ ...GET, query: { p: rule } }, { query: { p: value } });
