@@ -244,8 +244,15 @@ function sampleObject(ctx: Sampling, s: Json, depth: number, lean: boolean): Jso
   for (const key of required)
     if (!(key in out)) out[key] = isObject(extra) ? sample(ctx, extra, depth + 1) : 'string';
   if (isObject(extra) && Object.keys(out).length === 0 && !lean)
-    out['example'] = sample(ctx, extra, depth + 1);
+    out[extraKey(ctx, s['propertyNames'])] = sample(ctx, extra, depth + 1);
   return out;
+}
+
+/** The name of a sampled `additionalProperties` entry: `example`, or one `propertyNames` takes. */
+function extraKey(ctx: Sampling, names: unknown): string {
+  if (ctx.validator.fits(deref(ctx.doc, names), 'example')) return 'example';
+  const name = sample(ctx, names, LEAN_DEPTH);
+  return typeof name === 'string' ? name : 'example';
 }
 
 function sampleArray(ctx: Sampling, s: Json, depth: number, lean: boolean): unknown[] {

@@ -194,6 +194,16 @@ const valid: [string, { schema: unknown; want?: unknown }][] = [
     },
   ],
   [
+    'an additional property named as propertyNames says',
+    {
+      schema: {
+        type: 'object',
+        additionalProperties: { type: 'integer' },
+        propertyNames: { type: 'string', pattern: '^[A-Z]{3}$' },
+      },
+    },
+  ],
+  [
     'a pattern written as a regex literal',
     { schema: { type: 'string', pattern: '/^[a-z0-9\\-_.:]+$/' } },
   ],
