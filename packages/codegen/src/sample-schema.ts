@@ -227,8 +227,9 @@ function sampleObject(ctx: Sampling, s: Json, depth: number, lean: boolean): Jso
   const required = new Set(arrayOf(s['required']).map(String));
   for (const [key, value] of Object.entries(props)) {
     const ref = isObject(value) && typeof value['$ref'] === 'string' ? value['$ref'] : '';
-    // An optional property leads nowhere new when it is deep, or back into a schema being sampled.
-    if (!required.has(key) && (lean || ctx.refs.includes(ref))) continue;
+    // An optional property leads nowhere new when it is deep, or back into a schema being sampled;
+    // one whose schema is `false` must be absent.
+    if (!required.has(key) && (lean || ctx.refs.includes(ref) || value === false)) continue;
     const given = sample(ctx, value, depth + 1);
     // An optional property no value fits (an enum of another type than the schema's, `oneOf`
     // beside a `type` none of its branches has) is left out rather than given one that breaks it.

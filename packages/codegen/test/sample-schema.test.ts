@@ -204,6 +204,16 @@ const valid: [string, { schema: unknown; want?: unknown }][] = [
     },
   ],
   [
+    'an optional property whose schema is false: left out',
+    {
+      schema: {
+        type: 'object',
+        properties: { additionalProperties: false, name: { type: 'string' } },
+      },
+      want: { name: 'string' },
+    },
+  ],
+  [
     'a pattern written as a regex literal',
     { schema: { type: 'string', pattern: '/^[a-z0-9\\-_.:]+$/' } },
   ],
