@@ -172,11 +172,15 @@ export function checkBody(
 
 /**
  * The body as the client takes it for `mediaType`: JSON as is; a multipart or form body's binary
- * parts as `Blob`s; an octet stream as bytes; text as a string.
+ * parts as `Blob`s, a form typed as a string as that string; an octet stream as bytes; text as a
+ * string.
  */
 export function wireBody(doc: Json, op: SpecOperation, mediaType: string, value: unknown): unknown {
   if (isJson(mediaType)) return value;
   if (/^text\//i.test(mediaType)) return asText(value);
+  // A form body the spec types as a string is the encoded form itself.
+  if (/^application\/x-www-form-urlencoded/i.test(mediaType) && typeof value === 'string')
+    return value;
   if (/^multipart\/|^application\/x-www-form-urlencoded/i.test(mediaType) && isObject(value)) {
     const body = deref(doc, op.raw['requestBody']) as Json;
     const media = deref(doc, (body['content'] as Json)[mediaType]) as Json;

@@ -1,7 +1,8 @@
 import { SpecValidator } from '@lightfield/codegen/validator';
 import type { Json } from '@lightfield/codegen/json';
 import { describe, expect, test } from 'vitest';
-import { paramValue, pathSegment } from '../src/request.js';
+import { paramValue, pathSegment, wireBody } from '../src/request.js';
+import type { SpecOperation } from '../src/operations.js';
 
 // Real specs give parameters examples that break their own schema; the client refuses those
 // before sending anything, so the round-trip must send a value that fits instead.
@@ -63,5 +64,25 @@ describe('a path parameter is never blank: the client would refuse it', () => {
     ['an enum with a blank', { given: { schema: { enum: ['', 'oas.json'] } }, want: 'oas.json' }],
   ])('%s', (_, { given, model, want }) => {
     expect(pathSegment(doc, { name: 'p', in: 'path', ...given }, validator, model)).toBe(want);
+  });
+});
+
+describe('a body as the client takes it for its media type', () => {
+  const FORM = 'application/x-www-form-urlencoded';
+  const op = (schema: Json): SpecOperation => ({
+    name: 'form',
+    httpMethod: 'post',
+    path: '/form',
+    raw: { requestBody: { content: { [FORM]: { schema } } } },
+    params: [],
+  });
+  test.each<[string, { schema: Json; value: unknown; want: unknown }]>([
+    ['a form of fields', { schema: { type: 'object' }, value: { a: 'b' }, want: { a: 'b' } }],
+    [
+      'a form typed as a string: the encoded form',
+      { schema: { type: 'string' }, value: 'a=b', want: 'a=b' },
+    ],
+  ])('%s', (_, { schema, value, want }) => {
+    expect(wireBody(doc, op(schema), FORM, value)).toEqual(want);
   });
 });
