@@ -1,4 +1,4 @@
-import { sampleSchema } from '@lightfield/codegen';
+import { sampleSchema, type SpecModel } from '@lightfield/codegen';
 import type { SpecOperation } from './operations.js';
 import type { SpecValidator } from '@lightfield/codegen/validator';
 import {
@@ -105,6 +105,29 @@ export function sentParams(doc: Json, op: SpecOperation, where: string): Json[] 
   return op.params.filter(
     (p) => p['in'] === where && (p['required'] === true || hasExample(doc, p)),
   );
+}
+
+/**
+ * The header parameters the round-trip sends, as text: those of {@link sentParams} the client's
+ * method takes. Not the model's constant headers nor the idempotency key (the client sets them),
+ * nor one the model drops (`Content-Type`, `Accept`, `Authorization`: OpenAPI ignores them).
+ */
+export function sentHeaders(
+  model: SpecModel,
+  op: SpecOperation,
+  validator: SpecValidator,
+): Record<string, string> {
+  const doc = model.document;
+  const taken = new Set(op.model?.headerParams.map((p) => p.name.toLowerCase()));
+  const headers: Record<string, string> = {};
+  for (const p of sentParams(doc, op, 'header')) {
+    const name = String(p['name']);
+    if (!taken.has(name.toLowerCase()) || name in model.constantHeaders) continue;
+    if (/^idempotency-key$/i.test(name)) continue;
+    const value = paramValue(doc, p, validator);
+    headers[name] = Array.isArray(value) ? value.join(',') : String(value);
+  }
+  return headers;
 }
 
 /** The request body's media type the round-trip sends: JSON when offered, else the first. */

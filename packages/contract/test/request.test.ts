@@ -1,7 +1,9 @@
 import { SpecValidator } from '@lightfield/codegen/validator';
 import type { Json } from '@lightfield/codegen/json';
 import { describe, expect, test } from 'vitest';
-import { paramValue, pathSegment, wireBody } from '../src/request.js';
+import { buildModel } from '@lightfield/codegen';
+import { paramValue, pathSegment, sentHeaders, wireBody } from '../src/request.js';
+import { specOperations } from '../src/operations.js';
 import type { SpecOperation } from '../src/operations.js';
 
 // Real specs give parameters examples that break their own schema; the client refuses those
@@ -85,4 +87,30 @@ describe('a body as the client takes it for its media type', () => {
   ])('%s', (_, { schema, value, want }) => {
     expect(wireBody(doc, op(schema), FORM, value)).toEqual(want);
   });
+});
+
+test('the headers sent are those the client takes: not one OpenAPI ignores', () => {
+  const header = (name: string, example: string) => ({
+    name,
+    in: 'header',
+    required: true,
+    example,
+    schema: { type: 'string' },
+  });
+  const document: Json = {
+    openapi: '3.0.3',
+    info: { title: 'T', version: '1' },
+    paths: {
+      '/notes': {
+        post: {
+          operationId: 'notes.create',
+          parameters: [header('Content-Type', 'application/json'), header('X-Trace', 't1')],
+          responses: { '204': { description: 'done' } },
+        },
+      },
+    },
+  };
+  const model = buildModel({ file: 'spec.json', document, hash: 'h' });
+  const [op] = specOperations(model);
+  expect(sentHeaders(model, op!, new SpecValidator(document))).toEqual({ 'X-Trace': 't1' });
 });
