@@ -199,7 +199,8 @@ export function checkBody(
  * string.
  */
 export function wireBody(doc: Json, op: SpecOperation, mediaType: string, value: unknown): unknown {
-  if (isJson(mediaType)) return value;
+  // Any media type (`*/*`) the client sends as JSON, as the codegen reads it.
+  if (isJson(mediaType) || mediaType === '*/*') return value;
   if (/^text\//i.test(mediaType)) return asText(value);
   // A form body the spec types as a string is the encoded form itself.
   if (/^application\/x-www-form-urlencoded/i.test(mediaType) && typeof value === 'string')

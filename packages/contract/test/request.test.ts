@@ -71,21 +71,28 @@ describe('a path parameter is never blank: the client would refuse it', () => {
 
 describe('a body as the client takes it for its media type', () => {
   const FORM = 'application/x-www-form-urlencoded';
-  const op = (schema: Json): SpecOperation => ({
+  const op = (type: string, schema: Json): SpecOperation => ({
     name: 'form',
     httpMethod: 'post',
     path: '/form',
-    raw: { requestBody: { content: { [FORM]: { schema } } } },
+    raw: { requestBody: { content: { [type]: { schema } } } },
     params: [],
   });
-  test.each<[string, { schema: Json; value: unknown; want: unknown }]>([
-    ['a form of fields', { schema: { type: 'object' }, value: { a: 'b' }, want: { a: 'b' } }],
+  test.each<[string, { type: string; schema: Json; value: unknown; want: unknown }]>([
+    [
+      'a form of fields',
+      { type: FORM, schema: { type: 'object' }, value: { a: 'b' }, want: { a: 'b' } },
+    ],
     [
       'a form typed as a string: the encoded form',
-      { schema: { type: 'string' }, value: 'a=b', want: 'a=b' },
+      { type: FORM, schema: { type: 'string' }, value: 'a=b', want: 'a=b' },
     ],
-  ])('%s', (_, { schema, value, want }) => {
-    expect(wireBody(doc, op(schema), FORM, value)).toEqual(want);
+    [
+      'any media type: JSON',
+      { type: '*/*', schema: { type: 'object' }, value: { a: 1 }, want: { a: 1 } },
+    ],
+  ])('%s', (_, { type, schema, value, want }) => {
+    expect(wireBody(doc, op(type, schema), type, value)).toEqual(want);
   });
 });
 
