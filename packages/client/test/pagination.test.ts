@@ -1,6 +1,9 @@
 import { afterEach, expect, test } from 'vitest';
 import { API_KEY, entity, loopback, send } from './helpers.js';
 import { WidgetClient } from './widget/client.js';
+import { setup } from './shapes.js';
+import { serializeQuery } from '../src/core/query.js';
+import type { OperationInfo } from '../src/internal/operation.js';
 
 // Auto-pagination against servers that page wrongly (the ordinary walk is in loopback.test.ts).
 const closers: (() => Promise<void>)[] = [];
@@ -62,4 +65,27 @@ test.each([
     expect(warnings[0]).toMatch(/^widget\.list: stopped at offset \d+ of 1000:/);
     expect(warnings[0]).toMatch(t.warned);
   } else expect(warnings).toEqual([]);
+});
+
+test.each([
+  ['an offset from 0', { minimum: undefined, want: ['offset=0', 'offset=2'] }],
+  ['a 1-based offset (minimum 1)', { minimum: 1, want: ['offset=1', 'offset=3'] }],
+])('the first page starts where the offset does: %s', async (_, t) => {
+  const op: OperationInfo = {
+    id: 'payment.list',
+    method: 'GET',
+    path: '/payments',
+    query: { limit: { type: 'integer' }, offset: { type: 'integer', minimum: t.minimum } },
+    encodeQuery: serializeQuery,
+    page: { limit: 'limit', offset: 'offset', items: 'data' },
+  };
+  const { client, seen } = await setup((_req, res, n) =>
+    send(res, 200, { data: n === 1 ? ids('a', 'b') : [] }),
+  );
+  const got: unknown[] = [];
+  for await (const item of client.page(op, { query: { limit: 2 } })) got.push(item);
+  expect(got).toHaveLength(2);
+  expect(seen.map((r) => new URL(r.url, 'http://x').searchParams.toString())).toEqual(
+    t.want.map((offset) => `limit=2&${offset}`),
+  );
 });

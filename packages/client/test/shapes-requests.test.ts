@@ -73,6 +73,22 @@ describe('query parameters by style and explode', () => {
       },
     ],
     ['a primitive', { rule: { type: 'string' }, value: 'a/b', want: 'p=a%2Fb' }],
+    [
+      'an object parameter that takes a primitive too, given one',
+      {
+        rule: { shape: 'object', encode: styled, style: 'deepObject', primitive: true },
+        value: 'null',
+        want: 'p=null',
+      },
+    ],
+    [
+      'an object parameter that takes a primitive too, given an object',
+      {
+        rule: { shape: 'object', encode: styled, style: 'deepObject', primitive: true },
+        value: { id: 'DM_1' },
+        want: 'p[id]=DM_1',
+      },
+    ],
   ])('%s', async (_name, { rule, value, want }) => {
     const { client, seen } = await setup();
     await client.call({ ...GET, query: { p: rule } }, { query: { p: value } });
@@ -252,15 +268,22 @@ describe('request bodies by media type', () => {
     },
   );
 
-  test('application/x-www-form-urlencoded', async () => {
+  test.each<[string, { body: unknown; want: string }]>([
+    [
+      'fields',
+      { body: { name: 'A b', tags: ['x', 'y'], n: 2 }, want: 'name=A+b&tags=x&tags=y&n=2' },
+    ],
+    // A spec whose form body is `type: string` takes it encoded already.
+    ['an encoded string', { body: 'instructions=Add+salt.', want: 'instructions=Add+salt.' }],
+  ])('application/x-www-form-urlencoded: %s', async (_, { body, want }) => {
     const { client, seen } = await setup();
     const op: OperationInfo = {
       ...POST,
       body: { type: 'application/x-www-form-urlencoded', encode: form },
     };
-    await client.call(op, { body: { name: 'A b', tags: ['x', 'y'], n: 2 } });
+    await client.call(op, { body });
     expect(seen[0]!.headers['content-type']).toBe('application/x-www-form-urlencoded');
-    expect(seen[0]!.body).toBe('name=A+b&tags=x&tags=y&n=2');
+    expect(seen[0]!.body).toBe(want);
   });
 
   const bytes = () => new Uint8Array([0, 1, 2, 127]);

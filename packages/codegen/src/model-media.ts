@@ -1,5 +1,5 @@
 import { objectSchema } from './classify.js';
-import { deref, isObject, type Json } from './json.js';
+import { deref, isObject, pathOperations, type Json } from './json.js';
 import type { Example, MediaModel } from './model-types.js';
 
 /** A string, or undefined for anything else. */
@@ -83,4 +83,37 @@ export function exampleOf(doc: Json, holder: unknown): Example | undefined {
     if (isObject(first) && 'value' in first) return { value: first['value'] };
   }
   return undefined;
+}
+
+/** The inline bodies and responses of every operation, each with where it is, for a note. */
+function contentHolders(doc: Json): [string, Json][] {
+  return pathOperations(doc).flatMap(({ route, method, op }) => {
+    const at = `${method.toUpperCase()} ${route}`;
+    const responses = isObject(op['responses']) ? Object.entries(op['responses']) : [];
+    return [
+      [`${at} request body`, op['requestBody']] as [string, unknown],
+      ...responses.map(([status, r]): [string, unknown] => [`${at} response ${status}`, r]),
+    ].filter((h): h is [string, Json] => isObject(h[1]) && isObject(h[1]['content']));
+  });
+}
+
+/**
+ * The document with each blank media type of an inline body or response (`content: { '': ... }`,
+ * which names none) read as any media type, and a note for each; the document itself when it
+ * has none. Every target, the mock and the contract then read the same media type.
+ */
+export function repairBlankMedia(doc: Json): { document: Json; notes: string[] } {
+  const blank = ([, h]: [string, Json]) => '' in (h['content'] as Json);
+  if (!contentHolders(doc).some(blank)) return { document: doc, notes: [] };
+  const document = structuredClone(doc);
+  const notes: string[] = [];
+  for (const [at, holder] of contentHolders(document).filter(blank)) {
+    const content = holder['content'] as Json;
+    if ('*/*' in content) continue;
+    holder['content'] = Object.fromEntries(
+      Object.entries(content).map(([type, media]) => [type === '' ? '*/*' : type, media]),
+    );
+    notes.push(`${at}: a blank media type names none; read as */*`);
+  }
+  return { document, notes };
 }

@@ -1,5 +1,5 @@
 import { objectSchema } from './classify.js';
-import { deref, isObject, type Json } from './json.js';
+import { arrayOf, deref, isObject, type Json } from './json.js';
 import { exampleOf, optional, str } from './model-media.js';
 import type { ParamModel, ParamShape } from './model-types.js';
 import { sampleSchema } from './sample-schema.js';
@@ -32,7 +32,7 @@ export function mergeParams(doc: Json, shared: unknown, own: unknown): ParamMode
         schema,
         style,
         explode: typeof p['explode'] === 'boolean' ? p['explode'] : style === 'form',
-        shape: shapeOf(doc, schema),
+        ...shapeOf(doc, schema),
         ...primitiveOf(doc, schema),
         ...optional('example', example),
         ...(where === 'path' ? { pathValue: pathText(doc, example, schema) } : {}),
@@ -66,15 +66,24 @@ function primitiveOf(doc: Json, schema: unknown): Partial<ParamModel> {
   return out;
 }
 
-function shapeOf(doc: Json, schema: unknown): ParamShape {
+/**
+ * How a parameter's value is shaped: its type's, else that of its `anyOf`/`oneOf` branches (an
+ * object or a `"null"` text, say): an array or object where one branch is, `mixed` where another
+ * branch takes a primitive too.
+ */
+function shapeOf(doc: Json, schema: unknown, depth = 0): { shape: ParamShape; mixed?: true } {
   const s = objectSchema(doc, schema);
   const type = s?.['type'];
   const types = Array.isArray(type) ? type : [type];
-  if (types.includes('array')) return 'array';
-  if (types.includes('object')) return 'object';
+  if (types.includes('array')) return { shape: 'array' };
+  if (types.includes('object')) return { shape: 'object' };
   // `properties` applies to objects only: a schema typed otherwise (`type: string`) ignores them.
   const typed = types.some((t) => typeof t === 'string');
-  return !typed && s && isObject(s['properties']) ? 'object' : 'primitive';
+  if (!typed && s && isObject(s['properties'])) return { shape: 'object' };
+  const branches = typed || !s || depth > 8 ? [] : [s['anyOf'], s['oneOf']].flatMap(arrayOf);
+  const shapes = branches.map((b) => shapeOf(doc, b, depth + 1).shape);
+  const shape = shapes.find((k) => k !== 'primitive') ?? 'primitive';
+  return shape !== 'primitive' && shapes.includes('primitive') ? { shape, mixed: true } : { shape };
 }
 
 /** The one string value a schema allows (`const`, or a one-member `enum`), if so. */

@@ -22,6 +22,8 @@ export interface ParamModel {
   /** Whether arrays and objects explode, with OpenAPI's default filled in. */
   explode: boolean;
   shape: ParamShape;
+  /** An array or object parameter whose schema takes a primitive too (`anyOf` branches). */
+  mixed?: true;
   /** For a primitive: its type, bounds and string values, after `$ref`s. */
   type?: 'integer' | 'number' | 'string' | 'boolean';
   minimum?: number;

@@ -227,8 +227,9 @@ function sampleObject(ctx: Sampling, s: Json, depth: number, lean: boolean): Jso
   const required = new Set(arrayOf(s['required']).map(String));
   for (const [key, value] of Object.entries(props)) {
     const ref = isObject(value) && typeof value['$ref'] === 'string' ? value['$ref'] : '';
-    // An optional property leads nowhere new when it is deep, or back into a schema being sampled.
-    if (!required.has(key) && (lean || ctx.refs.includes(ref))) continue;
+    // An optional property leads nowhere new when it is deep, or back into a schema being sampled;
+    // one whose schema is `false` must be absent.
+    if (!required.has(key) && (lean || ctx.refs.includes(ref) || value === false)) continue;
     const given = sample(ctx, value, depth + 1);
     // An optional property no value fits (an enum of another type than the schema's, `oneOf`
     // beside a `type` none of its branches has) is left out rather than given one that breaks it.
@@ -244,8 +245,15 @@ function sampleObject(ctx: Sampling, s: Json, depth: number, lean: boolean): Jso
   for (const key of required)
     if (!(key in out)) out[key] = isObject(extra) ? sample(ctx, extra, depth + 1) : 'string';
   if (isObject(extra) && Object.keys(out).length === 0 && !lean)
-    out['example'] = sample(ctx, extra, depth + 1);
+    out[extraKey(ctx, s['propertyNames'])] = sample(ctx, extra, depth + 1);
   return out;
+}
+
+/** The name of a sampled `additionalProperties` entry: `example`, or one `propertyNames` takes. */
+function extraKey(ctx: Sampling, names: unknown): string {
+  if (ctx.validator.fits(deref(ctx.doc, names), 'example')) return 'example';
+  const name = sample(ctx, names, LEAN_DEPTH);
+  return typeof name === 'string' ? name : 'example';
 }
 
 function sampleArray(ctx: Sampling, s: Json, depth: number, lean: boolean): unknown[] {
@@ -275,13 +283,13 @@ function sampleNode(ctx: Sampling, s: Json, depth: number): unknown {
   if (given) return given.value;
   if ('const' in s) return s['const'];
   const members = arrayOf(s['enum']);
-  // A member of the schema's type: real specs list `[1, 2]` for a string.
-  if (members.length > 0)
-    return (
-      members.find((m) => m !== null && ctx.validator.fits(s, m)) ??
-      members.find((m) => m !== null) ??
-      members[0]
-    );
+  // A member of the schema's type: real specs list `[1, 2]` for a string. Where none has it, the
+  // type is sampled (the validator reads such an enum as misplaced), or any member without one.
+  const member =
+    members.find((m) => m !== null && ctx.validator.fits(s, m)) ??
+    members.find((m) => ctx.validator.fits(s, m));
+  if (member !== undefined) return member;
+  if (members.length > 0 && !('type' in s)) return members.find((m) => m !== null) ?? members[0];
   if (Array.isArray(s['allOf'])) return sample(ctx, mergeAllOf(ctx.doc, s), depth);
   for (const key of ['oneOf', 'anyOf'] as const)
     if (arrayOf(s[key]).length > 0) return sampleBranches(ctx, s, key, depth);

@@ -2,7 +2,7 @@ import { classify, extensionNotes, groupResources, objectSchema } from './classi
 import { eagerCycleNotes } from './eager-cycles.js';
 import { entityOf, operationShapes } from './entity-model.js';
 import { deref, isObject, pathOperations, type Json } from './json.js';
-import { jsonMedia, str } from './model-media.js';
+import { jsonMedia, repairBlankMedia, str } from './model-media.js';
 import { operationOf, type RawOperation } from './model-operation.js';
 import { mergeParams, singleValue } from './model-params.js';
 import type { OperationModel, ResourceModel, SchemaModel, SpecModel } from './model-types.js';
@@ -33,8 +33,9 @@ export function buildModel(input: {
 }): SpecModel {
   // Path templates no URL takes as written are repaired first, so every target reads the same.
   const repaired = repairPaths(input.document);
-  const { document } = repaired;
-  const notes = [...(input.notes ?? []), ...repaired.notes];
+  const media = repairBlankMedia(repaired.document);
+  const { document } = media;
+  const notes = [...(input.notes ?? []), ...repaired.notes, ...media.notes];
   const info = isObject(document['info']) ? document['info'] : {};
   const servers = Array.isArray(document['servers']) ? document['servers'] : [];
   const firstServer = isObject(servers[0]) ? servers[0] : {};

@@ -84,6 +84,27 @@ function seeThroughApplicators(out: Json): void {
   out['unevaluatedProperties'] = extra;
 }
 
+/** Whether `value` has the JSON Schema type `type`. */
+function hasType(value: unknown, type: unknown): boolean {
+  if (type === 'integer') return Number.isInteger(value);
+  if (type === 'array') return Array.isArray(value);
+  if (type === 'object') return isObject(value);
+  if (type === 'null') return value === null;
+  return typeof value === type;
+}
+
+/**
+ * An `enum` none of whose members has the node's `type` goes: specs write `{ type: 'array',
+ * enum: [...] }` for an enum of the items, or `{ type: 'string', enum: [true, false] }`. No
+ * value could fit both; the type, which says the value's shape, is checked.
+ */
+function enumBesideType(out: Json): void {
+  const members = Array.isArray(out['enum']) ? out['enum'].filter((m) => m !== null) : [];
+  const types = Array.isArray(out['type']) ? out['type'] : [out['type']];
+  if (out['type'] === undefined || members.length === 0) return;
+  if (!members.some((m) => types.some((t) => hasType(m, t)))) delete out['enum'];
+}
+
 interface Prepare {
   /** Rewrite OpenAPI 3.0 keywords as draft-07 ({@link nodeFrom30}). */
   from30: boolean;
@@ -157,6 +178,7 @@ function prepare(node: unknown, how: Prepare, names = false): unknown {
   }
   if (names) return out;
   seeThroughApplicators(out);
+  enumBesideType(out);
   return how.from30 ? nodeFrom30(out) : out;
 }
 
@@ -180,12 +202,15 @@ export function isOpenApi31(document: Json): boolean {
 /**
  * A pattern as JavaScript reads it: with the `u` flag as JSON Schema asks; without it where the
  * spec's regex is only valid that way (`[^@]+@{1}` is a "lone quantifier bracket" under `u`); a
- * leading `(?i)` as the `i` flag. `undefined` when JavaScript can't read it at all.
+ * leading `(?i)` as the `i` flag; a regex literal (`/^[a-z]+$/i`) as its source and flags, where
+ * its anchors show the slashes are delimiters (read as text, no value could match it).
+ * `undefined` when JavaScript can't read it at all.
  */
 export function patternRegExp(pattern: string, flags = 'u'): RegExp | undefined {
   const inline = /^\(\?i\)/.exec(pattern);
-  const source = inline ? pattern.slice(inline[0].length) : pattern;
-  const extra = inline ? 'i' : '';
+  const literal = /^\/(\^.*|.*\$)\/([ims]*)$/s.exec(pattern);
+  const source = literal?.[1] ?? (inline ? pattern.slice(inline[0].length) : pattern);
+  const extra = literal?.[2] ?? (inline ? 'i' : '');
   for (const f of [flags, flags.replace('u', '')]) {
     try {
       return new RegExp(source, `${f}${extra}`);

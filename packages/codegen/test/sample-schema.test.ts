@@ -186,12 +186,46 @@ const valid: [string, { schema: unknown; want?: unknown }][] = [
       schema: {
         type: 'object',
         properties: {
-          side: { type: 'string', enum: [1, 2] },
           at: { type: 'string', oneOf: [{ type: 'number' }, { type: 'boolean' }] },
           name: { type: 'string' },
         },
       },
       want: { name: 'string' },
+    },
+  ],
+  [
+    'an additional property named as propertyNames says',
+    {
+      schema: {
+        type: 'object',
+        additionalProperties: { type: 'integer' },
+        propertyNames: { type: 'string', pattern: '^[A-Z]{3}$' },
+      },
+    },
+  ],
+  [
+    'an optional property whose schema is false: left out',
+    {
+      schema: {
+        type: 'object',
+        properties: { additionalProperties: false, name: { type: 'string' } },
+      },
+      want: { name: 'string' },
+    },
+  ],
+  [
+    'a pattern written as a regex literal',
+    { schema: { type: 'string', pattern: '/^[a-z0-9\\-_.:]+$/' } },
+  ],
+  [
+    'an enum none of whose members has the type: the type sampled',
+    { schema: { type: 'string', enum: [true, false] }, want: 'string' },
+  ],
+  [
+    'an enum of the items beside an array type: the array sampled',
+    {
+      schema: { type: 'array', enum: ['a', 'b'], items: { type: 'string', enum: ['a', 'b'] } },
+      want: ['a'],
     },
   ],
   [

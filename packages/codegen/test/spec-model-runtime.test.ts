@@ -149,6 +149,29 @@ describe('buildModel records what the runtime needs', () => {
         want: { style: 'deepObject', explode: false, shape: 'object' },
       },
     ],
+    [
+      'an object or a text, by anyOf',
+      {
+        given: {
+          name: 'floor',
+          in: 'query',
+          style: 'deepObject',
+          schema: { anyOf: [{ type: 'object' }, { type: 'string', enum: ['null'] }] },
+        },
+        want: { style: 'deepObject', shape: 'object', mixed: true },
+      },
+    ],
+    [
+      'an array either way, by oneOf',
+      {
+        given: {
+          name: 'ids',
+          in: 'query',
+          schema: { oneOf: [{ type: 'array' }, { type: 'array', items: { type: 'integer' } }] },
+        },
+        want: { shape: 'array' },
+      },
+    ],
   ];
   test.each(params)('%s', async (_name, { given, want }) => {
     const doc = spec({

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadSpec } from '../src/load-spec.js';
-import type { Json } from '../src/json.js';
+import { nodeAt, type Json } from '../src/json.js';
 import { tempDir } from './helpers.js';
 import { generated, json, model, ok, pathParam, widgetRef } from './tiny-spec.js';
 import { openApiDocument } from '@lightfield/testkit';
@@ -62,6 +62,30 @@ describe('what HTTP cannot carry', () => {
     expect(m.operations.map((op) => op.operationId)).toEqual(['widget.retrieve']);
     expect(m.notes).toContain("TRACE /widgets/{id}: fetch can't send a TRACE request; left out");
   });
+});
+
+test('a blank media type is read as any media type, with a note', () => {
+  const body = { required: true, content: { '': { schema: { type: 'object' } } } };
+  const given = {
+    paths: {
+      '/widgets': {
+        post: { operationId: 'widget.create', requestBody: body, responses: ok(widgetRef) },
+      },
+    },
+  };
+  const m = model(given);
+  expect(m.operations[0]!.requestBody?.media.map((x) => [x.type, x.format])).toEqual([
+    ['*/*', 'json'],
+  ]);
+  expect(
+    Object.keys(
+      nodeAt(m.document, ['paths', '/widgets', 'post', 'requestBody', 'content']) as object,
+    ),
+  ).toEqual(['*/*']);
+  expect(m.notes).toContain(
+    'POST /widgets request body: a blank media type names none; read as */*',
+  );
+  expect(given.paths['/widgets'].post.requestBody.content).toHaveProperty(['']);
 });
 
 describe('path templates no URL takes as written', () => {

@@ -40,6 +40,21 @@ describe('OpenAPI 3.0 schemas as JSON Schema', () => {
       'an enum left alone',
       { given: { enum: [{ nullable: true }] }, want: { enum: [{ nullable: true }] } },
     ],
+    [
+      'an enum of the items beside an array type dropped',
+      {
+        given: { type: 'array', enum: ['a', 'b'], items: { type: 'string', enum: ['a', 'b'] } },
+        want: { type: 'array', items: { type: 'string', enum: ['a', 'b'] } },
+      },
+    ],
+    [
+      'an enum none of whose members has the type dropped',
+      { given: { type: 'string', enum: [true, false] }, want: { type: 'string' } },
+    ],
+    [
+      'an enum with one member of the type kept',
+      { given: { type: 'integer', enum: ['1', 2] }, want: { type: 'integer', enum: ['1', 2] } },
+    ],
   ])('%s', (_, { given, want }) => {
     expect(fromOpenApi30(given)).toEqual(want);
   });
@@ -131,6 +146,33 @@ const cases: [
       keys: ['components', 'schemas', 'I'],
       valid: ['AB', 'ab'],
       invalid: [['abc', /must match pattern/]],
+    },
+  ],
+  [
+    'a regex literal with anchors as its source and flags',
+    {
+      doc: {
+        openapi: '3.0.0',
+        components: {
+          schemas: {
+            L: { type: 'string', pattern: '/^[a-z0-9\\-_.:]+$/' },
+            F: { type: 'string', pattern: '/^ab$/i' },
+            S: {
+              type: 'object',
+              properties: {
+                l: { $ref: '#/components/schemas/L' },
+                f: { $ref: '#/components/schemas/F' },
+              },
+            },
+          },
+        },
+      },
+      keys: ['components', 'schemas', 'S'],
+      valid: [{ l: 'root_channel' }, { l: 'a-b.c:d' }, { f: 'AB' }],
+      invalid: [
+        [{ l: '/root/' }, /must match pattern/],
+        [{ f: 'abc' }, /must match pattern/],
+      ],
     },
   ],
   [

@@ -1,4 +1,4 @@
-import { sampleSchema } from '@lightfield/codegen';
+import { sampleSchema, type SpecModel } from '@lightfield/codegen';
 import type { SpecOperation } from './operations.js';
 import type { SpecValidator } from '@lightfield/codegen/validator';
 import {
@@ -107,6 +107,29 @@ export function sentParams(doc: Json, op: SpecOperation, where: string): Json[] 
   );
 }
 
+/**
+ * The header parameters the round-trip sends, as text: those of {@link sentParams} the client's
+ * method takes. Not the model's constant headers nor the idempotency key (the client sets them),
+ * nor one the model drops (`Content-Type`, `Accept`, `Authorization`: OpenAPI ignores them).
+ */
+export function sentHeaders(
+  model: SpecModel,
+  op: SpecOperation,
+  validator: SpecValidator,
+): Record<string, string> {
+  const doc = model.document;
+  const taken = new Set(op.model?.headerParams.map((p) => p.name.toLowerCase()));
+  const headers: Record<string, string> = {};
+  for (const p of sentParams(doc, op, 'header')) {
+    const name = String(p['name']);
+    if (!taken.has(name.toLowerCase()) || name in model.constantHeaders) continue;
+    if (/^idempotency-key$/i.test(name)) continue;
+    const value = paramValue(doc, p, validator);
+    headers[name] = Array.isArray(value) ? value.join(',') : String(value);
+  }
+  return headers;
+}
+
 /** The request body's media type the round-trip sends: JSON when offered, else the first. */
 export function bodyMediaType(doc: Json, op: SpecOperation): string | undefined {
   const body = deref(doc, op.raw['requestBody']);
@@ -172,11 +195,16 @@ export function checkBody(
 
 /**
  * The body as the client takes it for `mediaType`: JSON as is; a multipart or form body's binary
- * parts as `Blob`s; an octet stream as bytes; text as a string.
+ * parts as `Blob`s, a form typed as a string as that string; an octet stream as bytes; text as a
+ * string.
  */
 export function wireBody(doc: Json, op: SpecOperation, mediaType: string, value: unknown): unknown {
-  if (isJson(mediaType)) return value;
+  // Any media type (`*/*`) the client sends as JSON, as the codegen reads it.
+  if (isJson(mediaType) || mediaType === '*/*') return value;
   if (/^text\//i.test(mediaType)) return asText(value);
+  // A form body the spec types as a string is the encoded form itself.
+  if (/^application\/x-www-form-urlencoded/i.test(mediaType) && typeof value === 'string')
+    return value;
   if (/^multipart\/|^application\/x-www-form-urlencoded/i.test(mediaType) && isObject(value)) {
     const body = deref(doc, op.raw['requestBody']) as Json;
     const media = deref(doc, (body['content'] as Json)[mediaType]) as Json;

@@ -8,6 +8,7 @@ import {
   paramValue,
   pathSegment,
   sampleBody,
+  sentHeaders,
   sentParams,
   wireBody,
 } from './request.js';
@@ -105,13 +106,7 @@ function buildCall(
       query[String(p['name'])] = paramValue(doc, p, validator);
     args.push(query);
   }
-  const headers: Record<string, string> = {};
-  for (const p of sentParams(doc, op, 'header')) {
-    const name = String(p['name']);
-    if (name in model.constantHeaders || /^(idempotency-key|authorization)$/i.test(name)) continue;
-    const value = paramValue(doc, p, validator);
-    headers[name] = Array.isArray(value) ? value.join(',') : String(value);
-  }
+  const headers = sentHeaders(model, op, validator);
   args.push(Object.keys(headers).length ? { headers } : {});
   return call;
 }

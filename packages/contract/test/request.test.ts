@@ -2,7 +2,10 @@ import { SpecValidator } from '@lightfield/codegen/validator';
 import type { Json } from '@lightfield/codegen/json';
 import { describe, expect, test } from 'vitest';
 import { openApiDocument } from '@lightfield/testkit';
-import { paramValue, pathSegment } from '../src/request.js';
+import { buildModel } from '@lightfield/codegen';
+import { paramValue, pathSegment, sentHeaders, wireBody } from '../src/request.js';
+import { specOperations } from '../src/operations.js';
+import type { SpecOperation } from '../src/operations.js';
 
 // Real specs give parameters examples that break their own schema; the client refuses those
 // before sending anything, so the round-trip must send a value that fits instead.
@@ -66,4 +69,57 @@ describe('a path parameter is never blank: the client would refuse it', () => {
   ])('%s', (_, { given, model, want }) => {
     expect(pathSegment(doc, { name: 'p', in: 'path', ...given }, validator, model)).toBe(want);
   });
+});
+
+describe('a body as the client takes it for its media type', () => {
+  const FORM = 'application/x-www-form-urlencoded';
+  const op = (type: string, schema: Json): SpecOperation => ({
+    name: 'form',
+    httpMethod: 'post',
+    path: '/form',
+    raw: { requestBody: { content: { [type]: { schema } } } },
+    params: [],
+  });
+  test.each<[string, { type: string; schema: Json; value: unknown; want: unknown }]>([
+    [
+      'a form of fields',
+      { type: FORM, schema: { type: 'object' }, value: { a: 'b' }, want: { a: 'b' } },
+    ],
+    [
+      'a form typed as a string: the encoded form',
+      { type: FORM, schema: { type: 'string' }, value: 'a=b', want: 'a=b' },
+    ],
+    [
+      'any media type: JSON',
+      { type: '*/*', schema: { type: 'object' }, value: { a: 1 }, want: { a: 1 } },
+    ],
+  ])('%s', (_, { type, schema, value, want }) => {
+    expect(wireBody(doc, op(type, schema), type, value)).toEqual(want);
+  });
+});
+
+test('the headers sent are those the client takes: not one OpenAPI ignores', () => {
+  const header = (name: string, example: string) => ({
+    name,
+    in: 'header',
+    required: true,
+    example,
+    schema: { type: 'string' },
+  });
+  const document: Json = {
+    openapi: '3.0.3',
+    info: { title: 'T', version: '1' },
+    paths: {
+      '/notes': {
+        post: {
+          operationId: 'notes.create',
+          parameters: [header('Content-Type', 'application/json'), header('X-Trace', 't1')],
+          responses: { '204': { description: 'done' } },
+        },
+      },
+    },
+  };
+  const model = buildModel({ file: 'spec.json', document, hash: 'h' });
+  const [op] = specOperations(model);
+  expect(sentHeaders(model, op!, new SpecValidator(document))).toEqual({ 'X-Trace': 't1' });
 });

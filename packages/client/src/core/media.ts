@@ -101,8 +101,9 @@ export const multipartFile: BodyEncoder = (id, body) => {
   return { body: form, type: undefined };
 };
 
-/** `application/x-www-form-urlencoded`: arrays repeat their key. */
+/** `application/x-www-form-urlencoded`: arrays repeat their key; a string is sent as encoded. */
 export const form: BodyEncoder = (id, body, type) => {
+  if (typeof body === 'string') return { body, type };
   const params = new URLSearchParams();
   for (const [k, v] of fields(id, body)) params.append(k, partValue(v) as string);
   return { body: params, type };

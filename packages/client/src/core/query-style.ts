@@ -20,6 +20,7 @@ export const isPrimitive = (value: unknown): boolean =>
  */
 export const styled: StyleEncoder = (id, name, value, rule) => {
   const key = encodeURIComponent(name);
+  if (rule.primitive && isPrimitive(value)) return [`${key}=${enc(value)}`];
   const array = rule.shape === 'array';
   const deep = rule.style === 'deepObject';
   const pairs = array

@@ -10,6 +10,8 @@ export interface ParamRule {
   required?: boolean;
   /** An array or object parameter; a primitive one has none. */
   shape?: 'array' | 'object';
+  /** An array or object parameter that takes a primitive too (`anyOf` branches), sent as is. */
+  primitive?: true;
   /** Serializes an array or object parameter (`styled`); a primitive one has none. */
   encode?: StyleEncoder;
   /** The OpenAPI `style` where it isn't `form`: `spaceDelimited`, `pipeDelimited`, `deepObject`. */

@@ -66,6 +66,8 @@ export function requestPage<Item>(
         response,
       })),
     );
+  // The first page starts at 0, or where the spec's offset starts (`minimum: 1`, a 1-based index).
   const first = query[page.offset];
-  return fetchPage(typeof first === 'number' ? first : 0);
+  const start = Math.max(0, op.query?.[page.offset]?.minimum ?? 0);
+  return fetchPage(typeof first === 'number' ? first : start);
 }

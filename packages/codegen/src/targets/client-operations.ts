@@ -27,6 +27,7 @@ function queryRules(op: OperationModel): Record<string, Json> {
     if (p.required) rule['required'] = true;
     if (p.shape !== 'primitive') {
       rule['shape'] = p.shape;
+      if (p.mixed) rule['primitive'] = true;
       rule['encode'] = runtimeRef('styled');
       if (p.style !== 'form') rule['style'] = p.style;
       if (!p.explode) rule['explode'] = false;
