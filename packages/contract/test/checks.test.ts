@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildModel } from '@lightfield/codegen';
 import { SpecValidator } from '@lightfield/codegen/validator';
-import { checkResponse, mediaMatches, type Seen } from '../src/checks.js';
+import { checkRequest, checkResponse, mediaMatches, type Seen } from '../src/checks.js';
 import { specOperations } from '../src/operations.js';
 import { openApiDocument } from '@lightfield/testkit';
 
@@ -79,5 +79,42 @@ describe('a response is checked against what the spec documents for its status',
     ],
   ])('%s', (_, { given, want }) => {
     expect(checkResponse(model, new SpecValidator(document), op!, given)).toBe(want);
+  });
+});
+
+describe('a request is checked for the required headers its method takes', () => {
+  const header = (name: string) => ({
+    name,
+    in: 'header',
+    required: true,
+    schema: { type: 'string' },
+  });
+  const list = {
+    operationId: 'thing.list',
+    parameters: [header('Content-Type'), header('X-Tenant')],
+    responses: { '200': { description: 'Things.' } },
+  };
+  const document = openApiDocument({ '/things': { get: list } }, { openapi: '3.0.3' });
+  const model = buildModel({ file: 'things.json', document, hash: '0' });
+  const [op] = specOperations(model);
+  const sent = (headers: Record<string, string>): Seen => ({
+    status: 200,
+    contentType: '',
+    text: '',
+    request: {
+      url: new URL('http://127.0.0.1/things'),
+      headers: new Headers(headers),
+      contentType: '',
+      hasBody: false,
+    },
+  });
+  test.each<[string, { given: Seen; want: string | undefined }]>([
+    ['one the method takes, sent', { given: sent({ 'X-Tenant': 't' }), want: undefined }],
+    [
+      'one the method takes, missing',
+      { given: sent({}), want: 'the client did not send the required header X-Tenant' },
+    ],
+  ])('%s', (_, { given, want }) => {
+    expect(checkRequest(model, op!, given)).toBe(want);
   });
 });
