@@ -209,8 +209,13 @@ function judge(
 
 /** Runs one operation: builds its call, sends it, judges the answer, learns from it. */
 async function runOne(run: Run, op: SpecOperation): Promise<Omit<OperationResult, 'name'>> {
-  if (!op.model)
-    return { ok: false, error: 'not in the spec model (operationId is not resource.method)' };
+  if (!op.model) {
+    // The model says why it left an operation out (a TRACE, say, which fetch can't send).
+    const why = run.model.notes.find((n) =>
+      n.startsWith(`${op.httpMethod.toUpperCase()} ${op.path}:`),
+    );
+    return { ok: false, error: `not in the spec model${why ? `: ${why}` : ''}` };
+  }
   const method = run.client[op.model.resource]?.[op.model.method];
   if (typeof method !== 'function')
     return { ok: false, error: `the client has no ${op.model.resource}.${op.model.method}()` };

@@ -43,3 +43,20 @@ test.each<[string, { status: number; want: { ok: boolean; error?: string } }]>([
   const report = await roundTripOf(model, server.url);
   expect(report.results).toEqual([{ name: 'authorize', status, ...want }]);
 });
+
+test('an operation the model leaves out fails with the note that says why', async () => {
+  const ok = { '200': { description: 'Echoed' } };
+  const traced = await loadDocument(
+    openApiDocument(
+      { '/echo': { get: { operationId: 'echo', responses: ok }, trace: { responses: ok } } },
+      { openapi: '3.0.3' },
+    ),
+  );
+  answer = 200;
+  const report = await roundTripOf(traced, server.url);
+  expect(report.results).toContainEqual({
+    name: 'TRACE /echo',
+    ok: false,
+    error: "not in the spec model: TRACE /echo: fetch can't send a TRACE request; left out",
+  });
+});
